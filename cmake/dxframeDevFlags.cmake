@@ -1,0 +1,20 @@
+# Flags for dxframe's own targets (tests, tools, examples, benchmarks); never set on the
+# INTERFACE library, so consumers keep their own choices.
+function(dxframe_dev_flags target)
+    if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
+        target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wconversion)
+        if(CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+            # BOOST_DESCRIBE_* macros trip this under C++17 at the call site (upstream won't fix).
+            target_compile_options(${target} PRIVATE -Wno-gnu-zero-variadic-macro-arguments)
+        endif()
+        if(DXFRAME_DEV_WERROR)
+            target_compile_options(${target} PRIVATE -Werror)
+        endif()
+        if(DXFRAME_DEV_SANITIZE)
+            string(REPLACE ";" "," _san "${DXFRAME_DEV_SANITIZE}")
+            target_compile_options(${target} PRIVATE -fsanitize=${_san} -fno-omit-frame-pointer
+                -fno-sanitize-recover=all)
+            target_link_options(${target} PRIVATE -fsanitize=${_san})
+        endif()
+    endif()
+endfunction()

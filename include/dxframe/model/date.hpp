@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: MIT
+/// @file
+/// @brief A proleptic Gregorian civil date with ISO 8601 text form and exact year differences.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <ctime>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <dxframe/error.hpp>
+
+namespace dxframe {
+
+/// A civil date (year 1..9999) in the proleptic Gregorian calendar.
+///
+/// Always valid: the only ways to build one check the day exists (2024-02-30 is refused).
+/// Its text form is ISO 8601 `YYYY-MM-DD`; in JSON it is that string.
+class date {
+public:
+    /// 1970-01-01, so that a default-constructed date is still a real date.
+    constexpr date() noexcept = default;
+
+    /// Builds a date, throwing dxframe::error if the day does not exist.
+    static date from_ymd(int year, int month, int day) {
+        if (!is_valid(year, month, day)) {
+            throw error("dxframe::date: no such day " + std::to_string(year) + "-" +
+                        std::to_string(month) + "-" + std::to_string(day));
+        }
+        return date(year, month, day);
+    }
+
+    /// Builds a date if the day exists, otherwise returns nullopt.
+    static constexpr std::optional<date> try_from_ymd(int year, int month, int day) noexcept {
+        if (!is_valid(year, month, day)) return std::nullopt;
+        return date(year, month, day);
+    }
+
+    /// Parses exactly `YYYY-MM-DD` (four-digit year, two-digit month and day).
+    /// Returns nullopt for any other text or for a day that does not exist.
+    static constexpr std::optional<date> parse(std::string_view text) noexcept {
+        if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+        int parts[3] = {0, 0, 0};
+        const std::size_t starts[3] = {0, 5, 8};
+        const std::size_t lengths[3] = {4, 2, 2};
+        for (int p = 0; p < 3; ++p) {
+            for (std::size_t i = 0; i < lengths[p]; ++i) {
+                const char c = text[starts[p] + i];
+                if (c < '0' || c > '9') return std::nullopt;
+                parts[p] = parts[p] * 10 + (c - '0');
+            }
+        }
+        return try_from_ymd(parts[0], parts[1], parts[2]);
+    }
+
+    /// Today's date in UTC, from the system clock.
+    static date today() {
+        const auto now = std::chrono::system_clock::now();
+        const auto days = std::chrono::duration_cast<std::chrono::hours>(now.time_since_epoch()).count() / 24;
+        return from_days(static_cast<std::int64_t>(days));
+    }
+
+    /// The date `days` days after 1970-01-01 (negative: before). Throws if out of 1..9999.
+    static date from_days(std::int64_t days) {
+        // Howard Hinnant's civil_from_days, exact for the proleptic Gregorian calendar.
+        const std::int64_t z = days + 719468;
+        const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+        const std::int64_t doe = z - era * 146097;
+        const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+        const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        const std::int64_t mp = (5 * doy + 2) / 153;
+        const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
+        const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
+        const std::int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+        if (y < 1 || y > 9999) throw error("dxframe::date: day count out of range");
+        return date(static_cast<int>(y), static_cast<int>(m), static_cast<int>(d));
+    }
+
+    /// Year, 1..9999.
+    constexpr int year() const noexcept { return year_; }
+    /// Month, 1..12.
+    constexpr int month() const noexcept { return month_; }
+    /// Day of the month, 1..31.
+    constexpr int day() const noexcept { return day_; }
+
+    /// Days since 1970-01-01 (negative before it).
+    constexpr std::int64_t days_since_epoch() const noexcept {
+        // Howard Hinnant's days_from_civil.
+        const std::int64_t y = static_cast<std::int64_t>(year_) - (month_ <= 2 ? 1 : 0);
+        const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+        const std::int64_t yoe = y - era * 400;
+        const std::int64_t mp = month_ > 2 ? month_ - 3 : month_ + 9;
+        const std::int64_t doy = (153 * mp + 2) / 5 + day_ - 1;
+        const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        return era * 146097 + doe - 719468;
+    }
+
+    /// The date `n` days later (earlier if negative). Throws if the result leaves 1..9999.
+    date add_days(std::int64_t n) const { return from_days(days_since_epoch() + n); }
+
+    /// The ISO 8601 text `YYYY-MM-DD`.
+    std::string to_string() const {
+        std::string s(10, '-');
+        put(s, 0, year_, 4);
+        put(s, 5, month_, 2);
+        put(s, 8, day_, 2);
+        return s;
+    }
+
+    /// True for leap years of the Gregorian calendar.
+    static constexpr bool is_leap(int y) noexcept { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+    /// Number of days in a month of a year (0 for a month outside 1..12).
+    static constexpr int days_in_month(int y, int m) noexcept {
+        constexpr int lengths[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        if (m < 1 || m > 12) return 0;
+        return m == 2 && is_leap(y) ? 29 : lengths[m - 1];
+    }
+
+    /// True when year, month and day name a real day with year in 1..9999.
+    static constexpr bool is_valid(int y, int m, int d) noexcept {
+        return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
+    }
+
+    /// Equality.
+    friend constexpr bool operator==(const date& a, const date& b) noexcept { return a.key() == b.key(); }
+    /// Inequality.
+    friend constexpr bool operator!=(const date& a, const date& b) noexcept { return a.key() != b.key(); }
+    /// Chronological order.
+    friend constexpr bool operator<(const date& a, const date& b) noexcept { return a.key() < b.key(); }
+    /// Chronological order.
+    friend constexpr bool operator>(const date& a, const date& b) noexcept { return a.key() > b.key(); }
+    /// Chronological order.
+    friend constexpr bool operator<=(const date& a, const date& b) noexcept { return a.key() <= b.key(); }
+    /// Chronological order.
+    friend constexpr bool operator>=(const date& a, const date& b) noexcept { return a.key() >= b.key(); }
+
+#if defined(__cpp_lib_chrono) && __cpp_lib_chrono >= 201907L
+    /// Converts to std::chrono::year_month_day (C++20).
+    constexpr operator std::chrono::year_month_day() const noexcept {
+        return std::chrono::year_month_day{std::chrono::year{year_}, std::chrono::month{static_cast<unsigned>(month_)},
+                                           std::chrono::day{static_cast<unsigned>(day_)}};
+    }
+    /// Converts from std::chrono::year_month_day (C++20); throws dxframe::error if it is not a valid day.
+    static date from_chrono(const std::chrono::year_month_day& ymd) {
+        return from_ymd(static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+                        static_cast<int>(static_cast<unsigned>(ymd.day())));
+    }
+#endif
+
+private:
+    constexpr date(int y, int m, int d) noexcept : year_(y), month_(m), day_(d) {}
+    constexpr std::int64_t key() const noexcept { return (static_cast<std::int64_t>(year_) * 16 + month_) * 32 + day_; }
+    static void put(std::string& s, std::size_t at, int v, std::size_t width) {
+        for (std::size_t i = width; i-- > 0;) {
+            s[at + i] = static_cast<char>('0' + v % 10);
+            v /= 10;
+        }
+    }
+
+    int year_ = 1970;
+    int month_ = 1;
+    int day_ = 1;
+};
+
+/// The same month and day `n` years later; 29 February becomes 28 February in common years.
+inline date add_years(const date& d, int n) {
+    const int y = d.year() + n;
+    if (y < 1 || y > 9999) throw error("dxframe::add_years: year out of range");
+    const int dd = d.day() <= date::days_in_month(y, d.month()) ? d.day() : date::days_in_month(y, d.month());
+    return date::from_ymd(y, d.month(), dd);
+}
+
+/// Signed number of days from `from` to `to`.
+inline constexpr std::int64_t days_between(const date& from, const date& to) noexcept {
+    return to.days_since_epoch() - from.days_since_epoch();
+}
+
+/// Signed length in years from `from` to `to`.
+///
+/// Whole years are counted on anniversaries, so the result is an exact integer when month and
+/// day agree (2020-06-03 to 2025-06-03 is 5). Otherwise it is the whole years plus the remaining
+/// days divided by the length (365 or 366) of the year that follows the last anniversary.
+inline double years_between(const date& from, const date& to) {
+    if (to < from) return -years_between(to, from);
+    int whole = to.year() - from.year();
+    if (whole > 0 && add_years(from, whole) > to) --whole;
+    const date anniversary = add_years(from, whole);
+    const date next = add_years(from, whole + 1 <= 9999 - from.year() ? whole + 1 : whole);
+    const auto rest = days_between(anniversary, to);
+    const auto span = days_between(anniversary, next);
+    // Only at the very end of year 9999 is there no following anniversary: use a common year.
+    return static_cast<double>(whole) + static_cast<double>(rest) / static_cast<double>(span > 0 ? span : 365);
+}
+
+}  // namespace dxframe

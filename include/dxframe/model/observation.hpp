@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MIT
+/// @file
+/// @brief Observations: one value of one indicator for one entity at one date.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <boost/describe/class.hpp>
+#include <boost/describe/enum.hpp>
+
+#include <dxframe/model/date.hpp>
+#include <dxframe/model/indicator.hpp>
+#include <dxframe/model/source.hpp>
+
+namespace dxframe {
+
+/// Whether a figure may still be revised.
+enum class observation_status {
+    final,        ///< Published and final.
+    provisional   ///< Preliminary; may be revised.
+};
+BOOST_DESCRIBE_ENUM(observation_status, final, provisional)
+
+/// A reported value. Give either `value`, or `numerator` and `denominator` (e.g. 60 of 63
+/// provinces), not both.
+struct observation {
+    std::string entity;                     ///< Id of the entity observed.
+    std::string indicator;                  ///< Id of the indicator.
+    dxframe::date date;                     ///< End of the reference period.
+    std::optional<double> value;            ///< The value.
+    std::optional<double> numerator;        ///< Count achieved, for ratio observations.
+    std::optional<double> denominator;      ///< Count required or total (> 0).
+    std::optional<dxframe::source> source;  ///< Where the figure was reported.
+    observation_status status = observation_status::final;  ///< Final or provisional.
+    std::optional<std::string> note;        ///< Anything a reader needs to know.
+};
+BOOST_DESCRIBE_STRUCT(observation, (),
+                      (entity, indicator, date, value, numerator, denominator, source, status, note))
+
+/// `status` may be omitted (it is then final).
+template <>
+struct defaulted_fields<observation> {
+    /// The member names.
+    static constexpr std::array<std::string_view, 1> names{"status"};
+};
+
+/// The value an observation stands for in the indicator's unit: `value` when given, otherwise
+/// numerator / denominator — times 100 when the unit is percent. Nullopt when neither is usable
+/// (no value and a missing or non-positive denominator).
+inline std::optional<double> effective_value(const observation& obs, unit u) noexcept {
+    if (obs.value) return obs.value;
+    if (!obs.numerator || !obs.denominator || !(*obs.denominator > 0)) return std::nullopt;
+    const double share = *obs.numerator / *obs.denominator;
+    return u == unit::percent ? share * 100.0 : share;
+}
+
+}  // namespace dxframe
