@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# The whole dxframe test suite, as CI runs it (.ci/run):
+#   gcc        GCC 12, Debug: unit tests in C++17 and C++20 (one build), examples, the tool,
+#              header self-containment
+#   consumers  find_package (staged install and build tree), pkg-config, add_subdirectory,
+#              FetchContent consumers of the GCC build
+#   clang      Clang 14, Debug: the same in C++17 and C++20
+#   asan       Clang 14 with AddressSanitizer + UndefinedBehaviorSanitizer: unit tests (C++17),
+#              examples, the tool
+# Each stage uses the CMake preset of the same name (CMakePresets.json; build dirs build/<preset>)
+# and prints its wall time. The script stops at the first failure. Its last line is
+# "N passed, N failed", the totals over every ctest run.
+#
+# Usage: scripts/test-all.sh [STAGE...]      (default: all stages, in the order above)
+# Environment: JOBS (default: nproc) parallel build and test jobs.
+set -uo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+root=$(pwd)
+jobs=${JOBS:-$(nproc)}
+logdir="$root/build/test-all-logs"
+mkdir -p "$logdir"
+
+all_stages=(gcc consumers clang asan)
+if [ $# -gt 0 ]; then
+    stages=("$@")
+else
+    stages=("${all_stages[@]}")
+fi
+
+total_passed=0
+total_failed=0
+timings=()
+
+summary() {
+    echo
+    echo "== stage times =="
+    for t in "${timings[@]}"; do echo "  $t"; done
+    echo
+    echo "$total_passed passed, $total_failed failed"
+}
+
+fail() {
+    echo
+    echo "test-all: FAILED in stage '$1': $2" >&2
+    echo "test-all: full log: $3" >&2
+    summary
+    exit 1
+}
+
+# run STAGE STEP LOG COMMAND...: runs a command, output to the terminal and to LOG.
+run() {
+    local stage=$1 step=$2 log=$3
+    shift 3
+    echo "-- [$stage] $step: $*"
+    "$@" 2>&1 | tee "$log"
+    local rc=${PIPESTATUS[0]}
+    [ "$rc" -eq 0 ] || fail "$stage" "$step exited with $rc" "$log"
+}
+
+# ctest_run STAGE PRESET [ARGS...]: runs ctest and adds its counts to the totals.
+ctest_run() {
+    local stage=$1 preset=$2
+    shift 2
+    local log="$logdir/$stage-ctest.log"
+    echo "-- [$stage] ctest --preset $preset -j $jobs $*"
+    ctest --preset "$preset" -j "$jobs" --timeout 600 "$@" 2>&1 | tee "$log"
+    local rc=${PIPESTATUS[0]}
+    local line
+    line=$(grep -E '^[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$log" | tail -1)
+    if [ -n "$line" ]; then
+        local failed total
+        failed=$(echo "$line" | sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\1/')
+        total=$(echo "$line" | sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\2/')
+        total_passed=$((total_passed + total - failed))
+        total_failed=$((total_failed + failed))
+        timings+=("$stage: $line")
+    fi
+    [ "$rc" -eq 0 ] || fail "$stage" "ctest exited with $rc (no tests, or tests failed)" "$log"
+}
+
+# configure_build STAGE PRESET: configures (first time or when the cache is stale) and builds.
+configure_build() {
+    local stage=$1 preset=$2
+    run "$stage" configure "$logdir/$stage-configure.log" cmake --preset "$preset"
+    run "$stage" build "$logdir/$stage-build.log" cmake --build --preset "$preset" -j "$jobs"
+}
+
+timed() {
+    local stage=$1
+    shift
+    local start=$SECONDS
+    "$@"
+    local secs=$((SECONDS - start))
+    timings+=("$stage: $((secs / 60))m$((secs % 60))s wall")
+    echo "-- [$stage] done in $((secs / 60))m$((secs % 60))s"
+}
+
+stage_gcc() {
+    configure_build gcc gcc
+    ctest_run gcc gcc -LE consumer
+}
+
+stage_consumers() {
+    [ -f build/gcc/CMakeCache.txt ] || configure_build consumers gcc
+    # The staged install must contain what was just built.
+    run consumers build "$logdir/consumers-build.log" cmake --build --preset gcc -j "$jobs"
+    ctest_run consumers gcc -L consumer
+}
+
+stage_clang() {
+    configure_build clang clang
+    ctest_run clang clang -LE consumer
+}
+
+stage_asan() {
+    configure_build asan asan
+    ctest_run asan asan
+}
+
+echo "test-all: $(date -u +%Y-%m-%dT%H:%M:%SZ), $jobs jobs, stages: ${stages[*]}"
+suite_start=$SECONDS
+for s in "${stages[@]}"; do
+    case "$s" in
+        gcc | consumers | clang | asan) timed "$s" "stage_$s" ;;
+        *) fail "$s" "unknown stage (known: ${all_stages[*]})" "-" ;;
+    esac
+done
+secs=$((SECONDS - suite_start))
+timings+=("total: $((secs / 60))m$((secs % 60))s wall")
+summary
+if [ "$total_passed" -eq 0 ]; then
+    echo "test-all: no test ran" >&2
+    exit 1
+fi
