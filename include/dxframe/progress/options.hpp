@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+/// @file
+/// @brief Options of the progress assessment: method, thresholds, base date, zero handling.
+#pragma once
+
+#include <cmath>
+#include <optional>
+#include <string>
+
+#include <boost/describe/class.hpp>
+#include <boost/describe/enum.hpp>
+
+#include <dxframe/error.hpp>
+#include <dxframe/model/date.hpp>
+
+namespace dxframe {
+
+/// How progress towards a numeric target is measured (docs/progress.md explains each).
+enum class progress_method {
+    linear,        ///< Share of the distance covered vs share of the time elapsed (ESCAP CSI-type).
+    growth_ratio,  ///< Observed vs required compound annual growth (Eurostat / Open SDG).
+    projection     ///< Observed growth extrapolated to the deadline (UNSD Progress Chart).
+};
+BOOST_DESCRIBE_ENUM(progress_method, linear, growth_ratio, projection)
+
+/// Cut-offs applied to a method's ratio (P/E, growth ratio, or projected share of the distance).
+/// A ratio ≥ on_track is on track, ≥ needs_acceleration needs acceleration, ≥ limited_progress
+/// is limited progress, anything lower is deterioration. Defaults: Eurostat / Open SDG.
+struct status_thresholds {
+    double on_track = 0.95;           ///< Lower bound of on_track.
+    double needs_acceleration = 0.60; ///< Lower bound of needs_acceleration.
+    double limited_progress = 0.0;    ///< Lower bound of limited_progress.
+};
+BOOST_DESCRIBE_STRUCT(status_thresholds, (), (on_track, needs_acceleration, limited_progress))
+
+/// Cut-offs for targets without a numeric value (increase, decrease): the compound annual
+/// growth in the good direction. Defaults: Open SDG / Statistics Canada (1.5% / 0.5% / 0).
+struct growth_thresholds {
+    double on_track = 0.015;           ///< Lower bound of on_track (per year).
+    double needs_acceleration = 0.005; ///< Lower bound of needs_acceleration (per year).
+    double limited_progress = 0.0;     ///< Lower bound of limited_progress (per year).
+};
+BOOST_DESCRIBE_STRUCT(growth_thresholds, (), (on_track, needs_acceleration, limited_progress))
+
+/// Everything an assessment can be tuned with. The defaults reproduce the documented methods.
+struct progress_options {
+    progress_method method = progress_method::linear;  ///< Method for numeric targets.
+    status_thresholds thresholds{};                    ///< Cut-offs on the method's ratio.
+    growth_thresholds no_target_thresholds{};          ///< Cut-offs for increase / decrease targets.
+    /// Where the baseline is taken from when a target has no explicit baseline: the first
+    /// observation on or after this date (Open SDG's base year, default 2015 there). Absent:
+    /// the first observation.
+    std::optional<date> base_date;
+    /// Growth rates from or to zero do not exist; Open SDG replaces a zero baseline or target by
+    /// 0.001 (with a warning) and so does dxframe by default. Absent: such targets get
+    /// insufficient_data (zero_baseline / zero_target). Used by growth_ratio and by increase /
+    /// decrease targets; the projection method never substitutes.
+    std::optional<double> zero_substitute = 0.001;
+    /// Open SDG's "limit": for increase / decrease targets, scale the growth thresholds down
+    /// near a natural limit (the indicator's maximum for increase, minimum for decrease, e.g.
+    /// 100 for a percentage). Off by default, as in Open SDG, where the limit must be configured.
+    bool limit_from_bounds = false;
+};
+BOOST_DESCRIBE_STRUCT(progress_options, (),
+                      (method, thresholds, no_target_thresholds, base_date, zero_substitute, limit_from_bounds))
+
+/// Throws dxframe::error when options are unusable: thresholds not finite or not in
+/// decreasing order, or a zero substitute that is not a finite positive number.
+inline void check_options(const progress_options& o) {
+    const auto ordered = [](double a, double b, double c) {
+        return std::isfinite(a) && std::isfinite(b) && std::isfinite(c) && a >= b && b >= c;
+    };
+    if (!ordered(o.thresholds.on_track, o.thresholds.needs_acceleration, o.thresholds.limited_progress)) {
+        throw error("dxframe::progress_options: thresholds must be finite with on_track >= needs_acceleration >= "
+                    "limited_progress");
+    }
+    if (!ordered(o.no_target_thresholds.on_track, o.no_target_thresholds.needs_acceleration,
+                 o.no_target_thresholds.limited_progress)) {
+        throw error("dxframe::progress_options: no_target_thresholds must be finite with on_track >= "
+                    "needs_acceleration >= limited_progress");
+    }
+    if (o.zero_substitute && !(std::isfinite(*o.zero_substitute) && *o.zero_substitute > 0)) {
+        throw error("dxframe::progress_options: zero_substitute must be a finite positive number");
+    }
+}
+
+}  // namespace dxframe
