@@ -1,0 +1,338 @@
+// SPDX-License-Identifier: MIT
+/// @file
+/// @brief Internal: parsing untrusted JSON text into an nlohmann::ordered_json tree through
+/// nlohmann's SAX parser, with limits, duplicate-key detection and positioned diagnostics.
+///
+/// Why a SAX layer rather than `json::parse`: the DOM parser silently keeps the last of two
+/// equal keys, cannot bound memory or nesting before the tree exists, and its exceptions carry
+/// no JSON Pointer. nlohmann's SAX driver is iterative (an explicit stack), so a deeply nested
+/// document cannot overflow the call stack here; the depth limit additionally guarantees that
+/// everything recursive done later with the tree (dump, the typed reader) stays shallow.
+///
+/// The tree is built by this layer rather than by nlohmann::detail::json_sax_dom_parser because
+/// that internal class changed its template parameters in nlohmann 3.12.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include <dxframe/diagnostic.hpp>
+#include <dxframe/io/detail/utf8.hpp>
+
+namespace dxframe::detail {
+
+/// Limits applied while parsing (see dxframe::load_limits for their meaning).
+struct parse_limits {
+    std::size_t max_depth = 64;                     ///< Deepest nesting of arrays and objects.
+    std::size_t max_string_length = 1u << 20;       ///< Longest string or key, in bytes.
+    std::size_t max_elements = 5'000'000;           ///< Most JSON values in the whole document.
+};
+
+/// Depth beyond which no limit is honoured: the tree is later dumped and destroyed recursively
+/// by nlohmann, so the nesting must stay far below what the call stack can take.
+inline constexpr std::size_t hard_max_depth = 1000;
+
+/// SAX handler that builds an ordered_json tree while enforcing limits and reporting duplicate
+/// keys. Returning false from a callback stops nlohmann's parser.
+class limited_dom_builder {
+public:
+    using json = nlohmann::ordered_json;
+
+    /// Builds into `root`; `poisoned` lists value numbers (0-based, document order) that stand
+    /// for an overflowing number, with the diagnostic to emit when that value is reached.
+    limited_dom_builder(json& root, const parse_limits& limits,
+                        const std::vector<std::pair<std::size_t, diagnostic>>& poisoned)
+        : root_(root), limits_(limits), poisoned_(poisoned) {
+        max_depth_ = limits.max_depth < hard_max_depth ? limits.max_depth : hard_max_depth;
+    }
+
+    /// A null.
+    bool null() { return put(json(nullptr)); }
+    /// true or false.
+    bool boolean(bool v) { return put(json(v)); }
+    /// A negative integer (or any integer, depending on nlohmann's choice).
+    bool number_integer(json::number_integer_t v) { return put(json(v)); }
+    /// A non-negative integer.
+    bool number_unsigned(json::number_unsigned_t v) { return put(json(v)); }
+    /// A number with a fraction or exponent.
+    bool number_float(json::number_float_t v, const json::string_t&) { return put(json(v)); }
+    /// A string value.
+    bool string(json::string_t& v) {
+        if (v.size() > limits_.max_string_length) {
+            return limit("a string of " + std::to_string(v.size()) + " bytes exceeds the limit of " +
+                         std::to_string(limits_.max_string_length));
+        }
+        return put(json(std::move(v)));
+    }
+    /// Binary values exist only in binary formats; never produced by the JSON parser.
+    bool binary(json::binary_t&) { return false; }
+
+    /// Start of an object.
+    bool start_object(std::size_t) { return open(json::object(), true); }
+    /// A key of the current object.
+    bool key(json::string_t& k) {
+        frame& f = frames_.back();
+        f.key = k;
+        if (k.size() > limits_.max_string_length) {
+            return limit("a key of " + std::to_string(k.size()) + " bytes exceeds the limit of " +
+                         std::to_string(limits_.max_string_length));
+        }
+        if (!f.keys.insert(k).second) {
+            diagnostic d;
+            d.code = diagnostic_code::duplicate_key;
+            d.path = current_path();
+            d.message = "key " + quote_text(k) + " appears more than once in the same object";
+            diagnostics_.push_back(std::move(d));
+            // The first occurrence wins; later values are parsed into a throw-away slot, so that
+            // an adversarial run of duplicates cannot make insertion quadratic.
+            slot_ = &discarded_.emplace_back();
+        } else {
+            auto& members = refs_.back()->get_ref<json::object_t&>();
+            members.emplace_back(k, json());
+            slot_ = &members.back().second;
+        }
+        return true;
+    }
+    /// End of the current object.
+    bool end_object() { return close(); }
+    /// Start of an array.
+    bool start_array(std::size_t) { return open(json::array(), false); }
+    /// End of the current array.
+    bool end_array() { return close(); }
+
+    /// A syntax error (or number overflow): remembered for the caller, which knows the text.
+    bool parse_error(std::size_t position, const std::string& last_token, const json::exception& ex) {
+        error_position_ = position;
+        error_token_ = last_token;
+        error_id_ = ex.id;
+        error_what_ = ex.what();
+        error_path_ = current_path();
+        syntax_error_ = true;
+        return false;
+    }
+
+    /// True when parsing stopped on a syntax error (not on a limit).
+    bool syntax_error() const noexcept { return syntax_error_; }
+    /// nlohmann's byte count at the error (the offending byte is at position - 1).
+    std::size_t error_position() const noexcept { return error_position_; }
+    /// The token nlohmann was reading when it failed.
+    const std::string& error_token() const noexcept { return error_token_; }
+    /// nlohmann's exception id (101: syntax error, 406: number overflow, …).
+    int error_id() const noexcept { return error_id_; }
+    /// nlohmann's message.
+    const std::string& error_what() const noexcept { return error_what_; }
+    /// JSON Pointer of the value being read when the error happened.
+    const std::string& error_path() const noexcept { return error_path_; }
+    /// Number of values read so far (the next value's number).
+    std::size_t values() const noexcept { return values_; }
+    /// Duplicate-key and limit diagnostics, in document order.
+    std::vector<diagnostic>& diagnostics() noexcept { return diagnostics_; }
+
+private:
+    struct frame {
+        bool is_object = false;
+        std::size_t count = 0;                  // arrays: elements so far
+        std::string key;                        // objects: the current key
+        std::unordered_set<std::string> keys;   // objects: keys seen, for duplicates
+    };
+
+    std::string current_path() const {
+        std::string out;
+        for (const frame& f : frames_) {
+            out = f.is_object ? pointer_append(out, f.key) : pointer_append(out, f.count);
+        }
+        return out;
+    }
+
+    bool limit(std::string message) {
+        diagnostic d;
+        d.code = diagnostic_code::limit_exceeded;
+        d.path = current_path();
+        d.message = std::move(message);
+        diagnostics_.push_back(std::move(d));
+        return false;
+    }
+
+    // Counts a value, emits the pending diagnostic of a patched overflowing number.
+    bool count_value() {
+        for (const auto& p : poisoned_) {
+            if (p.first == values_) diagnostics_.push_back(p.second);
+        }
+        ++values_;
+        if (values_ > limits_.max_elements) {
+            return limit("the document has more than " + std::to_string(limits_.max_elements) + " values");
+        }
+        return true;
+    }
+
+    // Where the next value goes: the root, the end of the current array, or the slot of the
+    // current key.
+    json* place(json&& v) {
+        if (refs_.empty()) {
+            root_ = std::move(v);
+            return &root_;
+        }
+        json& parent = *refs_.back();
+        if (parent.is_array()) {
+            auto& items = parent.get_ref<json::array_t&>();
+            items.push_back(std::move(v));
+            return &items.back();
+        }
+        *slot_ = std::move(v);
+        return slot_;
+    }
+
+    void after_value() {
+        if (!frames_.empty() && !frames_.back().is_object) ++frames_.back().count;
+    }
+
+    bool put(json&& v) {
+        if (!count_value()) return false;
+        place(std::move(v));
+        after_value();
+        return true;
+    }
+
+    bool open(json&& container, bool is_object) {
+        if (!count_value()) return false;
+        if (frames_.size() + 1 > max_depth_) {
+            return limit("nesting deeper than the limit of " + std::to_string(max_depth_));
+        }
+        // Pointers into parent containers stay valid: a parent gets no new element while a
+        // child is open.
+        refs_.push_back(place(std::move(container)));
+        frame f;
+        f.is_object = is_object;
+        frames_.push_back(std::move(f));
+        return true;
+    }
+
+    bool close() {
+        refs_.pop_back();
+        frames_.pop_back();
+        after_value();
+        return true;
+    }
+
+    json& root_;
+    parse_limits limits_;
+    std::size_t max_depth_ = 64;
+    const std::vector<std::pair<std::size_t, diagnostic>>& poisoned_;
+    std::vector<json*> refs_;
+    std::vector<frame> frames_;
+    json* slot_ = nullptr;
+    std::deque<json> discarded_;
+    std::size_t values_ = 0;
+    std::vector<diagnostic> diagnostics_;
+    bool syntax_error_ = false;
+    std::size_t error_position_ = 0;
+    std::string error_token_;
+    int error_id_ = 0;
+    std::string error_what_;
+    std::string error_path_;
+};
+
+/// nlohmann's message without its "[json.exception…] parse error at line L, column C: " prefix
+/// (dxframe reports its own line and column).
+inline std::string parse_error_text(const std::string& what) {
+    std::size_t start = 0;
+    const std::size_t column = what.find(", column ");
+    if (column != std::string::npos) {
+        const std::size_t colon = what.find(": ", column);
+        if (colon != std::string::npos) start = colon + 2;
+    } else {
+        const std::size_t bracket = what.find("] ");
+        if (bracket != std::string::npos) start = bracket + 2;
+    }
+    return printable(std::string_view(what).substr(start), 200);
+}
+
+/// Most overflowing numbers reported in one document; beyond it parsing stops at the next one.
+inline constexpr std::size_t max_overflow_reports = 100;
+
+/// The result of parse_json_document.
+struct parse_outcome {
+    bool ok = false;                          ///< A complete tree was built.
+    std::vector<std::string> poisoned_paths;  ///< Pointers of overflowing numbers (read as 0 in the tree).
+};
+
+/// Parses `text` into `out`, appending every problem to `diagnostics`:
+///   - invalid_json (syntax, invalid UTF-8, a truncated document) with line and column;
+///   - non_finite_value for numbers beyond the double range (1e400), with path, line and column.
+///     nlohmann stops at such a number; the text is then re-parsed with the number replaced by
+///     a 0 of the same length (so positions stay put), so that the rest of the document is still
+///     checked. Those pointers are returned so that the caller ignores the placeholder value;
+///   - duplicate_key (parsing continues; the first value is kept);
+///   - limit_exceeded (parsing stops).
+/// A UTF-8 byte order mark at the start is skipped by nlohmann; the caller decides whether it
+/// is allowed.
+inline parse_outcome parse_json_document(std::string_view text, const parse_limits& limits,
+                                         nlohmann::ordered_json& out, std::vector<diagnostic>& diagnostics) {
+    parse_outcome outcome;
+    std::vector<std::pair<std::size_t, diagnostic>> poisoned;
+    std::string patched;
+    std::string_view input = text;
+    for (;;) {
+        out = nullptr;
+        limited_dom_builder builder(out, limits, poisoned);
+        const bool ok = nlohmann::ordered_json::sax_parse(input.begin(), input.end(), &builder);
+        if (ok) {
+            for (auto& d : builder.diagnostics()) diagnostics.push_back(std::move(d));
+            outcome.ok = true;
+            return outcome;
+        }
+        if (builder.syntax_error() && builder.error_id() == 406) {
+            // Number overflow: the token ends just before error_position.
+            const std::string& token = builder.error_token();
+            const std::size_t end = builder.error_position() <= input.size() ? builder.error_position() : input.size();
+            const std::size_t start = end >= token.size() ? end - token.size() : 0;
+            const text_position pos = position_of(text, start);
+            diagnostic d;
+            d.code = diagnostic_code::non_finite_value;
+            d.path = builder.error_path();
+            d.message = "the number " + printable(token, 40) + " is beyond the range of a double";
+            d.line = pos.line;
+            d.column = pos.column;
+            const bool can_retry = poisoned.size() < max_overflow_reports &&
+                                   input.substr(start, token.size()) == std::string_view(token) && !token.empty();
+            if (can_retry) {
+                poisoned.emplace_back(builder.values(), d);
+                outcome.poisoned_paths.push_back(d.path);
+                if (patched.empty()) patched.assign(text.data(), text.size());
+                patched.replace(start, token.size(), "0" + std::string(token.size() - 1, ' '));
+                input = patched;
+                continue;
+            }
+            for (auto& e : builder.diagnostics()) diagnostics.push_back(std::move(e));
+            diagnostics.push_back(std::move(d));
+            out = nullptr;
+            return outcome;
+        }
+        for (auto& d : builder.diagnostics()) diagnostics.push_back(std::move(d));
+        if (builder.syntax_error()) {
+            // nlohmann counts the offending byte, so it sits at error_position - 1.
+            const std::size_t offset = builder.error_position() > 0 ? builder.error_position() - 1 : 0;
+            const text_position pos = position_of(text, offset);
+            diagnostic d;
+            d.code = diagnostic_code::invalid_json;
+            d.path = builder.error_path();
+            d.message = "invalid JSON at line " + std::to_string(pos.line) + ", column " + std::to_string(pos.column) +
+                        ": " + parse_error_text(builder.error_what());
+            d.line = pos.line;
+            d.column = pos.column;
+            diagnostics.push_back(std::move(d));
+        }
+        out = nullptr;
+        return outcome;
+    }
+}
+
+}  // namespace dxframe::detail
