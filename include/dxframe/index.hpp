@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: MIT
+/// @file
+/// @brief The composite-index module: normalise, aggregate over a tree of any depth, rank; DTI.
+#pragma once
+
+#include <dxframe/index/aggregate.hpp>
+#include <dxframe/index/compute.hpp>
+#include <dxframe/index/dti.hpp>
+#include <dxframe/index/matrix.hpp>
+#include <dxframe/index/normalise.hpp>
+#include <dxframe/index/rank.hpp>
+#include <dxframe/index/tree.hpp>

@@ -1,0 +1,524 @@
+// SPDX-License-Identifier: MIT
+/// @file
+/// @brief The index pipeline: normalise → aggregate → rank, keeping every level.
+///
+/// Two layers. `compute_index` is the one-call convenience: a tree, a unit × indicator matrix and
+/// an index_spec in, an index_result out. Underneath, `index_engine` runs a precompiled
+/// `index_plan` (methods and weights resolved to vectors) with reusable buffers, so that
+/// repeated runs over the same data — uncertainty analysis reruns the pipeline tens of thousands
+/// of times — do not allocate; column profiles (statistics and sorted orders) can be computed once
+/// and passed in.
+#pragma once
+
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <boost/describe/class.hpp>
+
+#include <dxframe/diagnostic.hpp>
+#include <dxframe/error.hpp>
+#include <dxframe/index/aggregate.hpp>
+#include <dxframe/index/matrix.hpp>
+#include <dxframe/index/normalise.hpp>
+#include <dxframe/index/rank.hpp>
+#include <dxframe/index/tree.hpp>
+
+namespace dxframe {
+
+/// The methods of an index computation, by id. Defaults are COINr's: min-max onto [0, 100] and
+/// the weighted arithmetic mean, no availability threshold.
+struct index_spec {
+    normalisation normalise;                                ///< For every indicator not listed below.
+    std::map<std::string, normalisation> indicator_normalise;  ///< Per indicator id.
+    aggregation_method aggregate;                           ///< For every node with no method of its own.
+    std::map<std::string, aggregation_method> node_aggregate;  ///< Per node id (wins over the node's own).
+    /// A node is missing for a unit when the share of its children present is below this
+    /// (COINr `dat_thresh`; 0 = missing only when no child is present).
+    double min_share = 0.0;
+    std::map<std::string, double> node_min_share;            ///< Per node id.
+    rank_options rank;                                       ///< How the index is ranked.
+};
+BOOST_DESCRIBE_STRUCT(index_spec, (),
+                      (normalise, indicator_normalise, aggregate, node_aggregate, min_share, node_min_share, rank))
+
+/// An index_spec resolved against a tree: one entry per indicator, node or element, so a run does
+/// no look-ups. The uncertainty engine edits these vectors directly between runs.
+struct index_plan {
+    std::vector<normalisation> normalisers;        ///< By indicator.
+    std::vector<aggregation_method> aggregators;   ///< By node.
+    std::vector<double> weights;                   ///< By element reference (indicators, then nodes).
+    std::vector<double> min_share;                 ///< By node.
+    rank_options rank;                             ///< How the index is ranked.
+};
+BOOST_DESCRIBE_STRUCT(index_plan, (), (normalisers, aggregators, weights, min_share, rank))
+
+/// Resolves `spec` against `tree`. A node's method is, in order of precedence: the spec's
+/// per-node entry, the node's own method, the spec's default. Throws dxframe::error for ids the
+/// tree does not have, unusable method parameters, or a share outside [0, 1].
+inline index_plan make_plan(const index_tree& tree, const index_spec& spec) {
+    index_plan plan;
+    check_normalisation(spec.normalise);
+    check_aggregation(spec.aggregate);
+    auto check_share = [](double s) {
+        if (!(s >= 0.0 && s <= 1.0)) throw error("index_spec: min_share must be between 0 and 1");
+    };
+    check_share(spec.min_share);
+    plan.normalisers.assign(tree.indicator_count(), spec.normalise);
+    for (const auto& [id, n] : spec.indicator_normalise) {
+        const auto i = tree.find_indicator(id);
+        if (!i) throw error("index_spec: no indicator '" + id + "' in the tree");
+        check_normalisation(n);
+        plan.normalisers[*i] = n;
+    }
+    plan.aggregators.resize(tree.node_count());
+    plan.min_share.assign(tree.node_count(), spec.min_share);
+    for (std::size_t j = 0; j < tree.node_count(); ++j) {
+        plan.aggregators[j] = tree.node(j).method ? *tree.node(j).method : spec.aggregate;
+    }
+    for (const auto& [id, m] : spec.node_aggregate) {
+        const auto j = tree.find_node(id);
+        if (!j) throw error("index_spec: no node '" + id + "' in the tree");
+        check_aggregation(m);
+        plan.aggregators[*j] = m;
+    }
+    for (const auto& [id, s] : spec.node_min_share) {
+        const auto j = tree.find_node(id);
+        if (!j) throw error("index_spec: no node '" + id + "' in the tree");
+        check_share(s);
+        plan.min_share[*j] = s;
+    }
+    for (const auto& m : plan.aggregators) check_aggregation(m);
+    plan.weights = tree.weights();
+    plan.rank = spec.rank;
+    return plan;
+}
+
+/// Every level of an index computation. Values are read through accessors that report missing
+/// cells as nullopt; no NaN ever leaves the engine.
+struct index_result {
+    std::vector<std::string> units;          ///< Unit ids by row (filled by compute_index).
+    value_matrix normalised;                 ///< Units × indicators, tree indicator order.
+    value_matrix aggregates;                 ///< Units × nodes, tree node order; the index is the last column.
+    std::vector<std::optional<std::size_t>> ranks;  ///< Competition rank of each unit on the index.
+    std::vector<diagnostic> diagnostics;     ///< Problems found in this run.
+
+    /// The index value of a unit, if any.
+    std::optional<double> index(std::size_t unit) const {
+        if (aggregates.cols() == 0) return std::nullopt;
+        return aggregates.get(unit, aggregates.cols() - 1);
+    }
+    /// The index values of all units.
+    std::vector<std::optional<double>> index_values() const {
+        if (aggregates.cols() == 0) return {};
+        return aggregates.column_values(aggregates.cols() - 1);
+    }
+    /// True when no diagnostic is an error.
+    bool ok() const noexcept { return !has_errors(diagnostics); }
+};
+
+/// Statistics and sorted orders of every column of `data`, for index_engine::run when the
+/// same data is run many times.
+inline std::vector<column_profile> profile_columns(const value_matrix& data, bool with_order = true) {
+    std::vector<column_profile> out;
+    out.reserve(data.cols());
+    for (std::size_t c = 0; c < data.cols(); ++c) out.push_back(profile_column(data.column(c), data.rows(), with_order));
+    return out;
+}
+
+/// Runs index plans over data for one tree, reusing its buffers: after the first run, runs of
+/// the same shape allocate nothing unless they report problems. Not thread-safe: use one engine
+/// per thread. The tree must outlive the engine.
+class index_engine {
+public:
+    /// An engine for `tree`.
+    explicit index_engine(const index_tree& tree) : tree_(&tree) {}
+
+    /// At most this many per-entity diagnostics are reported for one node and problem; the rest
+    /// are summarised in one more diagnostic.
+    static constexpr std::size_t max_entity_diagnostics = 10;
+
+    /// Runs `plan` over `data` (units × the tree's indicators, NaN or unset = missing) into `out`
+    /// (its matrices and ranks are overwritten; `out.units` is left alone). `unit_ids` names the
+    /// entities in diagnostics; `profiles`, when given, must be profile_columns(data).
+    /// Throws dxframe::error when shapes or plan sizes do not fit the tree, or a weight is
+    /// negative or not finite.
+    void run(const value_matrix& data, const index_plan& plan, index_result& out,
+             const std::vector<std::string>* unit_ids = nullptr,
+             const std::vector<column_profile>* profiles = nullptr) {
+        const index_tree& t = *tree_;
+        const std::size_t n = data.rows();
+        const std::size_t ni = t.indicator_count();
+        const std::size_t nn = t.node_count();
+        if (data.cols() != ni) {
+            throw error("index_engine: the data has " + std::to_string(data.cols()) + " columns; the tree has " +
+                        std::to_string(ni) + " indicators");
+        }
+        if (plan.normalisers.size() != ni || plan.aggregators.size() != nn || plan.min_share.size() != nn ||
+            plan.weights.size() != ni + nn) {
+            throw error("index_engine: the plan does not match the tree");
+        }
+        if (unit_ids && unit_ids->size() != n) throw error("index_engine: one unit id per row expected");
+        if (profiles && profiles->size() != ni) throw error("index_engine: one profile per column expected");
+        for (double w : plan.weights) {
+            if (!std::isfinite(w) || w < 0) throw error("index_engine: weights must be finite and >= 0");
+        }
+        units_ = unit_ids;
+        out.diagnostics.clear();
+        out.normalised.reshape(n, ni);
+        out.aggregates.reshape(n, nn);
+        acc_.resize(n);
+        wmiss_.resize(n);
+        cmiss_.resize(n);
+        bad_.resize(n);
+        bad_child_.resize(n);
+        node_present_.resize(nn);
+
+        for (std::size_t j = 0; j < nn; ++j) {
+            if (plan.aggregators[j].method == aggregation::median) {
+                run_median_node(j, data, plan, out, profiles);
+            } else {
+                run_mean_node(j, data, plan, out, profiles);
+            }
+        }
+
+        // Ranks of the index.
+        rank_out_.resize(n);
+        detail::competition_rank(out.aggregates.column(nn - 1), n, plan.rank, rank_out_.data(), rank_key_, rank_order_);
+        out.ranks.resize(n);
+        for (std::size_t u = 0; u < n; ++u) {
+            out.ranks[u] = rank_out_[u] ? std::optional<std::size_t>(rank_out_[u]) : std::nullopt;
+        }
+    }
+
+private:
+    // Normalises indicator i into its result column; returns the number of values present.
+    std::size_t normalise_leaf(std::size_t i, const value_matrix& data, const index_plan& plan, index_result& out,
+                               const std::vector<column_profile>* profiles) {
+        const tree_indicator& ind = tree_->indicator(i);
+        column_context ctx;
+        ctx.indicator = ind.id;
+        ctx.path = ind.path;
+        ctx.line = ind.line;
+        ctx.units = units_;
+        return normalise_column(data.column(i), out.normalised.column(i), data.rows(), ind.direction,
+                                plan.normalisers[i], ind.parameters, ctx, nws_, out.diagnostics,
+                                profiles ? &(*profiles)[i] : nullptr);
+    }
+
+    // Weighted arithmetic / geometric / harmonic / generalised mean of node j, streaming its
+    // children's columns one at a time into per-unit accumulators: acc = Σ w·f(x) over the
+    // children present, with the weight and count of the missing ones kept aside, so that a
+    // column without gaps (the common case) costs one multiply-add per value.
+    void run_mean_node(std::size_t j, const value_matrix& data, const index_plan& plan, index_result& out,
+                       const std::vector<column_profile>* profiles) {
+        const index_tree& t = *tree_;
+        const std::size_t n = data.rows();
+        const std::size_t ni = t.indicator_count();
+        const aggregation_method m = plan.aggregators[j];
+        double* acc = acc_.data();
+        double* wmiss = wmiss_.data();
+        double* cmiss = cmiss_.data();
+        bool gaps = false;     // some child has a missing value somewhere
+        bool checks = false;   // some unit met an invalid value
+        double total_w = 0.0;
+        bool first = true;
+        std::fill(bad_.begin(), bad_.end(), static_cast<unsigned char>(0));
+        const auto [cb, ce] = t.children(j);
+        const std::size_t k = static_cast<std::size_t>(ce - cb);
+        for (const std::size_t* it = cb; it != ce; ++it) {
+            const std::size_t c = *it;
+            const double w = plan.weights[c];
+            total_w += w;
+            std::size_t present;
+            const double* y;
+            if (c < ni) {
+                present = normalise_leaf(c, data, plan, out, profiles);
+                y = out.normalised.column(c);
+            } else {
+                present = node_present_[c - ni];
+                y = out.aggregates.column(c - ni);
+            }
+            if (present < n && !gaps) {
+                // First gap in this node: start the missing-weight bookkeeping.
+                std::fill(wmiss, wmiss + n, 0.0);
+                std::fill(cmiss, cmiss + n, 0.0);
+                gaps = true;
+            }
+            if (m.method == aggregation::arithmetic) {
+                if (present == n) {
+                    if (first) {
+                        for (std::size_t u = 0; u < n; ++u) acc[u] = w * y[u];
+                    } else {
+                        for (std::size_t u = 0; u < n; ++u) acc[u] += w * y[u];
+                    }
+                } else {
+                    if (first) std::fill(acc, acc + n, 0.0);
+                    for (std::size_t u = 0; u < n; ++u) {
+                        const double v = y[u];
+                        const bool p = v == v;
+                        acc[u] += p ? w * v : 0.0;
+                        wmiss[u] += p ? 0.0 : w;
+                        cmiss[u] += p ? 0.0 : 1.0;
+                    }
+                }
+            } else {
+                if (first) std::fill(acc, acc + n, 0.0);
+                const bool need_positive = m.method != aggregation::generalised_mean || m.p < 0;
+                const bool integer_p = detail::is_integer(m.p);
+                for (std::size_t u = 0; u < n; ++u) {
+                    const double v = y[u];
+                    if (!(v == v)) {
+                        wmiss[u] += w;
+                        cmiss[u] += 1.0;
+                        continue;
+                    }
+                    if ((need_positive && !(v > 0)) || (!integer_p && v < 0)) {
+                        if (!bad_[u]) {
+                            bad_[u] = 1;
+                            bad_child_[u] = c;
+                        }
+                        checks = true;
+                        continue;
+                    }
+                    switch (m.method) {
+                        case aggregation::geometric: acc[u] += w * std::log(v); break;
+                        case aggregation::harmonic: acc[u] += w / v; break;
+                        default: acc[u] += w * std::pow(v, m.p); break;
+                    }
+                }
+            }
+            first = false;
+        }
+
+        // Finish: value = F(acc, Σw present), missing when too few children or no weight.
+        double* y = out.aggregates.column(j);
+        const double share = plan.min_share[j];
+        const double kd = static_cast<double>(k);
+        if (!gaps && !checks && m.method == aggregation::arithmetic && total_w > 0) {
+            // Every child complete: one division per unit (the same arithmetic as the general
+            // loop below, so a unit's value does not depend on other units' gaps).
+            bool finite = true;
+            for (std::size_t u = 0; u < n; ++u) {
+                const double v = acc[u] / total_w;
+                y[u] = v;
+                finite = finite && (v - v) == 0.0;
+            }
+            if (finite) {
+                node_present_[j] = n;
+                return;
+            }
+        }
+        std::size_t present = 0;
+        bool problems = checks;
+        for (std::size_t u = 0; u < n; ++u) {
+            if (bad_[u]) {
+                y[u] = std::numeric_limits<double>::quiet_NaN();
+                continue;
+            }
+            const double have = gaps ? kd - cmiss[u] : kd;
+            const double wsum = gaps ? total_w - wmiss[u] : total_w;
+            if (!(have > 0) || have / kd < share || !(wsum > 0)) {
+                y[u] = std::numeric_limits<double>::quiet_NaN();
+                continue;
+            }
+            double v;
+            switch (m.method) {
+                case aggregation::arithmetic: v = acc[u] / wsum; break;
+                case aggregation::geometric: v = std::exp(acc[u] / wsum); break;
+                case aggregation::harmonic: v = wsum / acc[u]; break;
+                default: v = std::pow(acc[u] / wsum, 1.0 / m.p); break;
+            }
+            if (!((v - v) == 0.0)) {  // overflow, or a root of a negative mean
+                y[u] = std::numeric_limits<double>::quiet_NaN();
+                bad_[u] = 2;
+                problems = true;
+                continue;
+            }
+            y[u] = v;
+            ++present;
+        }
+        if (problems) report_problems(j, m, out);
+        node_present_[j] = present;
+    }
+
+    // Weighted median of node j, unit by unit (needs all children at once).
+    void run_median_node(std::size_t j, const value_matrix& data, const index_plan& plan, index_result& out,
+                         const std::vector<column_profile>* profiles) {
+        const index_tree& t = *tree_;
+        const std::size_t n = data.rows();
+        const std::size_t ni = t.indicator_count();
+        const auto [cb, ce] = t.children(j);
+        const std::size_t k = static_cast<std::size_t>(ce - cb);
+        for (const std::size_t* it = cb; it != ce; ++it) {
+            if (*it < ni) normalise_leaf(*it, data, plan, out, profiles);
+        }
+        double* y = out.aggregates.column(j);
+        const double share = plan.min_share[j];
+        std::size_t present_total = 0;
+        for (std::size_t u = 0; u < n; ++u) {
+            pairs_.clear();
+            std::size_t have = 0;
+            for (const std::size_t* it = cb; it != ce; ++it) {
+                const std::size_t c = *it;
+                const double v = c < ni ? out.normalised.column(c)[u] : out.aggregates.column(c - ni)[u];
+                if (!(v == v)) continue;
+                ++have;
+                if (plan.weights[c] > 0) pairs_.emplace_back(v, plan.weights[c]);
+            }
+            if (have == 0 || static_cast<double>(have) / static_cast<double>(k) < share || pairs_.empty()) {
+                y[u] = std::numeric_limits<double>::quiet_NaN();
+                continue;
+            }
+            y[u] = detail::weighted_median(pairs_);
+            ++present_total;
+        }
+        node_present_[j] = present_total;
+    }
+
+    // Diagnostics for the units flagged in bad_: 1 = a child value the method cannot take
+    // (bad_child_ says which), 2 = the result is not finite.
+    void report_problems(std::size_t j, const aggregation_method& m, index_result& out) {
+        const index_tree& t = *tree_;
+        const tree_node& nd = t.node(j);
+        const std::size_t n = out.aggregates.rows();
+        const std::size_t ni = t.indicator_count();
+        std::size_t reported = 0;
+        std::size_t extra = 0;
+        const char* what = m.method == aggregation::geometric  ? "the geometric mean needs values > 0"
+                           : m.method == aggregation::harmonic ? "the harmonic mean needs values > 0"
+                           : m.p < 0 ? "the generalised mean with p < 0 needs values > 0"
+                                     : "the generalised mean with a non-integer p needs values >= 0";
+        for (std::size_t u = 0; u < n; ++u) {
+            if (!bad_[u]) continue;
+            if (reported == max_entity_diagnostics) {
+                ++extra;
+                continue;
+            }
+            const std::string who = units_ && u < units_->size() ? "'" + (*units_)[u] + "'" : "row " + std::to_string(u + 1);
+            std::string message;
+            if (bad_[u] == 1) {
+                const std::size_t c = bad_child_[u];
+                const double v = c < ni ? out.normalised.column(c)[u] : out.aggregates.column(c - ni)[u];
+                message = "node '" + nd.id + "': " + what + ", but entity " + who + " has " + detail::index_num(v) +
+                          " for '" + t.id(c) + "'; its value is missing";
+            } else {
+                message = "node '" + nd.id + "': the " + std::string(m.method == aggregation::arithmetic ? "arithmetic mean"
+                                                                      : m.method == aggregation::geometric ? "geometric mean"
+                                                                      : m.method == aggregation::harmonic ? "harmonic mean"
+                                                                                                          : "generalised mean") +
+                          " of entity " + who +
+                          " is not a finite number (overflow, or a root of a negative mean); its value is missing";
+            }
+            diagnostic d;
+            d.severity = severity::error;
+            d.code = diagnostic_code::invalid_input_for_method;
+            d.path = nd.path;
+            d.line = nd.line;
+            d.message = std::move(message);
+            out.diagnostics.push_back(std::move(d));
+            ++reported;
+        }
+        if (extra > 0) {
+            diagnostic d;
+            d.severity = severity::error;
+            d.code = diagnostic_code::invalid_input_for_method;
+            d.path = nd.path;
+            d.line = nd.line;
+            d.message = "node '" + nd.id + "': " + std::to_string(extra) + " more entities have the same problem";
+            out.diagnostics.push_back(std::move(d));
+        }
+    }
+
+    const index_tree* tree_;
+    const std::vector<std::string>* units_ = nullptr;
+    normalise_workspace nws_;
+    std::vector<double> acc_, wmiss_, cmiss_;
+    std::vector<unsigned char> bad_;
+    std::vector<std::size_t> bad_child_;
+    std::vector<std::size_t> node_present_;
+    std::vector<std::pair<double, double>> pairs_;
+    std::vector<double> rank_key_;
+    std::vector<std::uint32_t> rank_order_;
+    std::vector<std::size_t> rank_out_;
+};
+
+/// Computes an index in one call: resolves `spec`, runs the pipeline, ranks the index.
+/// `data` is units × the tree's indicators (tree indicator order); `units` names the rows.
+/// Throws dxframe::error on misuse (shapes that do not fit, ids the tree does not have);
+/// problems with the data are in the result's diagnostics.
+inline index_result compute_index(const index_tree& tree, const value_matrix& data,
+                                  const std::vector<std::string>& units, const index_spec& spec = {}) {
+    const index_plan plan = make_plan(tree, spec);
+    index_engine engine(tree);
+    index_result result;
+    engine.run(data, plan, result, &units);
+    result.units = units;
+    return result;
+}
+
+/// One column of an index_report.
+struct index_column {
+    std::string id;                      ///< Indicator or node id.
+    std::string name;                    ///< Display name.
+    int level = 1;                       ///< 1 for indicators; nodes one above their highest child.
+    std::optional<std::string> parent;   ///< Id of the parent node; none for the index.
+};
+BOOST_DESCRIBE_STRUCT(index_column, (), (id, name, level, parent))
+
+/// One unit's results in an index_report.
+struct index_unit {
+    std::string unit;                             ///< Unit id.
+    std::vector<std::optional<double>> values;    ///< One per column: normalised indicators, then aggregates.
+    std::optional<double> index;                  ///< The index value (also the last of `values`).
+    std::optional<std::size_t> rank;              ///< Rank on the index.
+};
+BOOST_DESCRIBE_STRUCT(index_unit, (), (unit, values, index, rank))
+
+/// Every level of a result as plain described structs (serialises to JSON as is): columns are
+/// the indicators in tree order, then the nodes by level, the index last (COINr's results order).
+struct index_report {
+    std::vector<index_column> columns;       ///< Column descriptions.
+    std::string index;                       ///< Id of the index column.
+    std::vector<index_unit> units;           ///< One per unit, in input order.
+    std::vector<diagnostic> diagnostics;     ///< Problems found.
+};
+BOOST_DESCRIBE_STRUCT(index_report, (), (columns, index, units, diagnostics))
+
+/// Builds the report of `result` (computed over `tree`).
+inline index_report make_report(const index_tree& tree, const index_result& result) {
+    index_report r;
+    const std::size_t ni = tree.indicator_count();
+    for (std::size_t i = 0; i < ni; ++i) {
+        const auto& ind = tree.indicator(i);
+        r.columns.push_back(index_column{ind.id, ind.name, 1, tree.node(tree.parent(i)).id});
+    }
+    for (std::size_t j = 0; j < tree.node_count(); ++j) {
+        const auto& nd = tree.node(j);
+        const std::size_t p = tree.parent(ni + j);
+        r.columns.push_back(index_column{nd.id, nd.name, tree.level(j),
+                                         p == index_tree::npos ? std::nullopt : std::optional<std::string>(tree.node(p).id)});
+    }
+    r.index = tree.node(tree.root()).id;
+    const std::size_t n = result.normalised.rows();
+    for (std::size_t u = 0; u < n; ++u) {
+        index_unit row;
+        row.unit = u < result.units.size() ? result.units[u] : std::to_string(u + 1);
+        row.values.reserve(r.columns.size());
+        for (std::size_t i = 0; i < ni; ++i) row.values.push_back(result.normalised.get(u, i));
+        for (std::size_t j = 0; j < tree.node_count(); ++j) row.values.push_back(result.aggregates.get(u, j));
+        row.index = result.index(u);
+        row.rank = u < result.ranks.size() ? result.ranks[u] : std::nullopt;
+        r.units.push_back(std::move(row));
+    }
+    r.diagnostics = result.diagnostics;
+    return r;
+}
+
+}  // namespace dxframe

@@ -1,0 +1,417 @@
+// SPDX-License-Identifier: MIT
+/// @file
+/// @brief Normalisers: bring indicators onto a common scale, direction-aware as in COINr.
+///
+/// Every method first turns a lower-is-better indicator around by negating its values
+/// (x' = d·x with d = −1), exactly as COINr's `Normalise.numeric` does, and then applies its
+/// formula to x' (see docs/index-methods.md for the formulas and their sources). Missing values
+/// stay missing. A column that cannot be normalised (no values, zero range, a parameter the data
+/// cannot take) becomes entirely missing and is reported by a diagnostic; no NaN is ever produced.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/describe/class.hpp>
+#include <boost/describe/enum.hpp>
+
+#include <dxframe/diagnostic.hpp>
+#include <dxframe/error.hpp>
+#include <dxframe/model/indicator.hpp>
+
+namespace dxframe {
+
+/// A normalisation method (COINr's `n_*` functions).
+enum class normaliser {
+    none,                ///< x' = d·x: values already on a common scale (DTI main indicators are 0–1).
+    minmax,              ///< (x' − min)/(max − min)·(u − l) + l.
+    zscore,              ///< (x' − mean)/sd·s + m, sample standard deviation (n − 1).
+    rank,                ///< Ascending rank of x', ties share the lowest rank ("min").
+    percentile_rank,     ///< (rank − 1)/(n − 1), n = number of values present.
+    borda,               ///< rank − 1.
+    goalposts,           ///< Fixed bounds L, U: clamp((x − L)/(U − L), 0, 1)·a; reversed for d = −1.
+    distance_to_target,  ///< (x − min)/(T − min); for d = −1 (max − x)/(max − T); optional cap at 1.
+    distance_to_max,     ///< 1 − (max − x')/(max − min): min-max onto [0, 1].
+    fraction_of_max      ///< x'/max(x'); needs a positive maximum.
+};
+BOOST_DESCRIBE_ENUM(normaliser, none, minmax, zscore, rank, percentile_rank, borda, goalposts, distance_to_target,
+                    distance_to_max, fraction_of_max)
+
+/// A normaliser with its global parameters. Per-indicator parameters (targets, goalposts) are
+/// in indicator_parameters.
+struct normalisation {
+    normaliser method = normaliser::minmax;  ///< The method.
+    double lower = 0.0;    ///< minmax: lower end l of the output range.
+    double upper = 100.0;  ///< minmax: upper end u of the output range.
+    double mean = 0.0;     ///< zscore: mean m of the output.
+    double sd = 1.0;       ///< zscore: standard deviation s of the output (> 0).
+    std::optional<double> scale;  ///< goalposts: output scale a for every indicator (else the indicator's own).
+
+    /// Equality of every member.
+    friend bool operator==(const normalisation& a, const normalisation& b) {
+        return a.method == b.method && a.lower == b.lower && a.upper == b.upper && a.mean == b.mean && a.sd == b.sd &&
+               a.scale == b.scale;
+    }
+    /// Negation of ==.
+    friend bool operator!=(const normalisation& a, const normalisation& b) { return !(a == b); }
+};
+BOOST_DESCRIBE_STRUCT(normalisation, (), (method, lower, upper, mean, sd, scale))
+
+/// Throws dxframe::error when the parameters of `n` are unusable whatever the data (non-finite
+/// numbers, a zero or negative zscore sd) — that is API misuse, not bad data.
+inline void check_normalisation(const normalisation& n) {
+    auto finite = [](double v) { return std::isfinite(v); };
+    if (!finite(n.lower) || !finite(n.upper) || !finite(n.mean) || !finite(n.sd) || (n.scale && !finite(*n.scale))) {
+        throw error("normalisation: parameters must be finite numbers");
+    }
+    if (n.method == normaliser::zscore && !(n.sd > 0)) throw error("normalisation: zscore sd must be > 0");
+}
+
+/// The per-indicator inputs some normalisers need (COINr keeps them in iMeta columns).
+struct indicator_parameters {
+    std::optional<double> target;          ///< distance_to_target: the target T (in the indicator's own direction).
+    bool cap_at_target = false;            ///< distance_to_target: scores above 1 become 1 (COINr `cap_max`).
+    std::optional<double> goalpost_lower;  ///< goalposts: the lower bound L.
+    std::optional<double> goalpost_upper;  ///< goalposts: the upper bound U.
+    double goalpost_scale = 1.0;           ///< goalposts: output scale a.
+    bool goalpost_truncate = true;         ///< goalposts: clamp to [0, 1] before scaling (COINr `trunc2posts`).
+};
+BOOST_DESCRIBE_STRUCT(indicator_parameters, (),
+                      (target, cap_at_target, goalpost_lower, goalpost_upper, goalpost_scale, goalpost_truncate))
+
+/// Facts about one raw column (before the direction flip), computed once and reusable across
+/// runs over the same data (uncertainty analysis re-normalises the same columns many times).
+struct column_profile {
+    std::size_t present = 0;     ///< Finite values.
+    std::size_t non_finite = 0;  ///< Infinite values (reported, then treated as missing).
+    double min = 0.0;            ///< Smallest finite value (meaningless when present == 0).
+    double max = 0.0;            ///< Largest finite value.
+    double mean = 0.0;           ///< Mean of the finite values.
+    double sd = 0.0;             ///< Sample standard deviation (0 when present < 2).
+    std::vector<std::uint32_t> ascending;  ///< Rows of the finite values by ascending value (ties by row).
+};
+
+/// What diagnostics about a column should name.
+struct column_context {
+    std::string_view indicator;                    ///< Indicator id.
+    std::string_view path;                         ///< Diagnostic path (JSON Pointer or file name).
+    std::optional<std::size_t> line;               ///< Source line, when known.
+    const std::vector<std::string>* units = nullptr;  ///< Unit ids by row, to name entities; may be null.
+};
+
+/// Scratch buffers for normalise_column, reused across calls so repeated runs do not allocate.
+struct normalise_workspace {
+    std::vector<double> clean;          ///< A copy of a column with infinities replaced by missing.
+    std::vector<std::uint32_t> order;   ///< Sorted row order for the rank methods.
+    std::vector<double> rank;           ///< Ranks by row.
+};
+
+namespace detail {
+
+inline diagnostic norm_diag(severity sev, diagnostic_code code, const column_context& ctx, std::string message) {
+    diagnostic d;
+    d.severity = sev;
+    d.code = code;
+    d.path = std::string(ctx.path);
+    d.line = ctx.line;
+    d.message = "indicator '" + std::string(ctx.indicator) + "': " + std::move(message);
+    return d;
+}
+
+inline std::string norm_unit_label(const column_context& ctx, std::size_t row) {
+    if (ctx.units && row < ctx.units->size()) return "'" + (*ctx.units)[row] + "'";
+    return "row " + std::to_string(row + 1);
+}
+
+inline std::string index_num(double v) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.17g", v);
+    return buf;
+}
+
+/// One pass over a column: count, min, max, sum of the finite values; count the infinities.
+/// Written so the compiler can keep it branch-free (NaN fails every comparison).
+inline column_profile profile_scan(const double* x, std::size_t n) {
+    column_profile p;
+    double mn = std::numeric_limits<double>::infinity();
+    double mx = -std::numeric_limits<double>::infinity();
+    double sum = 0.0;
+    std::size_t present = 0;
+    std::size_t numbers = 0;  // present, finite or infinite
+    for (std::size_t i = 0; i < n; ++i) {
+        const double v = x[i];
+        const bool is_number = v == v;
+        const bool finite = (v - v) == 0.0;  // false for NaN and ±inf
+        numbers += is_number ? 1u : 0u;
+        present += finite ? 1u : 0u;
+        const double f = finite ? v : 0.0;
+        sum += f;
+        const double lo = finite ? v : mn;
+        const double hi = finite ? v : mx;
+        mn = lo < mn ? lo : mn;
+        mx = hi > mx ? hi : mx;
+    }
+    p.present = present;
+    p.non_finite = numbers - present;
+    p.min = mn;
+    p.max = mx;
+    p.mean = present > 0 ? sum / static_cast<double>(present) : 0.0;
+    return p;
+}
+
+/// Sample standard deviation about `mean` (two-pass, accurate), 0 when fewer than two values.
+inline double profile_sample_sd(const double* x, std::size_t n, std::size_t present, double mean) {
+    if (present < 2) return 0.0;
+    double ss = 0.0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const double v = x[i];
+        const double dv = (v - v) == 0.0 ? v - mean : 0.0;
+        ss += dv * dv;
+    }
+    return std::sqrt(ss / static_cast<double>(present - 1));
+}
+
+/// Rows of the finite values of x sorted by value (ties by row, so the order is deterministic).
+inline void profile_ascending_order(const double* x, std::size_t n, std::vector<std::uint32_t>& order) {
+    order.clear();
+    for (std::size_t i = 0; i < n; ++i) {
+        if ((x[i] - x[i]) == 0.0) order.push_back(static_cast<std::uint32_t>(i));
+    }
+    std::sort(order.begin(), order.end(), [x](std::uint32_t a, std::uint32_t b) {
+        return x[a] < x[b] || (x[a] == x[b] && a < b);
+    });
+}
+
+inline void fill_missing_values(double* out, std::size_t n) {
+    std::fill(out, out + n, std::numeric_limits<double>::quiet_NaN());
+}
+
+}  // namespace detail
+
+/// The profile of a raw column (with the sorted order when `with_order`).
+inline column_profile profile_column(const double* x, std::size_t n, bool with_order = true) {
+    column_profile p = detail::profile_scan(x, n);
+    p.sd = detail::profile_sample_sd(x, n, p.present, p.mean);
+    if (with_order) detail::profile_ascending_order(x, n, p.ascending);
+    return p;
+}
+
+/// Normalises one column of `n` values (NaN = missing) into `out` (NaN = missing), for an
+/// indicator of direction `dir`. Appends diagnostics for infinite inputs (error; the cell is then
+/// missing), columns that cannot be normalised (the column becomes missing: warning for too few
+/// values or a zero range, error for parameters the data cannot take). `profile`, when given,
+/// must describe exactly these values (it saves the statistics pass and the sort).
+/// Returns the number of values present in `out` (0 when the whole column was set missing).
+inline std::size_t normalise_column(const double* x, double* out, std::size_t n, direction dir, const normalisation& spec,
+                             const indicator_parameters& par, const column_context& ctx, normalise_workspace& ws,
+                             std::vector<diagnostic>& diags, const column_profile* profile = nullptr) {
+    const double d = dir == direction::higher_is_better ? 1.0 : -1.0;
+    column_profile local;
+    if (!profile) local = detail::profile_scan(x, n);
+    const column_profile& st = profile ? *profile : local;
+
+    if (st.non_finite > 0) {
+        // Report each infinite cell, then work on a copy where they are missing.
+        ws.clean.assign(x, x + n);
+        for (std::size_t i = 0; i < n; ++i) {
+            if (!std::isnan(x[i]) && !std::isfinite(x[i])) {
+                diags.push_back(detail::norm_diag(severity::error, diagnostic_code::non_finite_value, ctx,
+                                                  "value of " + detail::norm_unit_label(ctx, i) + " is " +
+                                                      (x[i] > 0 ? "+inf" : "-inf") + "; treated as missing"));
+                ws.clean[i] = std::numeric_limits<double>::quiet_NaN();
+            }
+        }
+        x = ws.clean.data();
+    }
+
+    auto give_up = [&](severity sev, diagnostic_code code, std::string message) {
+        diags.push_back(detail::norm_diag(sev, code, ctx, std::move(message) + "; the normalised column is missing"));
+        detail::fill_missing_values(out, n);
+        return std::size_t{0};
+    };
+
+    if (st.present == 0) {
+        if (spec.method == normaliser::none) {
+            detail::fill_missing_values(out, n);
+            return std::size_t{0};  // nothing to scale: an empty column needs no statistics
+        }
+        return give_up(severity::warning, diagnostic_code::insufficient_data, "no values");
+    }
+    // Direction-flipped extremes: for d = −1, min(x') = −max(x) and max(x') = −min(x).
+    const double range = st.max - st.min;
+
+    switch (spec.method) {
+        case normaliser::none:
+            for (std::size_t i = 0; i < n; ++i) out[i] = d * x[i];
+            return st.present;
+
+        case normaliser::minmax:
+        case normaliser::distance_to_max: {
+            if (!(range > 0) || !std::isfinite(range)) {
+                return give_up(severity::warning, diagnostic_code::insufficient_data,
+                               st.present == 1 ? "only one value (zero range)"
+                                               : "all values are equal (zero range)");
+            }
+            const double l = spec.method == normaliser::minmax ? spec.lower : 0.0;
+            const double u = spec.method == normaliser::minmax ? spec.upper : 1.0;
+            // (x' − min')·k + l with x' = d·x: for d = −1 that is (max − x)·k + l.
+            const double k = (u - l) / range;
+            const double origin = d > 0 ? st.min : st.max;
+            const double kk = d * k;
+            for (std::size_t i = 0; i < n; ++i) out[i] = (x[i] - origin) * kk + l;
+            return st.present;
+        }
+
+        case normaliser::zscore: {
+            if (st.present < 2) return give_up(severity::warning, diagnostic_code::insufficient_data, "only one value");
+            const double sd = profile ? st.sd : detail::profile_sample_sd(x, n, st.present, st.mean);
+            if (!(sd > 0) || !std::isfinite(sd)) {
+                return give_up(severity::warning, diagnostic_code::insufficient_data,
+                               "all values are equal (zero standard deviation)");
+            }
+            const double k = d * spec.sd / sd;
+            const double mean = st.mean;
+            for (std::size_t i = 0; i < n; ++i) out[i] = (x[i] - mean) * k + spec.mean;
+            return st.present;
+        }
+
+        case normaliser::fraction_of_max: {
+            const double top = d > 0 ? st.max : -st.min;  // max(x')
+            if (!(top > 0)) {
+                return give_up(severity::error, diagnostic_code::invalid_input_for_method,
+                               "fraction_of_max needs a positive maximum after the direction flip, but max(" +
+                                   std::string(d > 0 ? "x" : "-x") + ") = " + detail::index_num(top) +
+                                   (d < 0 ? " (lower-is-better indicators with positive values cannot use it)" : ""));
+            }
+            for (std::size_t i = 0; i < n; ++i) out[i] = d * x[i] / top;
+            return st.present;
+        }
+
+        case normaliser::distance_to_target: {
+            if (!par.target) {
+                return give_up(severity::error, diagnostic_code::missing_required_field,
+                               "distance_to_target needs a target for this indicator");
+            }
+            const double t = *par.target;
+            const double denom = d > 0 ? t - st.min : st.max - t;
+            if (!(denom != 0) || !std::isfinite(denom)) {
+                return give_up(severity::error, diagnostic_code::invalid_input_for_method,
+                               "distance_to_target: the target " + detail::index_num(t) + " equals the " +
+                                   (d > 0 ? "minimum" : "maximum") + " of the data");
+            }
+            if (denom < 0) {
+                diags.push_back(detail::norm_diag(
+                    severity::warning, diagnostic_code::invalid_input_for_method, ctx,
+                    "distance_to_target: the target " + detail::index_num(t) + " is " + (d > 0 ? "below the minimum" : "above the maximum") +
+                        " of the data, so scores are negative"));
+            }
+            const double origin = d > 0 ? st.min : st.max;
+            for (std::size_t i = 0; i < n; ++i) {
+                double y = d * (x[i] - origin) / denom;
+                if (par.cap_at_target && y > 1.0) y = 1.0;  // NaN fails the test and stays missing
+                out[i] = y;
+            }
+            return st.present;
+        }
+
+        case normaliser::goalposts: {
+            if (!par.goalpost_lower || !par.goalpost_upper) {
+                return give_up(severity::error, diagnostic_code::missing_required_field,
+                               "goalposts needs a lower and an upper goalpost for this indicator");
+            }
+            const double lo = *par.goalpost_lower;
+            const double hi = *par.goalpost_upper;
+            const double width = hi - lo;
+            if (!(width != 0) || !std::isfinite(width)) {
+                return give_up(severity::error, diagnostic_code::invalid_input_for_method,
+                               "goalposts: the lower and upper goalposts are equal (" + detail::index_num(lo) + ")");
+            }
+            const double a = spec.scale ? *spec.scale : par.goalpost_scale;
+            for (std::size_t i = 0; i < n; ++i) {
+                double y = d > 0 ? (x[i] - lo) / width : (hi - x[i]) / width;
+                if (par.goalpost_truncate) {
+                    if (y > 1.0) y = 1.0;
+                    if (y < 0.0) y = 0.0;
+                }
+                out[i] = y * a;
+            }
+            return st.present;
+        }
+
+        case normaliser::rank:
+        case normaliser::percentile_rank:
+        case normaliser::borda: {
+            if (spec.method == normaliser::percentile_rank && st.present < 2) {
+                return give_up(severity::warning, diagnostic_code::insufficient_data,
+                               "percentile_rank needs at least two values");
+            }
+            const std::vector<std::uint32_t>* order = &ws.order;
+            if (profile && profile->ascending.size() == st.present) {
+                order = &profile->ascending;
+            } else {
+                detail::profile_ascending_order(x, n, ws.order);
+            }
+            detail::fill_missing_values(out, n);
+            // Ranks of x' ascending: walk the ascending order of x forwards for d = +1 and
+            // backwards for d = −1; equal values share the lowest rank (R's ties.method = "min").
+            const std::size_t m = order->size();
+            double prev_rank = 0.0;
+            double prev_value = 0.0;
+            for (std::size_t p = 0; p < m; ++p) {
+                const std::uint32_t row = d > 0 ? (*order)[p] : (*order)[m - 1 - p];
+                const double v = x[row];
+                const double r = (p > 0 && v == prev_value) ? prev_rank : static_cast<double>(p + 1);
+                prev_rank = r;
+                prev_value = v;
+                out[row] = r;
+            }
+            if (spec.method == normaliser::borda) {
+                for (std::size_t i = 0; i < n; ++i) out[i] -= 1.0;
+            } else if (spec.method == normaliser::percentile_rank) {
+                const double denom = static_cast<double>(st.present - 1);
+                for (std::size_t i = 0; i < n; ++i) out[i] = (out[i] - 1.0) / denom;
+            }
+            return st.present;
+        }
+    }
+    return give_up(severity::error, diagnostic_code::invalid_input_for_method, "unknown normaliser");
+}
+
+/// The outcome of normalise_values.
+struct normalise_result {
+    std::vector<std::optional<double>> values;  ///< Normalised values, missing where the input was (or on failure).
+    std::vector<diagnostic> diagnostics;        ///< Problems found.
+};
+
+/// Normalises a single indicator given as optional values (a convenience over normalise_column).
+inline normalise_result normalise_values(const std::vector<std::optional<double>>& values, direction dir,
+                                         const normalisation& spec, const indicator_parameters& par = {},
+                                         std::string_view indicator_id = "x") {
+    check_normalisation(spec);
+    const std::size_t n = values.size();
+    std::vector<double> in(n, std::numeric_limits<double>::quiet_NaN());
+    for (std::size_t i = 0; i < n; ++i) {
+        if (values[i]) in[i] = *values[i];
+    }
+    std::vector<double> out(n);
+    normalise_workspace ws;
+    normalise_result r;
+    column_context ctx;
+    ctx.indicator = indicator_id;
+    normalise_column(in.data(), out.data(), n, dir, spec, par, ctx, ws, r.diagnostics);
+    r.values.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!std::isnan(out[i])) r.values[i] = out[i];
+    }
+    return r;
+}
+
+}  // namespace dxframe
