@@ -15,6 +15,7 @@
 #pragma once
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -52,6 +53,18 @@ namespace detail::validation {
 inline std::string number_text(double v) {
     if (std::isnan(v)) return "NaN";
     if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+#if defined(__cpp_lib_to_chars) && __cpp_lib_to_chars >= 201611L
+    char buffer[64];
+    auto result = std::to_chars(buffer, buffer + sizeof buffer, v);
+    std::string text(buffer, result.ptr);
+    // The shortest form of 1e16 is "1e+16"; below 1e17 people write whole numbers out.
+    if (const auto e = text.find("e+"); e != std::string::npos && std::stoi(text.substr(e + 2)) < 17) {
+        result = std::to_chars(buffer, buffer + sizeof buffer, v, std::chars_format::fixed);
+        text.assign(buffer, result.ptr);
+    }
+    return text;
+#else
+    // Without floating-point to_chars: the fewest significant digits that read back as `v`.
     auto format = [v](int precision) {
         std::ostringstream out;
         out.imbue(std::locale::classic());
@@ -68,13 +81,14 @@ inline std::string number_text(double v) {
         in >> back;
         if (back == v) break;
     }
-    // The shortest form of 90 is "9e+01"; people write whole numbers out, so below 1e17 use as
-    // many digits as the integer part needs (more digits read back the same).
+    // The shortest form of 90 here is "9e+01"; below 1e17 use as many digits as the integer
+    // part needs (more digits read back the same).
     if (const auto e = text.find("e+"); e != std::string::npos) {
         const int exponent = std::stoi(text.substr(e + 2));
         if (exponent < 17) text = format(exponent + 1);
     }
     return text;
+#endif
 }
 
 /// `'id'`, the way messages quote ids.
@@ -698,11 +712,13 @@ private:
         return d;
     }
 
+    static bool blank(const std::string& text) noexcept { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
+
     void check_source(const std::optional<source>& s, const std::string& path, const std::string& who) {
         if (!options_.report_missing_sources) return;
         if (!s) {
             report(severity::info, diagnostic_code::missing_source, path, who + " cites no source");
-        } else if (s->reference.find_first_not_of(" \t\r\n") == std::string::npos) {
+        } else if (blank(s->reference)) {
             report(severity::info, diagnostic_code::missing_source, path + "/reference",
                    who + " has a source with an empty reference");
         }
@@ -866,8 +882,10 @@ private:
     // ---- observations -------------------------------------------------------------------------
 
     std::uint32_t intern(std::unordered_map<std::string_view, std::uint32_t>& table, std::string_view id) {
-        const auto it = table.emplace(id, static_cast<std::uint32_t>(table.size())).first;
-        return it->second;
+        if (const auto it = table.find(id); it != table.end()) return it->second;
+        const auto n = static_cast<std::uint32_t>(table.size());
+        table.emplace(id, n);
+        return n;
     }
 
     void check_observations() {
@@ -877,23 +895,36 @@ private:
         first_seen.reserve(obs.size());
         std::vector<std::optional<double>> values;  // effective values, for comparing duplicates
         values.reserve(obs.size());
-        std::string base;
         for (std::size_t i = 0; i < obs.size(); ++i) {
             const observation& o = obs[i];
-            base = "/observations/" + std::to_string(i);
-            const std::string who = "observation of " + quoted(o.indicator) + " for " + quoted(o.entity) + " at " +
-                                    o.date.to_string();
+            // Strings are built only when something is reported: a clean observation costs a few
+            // hash look-ups and no allocation beyond the duplicate table.
+            const auto path = [i](const char* member) {
+                std::string p = "/observations/" + std::to_string(i);
+                if (*member != '\0') (p += '/') += member;
+                return p;
+            };
+            const auto who = [&o] {
+                return "observation of " + quoted(o.indicator) + " for " + quoted(o.entity) + " at " + o.date.to_string();
+            };
+            const auto non_finite = [&](const std::optional<double>& v, const char* member) {
+                if (v && !std::isfinite(*v)) {
+                    error(diagnostic_code::non_finite_value, path(member),
+                          std::string(member) + " of " + who() + " is " + number_text(*v) + ", not a finite number");
+                }
+            };
 
-            // Duplicate / conflict: decided now, reported in the slot of the member it concerns.
             const observation_key key{intern(entity_ids, o.entity), intern(indicator_ids, o.indicator),
                                       o.date.days_since_epoch()};
-            const auto [seen, fresh] = first_seen.emplace(key, i);
+            const auto inserted = first_seen.emplace(key, i);
+            const bool fresh = inserted.second;
+            const std::size_t first = inserted.first->second;  // i itself when fresh
             const tree_ref* tr = find_tree(o.indicator);
             const indicator* ind = tr != nullptr && !tr->is_node ? &fw_.indicators[tr->position] : nullptr;
 
-            const bool value_ok = o.value && std::isfinite(*o.value);
-            const bool num_ok = o.numerator && std::isfinite(*o.numerator);
-            const bool den_ok = o.denominator && std::isfinite(*o.denominator);
+            const bool value_ok = is_finite(o.value);
+            const bool num_ok = is_finite(o.numerator);
+            const bool den_ok = is_finite(o.denominator);
             const bool has_ratio = o.numerator || o.denominator;
             std::optional<double> effective;
             if (o.value) {
@@ -902,75 +933,89 @@ private:
                 effective = effective_value(o, ind != nullptr ? ind->unit : unit::other);
             }
             values.push_back(effective);
-            const bool duplicate = !fresh && effective && values[seen->second] && *values[seen->second] == *effective;
-            const bool conflict = !fresh && effective && values[seen->second] && !duplicate;
-            const std::string first_path = fresh ? std::string() : "/observations/" + std::to_string(seen->second);
+            // Duplicate or conflict: decided now, reported in the slot of the member it concerns.
+            const std::optional<double> earlier = fresh ? std::nullopt : values[first];
+            const bool duplicate = effective && earlier && *earlier == *effective;
+            const bool conflict = effective && earlier && !duplicate;
+            const auto first_path = [first] { return "/observations/" + std::to_string(first); };
 
             if (duplicate) {
-                report(severity::warning, diagnostic_code::duplicate_observation, base,
-                       who + " repeats " + first_path + " (same value " + number_text(*effective) + ")");
+                report(severity::warning, diagnostic_code::duplicate_observation, path(""),
+                       who() + " repeats " + first_path() + " (same value " + number_text(*effective) + ")");
             }
-            resolve_entity(o.entity, base + "/entity", "observation");
-            resolve_indicator(o.indicator, base + "/indicator", "observation");
+            if (find(entities_, o.entity) == none) {
+                error(diagnostic_code::unknown_reference, path("entity"),
+                      "observation names entity " + quoted(o.entity) + ", which does not exist");
+            }
+            if (ind == nullptr) resolve_indicator(o.indicator, path("indicator"), "observation");
 
             // /value
-            finite(o.value, base + "/value", "value of " + who);
+            non_finite(o.value, "value");
             if (o.value && has_ratio) {
-                error(diagnostic_code::ambiguous_value, base + "/value",
-                      who + " gives both a value (" + number_text(*o.value) + ") and a numerator/denominator; give one");
+                error(diagnostic_code::ambiguous_value, path("value"),
+                      who() + " gives both a value (" + number_text(*o.value) + ") and a numerator/denominator; give one");
             } else if (!o.value && !has_ratio) {
-                error(diagnostic_code::ambiguous_value, base + "/value",
-                      who + " gives neither a value nor a numerator and denominator");
+                error(diagnostic_code::ambiguous_value, path("value"),
+                      who() + " gives neither a value nor a numerator and denominator");
             }
-            if (value_ok) check_bounds(ind, *o.value, base + "/value", "value " + number_text(*o.value) + " of " + who);
-            if (conflict && o.value) report_conflict(base + "/value", who, *effective, first_path, *values[seen->second]);
+            if (value_ok && out_of_bounds(ind, *o.value)) {
+                check_bounds(ind, *o.value, path("value"), "value " + number_text(*o.value) + " of " + who());
+            }
+            if (conflict && o.value) report_conflict(path("value"), who(), *effective, first_path(), *earlier);
 
             if (o.value) {
                 // A ratio next to a value was reported as ambiguous; only its finiteness is left.
-                finite(o.numerator, base + "/numerator", "numerator of " + who);
-                finite(o.denominator, base + "/denominator", "denominator of " + who);
-                continue_with_source(o, base, who);
+                non_finite(o.numerator, "numerator");
+                non_finite(o.denominator, "denominator");
+                check_source(o.source, i, who);
                 continue;
             }
 
             // /numerator
-            finite(o.numerator, base + "/numerator", "numerator of " + who);
+            non_finite(o.numerator, "numerator");
             if (!o.numerator && o.denominator) {
-                error(diagnostic_code::ambiguous_value, base + "/numerator",
-                      who + " has a denominator (" + number_text(*o.denominator) + ") but no numerator");
+                error(diagnostic_code::ambiguous_value, path("numerator"),
+                      who() + " has a denominator (" + number_text(*o.denominator) + ") but no numerator");
             }
             const bool share = ind == nullptr || ind->unit == unit::percent || ind->unit == unit::boolean;
-            const std::string ratio_text =
-                (num_ok ? number_text(*o.numerator) : std::string("?")) + "/" +
-                (den_ok ? number_text(*o.denominator) : std::string("?"));
+            const auto ratio_text = [&] { return number_text(*o.numerator) + "/" + number_text(*o.denominator); };
             if (num_ok && den_ok && *o.denominator > 0) {
                 if (share && *o.numerator > *o.denominator) {
-                    error(diagnostic_code::numerator_exceeds_denominator, base + "/numerator",
-                          who + " reports " + ratio_text + ": the numerator " + number_text(*o.numerator) +
+                    error(diagnostic_code::numerator_exceeds_denominator, path("numerator"),
+                          who() + " reports " + ratio_text() + ": the numerator " + number_text(*o.numerator) +
                               " exceeds the denominator " + number_text(*o.denominator));
-                } else if (effective) {
-                    check_bounds(ind, *effective, base + "/numerator",
-                                 "value " + ratio_text + " = " + number_text(*effective) + " of " + who);
+                } else if (effective && out_of_bounds(ind, *effective)) {
+                    check_bounds(ind, *effective, path("numerator"),
+                                 "value " + ratio_text() + " = " + number_text(*effective) + " of " + who());
                 }
             }
-            if (conflict) report_conflict(base + "/numerator", who, *effective, first_path, *values[seen->second]);
+            if (conflict) report_conflict(path("numerator"), who(), *effective, first_path(), *earlier);
 
             // /denominator
-            finite(o.denominator, base + "/denominator", "denominator of " + who);
+            non_finite(o.denominator, "denominator");
             if (o.numerator && !o.denominator) {
-                error(diagnostic_code::ambiguous_value, base + "/denominator",
-                      who + " has a numerator (" + number_text(*o.numerator) + ") but no denominator");
+                error(diagnostic_code::ambiguous_value, path("denominator"),
+                      who() + " has a numerator (" + number_text(*o.numerator) + ") but no denominator");
             }
             if (den_ok && !(*o.denominator > 0)) {
-                error(diagnostic_code::non_positive_denominator, base + "/denominator",
-                      who + " has denominator " + number_text(*o.denominator) + "; it must be greater than 0");
+                error(diagnostic_code::non_positive_denominator, path("denominator"),
+                      who() + " has denominator " + number_text(*o.denominator) + "; it must be greater than 0");
             }
-            continue_with_source(o, base, who);
+            check_source(o.source, i, who);
         }
     }
 
-    void continue_with_source(const observation& o, const std::string& base, const std::string& who) {
-        check_source(o.source, base + "/source", who);
+    /// True when `v` lies outside the usable bounds of `ind` (cheap test before building messages).
+    bool out_of_bounds(const indicator* ind, double v) const {
+        if (ind == nullptr || !usable_bounds_[static_cast<std::size_t>(ind - fw_.indicators.data())]) return false;
+        const value_bounds b = effective_bounds(*ind);
+        return (b.minimum && v < *b.minimum) || (b.maximum && v > *b.maximum);
+    }
+
+    template <class Who>
+    void check_source(const std::optional<source>& s, std::size_t i, const Who& who) {
+        if (!options_.report_missing_sources || (s && !blank(s->reference))) return;
+        check_source(s, "/observations/" + std::to_string(i) + "/source", who());
     }
 
     void report_conflict(const std::string& path, const std::string& who, double value, const std::string& first_path,
