@@ -91,8 +91,8 @@ inline std::string number_text(double v) {
 #endif
 }
 
-/// `'id'`, the way messages quote ids.
-inline std::string quoted(std::string_view id) {
+/// `'id'`, the way messages quote ids (not named `quoted`: ADL would find std::quoted).
+inline std::string quote_id(std::string_view id) {
     std::string s;
     s.reserve(id.size() + 2);
     s += '\'';
@@ -314,12 +314,12 @@ private:
     const indicator* resolve_indicator(const std::string& id, const std::string& path, const std::string& who) {
         const tree_ref* r = find_tree(id);
         if (r == nullptr) {
-            error(diagnostic_code::unknown_reference, path, who + " names indicator " + quoted(id) + ", which does not exist");
+            error(diagnostic_code::unknown_reference, path, who + " names indicator " + quote_id(id) + ", which does not exist");
             return nullptr;
         }
         if (r->is_node) {
             error(diagnostic_code::unknown_reference, path,
-                  who + " names " + quoted(id) + ", which is a node (" + tree_path(*r) + "), not an indicator");
+                  who + " names " + quote_id(id) + ", which is a node (" + tree_path(*r) + "), not an indicator");
             return nullptr;
         }
         return &fw_.indicators[r->position];
@@ -327,7 +327,7 @@ private:
 
     bool resolve_entity(const std::string& id, const std::string& path, const std::string& who) {
         if (find(entities_, id) != none) return true;
-        error(diagnostic_code::unknown_reference, path, who + " names entity " + quoted(id) + ", which does not exist");
+        error(diagnostic_code::unknown_reference, path, who + " names entity " + quote_id(id) + ", which does not exist");
         return false;
     }
 
@@ -336,7 +336,7 @@ private:
     void check_framework_header() {
         if (find(entities_, fw_.nation) == none) {
             error(diagnostic_code::unknown_reference, "/framework/nation",
-                  "framework nation " + quoted(fw_.nation) + " names no entity; add an entity with that id (level nation)");
+                  "framework nation " + quote_id(fw_.nation) + " names no entity; add an entity with that id (level nation)");
         }
     }
 
@@ -347,7 +347,7 @@ private:
             if (!fresh) {
                 const auto name = boost::describe::enum_to_string(fw_.pillars[i].id, "?");
                 error(diagnostic_code::duplicate_id, at("/framework/pillars", i) + "/id",
-                      std::string("pillar ") + quoted(name) + " is described twice (first at /framework/pillars/" +
+                      std::string("pillar ") + quote_id(name) + " is described twice (first at /framework/pillars/" +
                           std::to_string(it->second) + ")");
             }
         }
@@ -391,7 +391,7 @@ private:
             const std::string base = at("/framework/nodes", i);
             if (child_count[i] > 0 && !positive_child[i]) {
                 error(diagnostic_code::zero_weight_sum, base,
-                      "none of the " + std::to_string(child_count[i]) + " children of node " + quoted(nd.id) +
+                      "none of the " + std::to_string(child_count[i]) + " children of node " + quote_id(nd.id) +
                           " has a positive weight (sum " + number_text(weight_sum[i]) +
                           "), so its value cannot be aggregated");
             }
@@ -401,36 +401,36 @@ private:
                 const tree_ref* r = find_tree(*nd.parent);
                 if (r == nullptr) {
                     error(diagnostic_code::unknown_reference, path,
-                          "node " + quoted(nd.id) + " has parent " + quoted(*nd.parent) + ", which does not exist");
+                          "node " + quote_id(nd.id) + " has parent " + quote_id(*nd.parent) + ", which does not exist");
                 } else if (!r->is_node) {
                     error(diagnostic_code::hierarchy_cycle, path,
-                          "node " + quoted(nd.id) + " has parent " + quoted(*nd.parent) + ", which is an indicator (" +
+                          "node " + quote_id(nd.id) + " has parent " + quote_id(*nd.parent) + ", which is an indicator (" +
                               tree_path(*r) + "); only nodes can have children");
                 } else if (const auto c = cycle_at.find(i); c != cycle_at.end()) {
                     report_cycle("node", c->second, [&](std::size_t k) -> const std::string& { return fw_.nodes[k].id; },
                                  path);
                 }
             }
-            if (finite(nd.weight, base + "/weight", "weight of node " + quoted(nd.id)) && nd.weight < 0) {
+            if (finite(nd.weight, base + "/weight", "weight of node " + quote_id(nd.id)) && nd.weight < 0) {
                 error(diagnostic_code::negative_weight, base + "/weight",
-                      "node " + quoted(nd.id) + " has weight " + number_text(nd.weight) + "; weights must be 0 or more");
+                      "node " + quote_id(nd.id) + " has weight " + number_text(nd.weight) + "; weights must be 0 or more");
             }
             finite(nd.aggregation_parameter, base + "/aggregation_parameter",
-                   "aggregation_parameter of node " + quoted(nd.id));
+                   "aggregation_parameter of node " + quote_id(nd.id));
         }
     }
 
     template <class IdOf>
     void report_cycle(const char* kind, const cycle& c, IdOf id_of, const std::string& path) {
         std::string chain;
-        for (std::size_t k : c) chain += quoted(id_of(k)) + " -> ";
-        chain += quoted(id_of(c.front()));
+        for (std::size_t k : c) chain += quote_id(id_of(k)) + " -> ";
+        chain += quote_id(id_of(c.front()));
         const std::string& first = id_of(c.front());
         if (c.size() == 1) {
-            error(diagnostic_code::hierarchy_cycle, path, std::string(kind) + " " + quoted(first) + " is its own parent");
+            error(diagnostic_code::hierarchy_cycle, path, std::string(kind) + " " + quote_id(first) + " is its own parent");
         } else {
             error(diagnostic_code::hierarchy_cycle, path,
-                  std::string(kind) + " " + quoted(first) + " is its own ancestor: " + chain);
+                  std::string(kind) + " " + quote_id(first) + " is its own ancestor: " + chain);
         }
     }
 
@@ -439,7 +439,7 @@ private:
         const tree_ref* first = find_tree(id);
         if (first == nullptr || (first->is_node == self.is_node && first->position == self.position)) return;
         error(diagnostic_code::duplicate_id, path,
-              std::string(self.is_node ? "node" : "indicator") + " id " + quoted(id) + " is already used by the " +
+              std::string(self.is_node ? "node" : "indicator") + " id " + quote_id(id) + " is already used by the " +
                   (first->is_node ? "node" : "indicator") + " at " + tree_path(*first) +
                   " (nodes and indicators share one id space)");
     }
@@ -450,14 +450,14 @@ private:
         const std::size_t first = find(map, items[i].id);
         if (first == i || first == none) return;
         error(diagnostic_code::duplicate_id, at(section, i) + "/id",
-              std::string(kind) + " id " + quoted(items[i].id) + " is already used by the " + kind + " at " +
+              std::string(kind) + " id " + quote_id(items[i].id) + " is already used by the " + kind + " at " +
                   at(section, first));
     }
 
     void check_indicators() {
         if (fw_.indicators.empty()) {
             error(diagnostic_code::empty_framework, "/framework/indicators",
-                  "framework " + quoted(fw_.id) + " has no indicators, so nothing can be measured or assessed");
+                  "framework " + quote_id(fw_.id) + " has no indicators, so nothing can be measured or assessed");
         }
         usable_bounds_.assign(fw_.indicators.size(), true);
         for (std::size_t i = 0; i < fw_.indicators.size(); ++i) {
@@ -469,21 +469,21 @@ private:
                 const tree_ref* r = find_tree(*ind.parent);
                 if (r == nullptr) {
                     error(diagnostic_code::unknown_reference, path,
-                          "indicator " + quoted(ind.id) + " has parent " + quoted(*ind.parent) + ", which does not exist");
+                          "indicator " + quote_id(ind.id) + " has parent " + quote_id(*ind.parent) + ", which does not exist");
                 } else if (!r->is_node) {
                     const bool self = r->position == i;
                     error(diagnostic_code::hierarchy_cycle, path,
-                          self ? "indicator " + quoted(ind.id) + " is its own parent"
-                               : "indicator " + quoted(ind.id) + " has parent " + quoted(*ind.parent) +
+                          self ? "indicator " + quote_id(ind.id) + " is its own parent"
+                               : "indicator " + quote_id(ind.id) + " has parent " + quote_id(*ind.parent) +
                                      ", which is an indicator (" + tree_path(*r) + "); only nodes can have children");
                 }
             }
-            const bool min_ok = finite(ind.minimum, base + "/minimum", "minimum of indicator " + quoted(ind.id));
-            const bool max_ok = finite(ind.maximum, base + "/maximum", "maximum of indicator " + quoted(ind.id));
+            const bool min_ok = finite(ind.minimum, base + "/minimum", "minimum of indicator " + quote_id(ind.id));
+            const bool max_ok = finite(ind.maximum, base + "/maximum", "maximum of indicator " + quote_id(ind.id));
             if ((ind.minimum && !min_ok) || (ind.maximum && !max_ok)) usable_bounds_[i] = false;
             if (min_ok && max_ok && *ind.minimum > *ind.maximum) {
                 error(diagnostic_code::invalid_bounds, base + "/minimum",
-                      "indicator " + quoted(ind.id) + " has minimum " + number_text(*ind.minimum) + " above its maximum " +
+                      "indicator " + quote_id(ind.id) + " has minimum " + number_text(*ind.minimum) + " above its maximum " +
                           number_text(*ind.maximum));
                 usable_bounds_[i] = false;
             } else if (usable_bounds_[i]) {
@@ -494,19 +494,19 @@ private:
                     const auto unit_name = std::string(boost::describe::enum_to_string(ind.unit, "?"));
                     if (ind.maximum) {
                         error(diagnostic_code::invalid_bounds, base + "/maximum",
-                              "indicator " + quoted(ind.id) + " has maximum " + number_text(*ind.maximum) +
+                              "indicator " + quote_id(ind.id) + " has maximum " + number_text(*ind.maximum) +
                                   " below the minimum " + number_text(*b.minimum) + " implied by unit " + unit_name);
                     } else {
                         error(diagnostic_code::invalid_bounds, base + "/minimum",
-                              "indicator " + quoted(ind.id) + " has minimum " + number_text(*b.minimum) +
+                              "indicator " + quote_id(ind.id) + " has minimum " + number_text(*b.minimum) +
                                   " above the maximum " + number_text(*b.maximum) + " implied by unit " + unit_name);
                     }
                     usable_bounds_[i] = false;
                 }
             }
-            if (finite(ind.weight, base + "/weight", "weight of indicator " + quoted(ind.id)) && ind.weight < 0) {
+            if (finite(ind.weight, base + "/weight", "weight of indicator " + quote_id(ind.id)) && ind.weight < 0) {
                 error(diagnostic_code::negative_weight, base + "/weight",
-                      "indicator " + quoted(ind.id) + " has weight " + number_text(ind.weight) +
+                      "indicator " + quote_id(ind.id) + " has weight " + number_text(ind.weight) +
                           "; weights must be 0 or more");
             }
         }
@@ -518,11 +518,11 @@ private:
         const value_bounds b = effective_bounds(*ind);
         if (b.minimum && v < *b.minimum) {
             error(diagnostic_code::value_out_of_bounds, path,
-                  what + " is below the minimum " + number_text(*b.minimum) + " of indicator " + quoted(ind->id) +
+                  what + " is below the minimum " + number_text(*b.minimum) + " of indicator " + quote_id(ind->id) +
                       bound_origin(*ind, ind->minimum.has_value()));
         } else if (b.maximum && v > *b.maximum) {
             error(diagnostic_code::value_out_of_bounds, path,
-                  what + " is above the maximum " + number_text(*b.maximum) + " of indicator " + quoted(ind->id) +
+                  what + " is above the maximum " + number_text(*b.maximum) + " of indicator " + quote_id(ind->id) +
                       bound_origin(*ind, ind->maximum.has_value()));
         }
     }
@@ -540,7 +540,7 @@ private:
     void check_target(std::size_t i) {
         const target& t = fw_.targets[i];
         const std::string base = at("/framework/targets", i);
-        const std::string who = "target " + quoted(t.id);
+        const std::string who = "target " + quote_id(t.id);
         const std::string kind_name = boost::describe::enum_to_string(t.kind, "?");
         const bool numeric = has_numeric_target(t.kind);
         const bool needs_value = numeric && t.kind != target_kind::maintain;
@@ -564,7 +564,7 @@ private:
         if (ind != nullptr && ((t.kind == target_kind::increase && ind->direction == direction::lower_is_better) ||
                                (t.kind == target_kind::decrease && ind->direction == direction::higher_is_better))) {
             error(diagnostic_code::target_on_wrong_side_of_baseline, base + "/kind",
-                  who + " asks indicator " + quoted(ind->id) + " to " + kind_name + ", but it is " +
+                  who + " asks indicator " + quote_id(ind->id) + " to " + kind_name + ", but it is " +
                       boost::describe::enum_to_string(ind->direction, "?") + ": meeting the target means getting worse");
         }
         std::optional<diagnostic> side;
@@ -706,7 +706,7 @@ private:
         d.severity = severity::error;
         d.code = diagnostic_code::target_on_wrong_side_of_baseline;
         if (t.kind == target_kind::within && !needs_rise) d.path = base + "/upper";
-        d.message = who + " (" + goal + ") can only be met by indicator " + quoted(ind.id) + " going " +
+        d.message = who + " (" + goal + ") can only be met by indicator " + quote_id(ind.id) + " going " +
                     (needs_rise ? "up" : "down") + " from its " + bl + ", but it is " +
                     boost::describe::enum_to_string(ind.direction, "?");
         return d;
@@ -730,7 +730,7 @@ private:
         for (std::size_t i = 0; i < fw_.tasks.size(); ++i) {
             const task& tk = fw_.tasks[i];
             const std::string base = at("/framework/tasks", i);
-            const std::string who = "task " + quoted(tk.id);
+            const std::string who = "task " + quote_id(tk.id);
             check_plain_id(tasks_, fw_.tasks, i, "/framework/tasks", "task");
             resolve_entity(tk.owner, base + "/owner", who + " owner");
             if (tk.completed && tk.status != task_status::done) {
@@ -744,7 +744,7 @@ private:
             for (std::size_t k = 0; k < tk.targets.size(); ++k) {
                 if (find(targets_, tk.targets[k]) == none) {
                     error(diagnostic_code::unknown_reference, at(base + "/targets", k),
-                          who + " names target " + quoted(tk.targets[k]) + ", which does not exist");
+                          who + " names target " + quote_id(tk.targets[k]) + ", which does not exist");
                 }
             }
             for (std::size_t k = 0; k < tk.indicators.size(); ++k) {
@@ -784,12 +784,12 @@ private:
         for (std::size_t i = 0; i < n; ++i) {
             const entity& e = es[i];
             const std::string base = at("/entities", i);
-            const std::string who = "entity " + quoted(e.id);
+            const std::string who = "entity " + quote_id(e.id);
             check_plain_id(entities_, es, i, "/entities", "entity");
             if (e.parent) {
                 if (parent[i] == none) {
                     error(diagnostic_code::unknown_reference, base + "/parent",
-                          who + " has parent " + quoted(*e.parent) + ", which does not exist");
+                          who + " has parent " + quote_id(*e.parent) + ", which does not exist");
                 } else if (const auto c = parent_cycle_at.find(i); c != parent_cycle_at.end()) {
                     report_cycle("entity", c->second, [&](std::size_t k) -> const std::string& { return es[k].id; },
                                  base + "/parent");
@@ -802,7 +802,7 @@ private:
                 const std::size_t j = find(entities_, pid);
                 if (j == none) {
                     error(diagnostic_code::unknown_reference, path,
-                          who + " is successor of " + quoted(pid) + ", which does not exist");
+                          who + " is successor of " + quote_id(pid) + ", which does not exist");
                     continue;
                 }
                 if (j == i || pid == e.id) {
@@ -813,7 +813,7 @@ private:
                 for (std::size_t q = 0; q < k; ++q) repeated = repeated || e.successor_of[q] == pid;
                 if (repeated) {
                     error(diagnostic_code::invalid_succession, path,
-                          who + " lists predecessor " + quoted(pid) + " more than once");
+                          who + " lists predecessor " + quote_id(pid) + " more than once");
                     continue;
                 }
                 const std::size_t c = component_of[i];
@@ -826,7 +826,7 @@ private:
                 }
                 if (e.effective && es[j].effective && !(*es[j].effective < *e.effective)) {
                     error(diagnostic_code::invalid_succession, path,
-                          who + " (effective " + e.effective->to_string() + ") succeeds " + quoted(pid) +
+                          who + " (effective " + e.effective->to_string() + ") succeeds " + quote_id(pid) +
                               ", which only came into being on " + es[j].effective->to_string());
                 }
             }
@@ -839,7 +839,7 @@ private:
 
     static std::string list_ids(const std::vector<std::string>& ids) {
         std::string s;
-        for (const auto& id : ids) s += (s.empty() ? "" : ", ") + quoted(id);
+        for (const auto& id : ids) s += (s.empty() ? "" : ", ") + quote_id(id);
         return s;
     }
 
@@ -873,10 +873,10 @@ private:
         // chain = first, then back-pointers: reverse all but the first to get the forward order.
         std::reverse(chain.begin() + 1, chain.end());
         std::string text;
-        for (std::size_t m : chain) text += quoted(es[m].id) + " succeeds ";
-        text += quoted(es[first].id);
+        for (std::size_t m : chain) text += quote_id(es[m].id) + " succeeds ";
+        text += quote_id(es[first].id);
         error(diagnostic_code::successor_cycle, path,
-              "entity " + quoted(es[first].id) + " succeeds itself through mergers: " + text);
+              "entity " + quote_id(es[first].id) + " succeeds itself through mergers: " + text);
     }
 
     // ---- observations -------------------------------------------------------------------------
@@ -905,7 +905,7 @@ private:
                 return p;
             };
             const auto who = [&o] {
-                return "observation of " + quoted(o.indicator) + " for " + quoted(o.entity) + " at " + o.date.to_string();
+                return "observation of " + quote_id(o.indicator) + " for " + quote_id(o.entity) + " at " + o.date.to_string();
             };
             const auto non_finite = [&](const std::optional<double>& v, const char* member) {
                 if (v && !std::isfinite(*v)) {
@@ -945,7 +945,7 @@ private:
             }
             if (find(entities_, o.entity) == none) {
                 error(diagnostic_code::unknown_reference, path("entity"),
-                      "observation names entity " + quoted(o.entity) + ", which does not exist");
+                      "observation names entity " + quote_id(o.entity) + ", which does not exist");
             }
             if (ind == nullptr) resolve_indicator(o.indicator, path("indicator"), "observation");
 
