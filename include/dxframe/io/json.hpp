@@ -362,6 +362,9 @@ void read_struct(const J& j, T& out, json_read_context& ctx, const json_path& pa
         report_error(ctx, diagnostic_code::type_mismatch, path, "expected an object, got " + describe_value(j));
         return;
     }
+    // Start from the default value, so that omitted members are nullopt, empty, or their
+    // default (the rule of defaulted_fields) whatever `out` held before.
+    out = T{};
     constexpr std::size_t count = boost::mp11::mp_size<members>::value;
     bool seen[count + 1] = {};  // +1: a struct may describe no members
     for (auto it = j.begin(); it != j.end(); ++it) {
@@ -690,7 +693,8 @@ T read_or_throw(const J& j) {
 /// Reads `j` into `out` without throwing on bad data: every problem is added to
 /// `ctx.diagnostics` with the JSON Pointer of the offending element, prefixed by `path` (the
 /// pointer of `j` in its document; "" for the root). Returns true when no error was added.
-/// On errors `out` may be partly assigned: read into a fresh value and discard it then.
+/// `out` is overwritten as a whole (a struct is reset to `T{}` first, so omitted members take
+/// their defaults). On errors `out` may be partly assigned: discard it then.
 template <class T, class BasicJsonType>
 bool read_json(const BasicJsonType& j, T& out, json_read_context& ctx, const std::string& path = {}) {
     const std::size_t errors_before = ctx.error_count;
