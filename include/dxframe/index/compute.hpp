@@ -25,6 +25,7 @@
 #include <dxframe/diagnostic.hpp>
 #include <dxframe/error.hpp>
 #include <dxframe/index/aggregate.hpp>
+#include <dxframe/index/kernels.hpp>
 #include <dxframe/index/matrix.hpp>
 #include <dxframe/index/normalise.hpp>
 #include <dxframe/index/rank.hpp>
@@ -188,6 +189,8 @@ public:
             }
         }
 
+        detail::stream_fence();  // the normalised columns were written with non-temporal stores
+
         // Ranks of the index.
         rank_out_.resize(n);
         detail::competition_rank(out.aggregates.column(nn - 1), n, plan.rank, rank_out_.data(), rank_key_, rank_order_);
@@ -198,139 +201,188 @@ public:
     }
 
 private:
-    // Normalises indicator i into its result column; returns the number of values present.
-    std::size_t normalise_leaf(std::size_t i, const value_matrix& data, const index_plan& plan, index_result& out,
-                               const std::vector<column_profile>* profiles) {
+    // Normalises indicator i as far as normalise_prepare goes (an affine method's output is left
+    // to the caller, who may fuse it with the aggregation).
+    detail::normalise_step prepare_leaf(std::size_t i, const value_matrix& data, const index_plan& plan,
+                                        index_result& out, const std::vector<column_profile>* profiles) {
         const tree_indicator& ind = tree_->indicator(i);
         column_context ctx;
         ctx.indicator = ind.id;
         ctx.path = ind.path;
         ctx.line = ind.line;
         ctx.units = units_;
-        return normalise_column(data.column(i), out.normalised.column(i), data.rows(), ind.direction,
-                                plan.normalisers[i], ind.parameters, ctx, nws_, out.diagnostics,
-                                profiles ? &(*profiles)[i] : nullptr);
+        return detail::normalise_prepare(data.column(i), out.normalised.column(i), data.rows(), ind.direction,
+                                         plan.normalisers[i], ind.parameters, ctx, nws_, out.diagnostics,
+                                         profiles ? &(*profiles)[i] : nullptr);
+    }
+
+    // Normalises indicator i into its result column; returns the number of values present.
+    std::size_t normalise_leaf(std::size_t i, const value_matrix& data, const index_plan& plan, index_result& out,
+                               const std::vector<column_profile>* profiles) {
+        const detail::normalise_step step = prepare_leaf(i, data, plan, out, profiles);
+        if (step.affine) {
+            double* y = out.normalised.column(i);
+            const double* x = step.input;
+            for (std::size_t u = 0; u < data.rows(); ++u) y[u] = (x[u] - step.origin) * step.scale + step.offset;
+        }
+        return step.present;
+    }
+
+    // Dispatches to the kernel variant for (first child?, column without gaps?). A transformed
+    // column is written with non-temporal stores: nothing in this run reads it again.
+    template <bool Count, bool Transform>
+    void accumulate(bool first, bool full, const double* x, double* y, std::size_t n, double origin, double scale,
+                    double offset, double w) {
+        double* acc = acc_.data();
+        double* wm = wmiss_.data();
+        double* cm = cmiss_.data();
+        if (first) {
+            if (full) {
+                detail::accumulate_column<true, true, Count, Transform, Transform>(x, y, acc, wm, cm, n, origin, scale, offset, w);
+            } else {
+                detail::accumulate_column<true, false, Count, Transform, Transform>(x, y, acc, wm, cm, n, origin, scale, offset, w);
+            }
+        } else {
+            if (full) {
+                detail::accumulate_column<false, true, Count, Transform, Transform>(x, y, acc, wm, cm, n, origin, scale, offset, w);
+            } else {
+                detail::accumulate_column<false, false, Count, Transform, Transform>(x, y, acc, wm, cm, n, origin, scale, offset, w);
+            }
+        }
     }
 
     // Weighted arithmetic / geometric / harmonic / generalised mean of node j, streaming its
-    // children's columns one at a time into per-unit accumulators: acc = Σ w·f(x) over the
-    // children present, with the weight and count of the missing ones kept aside, so that a
-    // column without gaps (the common case) costs one multiply-add per value.
+    // children's columns one at a time into per-unit accumulators: acc = Σ w·f(y) over the
+    // children present, with the weight (and, under an availability threshold, the count) of the
+    // missing ones kept aside. For the arithmetic mean an affine normaliser is fused with the
+    // accumulation (one pass per indicator over a column still in cache after its statistics
+    // pass), and a column without gaps costs one multiply-add per value.
     void run_mean_node(std::size_t j, const value_matrix& data, const index_plan& plan, index_result& out,
                        const std::vector<column_profile>* profiles) {
         const index_tree& t = *tree_;
         const std::size_t n = data.rows();
         const std::size_t ni = t.indicator_count();
         const aggregation_method m = plan.aggregators[j];
+        const double share = plan.min_share[j];
+        const bool count = share > 0;
+        const auto [cb, ce] = t.children(j);
+        const std::size_t k = static_cast<std::size_t>(ce - cb);
+        double total_w = 0.0;
+        double* y = out.aggregates.column(j);
+
+        if (m.method == aggregation::arithmetic) {
+            bool first = true;
+            for (const std::size_t* it = cb; it != ce; ++it) {
+                const std::size_t c = *it;
+                const double w = plan.weights[c];
+                total_w += w;
+                if (c < ni) {
+                    const detail::normalise_step step = prepare_leaf(c, data, plan, out, profiles);
+                    double* col = out.normalised.column(c);
+                    const bool full = step.present == n;
+                    if (step.affine) {
+                        if (count) {
+                            accumulate<true, true>(first, full, step.input, col, n, step.origin, step.scale, step.offset, w);
+                        } else {
+                            accumulate<false, true>(first, full, step.input, col, n, step.origin, step.scale, step.offset, w);
+                        }
+                    } else if (count) {
+                        accumulate<true, false>(first, full, col, nullptr, n, 0.0, 1.0, 0.0, w);
+                    } else {
+                        accumulate<false, false>(first, full, col, nullptr, n, 0.0, 1.0, 0.0, w);
+                    }
+                } else {
+                    const bool full = node_present_[c - ni] == n;
+                    const double* col = out.aggregates.column(c - ni);
+                    if (count) {
+                        accumulate<true, false>(first, full, col, nullptr, n, 0.0, 1.0, 0.0, w);
+                    } else {
+                        accumulate<false, false>(first, full, col, nullptr, n, 0.0, 1.0, 0.0, w);
+                    }
+                }
+                first = false;
+            }
+            bool non_finite = false;
+            std::size_t present =
+                count ? detail::finish_mean<true>(acc_.data(), wmiss_.data(), cmiss_.data(), y, n, total_w,
+                                                  static_cast<double>(k), share, non_finite)
+                      : detail::finish_mean<false>(acc_.data(), wmiss_.data(), cmiss_.data(), y, n, total_w,
+                                                   static_cast<double>(k), share, non_finite);
+            if (non_finite) {
+                // Overflow (values near the double range): report, then missing.
+                std::fill(bad_.begin(), bad_.end(), static_cast<unsigned char>(0));
+                for (std::size_t u = 0; u < n; ++u) {
+                    if (y[u] == y[u] && !((y[u] - y[u]) == 0.0)) {
+                        y[u] = std::numeric_limits<double>::quiet_NaN();
+                        bad_[u] = 2;
+                        --present;
+                    }
+                }
+                report_problems(j, m, out);
+            }
+            node_present_[j] = present;
+            return;
+        }
+
+        // Geometric, harmonic, generalised mean: per-value checks, so plain loops.
         double* acc = acc_.data();
         double* wmiss = wmiss_.data();
         double* cmiss = cmiss_.data();
-        bool gaps = false;     // some child has a missing value somewhere
-        bool checks = false;   // some unit met an invalid value
-        double total_w = 0.0;
-        bool first = true;
+        std::fill(acc, acc + n, 0.0);
+        std::fill(wmiss, wmiss + n, 0.0);
+        std::fill(cmiss, cmiss + n, 0.0);
         std::fill(bad_.begin(), bad_.end(), static_cast<unsigned char>(0));
-        const auto [cb, ce] = t.children(j);
-        const std::size_t k = static_cast<std::size_t>(ce - cb);
+        bool problems = false;
+        const bool need_positive = m.method != aggregation::generalised_mean || m.p < 0;
+        const bool integer_p = detail::is_integer(m.p);
         for (const std::size_t* it = cb; it != ce; ++it) {
             const std::size_t c = *it;
             const double w = plan.weights[c];
             total_w += w;
-            std::size_t present;
-            const double* y;
+            const double* col;
             if (c < ni) {
-                present = normalise_leaf(c, data, plan, out, profiles);
-                y = out.normalised.column(c);
+                normalise_leaf(c, data, plan, out, profiles);
+                col = out.normalised.column(c);
             } else {
-                present = node_present_[c - ni];
-                y = out.aggregates.column(c - ni);
+                col = out.aggregates.column(c - ni);
             }
-            if (present < n && !gaps) {
-                // First gap in this node: start the missing-weight bookkeeping.
-                std::fill(wmiss, wmiss + n, 0.0);
-                std::fill(cmiss, cmiss + n, 0.0);
-                gaps = true;
-            }
-            if (m.method == aggregation::arithmetic) {
-                if (present == n) {
-                    if (first) {
-                        for (std::size_t u = 0; u < n; ++u) acc[u] = w * y[u];
-                    } else {
-                        for (std::size_t u = 0; u < n; ++u) acc[u] += w * y[u];
-                    }
-                } else {
-                    if (first) std::fill(acc, acc + n, 0.0);
-                    for (std::size_t u = 0; u < n; ++u) {
-                        const double v = y[u];
-                        const bool p = v == v;
-                        acc[u] += p ? w * v : 0.0;
-                        wmiss[u] += p ? 0.0 : w;
-                        cmiss[u] += p ? 0.0 : 1.0;
-                    }
-                }
-            } else {
-                if (first) std::fill(acc, acc + n, 0.0);
-                const bool need_positive = m.method != aggregation::generalised_mean || m.p < 0;
-                const bool integer_p = detail::is_integer(m.p);
-                for (std::size_t u = 0; u < n; ++u) {
-                    const double v = y[u];
-                    if (!(v == v)) {
-                        wmiss[u] += w;
-                        cmiss[u] += 1.0;
-                        continue;
-                    }
-                    if ((need_positive && !(v > 0)) || (!integer_p && v < 0)) {
-                        if (!bad_[u]) {
-                            bad_[u] = 1;
-                            bad_child_[u] = c;
-                        }
-                        checks = true;
-                        continue;
-                    }
-                    switch (m.method) {
-                        case aggregation::geometric: acc[u] += w * std::log(v); break;
-                        case aggregation::harmonic: acc[u] += w / v; break;
-                        default: acc[u] += w * std::pow(v, m.p); break;
-                    }
-                }
-            }
-            first = false;
-        }
-
-        // Finish: value = F(acc, Σw present), missing when too few children or no weight.
-        double* y = out.aggregates.column(j);
-        const double share = plan.min_share[j];
-        const double kd = static_cast<double>(k);
-        if (!gaps && !checks && m.method == aggregation::arithmetic && total_w > 0) {
-            // Every child complete: one division per unit (the same arithmetic as the general
-            // loop below, so a unit's value does not depend on other units' gaps).
-            bool finite = true;
             for (std::size_t u = 0; u < n; ++u) {
-                const double v = acc[u] / total_w;
-                y[u] = v;
-                finite = finite && (v - v) == 0.0;
-            }
-            if (finite) {
-                node_present_[j] = n;
-                return;
+                const double v = col[u];
+                if (!(v == v)) {
+                    wmiss[u] += w;
+                    cmiss[u] += 1.0;
+                    continue;
+                }
+                if ((need_positive && !(v > 0)) || (!integer_p && v < 0)) {
+                    if (!bad_[u]) {
+                        bad_[u] = 1;
+                        bad_child_[u] = c;
+                    }
+                    problems = true;
+                    continue;
+                }
+                switch (m.method) {
+                    case aggregation::geometric: acc[u] += w * std::log(v); break;
+                    case aggregation::harmonic: acc[u] += w / v; break;
+                    default: acc[u] += w * std::pow(v, m.p); break;
+                }
             }
         }
+        const double kd = static_cast<double>(k);
         std::size_t present = 0;
-        bool problems = checks;
         for (std::size_t u = 0; u < n; ++u) {
             if (bad_[u]) {
                 y[u] = std::numeric_limits<double>::quiet_NaN();
                 continue;
             }
-            const double have = gaps ? kd - cmiss[u] : kd;
-            const double wsum = gaps ? total_w - wmiss[u] : total_w;
+            const double have = kd - cmiss[u];
+            const double wsum = total_w - wmiss[u];
             if (!(have > 0) || have / kd < share || !(wsum > 0)) {
                 y[u] = std::numeric_limits<double>::quiet_NaN();
                 continue;
             }
             double v;
             switch (m.method) {
-                case aggregation::arithmetic: v = acc[u] / wsum; break;
                 case aggregation::geometric: v = std::exp(acc[u] / wsum); break;
                 case aggregation::harmonic: v = wsum / acc[u]; break;
                 default: v = std::pow(acc[u] / wsum, 1.0 / m.p); break;

@@ -25,6 +25,7 @@
 
 #include <dxframe/diagnostic.hpp>
 #include <dxframe/error.hpp>
+#include <dxframe/index/kernels.hpp>
 #include <dxframe/model/indicator.hpp>
 
 namespace dxframe {
@@ -137,34 +138,44 @@ inline std::string index_num(double v) {
     return buf;
 }
 
-/// One pass over a column: count, min, max, sum of the finite values; count the infinities.
-/// Written so the compiler can keep it branch-free (NaN fails every comparison).
+/// Count, extremes and non-finite count of a column's finite values (mean and sd not computed).
+/// One vectorised pass; a second, exact pass only when the column holds infinities.
 inline column_profile profile_scan(const double* x, std::size_t n) {
+    const column_extremes e = scan_extremes(x, n);
     column_profile p;
+    if (e.count == 0 || (std::isfinite(e.min) && std::isfinite(e.max))) {
+        p.present = e.count;
+        p.min = e.min;
+        p.max = e.max;
+        return p;
+    }
     double mn = std::numeric_limits<double>::infinity();
     double mx = -std::numeric_limits<double>::infinity();
-    double sum = 0.0;
-    std::size_t present = 0;
-    std::size_t numbers = 0;  // present, finite or infinite
     for (std::size_t i = 0; i < n; ++i) {
         const double v = x[i];
-        const bool is_number = v == v;
-        const bool finite = (v - v) == 0.0;  // false for NaN and ±inf
-        numbers += is_number ? 1u : 0u;
-        present += finite ? 1u : 0u;
-        const double f = finite ? v : 0.0;
-        sum += f;
-        const double lo = finite ? v : mn;
-        const double hi = finite ? v : mx;
-        mn = lo < mn ? lo : mn;
-        mx = hi > mx ? hi : mx;
+        if (std::isnan(v)) continue;
+        if (!std::isfinite(v)) {
+            ++p.non_finite;
+            continue;
+        }
+        ++p.present;
+        mn = v < mn ? v : mn;
+        mx = v > mx ? v : mx;
     }
-    p.present = present;
-    p.non_finite = numbers - present;
     p.min = mn;
     p.max = mx;
-    p.mean = present > 0 ? sum / static_cast<double>(present) : 0.0;
     return p;
+}
+
+/// Mean of the finite values (0 when none).
+inline double profile_mean(const double* x, std::size_t n, std::size_t present) {
+    if (present == 0) return 0.0;
+    double sum = 0.0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const double v = x[i];
+        if ((v - v) == 0.0) sum += v;
+    }
+    return sum / static_cast<double>(present);
 }
 
 /// Sample standard deviation about `mean` (two-pass, accurate), 0 when fewer than two values.
@@ -173,8 +184,7 @@ inline double profile_sample_sd(const double* x, std::size_t n, std::size_t pres
     double ss = 0.0;
     for (std::size_t i = 0; i < n; ++i) {
         const double v = x[i];
-        const double dv = (v - v) == 0.0 ? v - mean : 0.0;
-        ss += dv * dv;
+        if ((v - v) == 0.0) ss += (v - mean) * (v - mean);
     }
     return std::sqrt(ss / static_cast<double>(present - 1));
 }
@@ -194,28 +204,41 @@ inline void fill_missing_values(double* out, std::size_t n) {
     std::fill(out, out + n, std::numeric_limits<double>::quiet_NaN());
 }
 
+/// What normalise_prepare did. For the methods that are affine in x (none, minmax, zscore,
+/// distance_to_max, fraction_of_max, distance_to_target without the cap) the output is not
+/// written yet: it is (input − origin)·scale + offset, which lets the engine fuse the
+/// normalisation with the aggregation into one pass. Otherwise the output is written.
+struct normalise_step {
+    std::size_t present = 0;        ///< Values present in the output (0: failed or empty column).
+    bool affine = false;            ///< Output still to be written from the affine form.
+    const double* input = nullptr;  ///< The values to transform (x, or a copy without infinities).
+    double origin = 0.0;            ///< Affine form: y = (x − origin)·scale + offset.
+    double scale = 1.0;             ///< Affine form.
+    double offset = 0.0;            ///< Affine form.
+};
+
 }  // namespace detail
 
 /// The profile of a raw column (with the sorted order when `with_order`).
 inline column_profile profile_column(const double* x, std::size_t n, bool with_order = true) {
     column_profile p = detail::profile_scan(x, n);
+    p.mean = detail::profile_mean(x, n, p.present);
     p.sd = detail::profile_sample_sd(x, n, p.present, p.mean);
     if (with_order) detail::profile_ascending_order(x, n, p.ascending);
     return p;
 }
 
-/// Normalises one column of `n` values (NaN = missing) into `out` (NaN = missing), for an
-/// indicator of direction `dir`. Appends diagnostics for infinite inputs (error; the cell is then
-/// missing), columns that cannot be normalised (the column becomes missing: warning for too few
-/// values or a zero range, error for parameters the data cannot take). `profile`, when given,
-/// must describe exactly these values (it saves the statistics pass and the sort).
-/// Returns the number of values present in `out` (0 when the whole column was set missing).
-inline std::size_t normalise_column(const double* x, double* out, std::size_t n, direction dir, const normalisation& spec,
-                             const indicator_parameters& par, const column_context& ctx, normalise_workspace& ws,
-                             std::vector<diagnostic>& diags, const column_profile* profile = nullptr) {
+namespace detail {
+
+/// Everything normalise_column does except writing an affine method's output (see normalise_step).
+inline normalise_step normalise_prepare(const double* x, double* out, std::size_t n, direction dir,
+                                        const normalisation& spec, const indicator_parameters& par,
+                                        const column_context& ctx, normalise_workspace& ws,
+                                        std::vector<diagnostic>& diags, const column_profile* profile) {
+    normalise_step step;
     const double d = dir == direction::higher_is_better ? 1.0 : -1.0;
     column_profile local;
-    if (!profile) local = detail::profile_scan(x, n);
+    if (!profile) local = profile_scan(x, n);
     const column_profile& st = profile ? *profile : local;
 
     if (st.non_finite > 0) {
@@ -223,64 +246,65 @@ inline std::size_t normalise_column(const double* x, double* out, std::size_t n,
         ws.clean.assign(x, x + n);
         for (std::size_t i = 0; i < n; ++i) {
             if (!std::isnan(x[i]) && !std::isfinite(x[i])) {
-                diags.push_back(detail::norm_diag(severity::error, diagnostic_code::non_finite_value, ctx,
-                                                  "value of " + detail::norm_unit_label(ctx, i) + " is " +
-                                                      (x[i] > 0 ? "+inf" : "-inf") + "; treated as missing"));
+                diags.push_back(norm_diag(severity::error, diagnostic_code::non_finite_value, ctx,
+                                          "value of " + norm_unit_label(ctx, i) + " is " + (x[i] > 0 ? "+inf" : "-inf") +
+                                              "; treated as missing"));
                 ws.clean[i] = std::numeric_limits<double>::quiet_NaN();
             }
         }
         x = ws.clean.data();
     }
+    step.input = x;
 
     auto give_up = [&](severity sev, diagnostic_code code, std::string message) {
-        diags.push_back(detail::norm_diag(sev, code, ctx, std::move(message) + "; the normalised column is missing"));
-        detail::fill_missing_values(out, n);
-        return std::size_t{0};
+        diags.push_back(norm_diag(sev, code, ctx, std::move(message) + "; the normalised column is missing"));
+        fill_missing_values(out, n);
+        step.present = 0;
+        step.affine = false;
+        return step;
+    };
+    auto affine = [&](double origin, double scale, double offset) {
+        step.present = st.present;
+        step.affine = true;
+        step.origin = origin;
+        step.scale = scale;
+        step.offset = offset;
+        return step;
     };
 
     if (st.present == 0) {
-        if (spec.method == normaliser::none) {
-            detail::fill_missing_values(out, n);
-            return std::size_t{0};  // nothing to scale: an empty column needs no statistics
-        }
+        // An empty column needs no statistics when nothing is scaled; otherwise it is reported.
+        if (spec.method == normaliser::none) return affine(0.0, d, 0.0);
         return give_up(severity::warning, diagnostic_code::insufficient_data, "no values");
     }
-    // Direction-flipped extremes: for d = −1, min(x') = −max(x) and max(x') = −min(x).
+    // For d = −1 the flipped extremes are min(x') = −max(x) and max(x') = −min(x).
     const double range = st.max - st.min;
 
     switch (spec.method) {
         case normaliser::none:
-            for (std::size_t i = 0; i < n; ++i) out[i] = d * x[i];
-            return st.present;
+            return affine(0.0, d, 0.0);
 
         case normaliser::minmax:
         case normaliser::distance_to_max: {
             if (!(range > 0) || !std::isfinite(range)) {
                 return give_up(severity::warning, diagnostic_code::insufficient_data,
-                               st.present == 1 ? "only one value (zero range)"
-                                               : "all values are equal (zero range)");
+                               st.present == 1 ? "only one value (zero range)" : "all values are equal (zero range)");
             }
             const double l = spec.method == normaliser::minmax ? spec.lower : 0.0;
             const double u = spec.method == normaliser::minmax ? spec.upper : 1.0;
-            // (x' − min')·k + l with x' = d·x: for d = −1 that is (max − x)·k + l.
-            const double k = (u - l) / range;
-            const double origin = d > 0 ? st.min : st.max;
-            const double kk = d * k;
-            for (std::size_t i = 0; i < n; ++i) out[i] = (x[i] - origin) * kk + l;
-            return st.present;
+            // (x' − min')·(u − l)/range + l with x' = d·x: for d = −1 that is (max − x)·(u − l)/range + l.
+            return affine(d > 0 ? st.min : st.max, d * (u - l) / range, l);
         }
 
         case normaliser::zscore: {
             if (st.present < 2) return give_up(severity::warning, diagnostic_code::insufficient_data, "only one value");
-            const double sd = profile ? st.sd : detail::profile_sample_sd(x, n, st.present, st.mean);
+            const double mean = profile ? st.mean : profile_mean(x, n, st.present);
+            const double sd = profile ? st.sd : profile_sample_sd(x, n, st.present, mean);
             if (!(sd > 0) || !std::isfinite(sd)) {
                 return give_up(severity::warning, diagnostic_code::insufficient_data,
                                "all values are equal (zero standard deviation)");
             }
-            const double k = d * spec.sd / sd;
-            const double mean = st.mean;
-            for (std::size_t i = 0; i < n; ++i) out[i] = (x[i] - mean) * k + spec.mean;
-            return st.present;
+            return affine(mean, d * spec.sd / sd, spec.mean);
         }
 
         case normaliser::fraction_of_max: {
@@ -288,11 +312,10 @@ inline std::size_t normalise_column(const double* x, double* out, std::size_t n,
             if (!(top > 0)) {
                 return give_up(severity::error, diagnostic_code::invalid_input_for_method,
                                "fraction_of_max needs a positive maximum after the direction flip, but max(" +
-                                   std::string(d > 0 ? "x" : "-x") + ") = " + detail::index_num(top) +
+                                   std::string(d > 0 ? "x" : "-x") + ") = " + index_num(top) +
                                    (d < 0 ? " (lower-is-better indicators with positive values cannot use it)" : ""));
             }
-            for (std::size_t i = 0; i < n; ++i) out[i] = d * x[i] / top;
-            return st.present;
+            return affine(0.0, d / top, 0.0);
         }
 
         case normaliser::distance_to_target: {
@@ -304,22 +327,24 @@ inline std::size_t normalise_column(const double* x, double* out, std::size_t n,
             const double denom = d > 0 ? t - st.min : st.max - t;
             if (!(denom != 0) || !std::isfinite(denom)) {
                 return give_up(severity::error, diagnostic_code::invalid_input_for_method,
-                               "distance_to_target: the target " + detail::index_num(t) + " equals the " +
+                               "distance_to_target: the target " + index_num(t) + " equals the " +
                                    (d > 0 ? "minimum" : "maximum") + " of the data");
             }
             if (denom < 0) {
-                diags.push_back(detail::norm_diag(
-                    severity::warning, diagnostic_code::invalid_input_for_method, ctx,
-                    "distance_to_target: the target " + detail::index_num(t) + " is " + (d > 0 ? "below the minimum" : "above the maximum") +
-                        " of the data, so scores are negative"));
+                diags.push_back(norm_diag(severity::warning, diagnostic_code::invalid_input_for_method, ctx,
+                                          "distance_to_target: the target " + index_num(t) + " is " +
+                                              (d > 0 ? "below the minimum" : "above the maximum") +
+                                              " of the data, so scores are negative"));
             }
+            // (x − min)/(T − min), or for d = −1 (max − x)/(max − T).
             const double origin = d > 0 ? st.min : st.max;
+            if (!par.cap_at_target) return affine(origin, d / denom, 0.0);
             for (std::size_t i = 0; i < n; ++i) {
-                double y = d * (x[i] - origin) / denom;
-                if (par.cap_at_target && y > 1.0) y = 1.0;  // NaN fails the test and stays missing
-                out[i] = y;
+                const double y = d * (x[i] - origin) / denom;
+                out[i] = y > 1.0 ? 1.0 : y;  // NaN fails the test and stays missing
             }
-            return st.present;
+            step.present = st.present;
+            return step;
         }
 
         case normaliser::goalposts: {
@@ -332,18 +357,19 @@ inline std::size_t normalise_column(const double* x, double* out, std::size_t n,
             const double width = hi - lo;
             if (!(width != 0) || !std::isfinite(width)) {
                 return give_up(severity::error, diagnostic_code::invalid_input_for_method,
-                               "goalposts: the lower and upper goalposts are equal (" + detail::index_num(lo) + ")");
+                               "goalposts: the lower and upper goalposts are equal (" + index_num(lo) + ")");
             }
             const double a = spec.scale ? *spec.scale : par.goalpost_scale;
             for (std::size_t i = 0; i < n; ++i) {
                 double y = d > 0 ? (x[i] - lo) / width : (hi - x[i]) / width;
                 if (par.goalpost_truncate) {
-                    if (y > 1.0) y = 1.0;
+                    if (y > 1.0) y = 1.0;  // NaN fails both tests and stays missing
                     if (y < 0.0) y = 0.0;
                 }
                 out[i] = y * a;
             }
-            return st.present;
+            step.present = st.present;
+            return step;
         }
 
         case normaliser::rank:
@@ -357,9 +383,9 @@ inline std::size_t normalise_column(const double* x, double* out, std::size_t n,
             if (profile && profile->ascending.size() == st.present) {
                 order = &profile->ascending;
             } else {
-                detail::profile_ascending_order(x, n, ws.order);
+                profile_ascending_order(x, n, ws.order);
             }
-            detail::fill_missing_values(out, n);
+            fill_missing_values(out, n);
             // Ranks of x' ascending: walk the ascending order of x forwards for d = +1 and
             // backwards for d = −1; equal values share the lowest rank (R's ties.method = "min").
             const std::size_t m = order->size();
@@ -379,10 +405,31 @@ inline std::size_t normalise_column(const double* x, double* out, std::size_t n,
                 const double denom = static_cast<double>(st.present - 1);
                 for (std::size_t i = 0; i < n; ++i) out[i] = (out[i] - 1.0) / denom;
             }
-            return st.present;
+            step.present = st.present;
+            return step;
         }
     }
     return give_up(severity::error, diagnostic_code::invalid_input_for_method, "unknown normaliser");
+}
+
+}  // namespace detail
+
+/// Normalises one column of `n` values (NaN = missing) into `out` (NaN = missing), for an
+/// indicator of direction `dir`. Appends diagnostics for infinite inputs (error; the cell is then
+/// missing), columns that cannot be normalised (the column becomes missing: warning for too few
+/// values or a zero range, error for parameters the data cannot take). `profile`, when given,
+/// must describe exactly these values (it saves the statistics pass and the sort).
+/// Returns the number of values present in `out` (0 when the whole column was set missing).
+inline std::size_t normalise_column(const double* x, double* out, std::size_t n, direction dir,
+                                    const normalisation& spec, const indicator_parameters& par,
+                                    const column_context& ctx, normalise_workspace& ws,
+                                    std::vector<diagnostic>& diags, const column_profile* profile = nullptr) {
+    const detail::normalise_step step = detail::normalise_prepare(x, out, n, dir, spec, par, ctx, ws, diags, profile);
+    if (step.affine) {
+        const double* in = step.input;
+        for (std::size_t i = 0; i < n; ++i) out[i] = (in[i] - step.origin) * step.scale + step.offset;
+    }
+    return step.present;
 }
 
 /// The outcome of normalise_values.
