@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: MIT
+// `dxframe progress FILE [--as-of DATE] [--method M] [--format json|csv|md]`: where every target
+// of a dataset stands at a date, one row per (target, entity). A thin layer: load, validate,
+// dxframe::assess_all, print.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <iterator>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <boost/describe/enum_from_string.hpp>
+#include <boost/describe/enum_to_string.hpp>
+#include <boost/describe/members.hpp>
+#include <boost/mp11/algorithm.hpp>
+#include <nlohmann/json.hpp>
+
+#include <dxframe/io/csv.hpp>
+#include <dxframe/io/dataset_json.hpp>
+#include <dxframe/io/file.hpp>
+#include <dxframe/io/json.hpp>
+#include <dxframe/progress.hpp>
+#include <dxframe/validate.hpp>
+
+#include "cli.hpp"
+
+namespace {
+
+constexpr const char* progress_usage =
+    "Usage: dxframe progress FILE [--as-of YYYY-MM-DD] [--method linear|growth_ratio|projection]\n"
+    "                        [--format json|csv|md] [--base-date YYYY-MM-DD] [--all-entities]\n"
+    "                        [-o FILE]\n"
+    "\n"
+    "Assesses every target of a dxframe/1 dataset (FILE, or '-' for standard input) at a date:\n"
+    "one row per (target, entity) with its status - achieved, on_track, needs_acceleration,\n"
+    "limited_progress, deterioration, overdue or insufficient_data (with the reason) - and the\n"
+    "measures behind it. Methods and formulas: docs/progress.md.\n"
+    "\n"
+    "Options:\n"
+    "  --as-of DATE       assess as of this date (default: today, UTC); later observations\n"
+    "                     are ignored\n"
+    "  --method M         linear (default): share of the distance covered vs share of the time\n"
+    "                     elapsed; growth_ratio: observed vs required compound annual growth\n"
+    "                     (Eurostat / Open SDG); projection: observed growth carried on to the\n"
+    "                     deadline (UNSD Progress Chart)\n"
+    "  --format F         json (default): an array of objects with target, indicator, entity,\n"
+    "                     status, progress, expected, ratio, latest {date, value}, projected,\n"
+    "                     deadline and more (null when not applicable); csv: one row per\n"
+    "                     assessment, numbers with 17 significant digits; md: a Markdown table\n"
+    "  --base-date DATE   for targets without a baseline, start at the first observation on or\n"
+    "                     after DATE (default: the first observation)\n"
+    "  --all-entities     also assess each target for every other entity reporting its\n"
+    "                     indicator (e.g. a national target for each province)\n"
+    "  -o, --output FILE  write to FILE (atomically) instead of standard output\n"
+    "\n"
+    "Exit codes: 0 success; 1 the dataset has errors (diagnostics on standard error);\n"
+    "2 usage error, or a file that cannot be read or written.\n";
+
+// Keys every JSON object carries, null when they do not apply (the documented contract).
+const std::set<std::string> always_present = {"target", "indicator", "entity", "status", "progress", "expected",
+                                              "ratio",  "latest",    "projected", "deadline"};
+
+std::string number17(double v) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.17g", v);
+    return buf;
+}
+
+std::string number17(const std::optional<double>& v) { return v ? number17(*v) : std::string(); }
+
+// Short form for people: about 4 significant digits, never in exponent notation (12846, not
+// 1.285e+04), trailing zeros dropped.
+std::string short_number(const std::optional<double>& v) {
+    if (!v) return "";
+    const double a = std::fabs(*v);
+    int decimals = 3;
+    if (a >= 1) decimals = std::max(0, 3 - static_cast<int>(std::floor(std::log10(a))));
+    if (a > 0 && a < 1) decimals = std::min(12, 3 - static_cast<int>(std::floor(std::log10(a))));
+    std::ostringstream s;
+    s.setf(std::ios::fixed);
+    s.precision(decimals);
+    s << *v;
+    std::string out = s.str();
+    if (out.find('.') != std::string::npos) {
+        while (out.back() == '0') out.pop_back();
+        if (out.back() == '.') out.pop_back();
+    }
+    return out == "-0" ? "0" : out;
+}
+
+template <class E>
+std::string name_of(E e) {
+    return boost::describe::enum_to_string(e, "?");
+}
+
+template <class E>
+E parse_enum(const std::string& option, const std::string& value, const std::vector<std::string>& allowed) {
+    dxframe::cli::one_of(option, value, allowed);
+    E e{};
+    boost::describe::enum_from_string(value.c_str(), e);
+    return e;
+}
+
+dxframe::date parse_date(const std::string& option, const std::string& text) {
+    const auto d = dxframe::date::parse(text);
+    if (!d) throw dxframe::cli::usage_error("option " + option + " needs a date YYYY-MM-DD, not '" + text + "'");
+    return *d;
+}
+
+std::string to_json_output(const std::vector<dxframe::target_assessment>& results) {
+    using json = nlohmann::ordered_json;
+    json array = json::array();
+    for (const auto& a : results) {
+        const json full = a;
+        json object = json::object();
+        // Rebuild in declaration order so that keys filled with null keep their place.
+        boost::mp11::mp_for_each<boost::describe::describe_members<dxframe::target_assessment,
+                                                                   boost::describe::mod_public>>([&](auto member) {
+            const std::string key = member.name;
+            if (full.contains(key)) {
+                object[key] = full.at(key);
+            } else if (always_present.count(key) != 0) {
+                object[key] = nullptr;
+            }
+        });
+        array.push_back(std::move(object));
+    }
+    return array.dump(2) + "\n";
+}
+
+std::string to_csv_output(const std::vector<dxframe::target_assessment>& results) {
+    std::vector<std::vector<std::string>> rows;
+    rows.push_back({"target", "indicator", "entity", "kind", "method", "status", "reason", "progress", "expected",
+                    "ratio", "latest_date", "latest_value", "baseline_date", "baseline_value", "target_value",
+                    "projected", "deadline", "as_of", "days_to_deadline", "observed_growth", "required_growth",
+                    "opensdg_score", "path_value", "path_gap", "message"});
+    for (const auto& a : results) {
+        rows.push_back({a.target,
+                        a.indicator,
+                        a.entity,
+                        name_of(a.kind),
+                        name_of(a.method),
+                        name_of(a.status),
+                        a.reason ? name_of(*a.reason) : "",
+                        number17(a.progress),
+                        number17(a.expected),
+                        number17(a.ratio),
+                        a.latest ? a.latest->date.to_string() : "",
+                        a.latest ? number17(a.latest->value) : "",
+                        a.baseline ? a.baseline->date.to_string() : "",
+                        a.baseline ? number17(a.baseline->value) : "",
+                        number17(a.target_value),
+                        number17(a.projected),
+                        a.deadline.to_string(),
+                        a.as_of.to_string(),
+                        std::to_string(a.days_to_deadline),
+                        number17(a.observed_growth),
+                        number17(a.required_growth),
+                        number17(a.opensdg_score),
+                        number17(a.path_value),
+                        number17(a.path_gap),
+                        a.message.value_or("")});
+    }
+    return dxframe::write_csv(rows, "\n");
+}
+
+std::string md_cell(std::string s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '|') {
+            out += "\\|";
+        } else if (c == '\n' || c == '\r') {
+            out += ' ';
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string to_md_output(const std::vector<dxframe::target_assessment>& results, const dxframe::date& as_of,
+                         dxframe::progress_method method) {
+    std::ostringstream out;
+    out << "Progress as of " << as_of.to_string() << " (method: " << name_of(method) << ")\n\n";
+    out << "| Target | Indicator | Entity | Status | Progress | Expected | Ratio | Latest | Projected | Deadline "
+           "| Days left | Note |\n";
+    out << "|---|---|---|---|---:|---:|---:|---|---:|---|---:|---|\n";
+    for (const auto& a : results) {
+        std::string latest;
+        if (a.latest) latest = short_number(a.latest->value) + " (" + a.latest->date.to_string() + ")";
+        std::string note = a.message.value_or("");
+        for (const auto& n : a.notes) note += (note.empty() ? "" : "; ") + n;
+        out << "| " << md_cell(a.target) << " | " << md_cell(a.indicator) << " | " << md_cell(a.entity) << " | "
+            << name_of(a.status) << " | " << short_number(a.progress) << " | " << short_number(a.expected) << " | "
+            << short_number(a.ratio) << " | " << latest << " | " << short_number(a.projected) << " | "
+            << a.deadline.to_string() << " | " << a.days_to_deadline << " | " << md_cell(note) << " |\n";
+    }
+    return out.str();
+}
+
+void print_diagnostics(std::ostream& err, const std::string& file, const std::vector<dxframe::diagnostic>& diags) {
+    for (const auto& d : diags) {
+        if (d.severity == dxframe::severity::info) continue;
+        err << file;
+        if (d.line) {
+            err << ":" << *d.line;
+            if (d.column) err << ":" << *d.column;
+        }
+        err << ": " << name_of(d.severity) << ": " << name_of(d.code) << " at "
+            << (d.path.empty() ? std::string("/") : d.path) << ": " << d.message << "\n";
+    }
+}
+
+int run_progress(dxframe::cli::context& ctx) {
+    using dxframe::cli::usage_error;
+    const dxframe::cli::parsed_args args(ctx.args, {"--as-of", "--method", "--format", "--base-date", "-o", "--output"},
+                                         {"--all-entities"});
+    const auto& files = args.positionals();
+    if (files.empty()) throw usage_error("which dataset file?");
+    if (files.size() > 1) throw usage_error("one dataset file at a time, not " + std::to_string(files.size()));
+    if (args.has("-o") && args.has("--output")) throw usage_error("give -o or --output, not both");
+
+    dxframe::progress_options options;
+    if (const auto m = args.get("--method")) {
+        options.method = parse_enum<dxframe::progress_method>("--method", *m, {"linear", "growth_ratio", "projection"});
+    }
+    const std::string format = dxframe::cli::one_of("--format", args.get("--format").value_or("json"),
+                                                    {"json", "csv", "md"});
+    const dxframe::date as_of = args.get("--as-of") ? parse_date("--as-of", *args.get("--as-of")) : dxframe::date::today();
+    if (const auto b = args.get("--base-date")) options.base_date = parse_date("--base-date", *b);
+    const auto scope = args.has("--all-entities") ? dxframe::entity_scope::all_observed : dxframe::entity_scope::bound;
+
+    const std::string& file = files.front();
+    dxframe::load_result loaded;
+    try {
+        if (file == "-") {
+            const std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+            loaded = dxframe::load_dataset(text);
+        } else {
+            loaded = dxframe::load_dataset_file(file);
+        }
+    } catch (const dxframe::io_error& e) {
+        throw dxframe::cli::io_failure(e.what());
+    }
+    const std::string shown = file == "-" ? "<stdin>" : file;
+    if (!loaded.ok() || !loaded.data) {
+        print_diagnostics(ctx.err, shown, loaded.diagnostics);
+        return dxframe::cli::exit_data_error;
+    }
+    const auto checked = dxframe::validate(*loaded.data);
+    print_diagnostics(ctx.err, shown, checked);
+    if (dxframe::has_errors(checked)) return dxframe::cli::exit_data_error;
+
+    const auto results = dxframe::assess_all(*loaded.data, as_of, options, scope);
+    std::string text;
+    if (format == "json") {
+        text = to_json_output(results);
+    } else if (format == "csv") {
+        text = to_csv_output(results);
+    } else {
+        text = to_md_output(results, as_of, options.method);
+    }
+
+    std::optional<std::string> output = args.get("-o");
+    if (!output) output = args.get("--output");
+    if (!output || *output == "-") {
+        ctx.out << text;
+        return dxframe::cli::exit_ok;
+    }
+    try {
+        dxframe::write_file_atomic(*output, text);
+    } catch (const dxframe::io_error& e) {
+        throw dxframe::cli::io_failure(e.what());
+    }
+    return dxframe::cli::exit_ok;
+}
+
+const dxframe::cli::registrar progress_command{
+    {"progress", "assess every target at a date: status, progress, projection", progress_usage, run_progress}};
+
+}  // namespace
