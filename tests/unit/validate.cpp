@@ -6,9 +6,12 @@
 
 #include <cmath>
 #include <cstdint>
+#include <filesystem>
 #include <limits>
 #include <string>
 #include <vector>
+
+#include <dxframe/io/dataset_json.hpp>
 
 #include "catch_compat.hpp"
 
@@ -831,4 +834,42 @@ TEST_CASE("many observations: duplicates found by hashing, not by pairs", "[vali
     CHECK(contains(all[0].message, "/observations/12345"));
     CHECK(all[1].code == diagnostic_code::duplicate_observation);
     CHECK(all[1].path == "/observations/20001");
+}
+
+TEST_CASE("the data files: clean ones give nothing, the planted one its ten defects", "[validate][data]") {
+    const std::string dir = DXFRAME_TEST_DATA_DIR;
+    std::vector<std::string> clean_files = {dir + "/../../examples/data/vietnam-sample.json"};
+    for (const auto& e : std::filesystem::directory_iterator(dir + "/valid")) {
+        if (e.path().extension() == ".json") clean_files.push_back(e.path().string());
+    }
+    REQUIRE(clean_files.size() >= 3);
+    for (const auto& f : clean_files) {
+        INFO(f);
+        const auto loaded = load_dataset_file(f);
+        for (const auto& x : loaded.diagnostics) INFO(x.path << ": " << x.message);
+        REQUIRE(loaded.ok());
+        const auto all = validate(*loaded.data);
+        for (const auto& x : all) INFO(x.path << ": " << x.message);
+        CHECK(all.empty());
+    }
+
+    const auto loaded = load_dataset_file(dir + "/planted/ten_defects.json");
+    REQUIRE(loaded.ok());
+    const auto all = validate(*loaded.data);
+    std::vector<std::pair<diagnostic_code, std::string>> got;
+    for (const auto& x : all) got.emplace_back(x.code, x.path);
+    // In document order.
+    const std::vector<std::pair<diagnostic_code, std::string>> expected = {
+        {diagnostic_code::hierarchy_cycle, "/framework/nodes/0/parent"},
+        {diagnostic_code::deadline_before_baseline, "/framework/targets/3/deadline"},
+        {diagnostic_code::milestone_out_of_order, "/framework/targets/4/milestones/0/date"},
+        {diagnostic_code::target_on_wrong_side_of_baseline, "/framework/targets/9/kind"},
+        {diagnostic_code::duplicate_id, "/framework/tasks/3/id"},
+        {diagnostic_code::invalid_succession, "/entities/11/effective"},
+        {diagnostic_code::numerator_exceeds_denominator, "/observations/0/numerator"},
+        {diagnostic_code::value_out_of_bounds, "/observations/28/value"},
+        {diagnostic_code::unknown_reference, "/observations/38/entity"},
+        {diagnostic_code::conflicting_observations, "/observations/41/value"},
+    };
+    CHECK(got == expected);
 }
