@@ -223,7 +223,11 @@ private:
         if (step.affine) {
             double* y = out.normalised.column(i);
             const double* x = step.input;
-            for (std::size_t u = 0; u < data.rows(); ++u) y[u] = (x[u] - step.origin) * step.scale + step.offset;
+            for (std::size_t u = 0; u < data.rows(); ++u) {
+                double v = (x[u] - step.origin) * step.scale + step.offset;
+                v = v < step.low ? step.low : v;  // NaN fails both tests and stays missing
+                y[u] = v > step.high ? step.high : v;
+            }
         }
         return step.present;
     }
@@ -232,21 +236,21 @@ private:
     // column is written with non-temporal stores: nothing in this run reads it again.
     template <bool Count, bool Transform>
     void accumulate(bool first, bool full, const double* x, double* y, std::size_t n, double origin, double scale,
-                    double offset, double w) {
+                    double offset, double low, double high, double w) {
         double* acc = acc_.data();
         double* wm = wmiss_.data();
         double* cm = cmiss_.data();
         if (first) {
             if (full) {
-                detail::accumulate_column<true, true, Count, Transform, Transform>(x, y, acc, wm, cm, n, origin, scale, offset, w);
+                detail::accumulate_column<true, true, Count, Transform, Transform>(x, y, acc, wm, cm, n, origin, scale, offset, low, high, w);
             } else {
-                detail::accumulate_column<true, false, Count, Transform, Transform>(x, y, acc, wm, cm, n, origin, scale, offset, w);
+                detail::accumulate_column<true, false, Count, Transform, Transform>(x, y, acc, wm, cm, n, origin, scale, offset, low, high, w);
             }
         } else {
             if (full) {
-                detail::accumulate_column<false, true, Count, Transform, Transform>(x, y, acc, wm, cm, n, origin, scale, offset, w);
+                detail::accumulate_column<false, true, Count, Transform, Transform>(x, y, acc, wm, cm, n, origin, scale, offset, low, high, w);
             } else {
-                detail::accumulate_column<false, false, Count, Transform, Transform>(x, y, acc, wm, cm, n, origin, scale, offset, w);
+                detail::accumulate_column<false, false, Count, Transform, Transform>(x, y, acc, wm, cm, n, origin, scale, offset, low, high, w);
             }
         }
     }
@@ -269,6 +273,7 @@ private:
         const std::size_t k = static_cast<std::size_t>(ce - cb);
         double total_w = 0.0;
         double* y = out.aggregates.column(j);
+        const double inf = std::numeric_limits<double>::infinity();
 
         if (m.method == aggregation::arithmetic) {
             bool first = true;
@@ -282,22 +287,22 @@ private:
                     const bool full = step.present == n;
                     if (step.affine) {
                         if (count) {
-                            accumulate<true, true>(first, full, step.input, col, n, step.origin, step.scale, step.offset, w);
+                            accumulate<true, true>(first, full, step.input, col, n, step.origin, step.scale, step.offset, step.low, step.high, w);
                         } else {
-                            accumulate<false, true>(first, full, step.input, col, n, step.origin, step.scale, step.offset, w);
+                            accumulate<false, true>(first, full, step.input, col, n, step.origin, step.scale, step.offset, step.low, step.high, w);
                         }
                     } else if (count) {
-                        accumulate<true, false>(first, full, col, nullptr, n, 0.0, 1.0, 0.0, w);
+                        accumulate<true, false>(first, full, col, nullptr, n, 0.0, 1.0, 0.0, -inf, inf, w);
                     } else {
-                        accumulate<false, false>(first, full, col, nullptr, n, 0.0, 1.0, 0.0, w);
+                        accumulate<false, false>(first, full, col, nullptr, n, 0.0, 1.0, 0.0, -inf, inf, w);
                     }
                 } else {
                     const bool full = node_present_[c - ni] == n;
                     const double* col = out.aggregates.column(c - ni);
                     if (count) {
-                        accumulate<true, false>(first, full, col, nullptr, n, 0.0, 1.0, 0.0, w);
+                        accumulate<true, false>(first, full, col, nullptr, n, 0.0, 1.0, 0.0, -inf, inf, w);
                     } else {
-                        accumulate<false, false>(first, full, col, nullptr, n, 0.0, 1.0, 0.0, w);
+                        accumulate<false, false>(first, full, col, nullptr, n, 0.0, 1.0, 0.0, -inf, inf, w);
                     }
                 }
                 first = false;

@@ -89,7 +89,7 @@ inline column_extremes scan_extremes(const double* x, std::size_t n) {
 }
 
 /// Adds one child column into a node's per-unit accumulators, optionally transforming it first:
-/// y = Transform ? (x − origin)·scale + offset (also stored to `out`) : x. Then
+/// y = Transform ? clamp((x − origin)·scale + offset, low, high) (also stored to `out`) : x. Then
 /// acc += w·y where y is present; wmiss += w and (when Count) cmiss += 1 where y is missing.
 /// First: the accumulators are assigned instead of added to (no zeroing pass needed).
 /// Full: the column has no missing value (only acc is touched, except on First).
@@ -97,11 +97,14 @@ inline column_extremes scan_extremes(const double* x, std::size_t n) {
 /// not displace the accumulators from the cache, nor be read from memory before being written).
 template <bool First, bool Full, bool Count, bool Transform, bool Stream = false>
 inline void accumulate_column(const double* x, double* out, double* acc, double* wmiss, double* cmiss,
-                              std::size_t n, double origin, double scale, double offset, double w) {
+                              std::size_t n, double origin, double scale, double offset, double low, double high,
+                              double w) {
     auto one_value = [&](std::size_t u) {
         double y = x[u];
         if constexpr (Transform) {
             y = (y - origin) * scale + offset;
+            y = y < low ? low : y;  // NaN fails both tests and stays missing
+            y = y > high ? high : y;
             out[u] = y;
         }
         const bool p = y == y;
@@ -130,6 +133,8 @@ inline void accumulate_column(const double* x, double* out, double* acc, double*
         const __m128d vo = _mm_set1_pd(origin);
         const __m128d vs = _mm_set1_pd(scale);
         const __m128d voff = _mm_set1_pd(offset);
+        const __m128d vlow = _mm_set1_pd(low);
+        const __m128d vhigh = _mm_set1_pd(high);
         const __m128d vw = _mm_set1_pd(w);
         const __m128d one = _mm_set1_pd(1.0);
         const __m128d zero = _mm_setzero_pd();
@@ -137,6 +142,9 @@ inline void accumulate_column(const double* x, double* out, double* acc, double*
             __m128d y = _mm_loadu_pd(x + u);
             if constexpr (Transform) {
                 y = _mm_add_pd(_mm_mul_pd(_mm_sub_pd(y, vo), vs), voff);
+                // max/min return their second operand when either is NaN: missing stays missing,
+                // and the scalar path's comparisons pick the same values.
+                y = _mm_min_pd(vhigh, _mm_max_pd(vlow, y));
                 if constexpr (Stream) {
                     _mm_stream_pd(out + u, y);
                 } else {

@@ -205,16 +205,21 @@ inline void fill_missing_values(double* out, std::size_t n) {
 }
 
 /// What normalise_prepare did. For the methods that are affine in x (none, minmax, zscore,
-/// distance_to_max, fraction_of_max, distance_to_target without the cap) the output is not
+/// distance_to_max) the output is not
 /// written yet: it is (input − origin)·scale + offset, which lets the engine fuse the
 /// normalisation with the aggregation into one pass. Otherwise the output is written.
 struct normalise_step {
     std::size_t present = 0;        ///< Values present in the output (0: failed or empty column).
     bool affine = false;            ///< Output still to be written from the affine form.
     const double* input = nullptr;  ///< The values to transform (x, or a copy without infinities).
-    double origin = 0.0;            ///< Affine form: y = (x − origin)·scale + offset.
+    double origin = 0.0;            ///< Affine form: y = clamp((x − origin)·scale + offset, low, high).
     double scale = 1.0;             ///< Affine form.
     double offset = 0.0;            ///< Affine form.
+    /// Lower clamp. Multiplying by a precomputed factor instead of dividing each value (COINr
+    /// divides) can overshoot an end of the output range by one rounding step; clamping to the
+    /// range keeps the best unit at exactly u and the worst at exactly l, as COINr gives them.
+    double low = -std::numeric_limits<double>::infinity();
+    double high = std::numeric_limits<double>::infinity();  ///< Upper clamp.
 };
 
 }  // namespace detail
@@ -271,6 +276,15 @@ inline normalise_step normalise_prepare(const double* x, double* out, std::size_
         step.offset = offset;
         return step;
     };
+    // Methods whose per-value division matters at the ends of the scale keep COINr's exact form.
+    auto divide = [&](double origin, double divisor, double cap) {
+        for (std::size_t i = 0; i < n; ++i) {
+            const double y = (x[i] - origin) / divisor;
+            out[i] = y > cap ? cap : y;  // NaN fails the test and stays missing
+        }
+        step.present = st.present;
+        return step;
+    };
 
     if (st.present == 0) {
         // An empty column needs no statistics when nothing is scaled; otherwise it is reported.
@@ -293,7 +307,10 @@ inline normalise_step normalise_prepare(const double* x, double* out, std::size_
             const double l = spec.method == normaliser::minmax ? spec.lower : 0.0;
             const double u = spec.method == normaliser::minmax ? spec.upper : 1.0;
             // (x' − min')·(u − l)/range + l with x' = d·x: for d = −1 that is (max − x)·(u − l)/range + l.
-            return affine(d > 0 ? st.min : st.max, d * (u - l) / range, l);
+            affine(d > 0 ? st.min : st.max, d * (u - l) / range, l);
+            step.low = l < u ? l : u;
+            step.high = l < u ? u : l;
+            return step;
         }
 
         case normaliser::zscore: {
@@ -315,7 +332,8 @@ inline normalise_step normalise_prepare(const double* x, double* out, std::size_
                                    std::string(d > 0 ? "x" : "-x") + ") = " + index_num(top) +
                                    (d < 0 ? " (lower-is-better indicators with positive values cannot use it)" : ""));
             }
-            return affine(0.0, d / top, 0.0);
+            // x'/max(x') = x/(d·max(x')): exactly 1 for the best unit.
+            return divide(0.0, d * top, std::numeric_limits<double>::infinity());
         }
 
         case normaliser::distance_to_target: {
@@ -336,15 +354,9 @@ inline normalise_step normalise_prepare(const double* x, double* out, std::size_
                                               (d > 0 ? "below the minimum" : "above the maximum") +
                                               " of the data, so scores are negative"));
             }
-            // (x − min)/(T − min), or for d = −1 (max − x)/(max − T).
-            const double origin = d > 0 ? st.min : st.max;
-            if (!par.cap_at_target) return affine(origin, d / denom, 0.0);
-            for (std::size_t i = 0; i < n; ++i) {
-                const double y = d * (x[i] - origin) / denom;
-                out[i] = y > 1.0 ? 1.0 : y;  // NaN fails the test and stays missing
-            }
-            step.present = st.present;
-            return step;
+            // (x − min)/(T − min), or for d = −1 (max − x)/(max − T) = (x − max)/(T − max).
+            return divide(d > 0 ? st.min : st.max, d * denom,
+                          par.cap_at_target ? 1.0 : std::numeric_limits<double>::infinity());
         }
 
         case normaliser::goalposts: {
@@ -427,7 +439,11 @@ inline std::size_t normalise_column(const double* x, double* out, std::size_t n,
     const detail::normalise_step step = detail::normalise_prepare(x, out, n, dir, spec, par, ctx, ws, diags, profile);
     if (step.affine) {
         const double* in = step.input;
-        for (std::size_t i = 0; i < n; ++i) out[i] = (in[i] - step.origin) * step.scale + step.offset;
+        for (std::size_t i = 0; i < n; ++i) {
+            double y = (in[i] - step.origin) * step.scale + step.offset;
+            y = y < step.low ? step.low : y;  // NaN fails both tests and stays missing
+            out[i] = y > step.high ? step.high : y;
+        }
     }
     return step.present;
 }
