@@ -391,9 +391,9 @@ private:
             const std::string base = at("/framework/nodes", i);
             if (child_count[i] > 0 && !positive_child[i]) {
                 error(diagnostic_code::zero_weight_sum, base,
-                      "none of the " + std::to_string(child_count[i]) + " children of node " + quote_id(nd.id) +
-                          " has a positive weight (sum " + number_text(weight_sum[i]) +
-                          "), so its value cannot be aggregated");
+                      "node " + quote_id(nd.id) + " has " + std::to_string(child_count[i]) +
+                          (child_count[i] == 1 ? " child" : " children") + ", none with a positive weight (sum " +
+                          number_text(weight_sum[i]) + "), so its value cannot be aggregated");
             }
             check_tree_id(nd.id, tree_ref{true, i}, base + "/id");
             if (nd.parent) {

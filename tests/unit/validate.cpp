@@ -523,7 +523,7 @@ TEST_CASE("negative_weight and zero_weight_sum", "[validate]") {
     CHECK(validate(ds).empty());
     ds.framework.indicators[3].weight = 0;  // now both 0
     CHECK(only(ds, diagnostic_code::zero_weight_sum, "/framework/nodes/2").message ==
-          "none of the 2 children of node 'soc' has a positive weight (sum 0), so its value cannot be aggregated");
+          "node 'soc' has 2 children, none with a positive weight (sum 0), so its value cannot be aggregated");
     ds = clean();
     ds.framework.nodes[1].weight = 0;  // dti's children are nodes: gov 0, soc 1
     CHECK(validate(ds).empty());

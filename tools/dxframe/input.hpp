@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include <boost/describe/enum_to_string.hpp>
 #include <nlohmann/json.hpp>
 
 #include <dxframe/diagnostic.hpp>
