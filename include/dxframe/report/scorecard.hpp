@@ -37,6 +37,7 @@
 #include <dxframe/progress/tasks.hpp>
 #include <dxframe/report/format.hpp>
 #include <dxframe/report/labels.hpp>
+#include <dxframe/report/ranking.hpp>
 
 namespace dxframe {
 
@@ -50,9 +51,14 @@ struct scorecard_options {
     std::optional<std::string> entity;
     std::size_t next_deadlines_per_pillar = 3;  ///< Length of each pillar's next-deadline list.
     std::size_t next_deadlines_overall = 10;    ///< Length of the overall next-deadline list.
+    /// Indicator whose reported values rank the entities (e.g. the provincial DTI). Absent:
+    /// default_ranking_indicator() when `auto_ranking`, else no ranking.
+    std::optional<std::string> ranking_indicator;
+    bool auto_ranking = true;  ///< Pick a ranking indicator when none is given.
 };
 BOOST_DESCRIBE_STRUCT(scorecard_options, (),
-                      (progress, tasks, lang, entity, next_deadlines_per_pillar, next_deadlines_overall))
+                      (progress, tasks, lang, entity, next_deadlines_per_pillar, next_deadlines_overall,
+                       ranking_indicator, auto_ranking))
 
 /// One target as the scorecard shows it: the assessment plus what a reader needs to read it
 /// (names, unit, series, path, source). Optional members are absent when unknown; never NaN.
@@ -172,11 +178,12 @@ struct scorecard {
     std::vector<scorecard_task> due_soon_tasks;  ///< Open tasks due within the window, soonest first.
     confidence_counts target_sources;        ///< Confidence of the targets' sources.
     confidence_counts observation_sources;   ///< Confidence of the observations' sources.
+    std::optional<dxframe::ranking> ranking;  ///< Entities ranked on one indicator, when there is one.
 };
 BOOST_DESCRIBE_STRUCT(scorecard, (),
                       (framework, framework_name, entity, entity_name, as_of, method, lang, overall, pillars,
                        unassigned, targets, task_totals, overdue_tasks, due_soon_tasks, target_sources,
-                       observation_sources))
+                       observation_sources, ranking))
 
 /// True for the statuses a scorecard lists as off track: needs acceleration, limited progress,
 /// deterioration and overdue.
@@ -456,6 +463,11 @@ inline scorecard make_scorecard(const dataset& ds, const date& as_of, const scor
         if (options.entity && o.entity != *options.entity) continue;
         sc.observation_sources.add(o.source);
     }
+
+    // Ranking.
+    std::optional<std::string> rank_on = options.ranking_indicator;
+    if (!rank_on && options.auto_ranking) rank_on = default_ranking_indicator(ds);
+    if (rank_on) sc.ranking = ranking_from_observations(ds, *rank_on, as_of, lang);
     return sc;
 }
 
