@@ -616,3 +616,73 @@ TEST_CASE("progress score for roll-ups clips P and counts achieved as 1", "[prog
     a.progress = 0.5;
     CHECK_FALSE(progress_score(a));
 }
+
+TEST_CASE("the worked examples of docs/progress.md", "[progress][docs]") {
+    // Decision 749: 80% of public services online at level 4 by 2025; 10.76% (2019) → 30.1% (2020).
+    scenario l4;
+    l4.ind = progress_test::make_indicator(unit::percent);
+    l4.t = progress_test::make_target(target_kind::at_least, 80.0, ye(2025), baseline{ye(2019), 10.76});
+    l4.points = {{ye(2020), 30.1}};
+    l4.as_of = ye(2020);
+    auto a = l4.run();
+    CHECK(*a.progress == Catch::Approx(0.2793).epsilon(1e-3));
+    CHECK(*a.expected == Catch::Approx(1.0 / 6));
+    CHECK(*a.ratio == Catch::Approx(1.676).epsilon(1e-3));
+    CHECK(a.status == target_status::on_track);
+    CHECK(*a.projected == 100.0);  // 126.8 kept at 100
+    l4.options.method = progress_method::growth_ratio;
+    a = l4.run();
+    CHECK(*a.observed_growth == Catch::Approx(1.797).epsilon(1e-3));
+    CHECK(*a.required_growth == Catch::Approx(0.397).epsilon(1e-3));
+    CHECK(*a.ratio == Catch::Approx(4.53).epsilon(1e-3));
+
+    // Digital economy 20% of GDP by 2025 from 12.66% (2020): MIC 18.3% and GSO 13.17% in 2024.
+    scenario de;
+    de.ind = progress_test::make_indicator(unit::percent);
+    de.t = progress_test::make_target(target_kind::at_least, 20.0, ye(2025), baseline{ye(2020), 12.66});
+    de.as_of = d("2025-06-30");
+    struct row {
+        double latest;
+        progress_method method;
+        double ratio;
+        target_status status;
+    };
+    const row rows[] = {{18.3, progress_method::linear, 0.960, target_status::on_track},
+                        {13.17, progress_method::linear, 0.0869, target_status::limited_progress},
+                        {18.3, progress_method::growth_ratio, 1.0075, target_status::on_track},
+                        {13.17, progress_method::growth_ratio, 0.1036, target_status::limited_progress},
+                        {18.3, progress_method::projection, 1.009, target_status::on_track},
+                        {13.17, progress_method::projection, 0.0873, target_status::limited_progress}};
+    for (const auto& r : rows) {
+        de.points = {{ye(2024), r.latest}};
+        de.options.method = r.method;
+        a = de.run();
+        CAPTURE(r.latest, r.method);
+        CHECK(*a.ratio == Catch::Approx(r.ratio).epsilon(2e-3));
+        CHECK(a.status == r.status);
+    }
+    de.points = {{ye(2024), 18.3}};
+    de.options.method = progress_method::growth_ratio;
+    CHECK(*de.run().opensdg_score == Catch::Approx(2.91).epsilon(1e-3));
+    de.options.method = progress_method::projection;
+    CHECK(*de.run().projected == Catch::Approx(20.07).epsilon(1e-3));
+
+    // Decision 942: top 30 in e-government by 2030; EGDI rank 86 (2020) → 71 (2024).
+    scenario egdi;
+    egdi.ind = progress_test::make_indicator(unit::rank, direction::lower_is_better);
+    egdi.t = progress_test::make_target(target_kind::at_most, 30.0, ye(2030), baseline{ye(2020), 86.0});
+    egdi.points = {{ye(2024), 71.0}};
+    egdi.as_of = d("2025-06-30");
+    a = egdi.run();
+    CHECK(*a.ratio == Catch::Approx(0.670).epsilon(1e-3));
+    CHECK(a.status == target_status::needs_acceleration);
+    egdi.options.method = progress_method::growth_ratio;
+    a = egdi.run();
+    CHECK(*a.ratio == Catch::Approx(0.468).epsilon(1e-3));
+    CHECK(a.status == target_status::limited_progress);
+    egdi.options.method = progress_method::projection;
+    a = egdi.run();
+    CHECK(*a.projected == Catch::Approx(53.26).epsilon(1e-3));
+    CHECK(*a.ratio == Catch::Approx(0.585).epsilon(1e-3));
+    CHECK(a.status == target_status::limited_progress);
+}
