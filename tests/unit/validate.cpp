@@ -7,9 +7,13 @@
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
+#include <fstream>
 #include <limits>
 #include <string>
 #include <vector>
+
+#include <boost/describe/enumerators.hpp>
+#include <boost/mp11/algorithm.hpp>
 
 #include <dxframe/io/dataset_json.hpp>
 
@@ -872,4 +876,18 @@ TEST_CASE("the data files: clean ones give nothing, the planted one its ten defe
         {diagnostic_code::conflicting_observations, "/observations/41/value"},
     };
     CHECK(got == expected);
+}
+
+TEST_CASE("docs/diagnostics.md has a section for every diagnostic code, in enum order", "[validate][docs]") {
+    std::ifstream in(std::string(DXFRAME_TEST_DATA_DIR) + "/../../docs/diagnostics.md");
+    REQUIRE(in);
+    std::vector<std::string> sections;
+    for (std::string line; std::getline(in, line);) {
+        if (line.rfind("### ", 0) == 0) sections.push_back(line.substr(4));
+    }
+    std::vector<std::string> codes;
+    boost::mp11::mp_for_each<boost::describe::describe_enumerators<diagnostic_code>>(
+        [&](auto e) { codes.emplace_back(e.name); });
+    CHECK(codes.size() == 37);
+    CHECK(sections == codes);
 }
