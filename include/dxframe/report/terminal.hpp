@@ -295,7 +295,7 @@ inline std::string render_terminal(const scorecard& sc, const terminal_options& 
             if (t == nullptr) continue;
             line("  " + human_date(t->deadline, lang) + " " + pad_right(detail::days_phrase(t->days_to_deadline, lang), when_w) +
                  " " + pad_right(t->title, title_w) + " " +
-                 c.wrap(pad_right(status_short_label(t->status, lang), status_w), detail::status_ansi(t->status)));
+                 c.wrap(std::string(status_short_label(t->status, lang)), detail::status_ansi(t->status)));
         }
     }
 

@@ -1,0 +1,274 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""The HTML scorecard in a real browser: headless Chromium renders it without console errors,
+to a PNG that shows the page, and its DOM has the charts and rows the scorecard says it should.
+
+Usage: check_report.py --cli PATH/TO/dxframe --work DIR [--as-of DATE] [--screenshot-out FILE]
+
+Exit status: 0 all checks passed; 1 a check failed; 77 Chromium is not installed (ctest
+SKIP_RETURN_CODE), the only reason this test is ever skipped.
+
+Expected counts are not hard-coded: they come from the scorecard's own JSON output for the same
+dataset and date (`dxframe scorecard --format json`), and the DOM is checked against them.
+A probe page with a deliberate console error first proves that console capture works, so a
+broken capture cannot turn into a silent pass.
+"""
+import argparse
+import html.parser
+import json
+import os
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import zlib
+
+SKIP = 77
+FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-default-apps", "--disable-extensions", "--mute-audio", "--hide-scrollbars",
+    "--enable-logging=stderr", "--v=0",
+]
+CONSOLE_LINE = re.compile(r":CONSOLE[:(]")
+failures = []
+
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+    return condition
+
+
+def find_chromium():
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        path = shutil.which(name)
+        if path:
+            return path
+    return None
+
+
+def run_chromium(chromium, extra, url, timeout=180):
+    """Runs headless Chromium with a fresh profile; returns (stdout, stderr)."""
+    profile = tempfile.mkdtemp(prefix="dxframe-chromium-")
+    try:
+        proc = subprocess.run([chromium, *FLAGS, "--user-data-dir=" + profile, *extra, url],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
+        return proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace")
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def console_lines(stderr):
+    return [line for line in stderr.splitlines() if CONSOLE_LINE.search(line) or "Uncaught" in line]
+
+
+def decode_png(data):
+    """Width, height and rows of RGB(A) pixels of an 8-bit, non-interlaced PNG (what Chromium writes)."""
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        raise ValueError("not a PNG file")
+    pos, idat, width, height, ctype = 8, b"", 0, 0, 0
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            width, height, depth, ctype, _, _, interlace = struct.unpack(">IIBBBBB", body)
+            if depth != 8 or ctype not in (2, 6) or interlace != 0:
+                raise ValueError("unsupported PNG layout")
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + length
+    bpp = 4 if ctype == 6 else 3
+    raw = zlib.decompress(idat)
+    stride = width * bpp
+    rows, prev, i = [], bytearray(stride), 0
+    for _ in range(height):
+        ftype, line = raw[i], bytearray(raw[i + 1:i + 1 + stride])
+        i += 1 + stride
+        for x in range(stride):
+            a = line[x - bpp] if x >= bpp else 0
+            b = prev[x]
+            c = prev[x - bpp] if x >= bpp else 0
+            if ftype == 1:
+                line[x] = (line[x] + a) & 0xFF
+            elif ftype == 2:
+                line[x] = (line[x] + b) & 0xFF
+            elif ftype == 3:
+                line[x] = (line[x] + (a + b) // 2) & 0xFF
+            elif ftype == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 0xFF
+        rows.append(bytes(line))
+        prev = line
+    return width, height, bpp, rows
+
+
+class Dom(html.parser.HTMLParser):
+    """Every element with its tag, attributes and the ids of the sections around it."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.elements = []
+        self.stack = []
+        self.text = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        sections = [a.get("id") for t, a in self.stack if t == "section"]
+        self.elements.append((tag, attrs, sections))
+        if tag not in ("meta", "br", "img", "input", "link", "rect", "line", "circle", "path", "polyline"):
+            self.stack.append((tag, attrs))
+
+    def handle_startendtag(self, tag, attrs):
+        attrs = dict(attrs)
+        sections = [a.get("id") for t, a in self.stack if t == "section"]
+        self.elements.append((tag, attrs, sections))
+
+    def handle_endtag(self, tag):
+        for k in range(len(self.stack) - 1, -1, -1):
+            if self.stack[k][0] == tag:
+                del self.stack[k:]
+                break
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    def find(self, tag=None, cls=None, section=None):
+        out = []
+        for t, a, sections in self.elements:
+            if tag and t != tag:
+                continue
+            if cls and cls not in (a.get("class") or "").split():
+                continue
+            if section and section not in sections:
+                continue
+            out.append((t, a))
+        return out
+
+
+def check_page(chromium, cli, work, as_of, lang, screenshot_out):
+    report = os.path.join(work, "report-%s.html" % lang)
+    shot = os.path.join(work, "report-%s.png" % lang)
+    for path in (report, shot):
+        if os.path.exists(path):
+            os.remove(path)
+    gen = subprocess.run([cli, "scorecard", "--as-of", as_of, "--lang", lang, "-o", report],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if not check(gen.returncode == 0, "[%s] dxframe scorecard -o report.html exited %d: %s"
+                 % (lang, gen.returncode, gen.stderr.decode("utf-8", "replace"))):
+        return
+    js = subprocess.run([cli, "scorecard", "--as-of", as_of, "--lang", lang, "--format", "json"],
+                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=True)
+    sc = json.loads(js.stdout.decode("utf-8"))
+    url = "file://" + os.path.abspath(report)
+
+    # 1. The DOM as the browser built it, and the console while it did.
+    dom_text, err = run_chromium(chromium, ["--dump-dom"], url)
+    messages = console_lines(err)
+    check(not messages, "[%s] console messages while loading the page:\n  %s" % (lang, "\n  ".join(messages)))
+    check("<svg" in dom_text, "[%s] --dump-dom gave no SVG (Chromium failed to render?):\n%s" % (lang, err[-2000:]))
+    dom = Dom()
+    dom.feed(dom_text)
+
+    groups = sc["pillars"] + ([sc["unassigned"]] if sc.get("unassigned") else [])
+    html_tag = dom.find("html")
+    check(html_tag and html_tag[0][1].get("lang") == lang, "[%s] <html lang> is not %s" % (lang, lang))
+    check(not dom.find("script"), "[%s] the page has a <script> element" % lang)
+    check(not dom.find("link") and not dom.find("img"), "[%s] the page loads external assets" % lang)
+    check(len(dom.find("svg", "pillar-chart")) == 1, "[%s] expected one pillar chart" % lang)
+    bars = dom.find("rect", "bar", "pillars")
+    check(len(bars) == len(groups), "[%s] pillar chart has %d bars, scorecard has %d pillars" % (lang, len(bars), len(groups)))
+    rows = dom.find("tr", "pillar-row")
+    check(len(rows) == len(groups), "[%s] %d pillar rows, expected %d" % (lang, len(rows), len(groups)))
+    row_ids = {a.get("data-pillar") for _, a in rows}
+    for g in groups:
+        check(g["id"] in row_ids, "[%s] no row for pillar %s" % (lang, g["id"]))
+        check(g["name"] in "".join(dom.text), "[%s] pillar name %r not in the page text" % (lang, g["name"]))
+    target_rows = dom.find("tr", "target-row", "targets")
+    check(len(target_rows) == len(sc["targets"]),
+          "[%s] %d target rows, scorecard has %d targets" % (lang, len(target_rows), len(sc["targets"])))
+    check(len(sc["targets"]) >= 1, "[%s] the scorecard has no targets" % lang)
+    progress = dom.find("svg", "progress", "targets")
+    check(len(progress) == len(sc["targets"]), "[%s] %d progress bars in #targets, expected %d"
+          % (lang, len(progress), len(sc["targets"])))
+    counts = sc["overall"]["counts"]
+    present = [s for s, n in counts.items() if n > 0]
+    for status in present:
+        check(dom.find("tr", "status-" + status, "targets"), "[%s] no target row with class status-%s" % (lang, status))
+        check(dom.find("rect", "status-" + status, "summary"), "[%s] no status-mix segment for %s" % (lang, status))
+    check(len(dom.find("rect", "seg", "summary")) == len(present),
+          "[%s] status mix has %d segments, expected %d" % (lang, len(dom.find("rect", "seg", "summary")), len(present)))
+    indicators = {t["indicator"] for t in sc["targets"] if t["series"]}
+    figures = dom.find("figure", "trajectory-figure")
+    check(len(figures) == len(indicators),
+          "[%s] %d trajectory charts, expected one per indicator with observations (%d)" % (lang, len(figures), len(indicators)))
+    check(len(dom.find("circle", "obs", "trajectories")) >= sum(1 for _ in indicators),
+          "[%s] trajectory charts have fewer observation points than charts" % lang)
+    check(len(dom.find("line", "deadline", "trajectories")) == len(figures),
+          "[%s] every trajectory chart needs a deadline marker" % lang)
+    ranking = sc.get("ranking")
+    if ranking:
+        ranked = [e for e in ranking["entries"] if e["value"] is not None]
+        check(len(dom.find("rect", "rank-bar", "ranking")) == len(ranked),
+              "[%s] ranking chart has %d bars, expected %d" % (lang, len(dom.find("rect", "rank-bar", "ranking")), len(ranked)))
+    check(len(dom.find("tr", "task-row", "tasks")) == len(sc["overdue_tasks"]) + len(sc["due_soon_tasks"]),
+          "[%s] task rows do not match the scorecard's overdue and due-soon tasks" % lang)
+
+    # 2. The page painted: a PNG of the right size whose header band has the page's colour.
+    _, err = run_chromium(chromium, ["--window-size=1280,2200", "--screenshot=" + shot], url)
+    messages = console_lines(err)
+    check(not messages, "[%s] console messages while taking the screenshot:\n  %s" % (lang, "\n  ".join(messages)))
+    if not check(os.path.exists(shot), "[%s] Chromium wrote no screenshot:\n%s" % (lang, err[-2000:])):
+        return
+    with open(shot, "rb") as f:
+        png = f.read()
+    width, height, bpp, pixels = decode_png(png)
+    check((width, height) == (1280, 2200), "[%s] screenshot is %dx%d, expected 1280x2200" % (lang, width, height))
+    r, g, b = pixels[20][20 * bpp:20 * bpp + 3]
+    check(b > 90 and r < 40 and b > r + 50, "[%s] header band pixel is rgb(%d,%d,%d), not the page's dark blue" % (lang, r, g, b))
+    colours = {pixels[y][x * bpp:x * bpp + 3] for y in range(0, height, 7) for x in range(0, width, 7)}
+    check(len(colours) > 50, "[%s] screenshot has only %d colours: a blank or unstyled page?" % (lang, len(colours)))
+    if screenshot_out:
+        shutil.copyfile(shot, screenshot_out)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cli", required=True)
+    ap.add_argument("--work", required=True)
+    ap.add_argument("--as-of", default="2025-11-22")
+    ap.add_argument("--screenshot-out")
+    args = ap.parse_args()
+
+    chromium = find_chromium()
+    if not chromium:
+        print("SKIP: Chromium is not installed (Debian: apt-get install chromium); "
+              "the HTML report was not checked in a browser.")
+        return SKIP
+    os.makedirs(args.work, exist_ok=True)
+
+    # The capture must see a console error on a page that makes one.
+    probe = os.path.join(args.work, "probe.html")
+    with open(probe, "w", encoding="utf-8") as f:
+        f.write('<!DOCTYPE html><html><body><script>console.error("dxframe-probe"); '
+                'undefinedFunction();</script></body></html>')
+    _, err = run_chromium(chromium, ["--dump-dom"], "file://" + os.path.abspath(probe))
+    seen = console_lines(err)
+    if not any("dxframe-probe" in line for line in seen) or not any("Uncaught" in line for line in seen):
+        print("FAIL: console capture does not work (probe page's error not seen); Chromium said:\n" + err[-3000:])
+        return 1
+
+    check_page(chromium, args.cli, args.work, args.as_of, "vi", args.screenshot_out)
+    check_page(chromium, args.cli, args.work, args.as_of, "en", None)
+    if failures:
+        print("FAIL:\n- " + "\n- ".join(failures))
+        return 1
+    print("OK: the HTML report renders in %s without console errors; DOM and screenshot checked (vi, en)" % chromium)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
