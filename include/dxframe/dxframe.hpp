@@ -12,3 +12,10 @@
 #include <dxframe/diagnostic.hpp>
 #include <dxframe/error.hpp>
 #include <dxframe/model.hpp>
+
+#include <dxframe/io/coinr.hpp>
+#include <dxframe/io/csv.hpp>
+#include <dxframe/io/dataset_json.hpp>
+#include <dxframe/io/file.hpp>
+#include <dxframe/io/json.hpp>
+#include <dxframe/validate.hpp>
