@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: MIT
 // `dxframe progress FILE [--as-of DATE] [--method M] [--format json|csv|md]`: where every target
 // of a dataset stands at a date, one row per (target, entity). A thin layer: load, validate,
-// dxframe::assess_all, print.
+// dxframe::assess_all, print (loading and diagnostics: input.hpp, shared by every command).
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <iostream>
-#include <iterator>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -20,13 +18,12 @@
 #include <nlohmann/json.hpp>
 
 #include <dxframe/io/csv.hpp>
-#include <dxframe/io/dataset_json.hpp>
 #include <dxframe/io/file.hpp>
 #include <dxframe/io/json.hpp>
 #include <dxframe/progress.hpp>
-#include <dxframe/validate.hpp>
 
 #include "cli.hpp"
+#include "input.hpp"
 
 namespace {
 
@@ -202,19 +199,6 @@ std::string to_md_output(const std::vector<dxframe::target_assessment>& results,
     return out.str();
 }
 
-void print_diagnostics(std::ostream& err, const std::string& file, const std::vector<dxframe::diagnostic>& diags) {
-    for (const auto& d : diags) {
-        if (d.severity == dxframe::severity::info) continue;
-        err << file;
-        if (d.line) {
-            err << ":" << *d.line;
-            if (d.column) err << ":" << *d.column;
-        }
-        err << ": " << name_of(d.severity) << ": " << name_of(d.code) << " at "
-            << (d.path.empty() ? std::string("/") : d.path) << ": " << d.message << "\n";
-    }
-}
-
 int run_progress(dxframe::cli::context& ctx) {
     using dxframe::cli::usage_error;
     const dxframe::cli::parsed_args args(ctx.args, {"--as-of", "--method", "--format", "--base-date", "-o", "--output"},
@@ -234,28 +218,12 @@ int run_progress(dxframe::cli::context& ctx) {
     if (const auto b = args.get("--base-date")) options.base_date = parse_date("--base-date", *b);
     const auto scope = args.has("--all-entities") ? dxframe::entity_scope::all_observed : dxframe::entity_scope::bound;
 
-    const std::string& file = files.front();
-    dxframe::load_result loaded;
-    try {
-        if (file == "-") {
-            const std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
-            loaded = dxframe::load_dataset(text);
-        } else {
-            loaded = dxframe::load_dataset_file(file);
-        }
-    } catch (const dxframe::io_error& e) {
-        throw dxframe::cli::io_failure(e.what());
-    }
-    const std::string shown = file == "-" ? "<stdin>" : file;
-    if (!loaded.ok() || !loaded.data) {
-        print_diagnostics(ctx.err, shown, loaded.diagnostics);
-        return dxframe::cli::exit_data_error;
-    }
-    const auto checked = dxframe::validate(*loaded.data);
-    print_diagnostics(ctx.err, shown, checked);
-    if (dxframe::has_errors(checked)) return dxframe::cli::exit_data_error;
+    // Same input handling as every command: FILE or "-", loader and validator problems on
+    // standard error, exit 1 on any error.
+    const auto data = dxframe::cli::load_checked(ctx.err, files.front());
+    if (!data) return dxframe::cli::exit_data_error;
 
-    const auto results = dxframe::assess_all(*loaded.data, as_of, options, scope);
+    const auto results = dxframe::assess_all(*data, as_of, options, scope);
     std::string text;
     if (format == "json") {
         text = to_json_output(results);
