@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Roll-up of target assessments: nodes, pillars, overall, per entity and across entities.
+#include <dxframe/io/json.hpp>
 #include <dxframe/progress/rollup.hpp>
+#include <dxframe/progress/tasks.hpp>
 
 #include "catch_compat.hpp"
 #include "progress_support.hpp"
@@ -210,4 +212,34 @@ TEST_CASE("roll-up of real assessments from a dataset", "[progress][rollup]") {
     CHECK(*r.overall.share_on_track == 1.0);
     REQUIRE(r.pillars.size() == 1);
     CHECK(r.pillars[0].id == "digital_government");
+}
+
+TEST_CASE("results serialise to JSON with no extra code", "[progress][json]") {
+    const auto r = rollup(make_framework(), make_assessments());
+    const nlohmann::json j = r;
+    CHECK(j.at("overall").at("worst") == "deterioration");
+    CHECK(j.at("overall").at("counts").at("insufficient_data") == 1);
+    CHECK(j.at("pillars").at(0).at("id") == "data");
+    CHECK_FALSE(j.at("pillars").at(0).contains("score"));  // empty optionals are left out
+
+    const auto a = make_assessments().front();
+    const nlohmann::json ja = a;
+    CHECK(ja.at("status") == "needs_acceleration");
+    CHECK(ja.at("progress") == 0.5);
+    CHECK_FALSE(ja.contains("reason"));
+    const auto back = ja.get<target_assessment>();
+    CHECK(back.status == a.status);
+    CHECK(back.progress == a.progress);
+
+    framework fw;
+    task t;
+    t.id = "t";
+    t.owner = "mic";
+    t.deadline = progress_test::d("2025-06-30");
+    fw.tasks.push_back(t);
+    const nlohmann::json jt = assess_tasks(fw, progress_test::d("2025-07-10"));
+    CHECK(jt.at("tasks").at(0).at("state") == "overdue");
+    CHECK(jt.at("tasks").at(0).at("days_late") == 10);
+    CHECK(jt.at("as_of") == "2025-07-10");
+    CHECK(to_json_text(progress_options{}).find("\"method\": \"linear\"") != std::string::npos);
 }
