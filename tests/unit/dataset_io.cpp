@@ -367,6 +367,27 @@ TEST_CASE("duplicate keys are errors with the path of the repeated key", "[datas
     CHECK_FALSE(r.data);
     // Also in lenient mode: a duplicate is ambiguous, not merely unknown.
     CHECK_FALSE(load_dataset(R"({"format": "dxframe/1", "format": "dxframe/1", )" + minimal_framework + "}", lenient()).ok());
+    // Large objects switch to a hash index of their keys; duplicates are still found, before
+    // and after the switch (key k3 repeated as the 33rd and the 41st member).
+    std::string groups;
+    for (int i = 0; i < 40; ++i) {
+        groups += "\"k" + std::to_string(i == 32 ? 3 : i) + "\": \"v\", ";
+    }
+    groups += R"("k3": "again")";
+    const auto big = load_dataset(doc(R"("entities": [{"id": "VN", "name": {"vi": "", "en": ""}, "level": "nation",
+        "groups": {)" + groups + "}}]"));
+    INFO(errors_of(big));
+    REQUIRE(big.diagnostics.size() == 2);
+    CHECK(big.diagnostics[0].path == "/entities/0/groups/k3");
+    CHECK(big.diagnostics[1].path == "/entities/0/groups/k3");
+    CHECK(big.diagnostics[1].code == diagnostic_code::duplicate_key);
+    // Without the repeats, all 41 distinct keys load.
+    std::string distinct;
+    for (int i = 0; i < 41; ++i) distinct += std::string(i ? ", " : "") + "\"k" + std::to_string(i) + "\": \"v\"";
+    const auto fine = load_dataset(doc(R"("entities": [{"id": "VN", "name": {"vi": "", "en": ""}, "level": "nation",
+        "groups": {)" + distinct + "}}]"));
+    REQUIRE(fine.ok());
+    CHECK(fine.data->entities.at(0).groups.size() == 41);
     // Equal keys in different objects are fine.
     CHECK(load_dataset(doc(R"("entities": [{"id": "A", "name": {"vi": "", "en": ""}, "level": "nation"},
         {"id": "B", "name": {"vi": "", "en": ""}, "level": "province"}])")).ok());

@@ -16,6 +16,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -80,25 +81,31 @@ public:
     /// A key of the current object.
     bool key(json::string_t& k) {
         frame& f = frames_.back();
-        f.key = k;
         if (k.size() > limits_.max_string_length) {
+            f.duplicate_key = k;
+            f.key = &f.duplicate_key;
             return limit("a key of " + std::to_string(k.size()) + " bytes exceeds the limit of " +
                          std::to_string(limits_.max_string_length));
         }
-        if (!f.keys.insert(k).second) {
+        auto& members = refs_.back()->get_ref<json::object_t&>();
+        if (is_duplicate(f, members, k)) {
+            f.duplicate_key = std::move(k);
+            f.key = &f.duplicate_key;
             diagnostic d;
             d.code = diagnostic_code::duplicate_key;
             d.path = current_path();
-            d.message = "key " + quote_text(k) + " appears more than once in the same object";
+            d.message = "key " + quote_text(f.duplicate_key) + " appears more than once in the same object";
             diagnostics_.push_back(std::move(d));
             // The first occurrence wins; later values are parsed into a throw-away slot, so that
             // an adversarial run of duplicates cannot make insertion quadratic.
             slot_ = &discarded_.emplace_back();
-        } else {
-            auto& members = refs_.back()->get_ref<json::object_t&>();
-            members.emplace_back(k, json());
-            slot_ = &members.back().second;
+            return true;
         }
+        if (f.index) f.index->insert(k);
+        members.emplace_back(std::move(k), json());
+        // Valid until the next key of this object: nothing else is appended to it meanwhile.
+        f.key = &members.back().first;
+        slot_ = &members.back().second;
         return true;
     }
     /// End of the current object.
@@ -139,15 +146,37 @@ public:
 private:
     struct frame {
         bool is_object = false;
-        std::size_t count = 0;                  // arrays: elements so far
-        std::string key;                        // objects: the current key
-        std::unordered_set<std::string> keys;   // objects: keys seen, for duplicates
+        std::size_t count = 0;            // arrays: elements so far
+        const std::string* key = nullptr; // objects: the current key (in the tree, or duplicate_key)
+        std::string duplicate_key;        // objects: a repeated key, which the tree does not hold
+        // Objects with many members: a hash index of their keys, built on demand. Small objects
+        // (nearly all of a dataset) are searched directly, with no allocation.
+        std::unique_ptr<std::unordered_set<std::string>> index;
     };
+
+    // Objects up to this size are searched linearly for a repeated key.
+    static constexpr std::size_t linear_key_search = 32;
+
+    static bool is_duplicate(frame& f, const json::object_t& members, const std::string& k) {
+        if (f.index) return f.index->count(k) != 0;
+        for (const auto& m : members) {
+            if (m.first == k) return true;
+        }
+        if (members.size() >= linear_key_search) {
+            f.index = std::make_unique<std::unordered_set<std::string>>();
+            for (const auto& m : members) f.index->insert(m.first);
+        }
+        return false;
+    }
 
     std::string current_path() const {
         std::string out;
         for (const frame& f : frames_) {
-            out = f.is_object ? pointer_append(out, f.key) : pointer_append(out, f.count);
+            if (f.is_object) {
+                if (f.key != nullptr) out = pointer_append(out, *f.key);
+            } else {
+                out = pointer_append(out, f.count);
+            }
         }
         return out;
     }
