@@ -212,15 +212,21 @@ inline aggregation_method parse_aggregate_spec(std::string_view spec, const std:
 }
 
 namespace detail {
+// The shortest text that reads back as `v`, without an exponent when one is not needed
+// (minmax:0:100, not minmax:0:1e+02).
 inline std::string spec_num(double v) {
+    std::string fallback;
+    for (int digits = 1; digits <= 17; ++digits) {
+        char buf[40];
+        std::snprintf(buf, sizeof buf, "%.*g", digits, v);
+        if (std::strtod(buf, nullptr) != v) continue;
+        const std::string text = buf;
+        if (text.find('e') == std::string::npos) return text;
+        if (fallback.empty()) fallback = text;
+    }
+    if (!fallback.empty()) return fallback;
     char buf[40];
     std::snprintf(buf, sizeof buf, "%.17g", v);
-    // Prefer the shortest form that reads back the same.
-    for (int digits = 1; digits <= 17; ++digits) {
-        char shorter[40];
-        std::snprintf(shorter, sizeof shorter, "%.*g", digits, v);
-        if (std::strtod(shorter, nullptr) == v) return shorter;
-    }
     return buf;
 }
 }  // namespace detail

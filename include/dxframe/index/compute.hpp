@@ -532,11 +532,12 @@ BOOST_DESCRIBE_STRUCT(index_column, (), (id, name, level, parent))
 /// One unit's results in an index_report.
 struct index_unit {
     std::string unit;                             ///< Unit id.
+    std::string name;                             ///< Display name (empty when not given).
     std::vector<std::optional<double>> values;    ///< One per column: normalised indicators, then aggregates.
     std::optional<double> index;                  ///< The index value (also the last of `values`).
     std::optional<std::size_t> rank;              ///< Rank on the index.
 };
-BOOST_DESCRIBE_STRUCT(index_unit, (), (unit, values, index, rank))
+BOOST_DESCRIBE_STRUCT(index_unit, (), (unit, name, values, index, rank))
 
 /// Every level of a result as plain described structs (serialises to JSON as is): columns are
 /// the indicators in tree order, then the nodes by level, the index last (COINr's results order).
@@ -548,8 +549,10 @@ struct index_report {
 };
 BOOST_DESCRIBE_STRUCT(index_report, (), (columns, index, units, diagnostics))
 
-/// Builds the report of `result` (computed over `tree`).
-inline index_report make_report(const index_tree& tree, const index_result& result) {
+/// Builds the report of `result` (computed over `tree`); `names`, when given, has one display
+/// name per unit.
+inline index_report make_report(const index_tree& tree, const index_result& result,
+                                const std::vector<std::string>* names = nullptr) {
     index_report r;
     const std::size_t ni = tree.indicator_count();
     for (std::size_t i = 0; i < ni; ++i) {
@@ -567,6 +570,7 @@ inline index_report make_report(const index_tree& tree, const index_result& resu
     for (std::size_t u = 0; u < n; ++u) {
         index_unit row;
         row.unit = u < result.units.size() ? result.units[u] : std::to_string(u + 1);
+        if (names && u < names->size()) row.name = (*names)[u];
         row.values.reserve(r.columns.size());
         for (std::size_t i = 0; i < ni; ++i) row.values.push_back(result.normalised.get(u, i));
         for (std::size_t j = 0; j < tree.node_count(); ++j) row.values.push_back(result.aggregates.get(u, j));

@@ -430,8 +430,11 @@ inline tree_build_result build_tree(std::vector<tree_indicator> indicators, std:
 struct framework_tree_options {
     tree_options tree;                        ///< Root handling.
     language name_language = language::en;   ///< Which name to keep.
+    /// Only the subtree under this node (a framework may hold several indices: the national
+    /// framework and the DTI, say). None = every node and indicator.
+    std::optional<std::string> root;
 };
-BOOST_DESCRIBE_STRUCT(framework_tree_options, (), (tree, name_language))
+BOOST_DESCRIBE_STRUCT(framework_tree_options, (), (tree, name_language, root))
 
 /// Builds the index tree of a framework: its indicators are the leaves, its nodes the inner
 /// nodes (with their own aggregation method, if any), parentless elements hang under an added
@@ -439,11 +442,34 @@ BOOST_DESCRIBE_STRUCT(framework_tree_options, (), (tree, name_language))
 /// by its unit); the target for distance_to_target from the framework's targets on the
 /// indicator that bind the nation (the one with the latest deadline, of kind at_least, at_most
 /// or exactly). Diagnostic paths are JSON Pointers into the dataset (`/framework/nodes/3`).
+/// With `options.root`, only that node's subtree is used (an unknown node is an error).
 inline tree_build_result build_tree(const framework& fw, const framework_tree_options& options = {}) {
+    // Subtree selection: an element is kept when the root is on its chain of parents.
+    std::unordered_map<std::string, const std::optional<std::string>*> node_parent;
+    for (const auto& n : fw.nodes) node_parent.emplace(n.id, &n.parent);
+    auto under_root = [&](const std::string& id, const std::optional<std::string>& parent) {
+        if (!options.root) return true;
+        if (id == *options.root) return true;
+        const std::optional<std::string>* p = &parent;
+        for (std::size_t steps = 0; *p && steps <= fw.nodes.size(); ++steps) {
+            if (**p == *options.root) return true;
+            const auto it = node_parent.find(**p);
+            if (it == node_parent.end()) return false;
+            p = it->second;
+        }
+        return false;
+    };
+    if (options.root && !node_parent.count(*options.root)) {
+        tree_build_result r;
+        r.diagnostics.push_back(detail::tree_diag(severity::error, diagnostic_code::unknown_reference, "/framework/nodes",
+                                                  std::nullopt, "no node '" + *options.root + "' to use as the root"));
+        return r;
+    }
     std::vector<tree_indicator> inds;
     inds.reserve(fw.indicators.size());
     for (std::size_t i = 0; i < fw.indicators.size(); ++i) {
         const indicator& src = fw.indicators[i];
+        if (!under_root(src.id, src.parent)) continue;
         tree_indicator t;
         t.id = src.id;
         t.name = src.name.in(options.name_language);
@@ -472,10 +498,11 @@ inline tree_build_result build_tree(const framework& fw, const framework_tree_op
     nds.reserve(fw.nodes.size());
     for (std::size_t j = 0; j < fw.nodes.size(); ++j) {
         const node& src = fw.nodes[j];
+        if (!under_root(src.id, src.parent)) continue;
         tree_node t;
         t.id = src.id;
         t.name = src.name.in(options.name_language);
-        t.parent = src.parent;
+        t.parent = options.root && src.id == *options.root ? std::nullopt : src.parent;
         t.weight = src.weight;
         if (src.aggregation) t.method = aggregation_method{*src.aggregation, src.aggregation_parameter.value_or(1.0)};
         t.path = pointer_append("/framework/nodes", j);
