@@ -5,11 +5,12 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <functional>
 #include <iterator>
+#include <random>
 #include <stdexcept>
 #include <string>
 #include <system_error>
@@ -21,16 +22,18 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A fresh directory per test, removed afterwards.
+// A fresh directory per test, removed afterwards. ctest runs test cases as parallel
+// processes, so the name is random and the directory is created exclusively.
 struct scratch_dir {
     fs::path path;
     scratch_dir() {
-        static int counter = 0;
-        path = fs::temp_directory_path() /
-               ("dxframe-file-io-" + std::to_string(std::hash<std::string>{}(fs::current_path().string())) + "-" +
-                std::to_string(++counter));
-        fs::remove_all(path);
-        fs::create_directories(path);
+        std::random_device rd;
+        for (;;) {
+            const auto tag = (static_cast<unsigned long long>(rd()) << 32) ^ rd() ^
+                             static_cast<unsigned long long>(std::chrono::steady_clock::now().time_since_epoch().count());
+            path = fs::temp_directory_path() / ("dxframe-file-io-" + std::to_string(tag));
+            if (fs::create_directory(path)) break;  // false: it already existed
+        }
     }
     ~scratch_dir() {
         std::error_code ec;
