@@ -91,7 +91,7 @@ TEST_CASE("thresholds are options", "[progress][linear]") {
     CHECK_THROWS_AS(s.run(), dxframe::error);
 }
 
-TEST_CASE("overdue: deadline passed and not met; achieved wins over overdue", "[progress]") {
+TEST_CASE("overdue: deadline passed and not met, achieved wins over overdue", "[progress]") {
     auto s = at_least_80(44);
     s.points.push_back({ye(2025), 70.0});
     s.as_of = d("2026-03-01");

@@ -137,7 +137,7 @@ TEST_CASE("roll-up: Open SDG status of a mean score", "[progress][rollup]") {
     CHECK(entry(r.nodes, "gov").opensdg_status == target_status::achieved);
 }
 
-TEST_CASE("roll-up: overdue is the worst status; zero weights and cycles", "[progress][rollup]") {
+TEST_CASE("roll-up: overdue is the worst status, zero weights, cycles", "[progress][rollup]") {
     framework fw = make_framework();
     fw.nodes[1].weight = 0;  // gov weighs nothing: dx = eco
     auto as = make_assessments();
