@@ -933,9 +933,12 @@ private:
             }
             values.push_back(effective);
             // Duplicate or conflict: decided now, reported in the slot of the member it concerns.
-            const std::optional<double> earlier = fresh ? std::nullopt : values[first];
-            const bool duplicate = effective && earlier && *earlier == *effective;
-            const bool conflict = effective && earlier && !duplicate;
+            // A plain bool + double rather than an optional copy: GCC 12 at -O2 reports a false
+            // -Wmaybe-uninitialized on copies of std::optional<double>.
+            const bool has_earlier = !fresh && values[first].has_value();
+            const double earlier = has_earlier ? *values[first] : 0.0;
+            const bool duplicate = effective && has_earlier && earlier == *effective;
+            const bool conflict = effective && has_earlier && !duplicate;
             const auto first_path = [first] { return "/observations/" + std::to_string(first); };
 
             if (duplicate) {
@@ -960,7 +963,7 @@ private:
             if (value_ok && out_of_bounds(ind, *o.value)) {
                 check_bounds(ind, *o.value, path("value"), "value " + number_text(*o.value) + " of " + who());
             }
-            if (conflict && o.value) report_conflict(path("value"), who(), *effective, first_path(), *earlier);
+            if (conflict && o.value) report_conflict(path("value"), who(), *effective, first_path(), earlier);
 
             if (o.value) {
                 // A ratio next to a value was reported as ambiguous; only its finiteness is left.
@@ -988,7 +991,7 @@ private:
                                  "value " + ratio_text() + " = " + number_text(*effective) + " of " + who());
                 }
             }
-            if (conflict) report_conflict(path("numerator"), who(), *effective, first_path(), *earlier);
+            if (conflict) report_conflict(path("numerator"), who(), *effective, first_path(), earlier);
 
             // /denominator
             non_finite(o.denominator, "denominator");
