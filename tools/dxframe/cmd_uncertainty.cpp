@@ -38,11 +38,12 @@ constexpr const char* common_usage =
     "  --aggregate-alternatives SPEC[,SPEC...]\n"
     "                     aggregators to choose from, equally likely (e.g. arithmetic,geometric)\n"
     "                     The nominal index uses the nominal weights and the first SPEC of each list.\n"
-    "Index:\n"
-    "  --normalise SPEC   the normaliser when there are no normaliser alternatives (default\n"
-    "                     minmax:0:100)\n"
-    "  --aggregate SPEC   the aggregator when there are no aggregator alternatives (default\n"
-    "                     arithmetic)\n"
+    "Index (as in dxframe index):\n"
+    "  --normalise [ID=]SPEC\n"
+    "                     the normaliser (default minmax:0:100), or ID's own; alternatives replace\n"
+    "                     the default, not an ID's own\n"
+    "  --aggregate [ID=]SPEC\n"
+    "                     the aggregator (default arithmetic), or node ID's own; likewise\n"
     "  SPECs: normalisers none, minmax:L:U, zscore:M:S, rank, percentile_rank, borda,\n"
     "         goalposts[:A], distance_to_target, distance_to_max, fraction_of_max;\n"
     "         aggregators arithmetic, geometric, harmonic, genmean:P, median\n"
@@ -166,9 +167,8 @@ struct analysis_setup {
 };
 
 const std::vector<std::string> shared_value_options = {
-    "--normalise", "--aggregate", "--normalise-alternatives", "--aggregate-alternatives", "--weight-noise",
-    "--runs",      "--seed",      "--threads",                "--format",                 "-o",
-    "--output"};
+    "--normalise-alternatives", "--aggregate-alternatives", "--weight-noise", "--runs", "--seed",
+    "--threads",                "--format",                 "-o",             "--output"};
 
 std::vector<std::string> value_options(std::vector<std::string> extra) {
     std::vector<std::string> v = shared_value_options;
@@ -177,10 +177,15 @@ std::vector<std::string> value_options(std::vector<std::string> extra) {
     return v;
 }
 
+std::vector<std::string> flag_options(std::vector<std::string> extra) {
+    std::vector<std::string> v = dxframe::cli::index_input_flags;
+    v.insert(v.end(), extra.begin(), extra.end());
+    return v;
+}
+
 // Parses the uncertain inputs and the run options (not the input files).
 void parse_setup(const dxframe::cli::parsed_args& args, analysis_setup& s) {
-    if (const auto v = args.get("--normalise")) s.spec.normalise = dxframe::cli::parse_normalise_spec(*v);
-    if (const auto v = args.get("--aggregate")) s.spec.aggregate = dxframe::cli::parse_aggregate_spec(*v);
+    s.spec = dxframe::cli::parse_index_spec(args);
     if (const auto v = args.get("--normalise-alternatives")) {
         for (const auto& item : split_list(*v)) {
             s.plan.normalise_alternatives.push_back(dxframe::cli::parse_normalise_spec(item, "--normalise-alternatives"));
@@ -274,8 +279,8 @@ std::string input_names(const std::vector<dxframe::uncertain_input>& inputs) {
 // Failures and other analysis diagnostics, on standard error.
 void report(dxframe::cli::context& ctx, const std::vector<dxframe::diagnostic>& diags,
             const std::vector<dxframe::failure_group>& failures, const std::vector<dxframe::normalisation>& norms,
-            const std::vector<dxframe::aggregation_method>& aggs) {
-    dxframe::cli::print_diagnostics_text(ctx.err, "dxframe", diags, dxframe::severity::warning);
+            const std::vector<dxframe::aggregation_method>& aggs, const dxframe::cli::index_input& in) {
+    dxframe::cli::detail::print_index_diagnostics(ctx.err, in, diags);
     for (const auto& f : failures) {
         ctx.err << "  " << f.count << " failed with " << dxframe::cli::to_spec(norms[f.normaliser]) << " + "
                 << dxframe::cli::to_spec(aggs[f.aggregator]) << " (first: replication " << f.first_replication
@@ -287,11 +292,13 @@ bool load(dxframe::cli::context& ctx, const dxframe::cli::parsed_args& args, ana
     auto in = dxframe::cli::load_index_input(ctx.err, args);
     if (!in) return false;
     s.input = std::move(*in);
+    dxframe::cli::check_index_spec_ids(s.spec, s.input.tree);
     return true;
 }
 
 int run_uncertainty_command(dxframe::cli::context& ctx) {
-    const dxframe::cli::parsed_args args(ctx.args, value_options({}), {"--group-weights", "--scores", "--reference"});
+    const dxframe::cli::parsed_args args(ctx.args, value_options({}),
+                                         flag_options({"--group-weights", "--scores", "--reference"}));
     analysis_setup s;
     parse_setup(args, s);
     dxframe::uncertainty_options opt;
@@ -311,7 +318,7 @@ int run_uncertainty_command(dxframe::cli::context& ctx) {
     }
     opt.progress = progress_bar(ctx, "uncertainty");
     const dxframe::uncertainty_result r = dxframe::run_uncertainty(*model, opt);
-    report(ctx, r.diagnostics, r.failures, r.normalisers, r.aggregators);
+    report(ctx, r.diagnostics, r.failures, r.normalisers, r.aggregators, s.input);
     if (!r.ok()) return dxframe::cli::exit_data_error;
 
     std::ostringstream out;
@@ -349,7 +356,7 @@ int run_uncertainty_command(dxframe::cli::context& ctx) {
 
 int run_sensitivity_command(dxframe::cli::context& ctx) {
     const dxframe::cli::parsed_args args(ctx.args, value_options({"--target", "--bootstrap"}),
-                                         {"--group-weights", "--reference"});
+                                         flag_options({"--group-weights", "--reference"}));
     analysis_setup s;
     parse_setup(args, s);
     dxframe::sensitivity_options opt;
@@ -387,7 +394,7 @@ int run_sensitivity_command(dxframe::cli::context& ctx) {
     }
     opt.progress = progress_bar(ctx, "sensitivity");
     const dxframe::sensitivity_result r = dxframe::run_sensitivity(*model, opt);
-    report(ctx, r.diagnostics, r.failures, r.normalisers, r.aggregators);
+    report(ctx, r.diagnostics, r.failures, r.normalisers, r.aggregators, s.input);
     if (!r.ok()) return dxframe::cli::exit_data_error;
 
     std::ostringstream out;

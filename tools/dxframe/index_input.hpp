@@ -1,20 +1,26 @@
 // SPDX-License-Identifier: MIT
-// The input of the index-computing commands (uncertainty, sensitivity; written so that `index`
-// can share it): either a dxframe/1 dataset FILE ("-" = standard input) or COINr tables
+// The input of the index-computing commands, shared so that they all read the same inputs the
+// same way: either a dxframe/1 dataset FILE ("-" = standard input) or COINr tables
 // (--data iData.csv --meta iMeta.csv), turned into an index tree, a units × indicators matrix
-// and the unit ids. Problems are printed to the error stream as text lines; the caller returns
-// exit_data_error when nothing usable came out.
+// and the unit ids; and the index's methods (--normalise, --aggregate, --min-share,
+// --rank-decimals). The semantics follow `dxframe index` (cmd_index.cpp): each entity's latest
+// observation of each indicator within the chosen period, entities without any left out, COINr
+// panel data by Time. Problems with the input are printed to the error stream as text lines;
+// the caller returns exit_data_error when nothing usable came out.
 #pragma once
 
-#include <algorithm>
-#include <map>
+#include <cmath>
+#include <cstdlib>
 #include <optional>
 #include <ostream>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include <dxframe/diagnostic.hpp>
+#include <dxframe/index/compute.hpp>
+#include <dxframe/index/dti.hpp>
 #include <dxframe/index/matrix.hpp>
 #include <dxframe/index/tree.hpp>
 #include <dxframe/io/coinr.hpp>
@@ -33,110 +39,163 @@ struct index_input {
     index_tree tree;                  ///< Indicators and nodes.
     value_matrix values;              ///< Units × tree indicators; missing = no observation.
     std::vector<std::string> units;   ///< Unit ids, in input order.
+    bool coinr = false;               ///< Read from COINr tables (diagnostics name their table).
+    std::string file;                 ///< The input's name for messages (FILE, or the iData path).
 };
 
-/// The options load_index_input reads (to list among a command's value options).
-inline const std::vector<std::string> index_input_options = {"--data", "--meta", "--time", "--as-of"};
+/// The value options load_index_input and parse_index_spec read (for a command's option list).
+inline const std::vector<std::string> index_input_options = {
+    "--data", "--meta", "--as-of", "--year", "--normalise", "--aggregate", "--min-share", "--rank-decimals"};
+/// The flag options they read.
+inline const std::vector<std::string> index_input_flags = {"--merge-successors"};
 
 /// Usage lines for those options.
 inline constexpr const char* index_input_usage =
     "  FILE               a dxframe/1 dataset ('-' = standard input): the framework's indicators and\n"
-    "                     nodes form the index tree; the units are the entities with observations\n"
-    "                     of its indicators (in dataset order), each with its latest value\n"
-    "  --as-of DATE       with FILE: ignore observations dated after DATE\n"
-    "  --data iData.csv   COINr tables instead of FILE: units × indicators (uCode, ...)\n"
-    "  --meta iMeta.csv   ... and the indicator/aggregate tree (Level, iCode, Parent, Weight, ...)\n"
-    "  --time T           with COINr panel data: use the rows of Time T (default: the latest)\n";
+    "                     nodes form the tree; each entity's latest observation of each indicator is\n"
+    "                     its value; entities without any are left out\n"
+    "  --as-of DATE       with FILE: use observations up to DATE\n"
+    "  --year YYYY        with FILE: use observations dated in YYYY; with COINr tables: the rows of\n"
+    "                     Time YYYY (default: the latest)\n"
+    "  --merge-successors with FILE: entities formed by a merger get the mean of their\n"
+    "                     predecessors' values (DTI 2024 rule)\n"
+    "  --data iData.csv   COINr tables instead of FILE: units x indicators (uCode, ...)\n"
+    "  --meta iMeta.csv   ... and the tree (Level, iCode, Parent, Direction, Weight, Type)\n"
+    "  --min-share S      a node is missing for a unit with less than this share of its children\n"
+    "                     (COINr's dat_thresh; default 0)\n"
+    "  --rank-decimals D  round index values to D decimals before ranking (ties at that precision)\n";
 
 namespace detail {
 
-/// Prints COINr import diagnostics: their path is already the table's file name.
-inline void print_table_diagnostics(std::ostream& err, const std::vector<diagnostic>& diags, severity least) {
+inline std::optional<double> input_number(const std::string& s) {
+    char* end = nullptr;
+    const double v = std::strtod(s.c_str(), &end);
+    if (s.empty() || end != s.c_str() + s.size() || !std::isfinite(v)) return std::nullopt;
+    return v;
+}
+
+/// Prints diagnostics: for COINr tables each names its table in its path (a file name), for a
+/// dataset the path is a JSON Pointer into `file`.
+inline void print_index_diagnostics(std::ostream& err, const index_input& in, const std::vector<diagnostic>& diags,
+                                    severity least = severity::warning) {
     for (const auto& d : diags) {
         if (!at_least(d, least)) continue;
-        diagnostic copy = d;
-        const std::string file = copy.path;
-        copy.path.clear();
-        err << format_diagnostic(file.empty() ? std::string("<index>") : file, copy) << '\n';
+        if (in.coinr) {
+            diagnostic copy = d;
+            copy.path.clear();
+            err << format_diagnostic(d.path.empty() ? in.file : d.path, copy) << '\n';
+        } else {
+            err << format_diagnostic(in.file, d) << '\n';
+        }
     }
 }
 
-/// The index input of a dataset: tree from the framework, units = entities with at least one
-/// usable observation of a tree indicator (dated on or before `as_of` when given), value = the
-/// effective value of the latest such observation (the later one in the document on a tie).
-inline std::optional<index_input> dataset_index_input(std::ostream& err, const std::string& name, const dataset& ds,
-                                                      const std::optional<date>& as_of) {
+/// The index input of a dataset: tree from the framework; units = entities with at least one
+/// usable observation of a tree indicator in the period (dataset order); value = the effective
+/// value of the latest such observation (the earlier one in the document on a tie of dates).
+inline std::optional<index_input> dataset_index_input(std::ostream& err, index_input in, const dataset& ds,
+                                                      const std::optional<date>& as_of, const std::optional<int>& year,
+                                                      bool merge) {
     tree_build_result built = build_tree(ds.framework);
-    print_diagnostics_text(err, name, built.diagnostics, severity::warning);
+    print_index_diagnostics(err, in, built.diagnostics);
     if (!built.ok()) return std::nullopt;
-    index_input in;
     in.tree = std::move(*built.tree);
-    std::map<std::string, std::size_t> entity_row;
+    const std::size_t ni = in.tree.indicator_count();
+    std::unordered_map<std::string, std::size_t> entity_row;
     for (std::size_t e = 0; e < ds.entities.size(); ++e) entity_row.emplace(ds.entities[e].id, e);
-    struct latest {
-        date when;
-        double value;
-    };
-    // (entity index, indicator index) -> latest usable observation
-    std::map<std::pair<std::size_t, std::size_t>, latest> cells;
-    for (const auto& obs : ds.observations) {
-        const auto ind = in.tree.find_indicator(obs.indicator);
-        const auto ent = entity_row.find(obs.entity);
-        if (!ind || ent == entity_row.end()) continue;
-        if (as_of && *as_of < obs.date) continue;
-        // The tree keeps the framework's indicator order, so *ind also indexes the framework.
-        const auto v = effective_value(obs, ds.framework.indicators[*ind].unit);
-        if (!v) continue;
-        const auto key = std::make_pair(ent->second, *ind);
-        const auto it = cells.find(key);
-        if (it == cells.end() || !(obs.date < it->second.when)) cells[key] = latest{obs.date, *v};
+    std::unordered_map<std::string, std::size_t> column;
+    for (std::size_t i = 0; i < ni; ++i) column.emplace(in.tree.indicator(i).id, i);
+    std::vector<unit> units_of(ni, unit::other);
+    for (const auto& ind : ds.framework.indicators) {
+        if (const auto it = column.find(ind.id); it != column.end()) units_of[it->second] = ind.unit;
     }
-    std::vector<std::size_t> used;
-    for (const auto& [key, value] : cells) used.push_back(key.first);
-    std::sort(used.begin(), used.end());
-    used.erase(std::unique(used.begin(), used.end()), used.end());
-    if (used.empty()) {
+    struct cell {
+        date when;
+        double value = 0;
+        bool set = false;
+    };
+    std::vector<cell> cells(ds.entities.size() * ni);
+    for (const auto& obs : ds.observations) {
+        const auto c = column.find(obs.indicator);
+        const auto r = entity_row.find(obs.entity);
+        if (c == column.end() || r == entity_row.end()) continue;
+        if (as_of && *as_of < obs.date) continue;
+        if (year && obs.date.year() != *year) continue;
+        const auto v = effective_value(obs, units_of[c->second]);
+        if (!v) continue;
+        cell& slot = cells[r->second * ni + c->second];
+        if (!slot.set || slot.when < obs.date) slot = cell{obs.date, *v, true};
+    }
+    std::vector<std::size_t> rows;
+    for (std::size_t e = 0; e < ds.entities.size(); ++e) {
+        for (std::size_t i = 0; i < ni; ++i) {
+            if (cells[e * ni + i].set) {
+                rows.push_back(e);
+                break;
+            }
+        }
+    }
+    in.values.resize(rows.size(), ni);
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+        in.units.push_back(ds.entities[rows[k]].id);
+        for (std::size_t i = 0; i < ni; ++i) {
+            const cell& c = cells[rows[k] * ni + i];
+            if (c.set) in.values.set(k, i, c.value);
+        }
+    }
+    if (merge) {
+        merge_result merged = merge_successors(in.units, in.values, ds.entities, as_of);
+        print_index_diagnostics(err, in, merged.diagnostics);
+        in.units = std::move(merged.units);
+        in.values = std::move(merged.values);
+    }
+    if (in.units.empty()) {
         diagnostic d;
         d.severity = severity::error;
         d.code = diagnostic_code::insufficient_data;
         d.path = "/observations";
-        d.message = "no entity has an observation of an index indicator" +
-                    (as_of ? " dated on or before " + as_of->to_string() : std::string());
-        print_diagnostics_text(err, name, {d}, severity::error);
+        d.message = "no entity has an observation of the index's indicators" +
+                    std::string(as_of ? " up to " + as_of->to_string() : year ? " in " + std::to_string(*year) : "");
+        print_index_diagnostics(err, in, {d});
         return std::nullopt;
     }
-    std::map<std::size_t, std::size_t> row_of;
-    for (std::size_t r = 0; r < used.size(); ++r) {
-        row_of.emplace(used[r], r);
-        in.units.push_back(ds.entities[used[r]].id);
-    }
-    in.values.resize(used.size(), in.tree.indicator_count());
-    for (const auto& [key, value] : cells) in.values.set(row_of[key.first], key.second, value.value);
     return in;
 }
 
 }  // namespace detail
 
-/// Reads the index input named by the command line: one positional FILE, or --data and --meta.
-/// Throws usage_error for a wrong combination of arguments, io_failure when a file cannot be
-/// read; prints the input's problems (warnings and errors) to `err` and returns nullopt when
-/// there is an error.
+/// Reads the index input named by the command line: one positional FILE, or --data and --meta
+/// (with --as-of, --year, --merge-successors as in `dxframe index`). Throws usage_error for a
+/// wrong combination of arguments, io_failure when a file cannot be read; prints the input's
+/// problems (warnings and errors) to `err` and returns nullopt when there is an error.
 inline std::optional<index_input> load_index_input(std::ostream& err, const parsed_args& args) {
-    const auto data = args.get("--data");
-    const auto meta = args.get("--meta");
     const auto& pos = args.positionals();
-    if (data || meta) {
-        if (!data || !meta) throw usage_error("--data and --meta go together (COINr's iData and iMeta tables)");
-        if (!pos.empty()) throw usage_error("give either FILE or --data and --meta, not both");
-        if (args.has("--as-of")) throw usage_error("--as-of applies to a dataset FILE, not to COINr tables");
-        coinr_options opt;
-        opt.data_source = *data;
-        opt.meta_source = *meta;
-        if (const auto t = args.get("--time")) {
-            const auto v = dxframe::cli::detail::spec_number(*t);
-            if (!v) throw usage_error("--time: '" + *t + "' is not a number");
-            opt.time = *v;
+    index_input in;
+    in.coinr = args.has("--data") || args.has("--meta");
+    std::optional<date> as_of;
+    if (const auto a = args.get("--as-of")) {
+        as_of = date::parse(*a);
+        if (!as_of) throw usage_error("--as-of must be a date YYYY-MM-DD, not '" + *a + "'");
+    }
+    std::optional<double> year_value;
+    if (const auto y = args.get("--year")) {
+        if (as_of) throw usage_error("give --as-of or --year, not both");
+        year_value = detail::input_number(*y);
+        if (!year_value ||
+            (!in.coinr && (*year_value != std::floor(*year_value) || *year_value < 1 || *year_value > 9999))) {
+            throw usage_error("--year must be " + std::string(in.coinr ? "a number (a Time of iData)" : "a year YYYY") +
+                              ", not '" + *y + "'");
         }
+    }
+    if (in.coinr) {
+        const auto data = args.get("--data");
+        const auto meta = args.get("--meta");
+        if (!data || !meta) throw usage_error("COINr input needs both --data and --meta");
+        if (!pos.empty()) throw usage_error("give a dataset FILE or --data/--meta, not both");
+        for (const char* o : {"--as-of", "--merge-successors"}) {
+            if (args.has(o)) throw usage_error(std::string(o) + " applies to a dataset FILE, not to COINr tables");
+        }
+        in.file = *data;
         std::string data_text, meta_text;
         try {
             data_text = read_file(*data);
@@ -144,26 +203,78 @@ inline std::optional<index_input> load_index_input(std::ostream& err, const pars
         } catch (const io_error& e) {
             throw io_failure(e.what());
         }
+        coinr_options opt;
+        opt.data_source = *data;
+        opt.meta_source = *meta;
+        opt.time = year_value;
         coinr_import_result imp = import_coinr(data_text, meta_text, opt);
-        detail::print_table_diagnostics(err, imp.diagnostics, severity::warning);
+        detail::print_index_diagnostics(err, in, imp.diagnostics);
         if (!imp.ok()) return std::nullopt;
-        index_input in;
         in.tree = std::move(imp.data->tree);
         in.values = std::move(imp.data->values);
         in.units = std::move(imp.data->units);
         return in;
     }
-    if (pos.size() != 1) throw usage_error(pos.empty() ? "no input: give a dataset FILE or --data and --meta"
-                                                       : "give one dataset FILE");
-    if (args.has("--time")) throw usage_error("--time applies to COINr tables (--data, --meta)");
-    std::optional<date> as_of;
-    if (const auto a = args.get("--as-of")) {
-        as_of = date::parse(*a);
-        if (!as_of) throw usage_error("--as-of: '" + *a + "' is not a date (YYYY-MM-DD)");
-    }
+    if (pos.empty()) throw usage_error("which input? give a dataset FILE, or --data iData.csv --meta iMeta.csv");
+    if (pos.size() > 1) throw usage_error("one dataset FILE at a time (got " + std::to_string(pos.size()) + ")");
+    in.file = input_name(pos[0]);
     const auto ds = load_checked(err, pos[0]);
     if (!ds) return std::nullopt;
-    return detail::dataset_index_input(err, input_name(pos[0]), *ds, as_of);
+    std::optional<int> year;
+    if (year_value) year = static_cast<int>(*year_value);
+    return detail::dataset_index_input(err, std::move(in), *ds, as_of, year, args.has("--merge-successors"));
+}
+
+/// The index methods given on the command line: --normalise and --aggregate (repeatable: SPEC
+/// for the default, ID=SPEC for one indicator or node), --min-share, --rank-decimals. Throws
+/// usage_error for a malformed value.
+inline index_spec parse_index_spec(const parsed_args& args) {
+    index_spec spec;
+    auto split = [](const std::vector<std::string>& values, const std::string& option,
+                    std::optional<std::string>& global, std::vector<std::pair<std::string, std::string>>& per_id) {
+        for (const auto& v : values) {
+            const auto eq = v.find('=');
+            if (eq == std::string::npos) {
+                if (global) throw usage_error(option + " SPEC given twice ('" + *global + "' and '" + v + "')");
+                global = v;
+            } else {
+                if (eq == 0) throw usage_error(option + " '" + v + "': the ID before '=' is empty");
+                per_id.emplace_back(v.substr(0, eq), v.substr(eq + 1));
+            }
+        }
+    };
+    std::optional<std::string> norm_global, agg_global;
+    std::vector<std::pair<std::string, std::string>> norm_ids, agg_ids;
+    split(args.all("--normalise"), "--normalise", norm_global, norm_ids);
+    split(args.all("--aggregate"), "--aggregate", agg_global, agg_ids);
+    if (norm_global) spec.normalise = parse_normalise_spec(*norm_global);
+    if (agg_global) spec.aggregate = parse_aggregate_spec(*agg_global);
+    for (const auto& [id, s] : norm_ids) spec.indicator_normalise[id] = parse_normalise_spec(s, "--normalise " + id);
+    for (const auto& [id, s] : agg_ids) spec.node_aggregate[id] = parse_aggregate_spec(s, "--aggregate " + id);
+    if (const auto m = args.get("--min-share")) {
+        const auto v = detail::input_number(*m);
+        if (!v || *v < 0 || *v > 1) throw usage_error("--min-share must be a number between 0 and 1, not '" + *m + "'");
+        spec.min_share = *v;
+    }
+    if (const auto d = args.get("--rank-decimals")) {
+        const auto v = detail::input_number(*d);
+        if (!v || *v < 0 || *v > 15 || *v != std::floor(*v)) {
+            throw usage_error("--rank-decimals must be a whole number from 0 to 15, not '" + *d + "'");
+        }
+        spec.rank.decimals = static_cast<int>(*v);
+    }
+    return spec;
+}
+
+/// Throws usage_error when an ID=SPEC of `spec` names no element of `tree` (a typo is a usage
+/// error, not silence).
+inline void check_index_spec_ids(const index_spec& spec, const index_tree& tree) {
+    for (const auto& [id, n] : spec.indicator_normalise) {
+        if (!tree.find_indicator(id)) throw usage_error("--normalise " + id + "=...: no indicator '" + id + "'");
+    }
+    for (const auto& [id, m] : spec.node_aggregate) {
+        if (!tree.find_node(id)) throw usage_error("--aggregate " + id + "=...: no node '" + id + "'");
+    }
 }
 
 }  // namespace dxframe::cli

@@ -23,9 +23,10 @@
 
 namespace dxframe {
 
-/// Called from the thread that started an analysis, about ten times a second and once at the
-/// end, with the number of replications done and the total. Return false to cancel the
-/// analysis (its result is then marked cancelled and holds no statistics).
+/// Called from the thread that started an analysis — once before the first replication, about
+/// ten times a second while they run, and once at the end — with the number of replications
+/// done and the total. Return false to cancel the analysis (its result is then marked cancelled
+/// and holds no statistics).
 using progress_callback = std::function<bool(std::size_t done, std::size_t total)>;
 
 /// The number of worker threads `requested` stands for: itself, or for 0 all hardware threads
@@ -41,8 +42,8 @@ namespace detail {
 /// Runs `body(worker, begin, end)` over [0, total) in chunks of `chunk` items on `workers`
 /// threads (worker numbers 0..workers−1; each worker calls body from one thread only, so it
 /// may own a workspace). With one worker everything runs on the calling thread. The calling
-/// thread calls `progress` (when set) every `interval` and once at the end. Returns false when
-/// progress cancelled the run. An exception thrown by body stops the other workers and is
+/// thread calls `progress` (when set) once before starting, every `interval`, and once at the
+/// end. Returns false when progress cancelled the run. An exception thrown by body stops the other workers and is
 /// rethrown here after every thread has finished.
 template <class Body>
 bool run_chunked(std::size_t total, std::size_t chunk, unsigned workers, Body& body, const progress_callback& progress,
@@ -51,6 +52,7 @@ bool run_chunked(std::size_t total, std::size_t chunk, unsigned workers, Body& b
     const std::size_t chunks = (total + chunk - 1) / chunk;
     if (workers == 0) workers = 1;
     if (chunks < workers) workers = static_cast<unsigned>(std::max<std::size_t>(chunks, 1));
+    if (progress && !progress(0, total)) return false;
 
     if (workers == 1) {
         auto last = std::chrono::steady_clock::now();
