@@ -283,7 +283,16 @@ TEST_CASE("svg: charts with the right elements and finite coordinates", "[report
 
     ranking r;
     r.title = "DTI";
-    r.entries = {{"a", "A", 0.5, 2}, {"b", "B", 0.75, 1}, {"c", "C", std::nullopt, std::nullopt}};
+    auto entry = [](const std::string& id, const std::string& name, std::optional<double> v,
+                    std::optional<std::size_t> rank) {
+        ranking_entry e;
+        e.id = id;
+        e.name = name;
+        e.value = v;
+        e.rank = rank;
+        return e;
+    };
+    r.entries = {entry("a", "A", 0.5, 2), entry("b", "B", 0.75, 1), entry("c", "C", std::nullopt, std::nullopt)};
     const std::string rank = svg_ranking(r, language::en);
     CHECK(occurrences(rank, "<rect class=\"rank-bar\"") == 2);
     REQUIRE(rank.find("2. A") != std::string::npos);  // entries are drawn in the given order
@@ -296,7 +305,14 @@ TEST_CASE("ranking from an index result", "[report][ranking]") {
     index_report rep;
     rep.index = "idx";
     rep.columns = {{"idx", "Composite", 2, std::nullopt}};
-    rep.units = {{"u1", {}, 40.0, 2}, {"u2", {}, 60.0, 1}, {"u3", {}, std::nullopt, std::nullopt}};
+    auto unit = [](const std::string& id, std::optional<double> v, std::optional<std::size_t> rank) {
+        index_unit u;
+        u.unit = id;
+        u.index = v;
+        u.rank = rank;
+        return u;
+    };
+    rep.units = {unit("u1", 40.0, 2), unit("u2", 60.0, 1), unit("u3", std::nullopt, std::nullopt)};
     const ranking r = ranking_from_index(rep, {{"u2", "Unit two"}});
     CHECK(r.title == "Composite");
     REQUIRE(r.entries.size() == 3);

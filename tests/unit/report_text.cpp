@@ -15,8 +15,8 @@
 using namespace dxframe;
 
 TEST_CASE("display width counts characters, not bytes", "[report][text]") {
-    CHECK(display_width("Hạ tầng số") == 10);  // 14 bytes
-    CHECK(std::string("Hạ tầng số").size() == 14);
+    CHECK(display_width("Hạ tầng số") == 10);  // 16 bytes
+    CHECK(std::string("Hạ tầng số").size() == 16);
     CHECK(display_width("An toàn thông tin mạng") == 22);
     // Decomposed: "a" + U+0323 COMBINING DOT BELOW is one column.
     CHECK(display_width("Ha\xcc\xa3") == 2);

@@ -62,7 +62,7 @@ section{background:#fff;border:1px solid var(--line);border-radius:10px;padding:
 h2{font-size:18px;margin:0 0 14px;color:#0b3d6b}
 h3{font-size:15px;margin:22px 0 8px;display:flex;gap:10px;align-items:baseline}
 h3 .pct{font-weight:600;color:var(--muted)}
-.kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(118px,1fr));gap:12px;margin:0 0 16px}
+.kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(104px,1fr));gap:10px;margin:0 0 16px}
 .kpi{border:1px solid var(--line);border-radius:8px;padding:10px 12px;background:var(--soft);border-top:4px solid var(--brand2)}
 .kpi .v{font-size:24px;font-weight:700;line-height:1.1}
 .kpi .l{font-size:12px;color:var(--muted)}
@@ -91,7 +91,9 @@ tbody tr:nth-child(even){background:#fafbfc}
 .title{font-weight:500}
 .sub{display:block;font-size:11.5px;color:var(--muted)}
 .sub a{color:var(--muted)}
-.days{font-size:11.5px;color:var(--muted);display:block}
+.days{font-size:11.5px;color:var(--muted);display:block;white-space:nowrap}
+.unit{font-size:11.5px;color:var(--muted);display:block}
+td.d{white-space:nowrap}
 .late{color:#82071e;font-weight:600}
 .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(360px,1fr));gap:14px}
 figure{margin:0;border:1px solid var(--line);border-radius:8px;padding:10px;background:#fff}
@@ -99,6 +101,7 @@ figcaption{font-size:12.5px;margin:0 0 6px;font-weight:600}
 figcaption .sub{font-weight:400}
 svg{max-width:100%;height:auto;display:block}
 td svg{display:inline-block;vertical-align:middle}
+svg.progress{width:150px;min-width:150px;max-width:none}
 .empty{color:var(--muted)}
 footer{font-size:12px;color:var(--muted);padding:0 0 32px}
 a{color:#0b4f8a}
@@ -135,7 +138,7 @@ inline std::string html_latest(const scorecard_target& t, language lang) {
 
 inline std::string html_target(const scorecard_target& t, language lang) {
     std::string out = html_escape(target_expression(t.kind, t.target_value, t.upper, t.direction, t.unit, t.unit_suffix, lang));
-    if (t.unit_label && display_width(*t.unit_label) > 4) out += "<span class=\"days\">" + html_escape(*t.unit_label) + "</span>";
+    if (t.unit_label && display_width(*t.unit_label) > 4) out += "<span class=\"unit\">" + html_escape(*t.unit_label) + "</span>";
     return out;
 }
 
@@ -151,7 +154,7 @@ inline std::string html_target_row(const scorecard_target& t, language lang) {
     row += "<td class=\"n\">" + percent(t.score) + "</td>";
     row += "<td class=\"n\">" + html_latest(t, lang) + "</td>";
     row += "<td class=\"n\">" + html_target(t, lang) + "</td>";
-    row += "<td>" + html_escape(human_date(t.deadline, lang)) + "<span class=\"days" +
+    row += "<td class=\"d\">" + html_escape(human_date(t.deadline, lang)) + "<span class=\"days" +
            std::string(t.days_to_deadline < 0 && t.status != target_status::achieved ? " late" : "") + "\">" +
            html_escape(html_days(t.days_to_deadline, lang)) + "</span></td>";
     row += "</tr>\n";
