@@ -237,20 +237,19 @@ private:
     template <bool Count, bool Transform>
     void accumulate(bool first, bool full, const double* x, double* y, std::size_t n, double origin, double scale,
                     double offset, double low, double high, double w) {
-        double* acc = acc_.data();
-        double* wm = wmiss_.data();
-        double* cm = cmiss_.data();
+        const detail::accumulate_args a{x,      y,     acc_.data(), wmiss_.data(), cmiss_.data(), n,
+                                        origin, scale, offset,      low,           high,          w};
         if (first) {
             if (full) {
-                detail::accumulate_column<true, true, Count, Transform, Transform>(x, y, acc, wm, cm, n, origin, scale, offset, low, high, w);
+                detail::accumulate_column<true, true, Count, Transform, Transform>(a);
             } else {
-                detail::accumulate_column<true, false, Count, Transform, Transform>(x, y, acc, wm, cm, n, origin, scale, offset, low, high, w);
+                detail::accumulate_column<true, false, Count, Transform, Transform>(a);
             }
         } else {
             if (full) {
-                detail::accumulate_column<false, true, Count, Transform, Transform>(x, y, acc, wm, cm, n, origin, scale, offset, low, high, w);
+                detail::accumulate_column<false, true, Count, Transform, Transform>(a);
             } else {
-                detail::accumulate_column<false, false, Count, Transform, Transform>(x, y, acc, wm, cm, n, origin, scale, offset, low, high, w);
+                detail::accumulate_column<false, false, Count, Transform, Transform>(a);
             }
         }
     }
@@ -308,11 +307,9 @@ private:
                 first = false;
             }
             bool non_finite = false;
-            std::size_t present =
-                count ? detail::finish_mean<true>(acc_.data(), wmiss_.data(), cmiss_.data(), y, n, total_w,
-                                                  static_cast<double>(k), share, non_finite)
-                      : detail::finish_mean<false>(acc_.data(), wmiss_.data(), cmiss_.data(), y, n, total_w,
-                                                   static_cast<double>(k), share, non_finite);
+            const detail::finish_args fa{acc_.data(), wmiss_.data(), cmiss_.data(), y, n, total_w,
+                                         static_cast<double>(k), share};
+            std::size_t present = count ? detail::finish_mean<true>(fa, non_finite) : detail::finish_mean<false>(fa, non_finite);
             if (non_finite) {
                 // Overflow (values near the double range): report, then missing.
                 std::fill(bad_.begin(), bad_.end(), static_cast<unsigned char>(0));

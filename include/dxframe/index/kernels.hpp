@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: MIT
 /// @file
-/// @brief Internal column kernels of the index engine (SSE2 on x86-64, portable C++ elsewhere).
+/// @brief Internal column kernels of the index engine (AVX or SSE2 on x86-64, portable C++ elsewhere).
 ///
 /// The engine spends its time in three loops over columns: finding a column's extremes,
 /// normalising it while adding it into its parent's accumulators, and finishing a node. GCC does
 /// not vectorise these loops from plain C++ (the NaN tests of missing values count as control
-/// flow under the default -ftrapping-math), so on x86-64 — where SSE2 is always present — they are
-/// written with SSE2 intrinsics, two values at a time, with branch-free masks for missing
-/// values. Elsewhere, or with DXFRAME_NO_SIMD defined, the same loops run as plain C++. Both paths
-/// do the same IEEE operations in the same order per value, so results are identical.
+/// flow under the default -ftrapping-math), so on x86-64 they are written with intrinsics and
+/// branch-free masks for missing values: SSE2 (always present on x86-64), and AVX, four values at
+/// a time, when the processor has it — chosen at run time with GCC and Clang, at compile time
+/// with other compilers (when built with /arch:AVX or -mavx). Elsewhere, or with DXFRAME_NO_SIMD
+/// defined, the same loops run as plain C++. Every path does the same IEEE operations in the same
+/// order for each value (no fused multiply-add), so the results are identical bit for bit.
 /// Not part of the public API.
 #pragma once
 
@@ -25,7 +27,34 @@
 #define DXFRAME_INDEX_SSE2 0
 #endif
 
+#if DXFRAME_INDEX_SSE2 && defined(__AVX__)
+#include <immintrin.h>
+/// 1: AVX kernels, always used (the whole build targets AVX).
+#define DXFRAME_INDEX_AVX 1
+#define DXFRAME_INDEX_AVX_TARGET
+#elif DXFRAME_INDEX_SSE2 && (defined(__GNUC__) || defined(__clang__)) && (defined(__x86_64__) || defined(__i386__))
+#include <immintrin.h>
+/// 2: AVX kernels compiled for AVX alone and used when the processor has it.
+#define DXFRAME_INDEX_AVX 2
+#define DXFRAME_INDEX_AVX_TARGET __attribute__((target("avx")))
+#else
+/// 0: no AVX kernels.
+#define DXFRAME_INDEX_AVX 0
+#endif
+
 namespace dxframe::detail {
+
+/// True when the AVX kernels are compiled and the processor (and operating system) support AVX.
+inline bool index_avx_available() noexcept {
+#if DXFRAME_INDEX_AVX == 1
+    return true;
+#elif DXFRAME_INDEX_AVX == 2
+    static const bool available = __builtin_cpu_supports("avx") != 0;
+    return available;
+#else
+    return false;
+#endif
+}
 
 /// Extremes and count of the non-missing (non-NaN) values of a column; infinities count and
 /// show up as min = −inf or max = +inf.
@@ -35,44 +64,83 @@ struct column_extremes {
     std::size_t count = 0;                                   ///< Non-NaN values.
 };
 
-/// One pass over x: extremes and count of the non-NaN values.
+// ---- scan ---------------------------------------------------------------------------------------
+
+// MINPD/MAXPD (and their AVX forms) return their second operand when either is NaN, so a missing
+// value leaves the running extreme as it is: no blend needed.
+
+#if DXFRAME_INDEX_SSE2
+inline std::size_t scan_sse2(const double* x, std::size_t n, double& mn, double& mx, double& cnt) {
+    std::size_t i = 0;
+    const __m128d one = _mm_set1_pd(1.0);
+    __m128d mn0 = _mm_set1_pd(mn), mn1 = mn0, mx0 = _mm_set1_pd(mx), mx1 = mx0;
+    __m128d c0 = _mm_setzero_pd(), c1 = _mm_setzero_pd();
+    for (; i + 4 <= n; i += 4) {
+        const __m128d a = _mm_loadu_pd(x + i);
+        const __m128d b = _mm_loadu_pd(x + i + 2);
+        mn0 = _mm_min_pd(a, mn0);
+        mn1 = _mm_min_pd(b, mn1);
+        mx0 = _mm_max_pd(a, mx0);
+        mx1 = _mm_max_pd(b, mx1);
+        c0 = _mm_add_pd(c0, _mm_and_pd(_mm_cmpord_pd(a, a), one));
+        c1 = _mm_add_pd(c1, _mm_and_pd(_mm_cmpord_pd(b, b), one));
+    }
+    double lanes[2];
+    _mm_storeu_pd(lanes, _mm_min_pd(mn0, mn1));
+    mn = lanes[0] < lanes[1] ? lanes[0] : lanes[1];
+    _mm_storeu_pd(lanes, _mm_max_pd(mx0, mx1));
+    mx = lanes[0] > lanes[1] ? lanes[0] : lanes[1];
+    _mm_storeu_pd(lanes, _mm_add_pd(c0, c1));
+    cnt = lanes[0] + lanes[1];
+    return i;
+}
+#endif
+
+#if DXFRAME_INDEX_AVX
+DXFRAME_INDEX_AVX_TARGET inline std::size_t scan_avx(const double* x, std::size_t n, double& mn, double& mx,
+                                                     double& cnt) {
+    std::size_t i = 0;
+    const __m256d one = _mm256_set1_pd(1.0);
+    __m256d mn0 = _mm256_set1_pd(mn), mn1 = mn0, mx0 = _mm256_set1_pd(mx), mx1 = mx0;
+    __m256d c0 = _mm256_setzero_pd(), c1 = _mm256_setzero_pd();
+    for (; i + 8 <= n; i += 8) {
+        const __m256d a = _mm256_loadu_pd(x + i);
+        const __m256d b = _mm256_loadu_pd(x + i + 4);
+        mn0 = _mm256_min_pd(a, mn0);
+        mn1 = _mm256_min_pd(b, mn1);
+        mx0 = _mm256_max_pd(a, mx0);
+        mx1 = _mm256_max_pd(b, mx1);
+        c0 = _mm256_add_pd(c0, _mm256_and_pd(_mm256_cmp_pd(a, a, _CMP_ORD_Q), one));
+        c1 = _mm256_add_pd(c1, _mm256_and_pd(_mm256_cmp_pd(b, b, _CMP_ORD_Q), one));
+    }
+    double lanes[4];
+    _mm256_storeu_pd(lanes, _mm256_min_pd(mn0, mn1));
+    for (double v : lanes) mn = v < mn ? v : mn;
+    _mm256_storeu_pd(lanes, _mm256_max_pd(mx0, mx1));
+    for (double v : lanes) mx = v > mx ? v : mx;
+    _mm256_storeu_pd(lanes, _mm256_add_pd(c0, c1));
+    cnt = (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]);
+    return i;
+}
+#endif
+
+/// One pass over x: extremes and count of the non-NaN values (min, max and count are exact
+/// whatever the order, so every path gives the same answer).
 inline column_extremes scan_extremes(const double* x, std::size_t n) {
-    const double inf = std::numeric_limits<double>::infinity();
-    double mn = inf;
-    double mx = -inf;
+    double mn = std::numeric_limits<double>::infinity();
+    double mx = -std::numeric_limits<double>::infinity();
     double cnt = 0.0;
     std::size_t i = 0;
-#if DXFRAME_INDEX_SSE2
-    {
-        const __m128d vinf = _mm_set1_pd(inf);
-        const __m128d vninf = _mm_set1_pd(-inf);
-        const __m128d one = _mm_set1_pd(1.0);
-        __m128d mn0 = vinf, mn1 = vinf, mx0 = vninf, mx1 = vninf, c0 = _mm_setzero_pd(), c1 = _mm_setzero_pd();
-        for (; i + 4 <= n; i += 4) {
-            const __m128d a = _mm_loadu_pd(x + i);
-            const __m128d b = _mm_loadu_pd(x + i + 2);
-            const __m128d ma = _mm_cmpord_pd(a, a);  // all ones where not NaN
-            const __m128d mb = _mm_cmpord_pd(b, b);
-            const __m128d a_lo = _mm_or_pd(_mm_and_pd(ma, a), _mm_andnot_pd(ma, vinf));
-            const __m128d b_lo = _mm_or_pd(_mm_and_pd(mb, b), _mm_andnot_pd(mb, vinf));
-            const __m128d a_hi = _mm_or_pd(_mm_and_pd(ma, a), _mm_andnot_pd(ma, vninf));
-            const __m128d b_hi = _mm_or_pd(_mm_and_pd(mb, b), _mm_andnot_pd(mb, vninf));
-            mn0 = _mm_min_pd(mn0, a_lo);
-            mn1 = _mm_min_pd(mn1, b_lo);
-            mx0 = _mm_max_pd(mx0, a_hi);
-            mx1 = _mm_max_pd(mx1, b_hi);
-            c0 = _mm_add_pd(c0, _mm_and_pd(ma, one));
-            c1 = _mm_add_pd(c1, _mm_and_pd(mb, one));
-        }
-        double lanes[2];
-        _mm_storeu_pd(lanes, _mm_min_pd(mn0, mn1));
-        mn = lanes[0] < lanes[1] ? lanes[0] : lanes[1];
-        _mm_storeu_pd(lanes, _mm_max_pd(mx0, mx1));
-        mx = lanes[0] > lanes[1] ? lanes[0] : lanes[1];
-        _mm_storeu_pd(lanes, _mm_add_pd(c0, c1));
-        cnt = lanes[0] + lanes[1];
-    }
+#if DXFRAME_INDEX_AVX
+    if (index_avx_available()) {
+        i = scan_avx(x, n, mn, mx, cnt);
+    } else
 #endif
+    {
+#if DXFRAME_INDEX_SSE2
+        i = scan_sse2(x, n, mn, mx, cnt);
+#endif
+    }
     for (; i < n; ++i) {
         const double v = x[i];
         if (v == v) {
@@ -88,6 +156,201 @@ inline column_extremes scan_extremes(const double* x, std::size_t n) {
     return e;
 }
 
+// ---- accumulate ---------------------------------------------------------------------------------
+
+/// The parameters of accumulate_column.
+struct accumulate_args {
+    const double* x;   ///< The child column (raw values when transforming).
+    double* out;       ///< Where the transformed column goes (Transform only).
+    double* acc;       ///< Σ w·y over present children, per unit.
+    double* wmiss;     ///< Σ w over missing children, per unit.
+    double* cmiss;     ///< Number of missing children, per unit (Count only).
+    std::size_t n;     ///< Units.
+    double origin;     ///< Transform: y = clamp((x − origin)·scale + offset, low, high).
+    double scale;      ///< Transform.
+    double offset;     ///< Transform.
+    double low;        ///< Transform.
+    double high;       ///< Transform.
+    double w;          ///< The child's weight.
+};
+
+template <bool First, bool Full, bool Count, bool Transform>
+inline void accumulate_one(const accumulate_args& a, std::size_t u) {
+    double y = a.x[u];
+    if constexpr (Transform) {
+        y = (y - a.origin) * a.scale + a.offset;
+        y = y < a.low ? a.low : y;  // NaN fails both tests and stays missing
+        y = y > a.high ? a.high : y;
+        a.out[u] = y;
+    }
+    const bool p = y == y;
+    const double add = p ? a.w * y : 0.0;
+    if constexpr (First) {
+        a.acc[u] = add;
+        a.wmiss[u] = p ? 0.0 : a.w;
+        if constexpr (Count) a.cmiss[u] = p ? 0.0 : 1.0;
+    } else {
+        a.acc[u] += add;
+        if constexpr (!Full) {
+            if (!p) {
+                a.wmiss[u] += a.w;
+                if constexpr (Count) a.cmiss[u] += 1.0;
+            }
+        }
+    }
+}
+
+#if DXFRAME_INDEX_SSE2
+template <bool First, bool Full, bool Count, bool Transform, bool Stream>
+inline std::size_t accumulate_sse2(const accumulate_args& a, std::size_t u) {
+    const __m128d vo = _mm_set1_pd(a.origin);
+    const __m128d vs = _mm_set1_pd(a.scale);
+    const __m128d voff = _mm_set1_pd(a.offset);
+    const __m128d vlow = _mm_set1_pd(a.low);
+    const __m128d vhigh = _mm_set1_pd(a.high);
+    const __m128d vw = _mm_set1_pd(a.w);
+    const __m128d one = _mm_set1_pd(1.0);
+    const __m128d zero = _mm_setzero_pd();
+    // Locals, so that stores through the arrays cannot make the compiler reload the arguments.
+    const double* const x = a.x;
+    double* const out = a.out;
+    double* const acc = a.acc;
+    double* const wmiss = a.wmiss;
+    double* const cmiss = a.cmiss;
+    const double w = a.w;
+    const std::size_t n = a.n;
+    (void)out;  // not every instantiation uses every argument
+    (void)cmiss;
+    (void)w;
+    (void)one;
+    (void)zero;
+    (void)vo;
+    (void)vs;
+    (void)voff;
+    (void)vlow;
+    (void)vhigh;
+    for (; u + 2 <= n; u += 2) {
+        __m128d y = _mm_loadu_pd(x + u);
+        if constexpr (Transform) {
+            y = _mm_add_pd(_mm_mul_pd(_mm_sub_pd(y, vo), vs), voff);
+            // min/max return their second operand when either is NaN: missing stays missing,
+            // and the scalar path's comparisons pick the same values.
+            y = _mm_min_pd(vhigh, _mm_max_pd(vlow, y));
+            if constexpr (Stream) {
+                _mm_stream_pd(out + u, y);
+            } else {
+                _mm_storeu_pd(out + u, y);
+            }
+        }
+        const __m128d wy = _mm_mul_pd(vw, y);
+        if constexpr (Full) {
+            if constexpr (First) {
+                _mm_storeu_pd(acc + u, wy);
+                _mm_storeu_pd(wmiss + u, zero);
+                if constexpr (Count) _mm_storeu_pd(cmiss + u, zero);
+            } else {
+                _mm_storeu_pd(acc + u, _mm_add_pd(_mm_loadu_pd(acc + u), wy));
+            }
+        } else {
+            const __m128d m = _mm_cmpord_pd(y, y);
+            const __m128d add = _mm_and_pd(m, wy);
+            if constexpr (First) {
+                _mm_storeu_pd(acc + u, add);
+                _mm_storeu_pd(wmiss + u, _mm_andnot_pd(m, vw));
+                if constexpr (Count) _mm_storeu_pd(cmiss + u, _mm_andnot_pd(m, one));
+            } else {
+                _mm_storeu_pd(acc + u, _mm_add_pd(_mm_loadu_pd(acc + u), add));
+                // Missing values are the exception: book them one by one instead of streaming
+                // two more arrays through the cache for every pair.
+                const int missing = _mm_movemask_pd(m) ^ 3;
+                if (missing != 0) {
+                    for (int k = 0; k < 2; ++k) {
+                        if (missing & (1 << k)) {
+                            wmiss[u + static_cast<std::size_t>(k)] += w;
+                            if constexpr (Count) cmiss[u + static_cast<std::size_t>(k)] += 1.0;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    return u;
+}
+#endif
+
+#if DXFRAME_INDEX_AVX
+template <bool First, bool Full, bool Count, bool Transform, bool Stream>
+DXFRAME_INDEX_AVX_TARGET inline std::size_t accumulate_avx(const accumulate_args& a, std::size_t u) {
+    const __m256d vo = _mm256_set1_pd(a.origin);
+    const __m256d vs = _mm256_set1_pd(a.scale);
+    const __m256d voff = _mm256_set1_pd(a.offset);
+    const __m256d vlow = _mm256_set1_pd(a.low);
+    const __m256d vhigh = _mm256_set1_pd(a.high);
+    const __m256d vw = _mm256_set1_pd(a.w);
+    const __m256d one = _mm256_set1_pd(1.0);
+    const __m256d zero = _mm256_setzero_pd();
+    const double* const x = a.x;
+    double* const out = a.out;
+    double* const acc = a.acc;
+    double* const wmiss = a.wmiss;
+    double* const cmiss = a.cmiss;
+    const double w = a.w;
+    const std::size_t n = a.n;
+    (void)out;  // not every instantiation uses every argument
+    (void)cmiss;
+    (void)w;
+    (void)one;
+    (void)zero;
+    (void)vo;
+    (void)vs;
+    (void)voff;
+    (void)vlow;
+    (void)vhigh;
+    for (; u + 4 <= n; u += 4) {
+        __m256d y = _mm256_loadu_pd(x + u);
+        if constexpr (Transform) {
+            y = _mm256_add_pd(_mm256_mul_pd(_mm256_sub_pd(y, vo), vs), voff);
+            y = _mm256_min_pd(vhigh, _mm256_max_pd(vlow, y));
+            if constexpr (Stream) {
+                _mm256_stream_pd(out + u, y);
+            } else {
+                _mm256_storeu_pd(out + u, y);
+            }
+        }
+        const __m256d wy = _mm256_mul_pd(vw, y);
+        if constexpr (Full) {
+            if constexpr (First) {
+                _mm256_storeu_pd(acc + u, wy);
+                _mm256_storeu_pd(wmiss + u, zero);
+                if constexpr (Count) _mm256_storeu_pd(cmiss + u, zero);
+            } else {
+                _mm256_storeu_pd(acc + u, _mm256_add_pd(_mm256_loadu_pd(acc + u), wy));
+            }
+        } else {
+            const __m256d m = _mm256_cmp_pd(y, y, _CMP_ORD_Q);
+            const __m256d add = _mm256_and_pd(m, wy);
+            if constexpr (First) {
+                _mm256_storeu_pd(acc + u, add);
+                _mm256_storeu_pd(wmiss + u, _mm256_andnot_pd(m, vw));
+                if constexpr (Count) _mm256_storeu_pd(cmiss + u, _mm256_andnot_pd(m, one));
+            } else {
+                _mm256_storeu_pd(acc + u, _mm256_add_pd(_mm256_loadu_pd(acc + u), add));
+                const int missing = _mm256_movemask_pd(m) ^ 15;
+                if (missing != 0) {
+                    for (int k = 0; k < 4; ++k) {
+                        if (missing & (1 << k)) {
+                            wmiss[u + static_cast<std::size_t>(k)] += w;
+                            if constexpr (Count) cmiss[u + static_cast<std::size_t>(k)] += 1.0;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    return u;
+}
+#endif
+
 /// Adds one child column into a node's per-unit accumulators, optionally transforming it first:
 /// y = Transform ? clamp((x − origin)·scale + offset, low, high) (also stored to `out`) : x. Then
 /// acc += w·y where y is present; wmiss += w and (when Count) cmiss += 1 where y is missing.
@@ -96,88 +359,30 @@ inline column_extremes scan_extremes(const double* x, std::size_t n) {
 /// Stream: `out` is written with non-temporal stores (it is not read again soon, so it should
 /// not displace the accumulators from the cache, nor be read from memory before being written).
 template <bool First, bool Full, bool Count, bool Transform, bool Stream = false>
-inline void accumulate_column(const double* x, double* out, double* acc, double* wmiss, double* cmiss,
-                              std::size_t n, double origin, double scale, double offset, double low, double high,
-                              double w) {
-    auto one_value = [&](std::size_t u) {
-        double y = x[u];
-        if constexpr (Transform) {
-            y = (y - origin) * scale + offset;
-            y = y < low ? low : y;  // NaN fails both tests and stays missing
-            y = y > high ? high : y;
-            out[u] = y;
-        }
-        const bool p = y == y;
-        const double add = p ? w * y : 0.0;
-        const double miss = p ? 0.0 : w;
-        const double cm = p ? 0.0 : 1.0;
-        if constexpr (First) {
-            acc[u] = add;
-            wmiss[u] = miss;
-            if constexpr (Count) cmiss[u] = cm;
-        } else {
-            acc[u] += add;
-            if constexpr (!Full) {
-                wmiss[u] += miss;
-                if constexpr (Count) cmiss[u] += cm;
-            }
-        }
-    };
+inline void accumulate_column(const accumulate_args& a) {
     std::size_t u = 0;
-#if DXFRAME_INDEX_SSE2
-    {
-        // Non-temporal stores need 16-byte alignment: do one value first when `out` is off by 8.
+#if DXFRAME_INDEX_AVX
+    if (index_avx_available()) {
+        // Non-temporal stores need alignment to the vector: do the first values one by one.
         if constexpr (Transform && Stream) {
-            if (n > 0 && (reinterpret_cast<std::uintptr_t>(out) & 15u) != 0) one_value(u++);
-        }
-        const __m128d vo = _mm_set1_pd(origin);
-        const __m128d vs = _mm_set1_pd(scale);
-        const __m128d voff = _mm_set1_pd(offset);
-        const __m128d vlow = _mm_set1_pd(low);
-        const __m128d vhigh = _mm_set1_pd(high);
-        const __m128d vw = _mm_set1_pd(w);
-        const __m128d one = _mm_set1_pd(1.0);
-        const __m128d zero = _mm_setzero_pd();
-        for (; u + 2 <= n; u += 2) {
-            __m128d y = _mm_loadu_pd(x + u);
-            if constexpr (Transform) {
-                y = _mm_add_pd(_mm_mul_pd(_mm_sub_pd(y, vo), vs), voff);
-                // max/min return their second operand when either is NaN: missing stays missing,
-                // and the scalar path's comparisons pick the same values.
-                y = _mm_min_pd(vhigh, _mm_max_pd(vlow, y));
-                if constexpr (Stream) {
-                    _mm_stream_pd(out + u, y);
-                } else {
-                    _mm_storeu_pd(out + u, y);
-                }
-            }
-            const __m128d wy = _mm_mul_pd(vw, y);
-            if constexpr (Full) {
-                if constexpr (First) {
-                    _mm_storeu_pd(acc + u, wy);
-                    _mm_storeu_pd(wmiss + u, zero);
-                    if constexpr (Count) _mm_storeu_pd(cmiss + u, zero);
-                } else {
-                    _mm_storeu_pd(acc + u, _mm_add_pd(_mm_loadu_pd(acc + u), wy));
-                }
-            } else {
-                const __m128d m = _mm_cmpord_pd(y, y);
-                const __m128d add = _mm_and_pd(m, wy);
-                const __m128d miss = _mm_andnot_pd(m, vw);
-                if constexpr (First) {
-                    _mm_storeu_pd(acc + u, add);
-                    _mm_storeu_pd(wmiss + u, miss);
-                    if constexpr (Count) _mm_storeu_pd(cmiss + u, _mm_andnot_pd(m, one));
-                } else {
-                    _mm_storeu_pd(acc + u, _mm_add_pd(_mm_loadu_pd(acc + u), add));
-                    _mm_storeu_pd(wmiss + u, _mm_add_pd(_mm_loadu_pd(wmiss + u), miss));
-                    if constexpr (Count) _mm_storeu_pd(cmiss + u, _mm_add_pd(_mm_loadu_pd(cmiss + u), _mm_andnot_pd(m, one)));
-                }
+            while (u < a.n && (reinterpret_cast<std::uintptr_t>(a.out + u) & 31u) != 0) {
+                accumulate_one<First, Full, Count, Transform>(a, u++);
             }
         }
-    }
+        u = accumulate_avx<First, Full, Count, Transform, Stream>(a, u);
+    } else
 #endif
-    for (; u < n; ++u) one_value(u);
+    {
+#if DXFRAME_INDEX_SSE2
+        if constexpr (Transform && Stream) {
+            while (u < a.n && (reinterpret_cast<std::uintptr_t>(a.out + u) & 15u) != 0) {
+                accumulate_one<First, Full, Count, Transform>(a, u++);
+            }
+        }
+        u = accumulate_sse2<First, Full, Count, Transform, Stream>(a, u);
+#endif
+    }
+    for (; u < a.n; ++u) accumulate_one<First, Full, Count, Transform>(a, u);
 }
 
 /// Orders earlier non-temporal stores before later memory operations (a no-op without SSE2).
@@ -187,57 +392,117 @@ inline void stream_fence() {
 #endif
 }
 
+// ---- finish -------------------------------------------------------------------------------------
+
+/// The parameters of finish_mean.
+struct finish_args {
+    const double* acc;    ///< Σ w·y over present children.
+    const double* wmiss;  ///< Σ w over missing children.
+    const double* cmiss;  ///< Missing children (Count only).
+    double* y;            ///< The node's column.
+    std::size_t n;        ///< Units.
+    double total_w;       ///< Σ w over all children.
+    double k;             ///< Number of children.
+    double share;         ///< Availability threshold.
+};
+
+template <bool Count>
+inline bool finish_one(const finish_args& a, std::size_t u, std::size_t& present) {
+    const double ws = a.total_w - a.wmiss[u];
+    bool ok = ws > 0;
+    if constexpr (Count) {
+        const double have = a.k - a.cmiss[u];
+        ok = ok && have > 0 && !(have / a.k < a.share);
+    }
+    const double v = a.acc[u] / ws;
+    a.y[u] = ok ? v : std::numeric_limits<double>::quiet_NaN();
+    present += ok ? 1u : 0u;
+    return ok && !((v - v) == 0.0);
+}
+
+#if DXFRAME_INDEX_SSE2
+template <bool Count>
+inline std::size_t finish_sse2(const finish_args& a, std::size_t& present, bool& non_finite) {
+    const __m128d vt = _mm_set1_pd(a.total_w);
+    const __m128d vk = _mm_set1_pd(a.k);
+    const __m128d vshare = _mm_set1_pd(a.share);
+    const __m128d vnan = _mm_set1_pd(std::numeric_limits<double>::quiet_NaN());
+    const __m128d zero = _mm_setzero_pd();
+    __m128d bad = zero;
+    std::size_t u = 0;
+    for (; u + 2 <= a.n; u += 2) {
+        const __m128d ws = _mm_sub_pd(vt, _mm_loadu_pd(a.wmiss + u));
+        const __m128d v = _mm_div_pd(_mm_loadu_pd(a.acc + u), ws);
+        __m128d ok = _mm_cmpgt_pd(ws, zero);
+        if constexpr (Count) {
+            const __m128d have = _mm_sub_pd(vk, _mm_loadu_pd(a.cmiss + u));
+            ok = _mm_and_pd(ok, _mm_cmpgt_pd(have, zero));
+            // present/k < share  <=>  missing, computed as COINr does (division, then compare)
+            ok = _mm_andnot_pd(_mm_cmplt_pd(_mm_div_pd(have, vk), vshare), ok);
+        }
+        _mm_storeu_pd(a.y + u, _mm_or_pd(_mm_and_pd(ok, v), _mm_andnot_pd(ok, vnan)));
+        const int mask = _mm_movemask_pd(ok);
+        present += static_cast<std::size_t>((mask & 1) + ((mask >> 1) & 1));
+        // v − v is NaN for ±inf: flags an overflow among the kept values.
+        const __m128d d = _mm_sub_pd(v, v);
+        bad = _mm_or_pd(bad, _mm_and_pd(ok, _mm_cmpunord_pd(d, d)));
+    }
+    non_finite = non_finite || _mm_movemask_pd(bad) != 0;
+    return u;
+}
+#endif
+
+#if DXFRAME_INDEX_AVX
+template <bool Count>
+DXFRAME_INDEX_AVX_TARGET inline std::size_t finish_avx(const finish_args& a, std::size_t& present, bool& non_finite) {
+    const __m256d vt = _mm256_set1_pd(a.total_w);
+    const __m256d vk = _mm256_set1_pd(a.k);
+    const __m256d vshare = _mm256_set1_pd(a.share);
+    const __m256d vnan = _mm256_set1_pd(std::numeric_limits<double>::quiet_NaN());
+    const __m256d zero = _mm256_setzero_pd();
+    __m256d bad = zero;
+    std::size_t u = 0;
+    for (; u + 4 <= a.n; u += 4) {
+        const __m256d ws = _mm256_sub_pd(vt, _mm256_loadu_pd(a.wmiss + u));
+        const __m256d v = _mm256_div_pd(_mm256_loadu_pd(a.acc + u), ws);
+        __m256d ok = _mm256_cmp_pd(ws, zero, _CMP_GT_OQ);
+        if constexpr (Count) {
+            const __m256d have = _mm256_sub_pd(vk, _mm256_loadu_pd(a.cmiss + u));
+            ok = _mm256_and_pd(ok, _mm256_cmp_pd(have, zero, _CMP_GT_OQ));
+            ok = _mm256_andnot_pd(_mm256_cmp_pd(_mm256_div_pd(have, vk), vshare, _CMP_LT_OQ), ok);
+        }
+        _mm256_storeu_pd(a.y + u, _mm256_or_pd(_mm256_and_pd(ok, v), _mm256_andnot_pd(ok, vnan)));
+        const int mask = _mm256_movemask_pd(ok);
+        present += static_cast<std::size_t>((mask & 1) + ((mask >> 1) & 1) + ((mask >> 2) & 1) + ((mask >> 3) & 1));
+        const __m256d d = _mm256_sub_pd(v, v);
+        bad = _mm256_or_pd(bad, _mm256_and_pd(ok, _mm256_cmp_pd(d, d, _CMP_UNORD_Q)));
+    }
+    non_finite = non_finite || _mm256_movemask_pd(bad) != 0;
+    return u;
+}
+#endif
+
 /// Finishes a weighted arithmetic mean: y = acc / (total_w − wmiss), missing where that weight is
 /// not positive or (when Count) where the share of children present, (k − cmiss)/k, is below
 /// `share`. Returns the number of values present; sets `non_finite` when a result overflowed
 /// (left as is for the caller to report).
 template <bool Count>
-inline std::size_t finish_mean(const double* acc, const double* wmiss, const double* cmiss, double* y, std::size_t n,
-                               double total_w, double k, double share, bool& non_finite) {
-    const double nan = std::numeric_limits<double>::quiet_NaN();
+inline std::size_t finish_mean(const finish_args& a, bool& non_finite) {
     std::size_t present = 0;
     std::size_t u = 0;
     non_finite = false;
-#if DXFRAME_INDEX_SSE2
-    {
-        const __m128d vt = _mm_set1_pd(total_w);
-        const __m128d vk = _mm_set1_pd(k);
-        const __m128d vshare = _mm_set1_pd(share);
-        const __m128d vnan = _mm_set1_pd(nan);
-        const __m128d zero = _mm_setzero_pd();
-        __m128d bad = zero;
-        for (; u + 2 <= n; u += 2) {
-            const __m128d ws = _mm_sub_pd(vt, _mm_loadu_pd(wmiss + u));
-            const __m128d v = _mm_div_pd(_mm_loadu_pd(acc + u), ws);
-            __m128d ok = _mm_cmpgt_pd(ws, zero);
-            if constexpr (Count) {
-                const __m128d have = _mm_sub_pd(vk, _mm_loadu_pd(cmiss + u));
-                ok = _mm_and_pd(ok, _mm_cmpgt_pd(have, zero));
-                // present/k < share  <=>  missing, computed as COINr does (division, then compare)
-                ok = _mm_andnot_pd(_mm_cmplt_pd(_mm_div_pd(have, vk), vshare), ok);
-            }
-            const __m128d out = _mm_or_pd(_mm_and_pd(ok, v), _mm_andnot_pd(ok, vnan));
-            _mm_storeu_pd(y + u, out);
-            const int mask = _mm_movemask_pd(ok);
-            present += static_cast<std::size_t>((mask & 1) + ((mask >> 1) & 1));
-            // v − v is NaN for ±inf (and NaN): flags an overflow among the kept values.
-            const __m128d d = _mm_sub_pd(v, v);
-            bad = _mm_or_pd(bad, _mm_and_pd(ok, _mm_cmpunord_pd(d, d)));
-        }
-        non_finite = _mm_movemask_pd(bad) != 0;
-    }
+#if DXFRAME_INDEX_AVX
+    if (index_avx_available()) {
+        u = finish_avx<Count>(a, present, non_finite);
+    } else
 #endif
-    for (; u < n; ++u) {
-        const double ws = total_w - wmiss[u];
-        bool ok = ws > 0;
-        if constexpr (Count) {
-            const double have = k - cmiss[u];
-            ok = ok && have > 0 && !(have / k < share);
-        }
-        const double v = acc[u] / ws;
-        y[u] = ok ? v : nan;
-        present += ok ? 1u : 0u;
-        if (ok && !((v - v) == 0.0)) non_finite = true;
+    {
+#if DXFRAME_INDEX_SSE2
+        u = finish_sse2<Count>(a, present, non_finite);
+#endif
+    }
+    for (; u < a.n; ++u) {
+        if (finish_one<Count>(a, u, present)) non_finite = true;
     }
     return present;
 }
