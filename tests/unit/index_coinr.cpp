@@ -13,6 +13,8 @@
 #include <dxframe/io/coinr.hpp>
 
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -645,6 +647,8 @@ const std::vector<double> asem_index{56.87309777530221, 58.72200535926737, 46.65
 const std::vector<double> asem_conn{46.06859715536986, 52.17388211429131, 35.73388506750526, 37.441822801503264, 31.282639589153696, 40.89273627086447, 45.92324438144346, 34.707628885977435, 43.71328796587097, 69.53907036469977, 81.15673666983994, 40.19423738606498, 39.21321883911959, 45.11952818939436, 56.793617996342974, 34.56838546653225, 35.45338044402712, 42.630785685560795, 33.52064519904799, 55.98832962372494, 50.1754428715755, 47.073166872198925, 41.682334899092226, 39.656141235956916, 36.155837875938275, 35.883096308887595, 56.37823324054232, 48.95174344606292, 52.78665685257931, 72.00246752493253, 41.51804730156679, 18.687306385420413, 23.138767641582316, 18.1887869685595, 58.16371624290265, 40.50046184196983, 31.830773478882268, 50.91604519463921, 28.162748914171488, 49.19772304841254, 15.912493086902325, 36.41027336656333, 20.86427841211678, 15.29881482752867, 31.84969528150223, 22.855472726879846, 26.14384025471014, 39.30140419563696, 39.98531979503785, 31.734214085685576, 26.72174813628142};
 const std::vector<std::size_t> asem_ranks{12, 9, 33, 24, 42, 21, 10, 34, 14, 3, 1, 31, 25, 13, 11, 26, 22, 28, 35, 5, 7, 16, 23, 19, 27, 20, 8, 6, 4, 2, 30, 43, 51, 47, 17, 32, 37, 15, 48, 18, 49, 44, 50, 45, 36, 46, 38, 41, 29, 40, 39};
 // clang-format on
+// Recorded from the first build; see the bit-for-bit check below.
+constexpr std::uint64_t asem_bits_hash = 0x5bea0fa4e3cada2aULL;
 }  // namespace
 
 TEST_CASE("ASEM through the default pipeline: COINr's numbers, ranks a permutation with ties, no NaN",
@@ -705,6 +709,28 @@ TEST_CASE("ASEM through the default pipeline: COINr's numbers, ranks a permutati
         for (const auto& v : row.values) missing += v ? 0u : 1u;
     }
     CHECK(missing == 63);
+
+    // Every value of every level, bit for bit: the AVX, SSE2 and portable kernels (this file is
+    // also built as index_coinr_sse2.cpp and index_coinr_scalar.cpp) and GCC and Clang must all
+    // give exactly these doubles. FNV-1a over the bit patterns, missing cells as a marker.
+    std::uint64_t h = 14695981039346656037ULL;
+    auto mix = [&h](std::uint64_t v) {
+        for (int b = 0; b < 8; ++b) {
+            h ^= (v >> (8 * b)) & 0xFF;
+            h *= 1099511628211ULL;
+        }
+    };
+    for (const auto* m : {&res.normalised, &res.aggregates}) {
+        for (std::size_t c = 0; c < m->cols(); ++c) {
+            for (std::size_t u = 0; u < m->rows(); ++u) {
+                const auto v = m->get(u, c);
+                std::uint64_t bits = 0x7FF8DEADBEEF0000ULL;
+                if (v) std::memcpy(&bits, &*v, sizeof bits);
+                mix(bits);
+            }
+        }
+    }
+    CHECK(h == asem_bits_hash);
 
     // Reusing an engine, with and without precomputed profiles, gives the same numbers.
     const auto plan = dxframe::make_plan(tree, dxframe::index_spec{});

@@ -8,8 +8,8 @@
 /// flow under the default -ftrapping-math), so on x86-64 they are written with intrinsics and
 /// branch-free masks for missing values: SSE2 (always present on x86-64), and AVX, four values at
 /// a time, when the processor has it — chosen at run time with GCC and Clang, at compile time
-/// with other compilers (when built with /arch:AVX or -mavx). Elsewhere, or with DXFRAME_NO_SIMD
-/// defined, the same loops run as plain C++. Every path does the same IEEE operations in the same
+/// with other compilers (when built with /arch:AVX or -mavx); DXFRAME_NO_AVX keeps to SSE2.
+/// Elsewhere, or with DXFRAME_NO_SIMD defined, the same loops run as plain C++. Every path does the same IEEE operations in the same
 /// order for each value (no fused multiply-add), so the results are identical bit for bit.
 /// Not part of the public API.
 #pragma once
@@ -27,7 +27,10 @@
 #define DXFRAME_INDEX_SSE2 0
 #endif
 
-#if DXFRAME_INDEX_SSE2 && defined(__AVX__)
+#if DXFRAME_INDEX_SSE2 && defined(DXFRAME_NO_AVX)
+/// 0: no AVX kernels (DXFRAME_NO_AVX).
+#define DXFRAME_INDEX_AVX 0
+#elif DXFRAME_INDEX_SSE2 && defined(__AVX__)
 #include <immintrin.h>
 /// 1: AVX kernels, always used (the whole build targets AVX).
 #define DXFRAME_INDEX_AVX 1
