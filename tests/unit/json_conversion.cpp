@@ -367,6 +367,14 @@ TEST_CASE("json_write_options can omit empty containers", "[json]") {
     CHECK_FALSE(omitted.contains("maybe"));
     CHECK(omitted.contains("defaulted"));  // not a container: always written
 
+    dxframe::json_write_options nulls;
+    nulls.empty_optionals_as_null = true;
+    CHECK(dxframe::to_json_value<ordered_json>(jt::inner{1.0, std::nullopt}, nulls).dump() == R"({"x":1.0,"tint":null})");
+    CHECK(dxframe::to_json_value<ordered_json>(jt::inner{1.0, jt::colour::red}, nulls).dump() ==
+          R"({"x":1.0,"tint":"red"})");
+    // …and that form reads back the same.
+    CHECK_FALSE(json::parse(R"({"x":1.0,"tint":null})").get<jt::inner>().tint);
+
     // An engaged optional holding an empty vector is not "empty": nullopt and [] must differ.
     jt::maybe_list m;
     CHECK(dxframe::to_json_value<ordered_json>(m, omit).dump() == "{}");

@@ -9,7 +9,6 @@
 /// there is no error. Saving writes a canonical text: save → load → save is byte-identical.
 #pragma once
 
-#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>

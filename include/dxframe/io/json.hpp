@@ -43,6 +43,8 @@
 #include <vector>
 
 #include <boost/describe/bases.hpp>
+#include <boost/describe/class.hpp>
+#include <boost/describe/enum.hpp>
 #include <boost/describe/enumerators.hpp>
 #include <boost/describe/members.hpp>
 #include <boost/describe/modifiers.hpp>
@@ -172,6 +174,9 @@ struct json_write_options {
     /// Off for `nlohmann::json j = value` (result structs keep their `[]`); save_dataset() turns
     /// it on so that documents stay short.
     bool omit_empty_containers = false;
+    /// Write an empty optional member as `null` instead of leaving it out (for consumers that
+    /// want every member present, e.g. report tables). Loading accepts both forms.
+    bool empty_optionals_as_null = false;
 };
 
 namespace detail {
@@ -618,7 +623,7 @@ void write_members(J& object, const T& value, const json_write_options& options,
         const auto& member = value.*D.pointer;
         using member_type = std::remove_cv_t<std::remove_reference_t<decltype(member)>>;
         if constexpr (is_optional<member_type>::value) {
-            if (!member.has_value()) return;
+            if (!member.has_value() && !options.empty_optionals_as_null) return;
         } else if constexpr (is_vector<member_type>::value || is_string_map<member_type>::value) {
             if (options.omit_empty_containers && member.empty()) return;
         }
