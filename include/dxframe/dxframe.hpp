@@ -19,3 +19,11 @@
 #include <dxframe/io/file.hpp>
 #include <dxframe/io/json.hpp>
 #include <dxframe/validate.hpp>
+
+#include <dxframe/index.hpp>
+#include <dxframe/progress.hpp>
+#include <dxframe/report.hpp>
+#include <dxframe/uncertainty.hpp>
+
+// The embedded Viet Nam dataset is not included here (it is large): include
+// <dxframe/data/vietnam.hpp> where you use dxframe::data::vietnam().
