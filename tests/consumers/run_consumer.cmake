@@ -3,6 +3,7 @@
 # parent build's generator and compiler, build it, run the consumer program.
 #   -DSOURCE=<consumer project> -DBINARY=<its build dir> -DGENERATOR=<generator>
 #   -DMAKE_PROGRAM=<ninja/make> -DCXX=<compiler> [-DOPTIONS=<-Dx=y|-Dz=w>] (| separates options)
+#   [-DARGS=<a|b>] arguments for the consumer program
 foreach(var SOURCE BINARY GENERATOR CXX)
     if(NOT DEFINED ${var})
         message(FATAL_ERROR "run_consumer.cmake: ${var} not given")
@@ -36,4 +37,5 @@ if(NOT program)
     message(FATAL_ERROR "consumer program not found under ${BINARY}")
 endif()
 list(GET program 0 program)
-step(run "${program}")
+string(REPLACE "|" ";" program_args "${ARGS}")
+step(run "${program}" ${program_args})
