@@ -3,8 +3,9 @@
 # the ctest test `docs_doxygen`, which fails on any doxygen warning (an undocumented public
 # name, a broken reference). Pages: docs/index.md (the main page) and the other docs/*.md.
 find_package(Doxygen QUIET)
-if(NOT DOXYGEN_FOUND)
-    message(STATUS "doxygen not found: no `docs` target")
+find_package(Python3 COMPONENTS Interpreter QUIET)
+if(NOT DOXYGEN_FOUND OR NOT Python3_Interpreter_FOUND)
+    message(STATUS "doxygen or python3 not found: no `docs` target")
     return()
 endif()
 
