@@ -177,7 +177,7 @@ inline std::string render_html(const scorecard& sc, const html_options& options 
     const language lang = sc.lang;
     const auto L = [&](report_label k) { return html_escape(std::string(label(k, lang))); };
     std::string h;
-    h.reserve(256 * 1024);
+    h.reserve(std::size_t{256} * 1024);
     const std::string page_title = std::string(label(report_label::scorecard_title, lang)) +
                                    (sc.entity_name.empty() ? std::string() : " \u2014 " + sc.entity_name);
     h += "<!DOCTYPE html>\n<html lang=\"" + std::string(lang == language::vi ? "vi" : "en") + "\">\n<head>\n";

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -70,7 +71,7 @@ inline std::string repeat(std::string_view unit_text, std::size_t n) {
 inline std::string text_bar(const std::optional<double>& share, std::size_t cells) {
     if (!share) return std::string(cells, ' ');
     const double s = std::clamp(*share, 0.0, 1.0);
-    auto full = static_cast<std::size_t>(s * static_cast<double>(cells) + 0.5);
+    auto full = static_cast<std::size_t>(std::lround(s * static_cast<double>(cells)));
     if (full > cells) full = cells;
     return repeat("\u2588", full) + repeat("\u2591", cells - full);
 }
