@@ -3,6 +3,45 @@
 // dataset, its exact CSV layout, the other formats, per-element methods, and its exit codes.
 #include "catch_compat.hpp"
 
+#include "../../tools/dxframe/spec.hpp"
+
+// The SPEC syntax itself (no executable needed).
+TEST_CASE("SPEC parser: every method, defaults, round trip, clear errors", "[cli][index][spec]") {
+    using dxframe::cli::try_parse_aggregate_spec;
+    using dxframe::cli::try_parse_normalise_spec;
+    for (const char* spec : {"none", "minmax:0:100", "minmax:-1:1.5", "zscore:100:10", "rank", "percentile_rank", "borda",
+                             "goalposts", "goalposts:100", "distance_to_target", "distance_to_max", "fraction_of_max"}) {
+        INFO(spec);
+        const auto r = try_parse_normalise_spec(spec);
+        REQUIRE(r.value);
+        CHECK(dxframe::cli::to_spec(*r.value) == spec);
+    }
+    const auto mm = try_parse_normalise_spec("minmax");
+    REQUIRE(mm.value);
+    CHECK(mm.value->lower == 0.0);
+    CHECK(mm.value->upper == 100.0);
+    CHECK(try_parse_normalise_spec("zscore").value->sd == 1.0);
+    CHECK(try_parse_normalise_spec("minmax:1e2:1e3").value->upper == 1000.0);
+    for (const char* spec : {"arithmetic", "geometric", "harmonic", "genmean:2", "genmean:-0.5", "median"}) {
+        INFO(spec);
+        const auto r = try_parse_aggregate_spec(spec);
+        REQUIRE(r.value);
+        CHECK(dxframe::cli::to_spec(*r.value) == spec);
+    }
+    CHECK(try_parse_aggregate_spec("genmean:2").value->method == dxframe::aggregation::generalised_mean);
+
+    CHECK(try_parse_normalise_spec("minmax:0").error == "'minmax:0': minmax takes 2 numbers, as in minmax:L:U (e.g. minmax:0:100)");
+    CHECK(try_parse_normalise_spec("minmax:5:5").error == "'minmax:5:5': the lower and upper ends of minmax must differ");
+    CHECK(try_parse_normalise_spec("zscore:0:0").error == "'zscore:0:0': the standard deviation S of zscore:M:S must be > 0");
+    CHECK(try_parse_normalise_spec("zscore:0:inf").error.find("is not a finite number") != std::string::npos);
+    CHECK(try_parse_normalise_spec("rank:2").error == "'rank:2': rank takes no parameters");
+    CHECK(try_parse_normalise_spec("min-max").error.rfind("unknown normaliser 'min-max'; expected one of: none, minmax:L:U", 0) == 0);
+    CHECK(try_parse_aggregate_spec("genmean").error == "'genmean': genmean takes one number, as in genmean:P (e.g. genmean:2)");
+    CHECK(try_parse_aggregate_spec("genmean:0").error.find("P = 0 is the geometric mean") != std::string::npos);
+    CHECK(try_parse_aggregate_spec("mean").error.rfind("unknown aggregator 'mean'", 0) == 0);
+    CHECK_THROWS_AS(dxframe::cli::parse_normalise_spec("nope"), dxframe::cli::usage_error);
+}
+
 #ifdef DXFRAME_CLI_PATH
 
 #include <cmath>
