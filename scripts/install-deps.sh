@@ -12,6 +12,8 @@ packages=(
     libboost1.81-dev nlohmann-json3-dev
     # tests and benchmarks
     catch2 libbenchmark-dev python3 python3-jsonschema
+    # the browser check of the HTML report
+    chromium
     # static checks and API docs
     clang-tidy-14 clang-format-14 cppcheck doxygen
 )

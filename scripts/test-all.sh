@@ -5,7 +5,7 @@
 #              header self-containment, API docs (doxygen, no warning allowed)
 #   consumers  consumers of the GCC build: find_package (staged install and build tree),
 #              pkg-config, add_subdirectory, FetchContent; packaging checks (vcpkg, Conan)
-#   clang      Clang 14, Debug: unit tests in C++17 and C++20, examples, the tool
+#   clang      Clang 14, Debug: unit tests in C++20 (the asan stage builds them in C++17), examples, the tool
 #   asan       Clang 14 with AddressSanitizer + UndefinedBehaviorSanitizer: unit tests (C++17),
 #              examples, the tool
 #   lint       clang-tidy and cppcheck (ctest -L lint in the clang build); clang-format check,
