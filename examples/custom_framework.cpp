@@ -2,6 +2,8 @@
 // A framework of your own, built in code: a province's digital-transformation plan with two
 // pillars, three indicators, targets, reported figures and a task. Validate it, score it as of
 // a date, and print the scorecard as Markdown.
+#include <cstdio>
+#include <exception>
 #include <iostream>
 
 #include <dxframe/model.hpp>
@@ -109,7 +111,7 @@ dxframe::dataset province_plan() {
 
 }  // namespace
 
-int main() {
+int run() {
     const dxframe::dataset ds = province_plan();
 
     // Bad data gives diagnostics, never exceptions: check before computing.
@@ -131,4 +133,17 @@ int main() {
                              days->status == dxframe::target_status::limited_progress;
     if (!as_expected) std::cerr << "unexpected statuses\n";
     return as_expected ? 0 : 1;
+}
+
+// Misuse of the API throws dxframe::error (bad data never does): report it, do not crash.
+int main() {
+    try {
+        return run();
+    } catch (const std::exception& e) {
+        std::fputs(e.what(), stderr);
+        std::fputs("\n", stderr);
+    } catch (...) {
+        std::fputs("unexpected exception\n", stderr);
+    }
+    return 1;
 }

@@ -7,6 +7,8 @@
 // Đà Nẵng's row is its published DTI 2022 main-indicator values (dti.gov.vn/xep-hang-2022);
 // its DTI must come out as the published 0.8002. The other rows are illustrative.
 #include <cstdlib>
+#include <cstdio>
+#include <exception>
 #include <iostream>
 #include <map>
 #include <string>
@@ -31,7 +33,7 @@ constexpr const char* table =
 
 }  // namespace
 
-int main() {
+int run() {
     // 1. Read the table (strict RFC 4180; problems come back as diagnostics).
     const dxframe::csv_read_result read = dxframe::read_csv(table);
     for (const auto& d : read.diagnostics) std::cerr << d.path << ": " << d.message << "\n";
@@ -81,4 +83,17 @@ int main() {
     for (std::size_t i = 0; ok && i < expected_ranks.size(); ++i) ok = ranking.entries[i].rank == expected_ranks[i];
     if (!ok) std::cerr << "unexpected DTI values or ranks\n";
     return ok ? 0 : 1;
+}
+
+// Misuse of the API throws dxframe::error (bad data never does): report it, do not crash.
+int main() {
+    try {
+        return run();
+    } catch (const std::exception& e) {
+        std::fputs(e.what(), stderr);
+        std::fputs("\n", stderr);
+    } catch (...) {
+        std::fputs("unexpected exception\n", stderr);
+    }
+    return 1;
 }

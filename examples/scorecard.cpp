@@ -3,13 +3,15 @@
 // roll the results up per pillar, and print them — the same thing `dxframe` prints.
 //
 //   example_scorecard [YYYY-MM-DD] [vi|en]     (default: today, English)
+#include <cstdio>
+#include <exception>
 #include <iostream>
 #include <string>
 
 #include <dxframe/data/vietnam.hpp>
 #include <dxframe/report.hpp>
 
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
     dxframe::date as_of = dxframe::date::today();
     if (argc > 1) {
         const auto d = dxframe::date::parse(argv[1]);
@@ -45,4 +47,17 @@ int main(int argc, char** argv) {
     // render_html give the other formats.
     std::cout << dxframe::render_terminal(sc);
     return sc.pillars.empty() ? 1 : 0;
+}
+
+// Misuse of the API throws dxframe::error (bad data never does): report it, do not crash.
+int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (const std::exception& e) {
+        std::fputs(e.what(), stderr);
+        std::fputs("\n", stderr);
+    } catch (...) {
+        std::fputs("unexpected exception\n", stderr);
+    }
+    return 1;
 }
