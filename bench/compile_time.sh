@@ -9,17 +9,22 @@
 # wall time and of CPU time (user + system; steadier on a shared machine) and each unit's ratio
 # to the baseline, as a Markdown table (bench/README.md, "Compile time").
 #
-# Usage: bench/compile_time.sh [-n REPS] [-s STD] [COMPILER...]
+# With -m, one more unit per module header (io/dataset_json, validate, progress, index, report,
+# uncertainty, data/vietnam) shows where the umbrella's cost comes from.
+#
+# Usage: bench/compile_time.sh [-n REPS] [-s STD] [-m] [COMPILER...]
 #        defaults: 7 repetitions, -std=c++17, g++ and clang++-14 (those found)
 set -euo pipefail
 
 reps=7
 std=c++17
-while getopts "n:s:" opt; do
+modules=0
+while getopts "n:s:m" opt; do
     case $opt in
         n) reps=$OPTARG ;;
         s) std=$OPTARG ;;
-        *) echo "usage: $0 [-n REPS] [-s STD] [COMPILER...]" >&2; exit 2 ;;
+        m) modules=1 ;;
+        *) echo "usage: $0 [-n REPS] [-s STD] [-m] [COMPILER...]" >&2; exit 2 ;;
     esac
 done
 shift $((OPTIND - 1))
@@ -38,6 +43,15 @@ units=(full model baseline)
 printf '#include <dxframe/dxframe.hpp>\nint main() { return 0; }\n' >"$work/full.cpp"
 printf '#include <dxframe/model.hpp>\nint main() { return 0; }\n' >"$work/model.cpp"
 printf '#include <nlohmann/json.hpp>\n#include <boost/describe.hpp>\nint main() { return 0; }\n' >"$work/baseline.cpp"
+if [ "$modules" = 1 ]; then
+    for header in io/dataset_json validate progress index report uncertainty data/vietnam; do
+        unit=${header//\//_}
+        if [ -f "$root/include/dxframe/$header.hpp" ]; then
+            printf '#include <dxframe/%s.hpp>\nint main() { return 0; }\n' "$header" >"$work/$unit.cpp"
+            units+=("$unit")
+        fi
+    done
+fi
 
 median() {
     sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) printf "%.2f", v[(NR + 1) / 2]; else printf "%.2f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'

@@ -142,18 +142,26 @@ stage_lint() {
     fi
 }
 
-echo "test-all: $(date -u +%Y-%m-%dT%H:%M:%SZ), $jobs jobs, stages: ${stages[*]}"
-suite_start=$SECONDS
-for s in "${stages[@]}"; do
-    case "$s" in
-        gcc | consumers | clang | asan | lint) timed "$s" "stage_$s" ;;
-        *) fail "$s" "unknown stage (known: ${all_stages[*]})" "-" ;;
-    esac
-done
-secs=$((SECONDS - suite_start))
-timings+=("total: $((secs / 60))m$((secs % 60))s wall")
-summary
-if [ "$total_passed" -eq 0 ]; then
-    echo "test-all: no test ran" >&2
-    exit 1
-fi
+# The whole run is one function, parsed before it starts, so that editing this file while it
+# runs (a long suite, several people) cannot change what the running instance does.
+main() {
+    echo "test-all: $(date -u +%Y-%m-%dT%H:%M:%SZ), $jobs jobs, stages: ${stages[*]}"
+    local suite_start=$SECONDS cpu0 secs cpu
+    cpu0=$(cpu_seconds)
+    for s in "${stages[@]}"; do
+        case "$s" in
+            gcc | consumers | clang | asan | lint) timed "$s" "stage_$s" ;;
+            *) fail "$s" "unknown stage (known: ${all_stages[*]})" "-" ;;
+        esac
+    done
+    secs=$((SECONDS - suite_start))
+    cpu=$(($(cpu_seconds) - cpu0))
+    timings+=("total: $((secs / 60))m$((secs % 60))s wall, $((cpu / 60))m$((cpu % 60))s CPU")
+    summary
+    if [ "$total_passed" -eq 0 ]; then
+        echo "test-all: no test ran" >&2
+        exit 1
+    fi
+}
+
+main "$@"; exit $?
