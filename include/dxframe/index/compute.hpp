@@ -139,7 +139,19 @@ inline std::vector<column_profile> profile_columns(const value_matrix& data, boo
 class index_engine {
 public:
     /// An engine for `tree`.
-    explicit index_engine(const index_tree& tree) : tree_(&tree) {}
+    explicit index_engine(const index_tree& tree) : tree_(&tree), next_leaf_(tree.indicator_count(), index_tree::npos) {
+        // The order in which the indicators are normalised (children of node 0, then node 1, …):
+        // while one is processed, the next one's extremes are read in the same pass.
+        std::size_t prev = index_tree::npos;
+        for (std::size_t j = 0; j < tree.node_count(); ++j) {
+            const auto [b, e] = tree.children(j);
+            for (auto it = b; it != e; ++it) {
+                if (!tree.is_indicator(*it)) continue;
+                if (prev != index_tree::npos) next_leaf_[prev] = *it;
+                prev = *it;
+            }
+        }
+    }
 
     /// At most this many per-entity diagnostics are reported for one node and problem; the rest
     /// are summarised in one more diagnostic.
@@ -171,6 +183,7 @@ public:
             if (!std::isfinite(w) || w < 0) throw error("index_engine: weights must be finite and >= 0");
         }
         units_ = unit_ids;
+        pending_leaf_ = index_tree::npos;
         out.diagnostics.clear();
         out.normalised.reshape(n, ni);
         out.aggregates.reshape(n, nn);
@@ -211,9 +224,11 @@ private:
         ctx.path = ind.path;
         ctx.line = ind.line;
         ctx.units = units_;
+        const bool scanned = !profiles && pending_leaf_ == i;
+        pending_leaf_ = index_tree::npos;
         return detail::normalise_prepare(data.column(i), out.normalised.column(i), data.rows(), ind.direction,
                                          plan.normalisers[i], ind.parameters, ctx, nws_, out.diagnostics,
-                                         profiles ? &(*profiles)[i] : nullptr);
+                                         profiles ? &(*profiles)[i] : nullptr, scanned ? &pending_extremes_ : nullptr);
     }
 
     // Normalises indicator i into its result column; returns the number of values present.
@@ -233,12 +248,32 @@ private:
     }
 
     // Dispatches to the kernel variant for (first child?, column without gaps?). A transformed
-    // column is written with non-temporal stores: nothing in this run reads it again.
+    // column is written with non-temporal stores (nothing in this run reads it again), and may
+    // carry the scan of the next column to normalise (`next`, its extremes kept as pending).
     template <bool Count, bool Transform>
     void accumulate(bool first, bool full, const double* x, double* y, std::size_t n, double origin, double scale,
-                    double offset, double low, double high, double w) {
-        const detail::accumulate_args a{x,      y,     acc_.data(), wmiss_.data(), cmiss_.data(), n,
-                                        origin, scale, offset,      low,           high,          w};
+                    double offset, double low, double high, double w, const double* next = nullptr) {
+        const detail::accumulate_args a{x,    y,     acc_.data(), wmiss_.data(), cmiss_.data(), n, origin, scale,
+                                        offset, low, high,        w,             next};
+        if constexpr (Transform) {
+            if (next) {
+                detail::column_extremes* e = &pending_extremes_;
+                if (first) {
+                    if (full) {
+                        detail::accumulate_column<true, true, Count, true, true, true>(a, e);
+                    } else {
+                        detail::accumulate_column<true, false, Count, true, true, true>(a, e);
+                    }
+                } else {
+                    if (full) {
+                        detail::accumulate_column<false, true, Count, true, true, true>(a, e);
+                    } else {
+                        detail::accumulate_column<false, false, Count, true, true, true>(a, e);
+                    }
+                }
+                return;
+            }
+        }
         if (first) {
             if (full) {
                 detail::accumulate_column<true, true, Count, Transform, Transform>(a);
@@ -285,11 +320,18 @@ private:
                     double* col = out.normalised.column(c);
                     const bool full = step.present == n;
                     if (step.affine) {
+                        // Read the next indicator's extremes in the same pass (not needed when
+                        // the profiles were precomputed).
+                        const std::size_t nx = next_leaf_[c];
+                        const double* next = !profiles && nx != index_tree::npos ? data.column(nx) : nullptr;
                         if (count) {
-                            accumulate<true, true>(first, full, step.input, col, n, step.origin, step.scale, step.offset, step.low, step.high, w);
+                            accumulate<true, true>(first, full, step.input, col, n, step.origin, step.scale, step.offset,
+                                                   step.low, step.high, w, next);
                         } else {
-                            accumulate<false, true>(first, full, step.input, col, n, step.origin, step.scale, step.offset, step.low, step.high, w);
+                            accumulate<false, true>(first, full, step.input, col, n, step.origin, step.scale,
+                                                    step.offset, step.low, step.high, w, next);
                         }
+                        if (next) pending_leaf_ = nx;
                     } else if (count) {
                         accumulate<true, false>(first, full, col, nullptr, n, 0.0, 1.0, 0.0, -inf, inf, w);
                     } else {
@@ -491,6 +533,9 @@ private:
     }
 
     const index_tree* tree_;
+    std::vector<std::size_t> next_leaf_;       // by indicator: the one normalised after it
+    std::size_t pending_leaf_ = index_tree::npos;  // whose extremes are in pending_extremes_
+    detail::column_extremes pending_extremes_;
     const std::vector<std::string>* units_ = nullptr;
     normalise_workspace nws_;
     std::vector<double> acc_, wmiss_, cmiss_;

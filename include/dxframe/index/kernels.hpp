@@ -175,6 +175,33 @@ struct accumulate_args {
     double low;        ///< Transform.
     double high;       ///< Transform.
     double w;          ///< The child's weight.
+    /// Scan: another column of n values whose extremes are found in the same pass (the next
+    /// column to normalise, read from memory while this one is processed from the cache).
+    const double* next = nullptr;
+};
+
+/// Running extremes and count of a scan (see scan_extremes).
+struct scan_state {
+    double min = std::numeric_limits<double>::infinity();   ///< Smallest non-NaN value so far.
+    double max = -std::numeric_limits<double>::infinity();  ///< Largest non-NaN value so far.
+    double count = 0.0;                                      ///< Non-NaN values so far.
+
+    /// Adds one value.
+    void add(double v) noexcept {
+        if (v == v) {
+            min = v < min ? v : min;
+            max = v > max ? v : max;
+            count += 1.0;
+        }
+    }
+    /// The result.
+    column_extremes extremes() const noexcept {
+        column_extremes e;
+        e.min = min;
+        e.max = max;
+        e.count = static_cast<std::size_t>(count);
+        return e;
+    }
 };
 
 template <bool First, bool Full, bool Count, bool Transform>
@@ -204,8 +231,8 @@ inline void accumulate_one(const accumulate_args& a, std::size_t u) {
 }
 
 #if DXFRAME_INDEX_SSE2
-template <bool First, bool Full, bool Count, bool Transform, bool Stream>
-inline std::size_t accumulate_sse2(const accumulate_args& a, std::size_t u) {
+template <bool First, bool Full, bool Count, bool Transform, bool Stream, bool Scan>
+inline std::size_t accumulate_sse2(const accumulate_args& a, std::size_t u, scan_state& sc) {
     const __m128d vo = _mm_set1_pd(a.origin);
     const __m128d vs = _mm_set1_pd(a.scale);
     const __m128d voff = _mm_set1_pd(a.offset);
@@ -222,6 +249,8 @@ inline std::size_t accumulate_sse2(const accumulate_args& a, std::size_t u) {
     double* const cmiss = a.cmiss;
     const double w = a.w;
     const std::size_t n = a.n;
+    const double* const next = a.next;
+    __m128d smn = _mm_set1_pd(sc.min), smx = _mm_set1_pd(sc.max), scnt = _mm_setzero_pd();
     (void)out;  // not every instantiation uses every argument
     (void)cmiss;
     (void)w;
@@ -232,7 +261,17 @@ inline std::size_t accumulate_sse2(const accumulate_args& a, std::size_t u) {
     (void)voff;
     (void)vlow;
     (void)vhigh;
+    (void)next;
+    (void)smn;
+    (void)smx;
+    (void)scnt;
     for (; u + 2 <= n; u += 2) {
+        if constexpr (Scan) {
+            const __m128d z = _mm_loadu_pd(next + u);
+            smn = _mm_min_pd(z, smn);
+            smx = _mm_max_pd(z, smx);
+            scnt = _mm_add_pd(scnt, _mm_and_pd(_mm_cmpord_pd(z, z), one));
+        }
         __m128d y = _mm_loadu_pd(x + u);
         if constexpr (Transform) {
             y = _mm_add_pd(_mm_mul_pd(_mm_sub_pd(y, vo), vs), voff);
@@ -277,13 +316,22 @@ inline std::size_t accumulate_sse2(const accumulate_args& a, std::size_t u) {
             }
         }
     }
+    if constexpr (Scan) {
+        double lanes[2];
+        _mm_storeu_pd(lanes, smn);
+        for (double v : lanes) sc.min = v < sc.min ? v : sc.min;
+        _mm_storeu_pd(lanes, smx);
+        for (double v : lanes) sc.max = v > sc.max ? v : sc.max;
+        _mm_storeu_pd(lanes, scnt);
+        sc.count += lanes[0] + lanes[1];
+    }
     return u;
 }
 #endif
 
 #if DXFRAME_INDEX_AVX
-template <bool First, bool Full, bool Count, bool Transform, bool Stream>
-DXFRAME_INDEX_AVX_TARGET inline std::size_t accumulate_avx(const accumulate_args& a, std::size_t u) {
+template <bool First, bool Full, bool Count, bool Transform, bool Stream, bool Scan>
+DXFRAME_INDEX_AVX_TARGET inline std::size_t accumulate_avx(const accumulate_args& a, std::size_t u, scan_state& sc) {
     const __m256d vo = _mm256_set1_pd(a.origin);
     const __m256d vs = _mm256_set1_pd(a.scale);
     const __m256d voff = _mm256_set1_pd(a.offset);
@@ -299,6 +347,8 @@ DXFRAME_INDEX_AVX_TARGET inline std::size_t accumulate_avx(const accumulate_args
     double* const cmiss = a.cmiss;
     const double w = a.w;
     const std::size_t n = a.n;
+    const double* const next = a.next;
+    __m256d smn = _mm256_set1_pd(sc.min), smx = _mm256_set1_pd(sc.max), scnt = _mm256_setzero_pd();
     (void)out;  // not every instantiation uses every argument
     (void)cmiss;
     (void)w;
@@ -309,7 +359,17 @@ DXFRAME_INDEX_AVX_TARGET inline std::size_t accumulate_avx(const accumulate_args
     (void)voff;
     (void)vlow;
     (void)vhigh;
+    (void)next;
+    (void)smn;
+    (void)smx;
+    (void)scnt;
     for (; u + 4 <= n; u += 4) {
+        if constexpr (Scan) {
+            const __m256d z = _mm256_loadu_pd(next + u);
+            smn = _mm256_min_pd(z, smn);
+            smx = _mm256_max_pd(z, smx);
+            scnt = _mm256_add_pd(scnt, _mm256_and_pd(_mm256_cmp_pd(z, z, _CMP_ORD_Q), one));
+        }
         __m256d y = _mm256_loadu_pd(x + u);
         if constexpr (Transform) {
             y = _mm256_add_pd(_mm256_mul_pd(_mm256_sub_pd(y, vo), vs), voff);
@@ -350,6 +410,15 @@ DXFRAME_INDEX_AVX_TARGET inline std::size_t accumulate_avx(const accumulate_args
             }
         }
     }
+    if constexpr (Scan) {
+        double lanes[4];
+        _mm256_storeu_pd(lanes, smn);
+        for (double v : lanes) sc.min = v < sc.min ? v : sc.min;
+        _mm256_storeu_pd(lanes, smx);
+        for (double v : lanes) sc.max = v > sc.max ? v : sc.max;
+        _mm256_storeu_pd(lanes, scnt);
+        sc.count += (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]);
+    }
     return u;
 }
 #endif
@@ -361,31 +430,37 @@ DXFRAME_INDEX_AVX_TARGET inline std::size_t accumulate_avx(const accumulate_args
 /// Full: the column has no missing value (only acc is touched, except on First).
 /// Stream: `out` is written with non-temporal stores (it is not read again soon, so it should
 /// not displace the accumulators from the cache, nor be read from memory before being written).
-template <bool First, bool Full, bool Count, bool Transform, bool Stream = false>
-inline void accumulate_column(const accumulate_args& a) {
+/// Scan: also finds the extremes of `a.next` (into `next_extremes`), so that reading the next
+/// column from memory overlaps with this one's arithmetic and writes.
+template <bool First, bool Full, bool Count, bool Transform, bool Stream = false, bool Scan = false>
+inline void accumulate_column(const accumulate_args& a, column_extremes* next_extremes = nullptr) {
     std::size_t u = 0;
+    scan_state sc;
+    auto one = [&](std::size_t i) {
+        if constexpr (Scan) sc.add(a.next[i]);
+        accumulate_one<First, Full, Count, Transform>(a, i);
+    };
 #if DXFRAME_INDEX_AVX
     if (index_avx_available()) {
         // Non-temporal stores need alignment to the vector: do the first values one by one.
         if constexpr (Transform && Stream) {
-            while (u < a.n && (reinterpret_cast<std::uintptr_t>(a.out + u) & 31u) != 0) {
-                accumulate_one<First, Full, Count, Transform>(a, u++);
-            }
+            while (u < a.n && (reinterpret_cast<std::uintptr_t>(a.out + u) & 31u) != 0) one(u++);
         }
-        u = accumulate_avx<First, Full, Count, Transform, Stream>(a, u);
+        u = accumulate_avx<First, Full, Count, Transform, Stream, Scan>(a, u, sc);
     } else
 #endif
     {
 #if DXFRAME_INDEX_SSE2
         if constexpr (Transform && Stream) {
-            while (u < a.n && (reinterpret_cast<std::uintptr_t>(a.out + u) & 15u) != 0) {
-                accumulate_one<First, Full, Count, Transform>(a, u++);
-            }
+            while (u < a.n && (reinterpret_cast<std::uintptr_t>(a.out + u) & 15u) != 0) one(u++);
         }
-        u = accumulate_sse2<First, Full, Count, Transform, Stream>(a, u);
+        u = accumulate_sse2<First, Full, Count, Transform, Stream, Scan>(a, u, sc);
 #endif
     }
-    for (; u < a.n; ++u) accumulate_one<First, Full, Count, Transform>(a, u);
+    for (; u < a.n; ++u) one(u);
+    if constexpr (Scan) {
+        if (next_extremes) *next_extremes = sc.extremes();
+    }
 }
 
 /// Orders earlier non-temporal stores before later memory operations (a no-op without SSE2).

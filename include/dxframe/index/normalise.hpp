@@ -138,10 +138,9 @@ inline std::string index_num(double v) {
     return buf;
 }
 
-/// Count, extremes and non-finite count of a column's finite values (mean and sd not computed).
-/// One vectorised pass; a second, exact pass only when the column holds infinities.
-inline column_profile profile_scan(const double* x, std::size_t n) {
-    const column_extremes e = scan_extremes(x, n);
+/// Count, extremes and non-finite count of a column's finite values (mean and sd not computed),
+/// from the column's scan_extremes; a second, exact pass only when the column holds infinities.
+inline column_profile profile_from_extremes(const double* x, std::size_t n, const column_extremes& e) {
     column_profile p;
     if (e.count == 0 || (std::isfinite(e.min) && std::isfinite(e.max))) {
         p.present = e.count;
@@ -165,6 +164,12 @@ inline column_profile profile_scan(const double* x, std::size_t n) {
     p.min = mn;
     p.max = mx;
     return p;
+}
+
+/// Count, extremes and non-finite count of a column's finite values (mean and sd not computed).
+/// One vectorised pass; a second, exact pass only when the column holds infinities.
+inline column_profile profile_scan(const double* x, std::size_t n) {
+    return profile_from_extremes(x, n, scan_extremes(x, n));
 }
 
 /// Mean of the finite values (0 when none).
@@ -236,14 +241,16 @@ inline column_profile profile_column(const double* x, std::size_t n, bool with_o
 namespace detail {
 
 /// Everything normalise_column does except writing an affine method's output (see normalise_step).
+/// `extremes`, when given (and `profile` is not), is scan_extremes(x, n) done earlier.
 inline normalise_step normalise_prepare(const double* x, double* out, std::size_t n, direction dir,
                                         const normalisation& spec, const indicator_parameters& par,
                                         const column_context& ctx, normalise_workspace& ws,
-                                        std::vector<diagnostic>& diags, const column_profile* profile) {
+                                        std::vector<diagnostic>& diags, const column_profile* profile,
+                                        const column_extremes* extremes = nullptr) {
     normalise_step step;
     const double d = dir == direction::higher_is_better ? 1.0 : -1.0;
     column_profile local;
-    if (!profile) local = profile_scan(x, n);
+    if (!profile) local = extremes ? profile_from_extremes(x, n, *extremes) : profile_scan(x, n);
     const column_profile& st = profile ? *profile : local;
 
     if (st.non_finite > 0) {
