@@ -123,17 +123,16 @@ public:
     friend bool operator!=(const value_matrix& a, const value_matrix& b) { return !(a == b); }
 
 private:
+    // The checks are on every access, the messages almost never: keep the message building out
+    // of line so the checks stay cheap enough to inline in the engine's loops.
+    [[noreturn]] static void column_out_of_range(std::size_t col, std::size_t cols);
+    [[noreturn]] static void cell_out_of_range(std::size_t row, std::size_t col, std::size_t rows, std::size_t cols);
+
     void check_col(std::size_t col) const {
-        if (col >= cols_) {
-            throw error("value_matrix: column " + std::to_string(col) + " out of range (" + std::to_string(cols_) +
-                        " columns)");
-        }
+        if (col >= cols_) column_out_of_range(col, cols_);
     }
     std::size_t offset(std::size_t row, std::size_t col) const {
-        if (row >= rows_ || col >= cols_) {
-            throw error("value_matrix: cell (" + std::to_string(row) + ", " + std::to_string(col) +
-                        ") out of range (" + std::to_string(rows_) + " x " + std::to_string(cols_) + ")");
-        }
+        if (row >= rows_ || col >= cols_) cell_out_of_range(row, col, rows_, cols_);
         return col * rows_ + row;
     }
 
@@ -141,5 +140,14 @@ private:
     std::size_t cols_ = 0;
     std::vector<double> data_;
 };
+
+inline void value_matrix::column_out_of_range(std::size_t col, std::size_t cols) {
+    throw error("value_matrix: column " + std::to_string(col) + " out of range (" + std::to_string(cols) + " columns)");
+}
+
+inline void value_matrix::cell_out_of_range(std::size_t row, std::size_t col, std::size_t rows, std::size_t cols) {
+    throw error("value_matrix: cell (" + std::to_string(row) + ", " + std::to_string(col) + ") out of range (" +
+                std::to_string(rows) + " x " + std::to_string(cols) + ")");
+}
 
 }  // namespace dxframe
