@@ -45,8 +45,11 @@ int main(int argc, char** argv) {
             std::cout << "dxframe " << dxframe::version_string << "\n";
             return exit_ok;
         }
-        name = args[0];
-        args.erase(args.begin());
+        // Options without a command belong to the default command: `dxframe --as-of 2025-01-01`.
+        if (args[0].rfind("-", 0) != 0) {
+            name = args[0];
+            args.erase(args.begin());
+        }
     }
     const auto it = registry().find(name);
     if (it == registry().end()) {

@@ -251,7 +251,9 @@ private:
     // column is written with non-temporal stores (nothing in this run reads it again), and may
     // carry the scan of the next column to normalise (`next`, its extremes kept as pending).
     template <bool Count, bool Transform>
-    void accumulate(bool first, bool full, const double* x, double* y, std::size_t n, double origin, double scale,
+    // y is written by the kernels through accumulate_args::out; clang-tidy does not see that.
+    void accumulate(bool first, bool full, const double* x, double* y,  // NOLINT(readability-non-const-parameter)
+                    std::size_t n, double origin, double scale,
                     double offset, double low, double high, double w, const double* next = nullptr) {
         const detail::accumulate_args a{x,    y,     acc_.data(), wmiss_.data(), cmiss_.data(), n, origin, scale,
                                         offset, low, high,        w,             next};

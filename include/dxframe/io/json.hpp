@@ -606,9 +606,9 @@ template <class J>
 void append_member(J& object, const std::string& key, J&& value) {
     auto& members = object.template get_ref<typename J::object_t&>();
     if constexpr (has_emplace_back<typename J::object_t>::value) {
-        members.emplace_back(key, std::move(value));
+        members.emplace_back(key, std::forward<J>(value));
     } else {
-        members.emplace(key, std::move(value));
+        members.emplace(key, std::forward<J>(value));
     }
 }
 
@@ -644,7 +644,7 @@ J write_value(const T& value, const json_write_options& options, const json_path
                         ": a non-finite number cannot be written");
         }
         return J(value);
-    } else if constexpr (std::is_arithmetic<T>::value || std::is_same<T, std::string>::value) {
+    } else if constexpr (std::is_arithmetic<T>::value || std::is_same<T, std::string>::value) {  // NOLINT(bugprone-branch-clone): the common case, named before the generic tests below
         return J(value);
     } else if constexpr (std::is_same<T, date>::value) {
         return J(value.to_string());

@@ -115,7 +115,8 @@ bool run_chunked(std::size_t total, std::size_t chunk, unsigned workers, Body& b
     bool cancelled = false;
     {
         std::unique_lock<std::mutex> lock(mutex);
-        while (finished < workers) {
+        // `finished` is advanced by the workers under `mutex`, which wait_for releases.
+        while (finished < workers) {  // NOLINT(bugprone-infinite-loop)
             finished_cv.wait_for(lock, interval);
             if (finished < workers && progress && !cancelled) {
                 lock.unlock();
