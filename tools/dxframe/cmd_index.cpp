@@ -275,7 +275,7 @@ std::vector<std::size_t> by_rank(const dxframe::index_result& res) {
     return order;
 }
 
-std::string md_cell(std::string s) {
+std::string md_cell(const std::string& s) {
     std::string out;
     for (char c : s) {
         if (c == '|') out += "\\|";

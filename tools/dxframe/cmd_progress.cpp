@@ -165,7 +165,7 @@ std::string to_csv_output(const std::vector<dxframe::target_assessment>& results
     return dxframe::write_csv(rows, "\n");
 }
 
-std::string md_cell(std::string s) {
+std::string md_cell(const std::string& s) {
     std::string out;
     for (char c : s) {
         if (c == '|') {

@@ -46,7 +46,7 @@ int main(int argc, char** argv) {
             return exit_ok;
         }
         // Options without a command belong to the default command: `dxframe --as-of 2025-01-01`.
-        if (args[0].rfind("-", 0) != 0) {
+        if (args[0].empty() || args[0].front() != '-') {
             name = args[0];
             args.erase(args.begin());
         }

@@ -220,7 +220,7 @@ inline std::string spec_num(double v) {
         char buf[40];
         std::snprintf(buf, sizeof buf, "%.*g", digits, v);
         if (std::strtod(buf, nullptr) != v) continue;
-        const std::string text = buf;
+        std::string text = buf;
         if (text.find('e') == std::string::npos) return text;
         if (fallback.empty()) fallback = text;
     }
