@@ -12,7 +12,7 @@
 // Provinces: 34 units × 100 indicators (→ 10 sub-pillars → 3 pillars → index, 2% missing,
 // every fifth indicator lower-is-better) with the same three inputs.
 //
-// Each benchmark iteration is a whole run_uncertainty call of 4096 replications (thread start,
+// Each benchmark iteration is a whole run_uncertainty call of 16384 replications (thread start,
 // per-thread set-up and the final statistics included); "per_rep" is wall time per replication,
 // "cpu_per_rep" the CPU time of all threads per replication. The wall-time speedup on two threads
 // needs two otherwise idle cores (Linux shares CPU between sessions, not threads, when busy);
@@ -39,7 +39,7 @@
 
 namespace {
 
-constexpr std::size_t replications = 4096;
+constexpr std::size_t replications = 16384;
 
 struct problem {
     dxframe::index_tree tree;
