@@ -217,6 +217,21 @@ TEST_CASE("a dataset FILE is read as dxframe index reads it", "[uncertainty][cli
     const auto table = parse_csv(r.out);
     CHECK(table.rows.size() >= 2);
     for (const auto& row : table.rows) CHECK_FALSE(row[1].empty());
+
+    // With --root, the nominal ranks are `dxframe index`'s ranks for the same input, unit by unit.
+    const run_result u = run("uncertainty " + file + " --root dti922_pdti --weight-noise 2:0.2 --runs 50");
+    const run_result i = run("index " + file + " --root dti922_pdti --format csv");
+    REQUIRE(u.status == 0);
+    REQUIRE(i.status == 0);
+    const auto ut = parse_csv(u.out);
+    const auto it = parse_csv(i.out);
+    REQUIRE(ut.rows.size() == it.rows.size());
+    REQUIRE(ut.rows.size() >= 5);
+    for (std::size_t k = 0; k < ut.rows.size(); ++k) {
+        CHECK(ut.rows[k][0] == it.rows[k][0]);
+        CHECK(ut.rows[k][1] == it.rows[k].back());
+    }
+    CHECK(run("uncertainty " + asem + " --root x --weight-noise 2:0.2").status == 2);  // --root is for a FILE
 }
 
 TEST_CASE("usage errors exit 2", "[uncertainty][cli]") {

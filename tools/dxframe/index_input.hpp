@@ -45,7 +45,7 @@ struct index_input {
 
 /// The value options load_index_input and parse_index_spec read (for a command's option list).
 inline const std::vector<std::string> index_input_options = {
-    "--data", "--meta", "--as-of", "--year", "--normalise", "--aggregate", "--min-share", "--rank-decimals"};
+    "--data", "--meta", "--root", "--as-of", "--year", "--normalise", "--aggregate", "--min-share", "--rank-decimals"};
 /// The flag options they read.
 inline const std::vector<std::string> index_input_flags = {"--merge-successors"};
 
@@ -54,6 +54,7 @@ inline constexpr const char* index_input_usage =
     "  FILE               a dxframe/1 dataset ('-' = standard input): the framework's indicators and\n"
     "                     nodes form the tree; each entity's latest observation of each indicator is\n"
     "                     its value; entities without any are left out\n"
+    "  --root NODE        with FILE: only the index under this node (a framework may hold several)\n"
     "  --as-of DATE       with FILE: use observations up to DATE\n"
     "  --year YYYY        with FILE: use observations dated in YYYY; with COINr tables: the rows of\n"
     "                     Time YYYY (default: the latest)\n"
@@ -94,9 +95,12 @@ inline void print_index_diagnostics(std::ostream& err, const index_input& in, co
 /// usable observation of a tree indicator in the period (dataset order); value = the effective
 /// value of the latest such observation (the earlier one in the document on a tie of dates).
 inline std::optional<index_input> dataset_index_input(std::ostream& err, index_input in, const dataset& ds,
+                                                      const std::optional<std::string>& root,
                                                       const std::optional<date>& as_of, const std::optional<int>& year,
                                                       bool merge) {
-    tree_build_result built = build_tree(ds.framework);
+    framework_tree_options to;
+    to.root = root;
+    tree_build_result built = build_tree(ds.framework, to);
     print_index_diagnostics(err, in, built.diagnostics);
     if (!built.ok()) return std::nullopt;
     in.tree = std::move(*built.tree);
@@ -165,7 +169,7 @@ inline std::optional<index_input> dataset_index_input(std::ostream& err, index_i
 }  // namespace detail
 
 /// Reads the index input named by the command line: one positional FILE, or --data and --meta
-/// (with --as-of, --year, --merge-successors as in `dxframe index`). Throws usage_error for a
+/// (with --root, --as-of, --year, --merge-successors as in `dxframe index`). Throws usage_error for a
 /// wrong combination of arguments, io_failure when a file cannot be read; prints the input's
 /// problems (warnings and errors) to `err` and returns nullopt when there is an error.
 inline std::optional<index_input> load_index_input(std::ostream& err, const parsed_args& args) {
@@ -192,7 +196,7 @@ inline std::optional<index_input> load_index_input(std::ostream& err, const pars
         const auto meta = args.get("--meta");
         if (!data || !meta) throw usage_error("COINr input needs both --data and --meta");
         if (!pos.empty()) throw usage_error("give a dataset FILE or --data/--meta, not both");
-        for (const char* o : {"--as-of", "--merge-successors"}) {
+        for (const char* o : {"--root", "--as-of", "--merge-successors"}) {
             if (args.has(o)) throw usage_error(std::string(o) + " applies to a dataset FILE, not to COINr tables");
         }
         in.file = *data;
@@ -222,7 +226,8 @@ inline std::optional<index_input> load_index_input(std::ostream& err, const pars
     if (!ds) return std::nullopt;
     std::optional<int> year;
     if (year_value) year = static_cast<int>(*year_value);
-    return detail::dataset_index_input(err, std::move(in), *ds, as_of, year, args.has("--merge-successors"));
+    return detail::dataset_index_input(err, std::move(in), *ds, args.get("--root"), as_of, year,
+                                       args.has("--merge-successors"));
 }
 
 /// The index methods given on the command line: --normalise and --aggregate (repeatable: SPEC

@@ -28,6 +28,8 @@
 #include <utility>
 #include <vector>
 
+#include <boost/describe/class.hpp>
+
 #include <dxframe/diagnostic.hpp>
 #include <dxframe/error.hpp>
 #include <dxframe/index/aggregate.hpp>
