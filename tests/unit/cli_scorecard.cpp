@@ -3,6 +3,7 @@
 // and output. With no arguments it prints the embedded Vietnam scorecard (every pillar, at
 // least 50 targets with statuses, 80 columns, no colour when not on a terminal).
 #include "catch_compat.hpp"
+#include "cli_runner.hpp"
 
 #ifdef DXFRAME_CLI_PATH
 
@@ -31,66 +32,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct run_result {
-    int status = -1;
-    std::string out;
-    std::string err;
-};
+using dxframe_test::run_result;
+using dxframe_test::scratch;
+using dxframe_test::slurp;
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-fs::path scratch_path(const std::string& stem) {
-    static int counter = 0;
-#if defined(_WIN32)
-    const long pid = 0;
-#else
-    const long pid = static_cast<long>(::getpid());
-#endif
-    return fs::temp_directory_path() /
-           ("dxframe_cli_scorecard_" + std::to_string(pid) + "_" + std::to_string(counter++) + "_" + stem);
-}
-
-struct scratch {
-    std::vector<fs::path> paths;
-    ~scratch() {
-        std::error_code ec;
-        for (const auto& p : paths) fs::remove(p, ec);
-    }
-    fs::path file(const std::string& stem, const std::string& content) {
-        paths.push_back(scratch_path(stem));
-        std::ofstream(paths.back(), std::ios::binary) << content;
-        return paths.back();
-    }
-    fs::path name(const std::string& stem) {
-        paths.push_back(scratch_path(stem));
-        return paths.back();
-    }
-};
-
-// Runs `[ENV] dxframe ARGS [< stdin_file]` with the locale variables set to `lang` (so the
-// default language is known), capturing stdout and stderr.
+// Runs `dxframe ARGS [< stdin_file]` with the locale variables set to `lang` (so the default
+// language is known).
 run_result run(const std::string& args, const std::string& lang = "en_US.UTF-8", const std::string& stdin_file = "") {
-    scratch s;
-    const fs::path out = s.name("out");
-    const fs::path err = s.name("err");
-    std::string cmd = "env LC_ALL= LC_MESSAGES= NO_COLOR= LANG=" + lang + " \"" + std::string(DXFRAME_CLI_PATH) +
-                      "\" " + args + " > \"" + out.string() + "\" 2> \"" + err.string() + "\"";
-    if (!stdin_file.empty()) cmd += " < \"" + stdin_file + "\"";
-    const int raw = std::system(cmd.c_str());
-    run_result r;
-#if defined(_WIN32)
-    r.status = raw;
-#else
-    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-#endif
-    r.out = slurp(out);
-    r.err = slurp(err);
-    return r;
+    return dxframe_test::run_cli(args, stdin_file, "env LC_ALL= LC_MESSAGES= NO_COLOR= LANG=" + lang + " ");
 }
 
 std::string q(const fs::path& path) { return "\"" + path.string() + "\""; }

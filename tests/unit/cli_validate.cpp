@@ -3,6 +3,7 @@
 // output. The clean sample passes; the sample with ten planted defects reports exactly those ten,
 // each with its code and the JSON Pointer of the member that was changed.
 #include "catch_compat.hpp"
+#include "cli_runner.hpp"
 
 #ifdef DXFRAME_CLI_PATH
 
@@ -30,63 +31,13 @@ const std::string data_dir = DXFRAME_TEST_DATA_DIR;
 const std::string sample = data_dir + "/../../examples/data/vietnam-sample.json";
 const std::string planted = data_dir + "/planted/ten_defects.json";
 
-struct run_result {
-    int status = -1;
-    std::string out;
-    std::string err;
-};
+using dxframe_test::run_result;
+using dxframe_test::scratch;
+using dxframe_test::slurp;
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-// A fresh path in the temporary directory, removed by the caller's scratch object.
-fs::path scratch_path(const std::string& stem) {
-    static int counter = 0;
-#if defined(_WIN32)
-    const long pid = 0;
-#else
-    const long pid = static_cast<long>(::getpid());
-#endif
-    return fs::temp_directory_path() /
-           ("dxframe_cli_validate_" + std::to_string(pid) + "_" + std::to_string(counter++) + "_" + stem);
-}
-
-struct scratch {
-    std::vector<fs::path> paths;
-    ~scratch() {
-        std::error_code ec;
-        for (const auto& p : paths) fs::remove(p, ec);
-    }
-    fs::path file(const std::string& stem, const std::string& content) {
-        paths.push_back(scratch_path(stem));
-        std::ofstream(paths.back(), std::ios::binary) << content;
-        return paths.back();
-    }
-};
-
-// Runs `dxframe ARGS [< stdin_file]`, capturing stdout and stderr in temporary files.
+// Runs `dxframe ARGS [< stdin_file]`.
 run_result run(const std::string& args, const std::string& stdin_file = "") {
-    scratch s;
-    const fs::path out = scratch_path("out");
-    const fs::path err = scratch_path("err");
-    s.paths = {out, err};
-    std::string cmd = "\"" + std::string(DXFRAME_CLI_PATH) + "\" " + args + " > \"" + out.string() + "\" 2> \"" +
-                      err.string() + "\"";
-    if (!stdin_file.empty()) cmd += " < \"" + stdin_file + "\"";
-    const int raw = std::system(cmd.c_str());
-    run_result r;
-#if defined(_WIN32)
-    r.status = raw;
-#else
-    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-#endif
-    r.out = slurp(out);
-    r.err = slurp(err);
-    return r;
+    return dxframe_test::run_cli(args, stdin_file);
 }
 
 std::string q(const std::string& path) { return "\"" + path + "\""; }

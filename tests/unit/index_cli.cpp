@@ -2,6 +2,7 @@
 // `dxframe index` as a user runs it: the real executable on COINr tables and on a dxframe/1
 // dataset, its exact CSV layout, the other formats, per-element methods, and its exit codes.
 #include "catch_compat.hpp"
+#include "cli_runner.hpp"
 
 #include "../../tools/dxframe/spec.hpp"
 
@@ -72,49 +73,11 @@ const std::string data_dir = std::string(DXFRAME_TEST_DATA_DIR) + "/index/";
 const std::string small = "--data \"" + data_dir + "small_iData.csv\" --meta \"" + data_dir + "small_iMeta.csv\"";
 const std::string dti = "\"" + data_dir + "dti2022_top5.json\"";
 
-struct run_result {
-    int status = -1;
-    std::string out;
-    std::string err;
-};
+using dxframe_test::run_result;
+using dxframe_test::scratch_path;
+using dxframe_test::slurp;
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-fs::path scratch_path(const std::string& stem) {
-    static int counter = 0;
-#if defined(_WIN32)
-    const long pid = 0;
-#else
-    const long pid = static_cast<long>(::getpid());
-#endif
-    return fs::temp_directory_path() /
-           ("dxframe_index_cli_" + std::to_string(pid) + "_" + std::to_string(counter++) + "_" + stem);
-}
-
-run_result run(const std::string& args) {
-    const fs::path out = scratch_path("out");
-    const fs::path err = scratch_path("err");
-    const std::string cmd = "\"" + std::string(DXFRAME_CLI_PATH) + "\" index " + args + " > \"" + out.string() +
-                            "\" 2> \"" + err.string() + "\"";
-    const int raw = std::system(cmd.c_str());
-    run_result r;
-#if defined(_WIN32)
-    r.status = raw;
-#else
-    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-#endif
-    r.out = slurp(out);
-    r.err = slurp(err);
-    std::error_code ec;
-    fs::remove(out, ec);
-    fs::remove(err, ec);
-    return r;
-}
+run_result run(const std::string& args) { return dxframe_test::run_cli("index " + args); }
 
 dxframe::csv_table parse_csv(const std::string& text) {
     auto r = dxframe::read_csv(text);

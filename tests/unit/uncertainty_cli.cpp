@@ -3,6 +3,7 @@
 // ASEM's COINr tables — its exact CSV layout, agreement with the library, byte-identical output
 // for any --threads, failure reporting, the other formats, a dataset FILE, and exit codes.
 #include "catch_compat.hpp"
+#include "cli_runner.hpp"
 
 #ifdef DXFRAME_CLI_PATH
 
@@ -34,49 +35,11 @@ const std::string asem = "--data \"" + asem_dir + "iData.csv\" --meta \"" + asem
 const std::string vignette = " --weight-noise 2:0.25,3:0.25 --normalise-alternatives minmax:1:100,zscore:10:2"
                              " --aggregate-alternatives arithmetic,geometric";
 
-struct run_result {
-    int status = -1;
-    std::string out;
-    std::string err;
-};
+using dxframe_test::run_result;
+using dxframe_test::scratch_path;
+using dxframe_test::slurp;
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-fs::path scratch_path(const std::string& stem) {
-    static int counter = 0;
-#if defined(_WIN32)
-    const long pid = 0;
-#else
-    const long pid = static_cast<long>(::getpid());
-#endif
-    return fs::temp_directory_path() /
-           ("dxframe_uncertainty_cli_" + std::to_string(pid) + "_" + std::to_string(counter++) + "_" + stem);
-}
-
-run_result run(const std::string& args) {
-    const fs::path out = scratch_path("out");
-    const fs::path err = scratch_path("err");
-    const std::string cmd =
-        "\"" + std::string(DXFRAME_CLI_PATH) + "\" " + args + " > \"" + out.string() + "\" 2> \"" + err.string() + "\"";
-    const int raw = std::system(cmd.c_str());
-    run_result r;
-#if defined(_WIN32)
-    r.status = raw;
-#else
-    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-#endif
-    r.out = slurp(out);
-    r.err = slurp(err);
-    std::error_code ec;
-    fs::remove(out, ec);
-    fs::remove(err, ec);
-    return r;
-}
+run_result run(const std::string& args) { return dxframe_test::run_cli("" + args); }
 
 dxframe::csv_table parse_csv(const std::string& text) {
     auto r = dxframe::read_csv(text);
