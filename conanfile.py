@@ -87,3 +87,6 @@ class DxframeConan(ConanFile):
         self.cpp_info.set_property("cmake_target_name", "dxframe::dxframe")
         self.cpp_info.set_property("pkg_config_name", "dxframe")
         self.cpp_info.requires = ["boost::headers", "nlohmann_json::nlohmann_json"]
+        # The uncertainty analysis runs on std::thread.
+        if str(self.settings.os) in ("Linux", "FreeBSD"):
+            self.cpp_info.system_libs = ["pthread"]

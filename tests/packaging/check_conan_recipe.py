@@ -124,6 +124,7 @@ check(props.get("pkg_config_name") == "dxframe", "pkg_config_name dxframe")
 check(recipe.cpp_info.bindirs == [] and recipe.cpp_info.libdirs == [], "no bin or lib directories")
 check(sorted(recipe.cpp_info.requires) == ["boost::headers", "nlohmann_json::nlohmann_json"],
       "depends on Boost's headers component and nlohmann_json")
+check(getattr(recipe.cpp_info, "system_libs", []) == ["pthread"], "links the thread library on Linux (std::thread)")
 with open(os.path.join(source_dir, "cmake", "dxframe.pc.in"), encoding="utf-8") as f:
     check("Name: dxframe" in f.read(), "the installed .pc file has the same name")
 

@@ -19,6 +19,7 @@ class _CppInfo:
         self.libdirs = ["lib"]
         self.includedirs = ["include"]
         self.requires = []
+        self.system_libs = []
 
     def set_property(self, name, value):
         self.properties[name] = value
