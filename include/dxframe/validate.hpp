@@ -931,6 +931,10 @@ private:
             } else if (num_ok && den_ok && *o.denominator > 0) {
                 effective = effective_value(o, ind != nullptr ? ind->unit : unit::other);
             }
+            // Two finite counts can still overflow when divided (1e300 / 1e-300): the value they
+            // stand for is then not a number any computation can use.
+            const bool ratio_overflows = effective && !std::isfinite(*effective);
+            if (ratio_overflows) effective.reset();
             values.push_back(effective);
             // Duplicate or conflict: decided now, reported in the slot of the member it concerns.
             // A plain bool + double rather than an optional copy: GCC 12 at -O2 reports a false
@@ -986,6 +990,9 @@ private:
                     error(diagnostic_code::numerator_exceeds_denominator, path("numerator"),
                           who() + " reports " + ratio_text() + ": the numerator " + number_text(*o.numerator) +
                               " exceeds the denominator " + number_text(*o.denominator));
+                } else if (ratio_overflows) {
+                    error(diagnostic_code::non_finite_value, path("numerator"),
+                          who() + " reports " + ratio_text() + ", which is beyond the range of a double");
                 } else if (effective && out_of_bounds(ind, *effective)) {
                     check_bounds(ind, *effective, path("numerator"),
                                  "value " + ratio_text() + " = " + number_text(*effective) + " of " + who());
