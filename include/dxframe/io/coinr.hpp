@@ -429,6 +429,12 @@ inline coinr_import_result import_coinr(const csv_table& idata, const csv_table&
     for (std::size_t r = 0; r < idata.rows.size(); ++r) {
         if (!c_time || !chosen || (times[r] && *times[r] == *chosen)) use.push_back(r);
     }
+    // An index of no units is not an index: refuse it here, as a dataset with no usable
+    // observation is refused, rather than hand every caller an empty table to misreport.
+    if (use.empty() && !has_errors(diags)) {
+        data_err(diagnostic_code::insufficient_data, idata.header_line, std::nullopt,
+                 "the table has no unit rows (only the header), so there is nothing to compute");
+    }
     // Units: present, unique, not a column name.
     std::unordered_map<std::string, std::size_t> unit_line;
     for (std::size_t r : use) {
