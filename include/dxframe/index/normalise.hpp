@@ -283,14 +283,27 @@ inline normalise_step normalise_prepare(const double* x, double* out, std::size_
         step.offset = offset;
         return step;
     };
+    // A finite value can still give a score that is not (a huge value over a small divisor or
+    // goalpost width): that cell becomes missing and is reported, never infinite.
+    auto drop_non_finite = [&](const char* method) {
+        step.present = st.present;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (std::isnan(out[i]) || std::isfinite(out[i])) continue;
+            diags.push_back(norm_diag(severity::error, diagnostic_code::invalid_input_for_method, ctx,
+                                      std::string(method) + ": the score of " + norm_unit_label(ctx, i) + " (value " +
+                                          index_num(x[i]) + ") overflows; treated as missing"));
+            out[i] = std::numeric_limits<double>::quiet_NaN();
+            --step.present;
+        }
+        return step;
+    };
     // Methods whose per-value division matters at the ends of the scale keep COINr's exact form.
-    auto divide = [&](double origin, double divisor, double cap) {
+    auto divide = [&](double origin, double divisor, double cap, const char* method) {
         for (std::size_t i = 0; i < n; ++i) {
             const double y = (x[i] - origin) / divisor;
             out[i] = y > cap ? cap : y;  // NaN fails the test and stays missing
         }
-        step.present = st.present;
-        return step;
+        return drop_non_finite(method);
     };
 
     if (st.present == 0) {
@@ -307,14 +320,25 @@ inline normalise_step normalise_prepare(const double* x, double* out, std::size_
 
         case normaliser::minmax:
         case normaliser::distance_to_max: {
-            if (!(range > 0) || !std::isfinite(range)) {
+            if (!std::isfinite(range)) {
+                return give_up(severity::error, diagnostic_code::invalid_input_for_method,
+                               "the range of the values (" + index_num(st.min) + " to " + index_num(st.max) +
+                                   ") is too large to compute");
+            }
+            if (!(range > 0)) {
                 return give_up(severity::warning, diagnostic_code::insufficient_data,
                                st.present == 1 ? "only one value (zero range)" : "all values are equal (zero range)");
             }
             const double l = spec.method == normaliser::minmax ? spec.lower : 0.0;
             const double u = spec.method == normaliser::minmax ? spec.upper : 1.0;
             // (x' − min')·(u − l)/range + l with x' = d·x: for d = −1 that is (max − x)·(u − l)/range + l.
-            affine(d > 0 ? st.min : st.max, d * (u - l) / range, l);
+            // The best unit computes range·s + l, which can fall one rounding step short of u (the
+            // clamp only catches an overshoot): nudge s outwards until it reaches u, so that the top
+            // of the scale is exact. ((min − max)·(−s) rounds like range·s, so d = −1 is covered.)
+            double s = (u - l) / range;
+            const double outwards = u > l ? std::numeric_limits<double>::infinity() : -std::numeric_limits<double>::infinity();
+            for (int k = 0; k < 16 && (u > l ? range * s + l < u : range * s + l > u); ++k) s = std::nextafter(s, outwards);
+            affine(d > 0 ? st.min : st.max, d * s, l);
             step.low = l < u ? l : u;
             step.high = l < u ? u : l;
             return step;
@@ -324,7 +348,12 @@ inline normalise_step normalise_prepare(const double* x, double* out, std::size_
             if (st.present < 2) return give_up(severity::warning, diagnostic_code::insufficient_data, "only one value");
             const double mean = profile ? st.mean : profile_mean(x, n, st.present);
             const double sd = profile ? st.sd : profile_sample_sd(x, n, st.present, mean);
-            if (!(sd > 0) || !std::isfinite(sd)) {
+            if (!std::isfinite(mean) || !std::isfinite(sd)) {
+                return give_up(severity::error, diagnostic_code::invalid_input_for_method,
+                               "the values (" + index_num(st.min) + " to " + index_num(st.max) +
+                                   ") are too large for their mean and standard deviation to be computed");
+            }
+            if (!(sd > 0)) {
                 return give_up(severity::warning, diagnostic_code::insufficient_data,
                                "all values are equal (zero standard deviation)");
             }
@@ -340,7 +369,7 @@ inline normalise_step normalise_prepare(const double* x, double* out, std::size_
                                    (d < 0 ? " (lower-is-better indicators with positive values cannot use it)" : ""));
             }
             // x'/max(x') = x/(d·max(x')): exactly 1 for the best unit.
-            return divide(0.0, d * top, std::numeric_limits<double>::infinity());
+            return divide(0.0, d * top, std::numeric_limits<double>::infinity(), "fraction_of_max");
         }
 
         case normaliser::distance_to_target: {
@@ -363,7 +392,7 @@ inline normalise_step normalise_prepare(const double* x, double* out, std::size_
             }
             // (x − min)/(T − min), or for d = −1 (max − x)/(max − T) = (x − max)/(T − max).
             return divide(d > 0 ? st.min : st.max, d * denom,
-                          par.cap_at_target ? 1.0 : std::numeric_limits<double>::infinity());
+                          par.cap_at_target ? 1.0 : std::numeric_limits<double>::infinity(), "distance_to_target");
         }
 
         case normaliser::goalposts: {
@@ -387,8 +416,7 @@ inline normalise_step normalise_prepare(const double* x, double* out, std::size_
                 }
                 out[i] = y * a;
             }
-            step.present = st.present;
-            return step;
+            return drop_non_finite("goalposts");
         }
 
         case normaliser::rank:
