@@ -6,8 +6,9 @@
 /// accepted too), fields in double quotes may hold commas, quotes (doubled) and line breaks. The
 /// first record is the header. Tolerated with a note: a UTF-8 byte-order mark. Skipped: blank
 /// lines. Errors (each reported, never thrown, with the 1-based line and character column): a
-/// row whose field count differs from the header's, a quote inside an unquoted field, text after
-/// a closing quote, an unterminated quoted field, an empty table.
+/// byte that is not UTF-8 (reading stops there), a row whose field count differs from the
+/// header's, a quote inside an unquoted field, text after a closing quote, an unterminated quoted
+/// field, an empty table.
 #pragma once
 
 #include <cstddef>
@@ -19,6 +20,7 @@
 #include <boost/describe/class.hpp>
 
 #include <dxframe/diagnostic.hpp>
+#include <dxframe/io/detail/utf8.hpp>
 
 namespace dxframe {
 
@@ -82,9 +84,28 @@ inline csv_read_result read_csv(std::string_view text, const csv_read_options& o
         pos = 3;
         diags.push_back(detail::csv_diag(severity::info, src, 1, 1, "UTF-8 byte-order mark ignored"));
     }
+    const std::size_t n = text.size();
+    // The cells become names and ids that are written out again as JSON, HTML and CSV; a table
+    // saved in a legacy code page (Windows-1258 from Excel) would corrupt those, or make the JSON
+    // writer fail far from the cause. Refuse it here, at the first bad byte (same line and column
+    // rules as the reader below: CRLF, LF or CR end a line; columns count characters).
+    for (std::size_t i = pos, l = 1, c = 1; i < n;) {
+        if (text[i] == '\r' || text[i] == '\n') {
+            i += text[i] == '\r' && i + 1 < n && text[i + 1] == '\n' ? 2 : 1;
+            ++l;
+            c = 1;
+        } else if (const std::size_t len = detail::utf8_sequence_length(text, i); len != 0) {
+            i += len;
+            ++c;
+        } else {
+            diags.push_back(detail::csv_diag(severity::error, src, l, c,
+                                             "byte " + detail::printable(text.substr(i, 1)) +
+                                                 " is not valid UTF-8 (save the table as CSV UTF-8)"));
+            return result;
+        }
+    }
     std::size_t line = 1;
     std::size_t col = 1;  // character column of text[pos] (UTF-8 continuation bytes do not count)
-    const std::size_t n = text.size();
     auto advance = [&](char c) {
         ++pos;
         if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++col;
