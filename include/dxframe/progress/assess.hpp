@@ -75,7 +75,7 @@ BOOST_DESCRIBE_STRUCT(target_assessment, (),
 /// Which entities assess_all() assesses each target for.
 enum class entity_scope {
     bound,        ///< The entity the target binds (its `entity`, else the framework's nation).
-    all_observed  ///< That entity and every other entity with observations of the indicator.
+    all_observed  ///< That entity and every other entity with observations of the indicator by the as-of date.
 };
 BOOST_DESCRIBE_ENUM(entity_scope, bound, all_observed)
 
@@ -319,11 +319,12 @@ inline shared_measures fill_shared(target_assessment& a, const target& t, const 
     const double time_share = std::min(1.0, years_between(base.date, latest.date) / years_between(base.date, t.deadline));
     if (g.path_end) {
         const double tau = path_at(t, base, *g.path_end, latest.date);
-        a.path_value = tau;
+        a.path_value = finite_or_none(tau);
         a.path_gap = finite_or_none(g.path_direction * (latest.value - tau));
-        a.expected = *g.path_end != base.value
-                         ? std::clamp((tau - base.value) / (*g.path_end - base.value), 0.0, 1.0)
-                         : time_share;
+        // Values near the double range can make the path's share undefined (inf/inf): then the
+        // share of the time, which is what the path gives without milestones.
+        const double share = (tau - base.value) / (*g.path_end - base.value);
+        a.expected = *g.path_end != base.value && !std::isnan(share) ? std::clamp(share, 0.0, 1.0) : time_share;
     } else {
         a.expected = time_share;
     }
@@ -369,7 +370,7 @@ inline target_assessment assess_series(const target& t, const indicator* ind, co
     a.deadline = t.deadline;
     a.as_of = as_of;
     a.days_to_deadline = days_between(as_of, t.deadline);
-    if (has_numeric_target(t.kind)) a.target_value = t.value;
+    if (has_numeric_target(t.kind)) a.target_value = detail::finite_or_none(t.value);
 
     if (ind == nullptr) {
         detail::set_insufficient(a, insufficiency_reason::unknown_indicator,
@@ -382,7 +383,9 @@ inline target_assessment assess_series(const target& t, const indicator* ind, co
     std::optional<dated_value> base;
     std::string no_base_message = detail::reason_text(insufficiency_reason::no_baseline);
     if (use_target_baseline && t.baseline) {
-        if (t.baseline->date <= as_of) {
+        if (!std::isfinite(t.baseline->value)) {
+            no_base_message = "the target's baseline value is not a finite number";
+        } else if (t.baseline->date <= as_of) {
             base = dated_value{t.baseline->date, t.baseline->value};
         } else {
             no_base_message = "the target's baseline (" + t.baseline->date.to_string() + ") is after the as-of date";
@@ -452,7 +455,7 @@ inline target_assessment assess_series(const target& t, const indicator* ind, co
             a.notes.push_back("growth thresholds scaled by " + detail::num(r.coefficient) + " near the limit " +
                               detail::num(*in.limit) + " (Open SDG rule)");
         }
-        a.observed_growth = r.observed_growth;
+        a.observed_growth = detail::finite_or_none(r.observed_growth);
         if (r.progress_value) a.ratio = detail::finite_or_none(*r.progress_value);
         a.opensdg_score = r.score;
         a.projected = method == progress_method::linear
@@ -510,8 +513,8 @@ inline target_assessment assess_series(const target& t, const indicator* ind, co
                     a.notes.push_back("target 0 replaced by " + detail::num(*options.zero_substitute) +
                                       " for growth rates (Open SDG rule)");
                 }
-                a.observed_growth = r.observed_growth;
-                a.required_growth = r.required_growth;
+                a.observed_growth = detail::finite_or_none(r.observed_growth);
+                a.required_growth = detail::finite_or_none(r.required_growth);
                 if (r.progress_value) a.ratio = detail::finite_or_none(*r.progress_value);
                 a.opensdg_score = r.score;
                 a.projected = detail::finite_or_none(detail::geometric_projection(*base, latest, t.deadline, *ind));
@@ -587,7 +590,7 @@ inline target_assessment assess(const dataset& ds, const target& t, const date& 
 
 /// Assesses every target of the framework, in framework order; with entity_scope::all_observed,
 /// each target is followed by its assessments for the other entities that report its
-/// indicator (sorted by id), e.g. a national target applied to every province.
+/// indicator on or before `as_of` (sorted by id), e.g. a national target applied to every province.
 inline std::vector<target_assessment> assess_all(const dataset& ds, const date& as_of,
                                                  const progress_options& options = {},
                                                  entity_scope scope = entity_scope::bound) {
@@ -603,7 +606,9 @@ inline std::vector<target_assessment> assess_all(const dataset& ds, const date& 
         out.push_back(assess_series(t, ind, index.get(bound, t.indicator), bound, true, as_of, options));
         if (scope == entity_scope::all_observed) {
             for (const std::string& e : index.entities_with(t.indicator)) {
-                if (e == bound) continue;
+                // An entity that first reports after the as-of date is not in the picture at that
+                // date: listing it would make a past assessment change when later data arrive.
+                if (e == bound || as_of < index.get(e, t.indicator).front().date) continue;
                 out.push_back(assess_series(t, ind, index.get(e, t.indicator), e, false, as_of, options));
             }
         }

@@ -71,13 +71,20 @@ inline std::optional<ranking> ranking_from_observations(const dataset& ds, const
                                                         const date& as_of, language lang) {
     const indicator* ind = find_by_id(ds.framework.indicators, indicator_id);
     if (ind == nullptr) return std::nullopt;
-    // date → entity → value (a later observation of the same day wins, as in the series).
+    // date → entity → value. Of two observations of the same day a final figure beats a
+    // provisional one, else the later in the document wins, as in the progress series: the
+    // ranking must not depend on where a revision stands in the document.
     std::map<date, std::map<std::string, double>> by_date;
+    std::map<date, std::map<std::string, bool>> provisional;
     for (const observation& o : ds.observations) {
         if (o.indicator != indicator_id || o.date > as_of) continue;
         const auto v = effective_value(o, ind->unit);
         if (!v || !std::isfinite(*v)) continue;
+        const bool prov = o.status == observation_status::provisional;
+        const auto seen = by_date[o.date].count(o.entity) > 0;
+        if (seen && prov && !provisional[o.date][o.entity]) continue;  // a final figure is already kept
         by_date[o.date][o.entity] = *v;
+        provisional[o.date][o.entity] = prov;
     }
     if (by_date.empty()) return std::nullopt;
     auto best = by_date.begin();
@@ -103,9 +110,14 @@ inline std::optional<ranking> ranking_from_observations(const dataset& ds, const
 /// The indicator a scorecard ranks by default: the one reported for the most entities (at
 /// least `min_entities`), leaving out rank and boolean indicators (a rank is not ranked again,
 /// a yes/no does not order units). Ties go to the framework's order. Nullopt when none.
-inline std::optional<std::string> default_ranking_indicator(const dataset& ds, std::size_t min_entities = 3) {
+/// With `as_of`, only observations dated on or before it count (a scorecard at a date must not
+/// change when later reports arrive).
+inline std::optional<std::string> default_ranking_indicator(const dataset& ds, std::size_t min_entities = 3,
+                                                            const std::optional<date>& as_of = std::nullopt) {
     std::map<std::string, std::map<std::string, bool>> reporters;
-    for (const observation& o : ds.observations) reporters[o.indicator][o.entity] = true;
+    for (const observation& o : ds.observations) {
+        if (!as_of || o.date <= *as_of) reporters[o.indicator][o.entity] = true;
+    }
     std::optional<std::string> best;
     std::size_t best_n = 0;
     for (const indicator& ind : ds.framework.indicators) {

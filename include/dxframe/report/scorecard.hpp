@@ -177,7 +177,7 @@ struct scorecard {
     std::vector<scorecard_task> overdue_tasks;   ///< Open tasks past due, most days late first.
     std::vector<scorecard_task> due_soon_tasks;  ///< Open tasks due within the window, soonest first.
     confidence_counts target_sources;        ///< Confidence of the targets' sources.
-    confidence_counts observation_sources;   ///< Confidence of the observations' sources.
+    confidence_counts observation_sources;   ///< Confidence of the sources of the observations dated on or before as_of.
     std::optional<dxframe::ranking> ranking;  ///< Entities ranked on one indicator, when there is one.
 };
 BOOST_DESCRIBE_STRUCT(scorecard, (),
@@ -219,7 +219,7 @@ inline std::vector<dated_value> target_path(const target& t, const std::optional
     if (!base || !has_numeric_target(t.kind) || !target_value) return out;
     std::optional<double> end = target_value;
     if (t.kind == target_kind::within) {
-        if (!t.upper) return out;
+        if (!t.upper || !std::isfinite(*t.upper)) return out;
         if (base->value < *t.value) {
             end = *t.value;
         } else if (base->value > *t.upper) {
@@ -351,7 +351,7 @@ inline scorecard make_scorecard(const dataset& ds, const date& as_of, const scor
         row.latest = a.latest;
         row.baseline = a.baseline;
         row.target_value = a.target_value;
-        if (t.kind == target_kind::within) row.upper = t.upper;
+        if (t.kind == target_kind::within && t.upper && std::isfinite(*t.upper)) row.upper = t.upper;
         row.projected = a.projected;
         row.deadline = t.deadline;
         row.days_to_deadline = a.days_to_deadline;
@@ -461,12 +461,13 @@ inline scorecard make_scorecard(const dataset& ds, const date& as_of, const scor
     for (const target& t : fw.targets) sc.target_sources.add(t.source);
     for (const observation& o : ds.observations) {
         if (options.entity && o.entity != *options.entity) continue;
+        if (o.date > as_of) continue;  // not part of the picture at the as-of date
         sc.observation_sources.add(o.source);
     }
 
     // Ranking.
     std::optional<std::string> rank_on = options.ranking_indicator;
-    if (!rank_on && options.auto_ranking) rank_on = default_ranking_indicator(ds);
+    if (!rank_on && options.auto_ranking) rank_on = default_ranking_indicator(ds, 3, as_of);
     if (rank_on) sc.ranking = ranking_from_observations(ds, *rank_on, as_of, lang);
     return sc;
 }
