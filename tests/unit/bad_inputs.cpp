@@ -418,6 +418,33 @@ std::string replace_once(std::string text, const std::string& from, const std::s
 
 }  // namespace
 
+TEST_CASE("bad inputs made at run time: a string and a document over the size limits", "[cli][bad_inputs]") {
+    // Too large to keep in the repository: a string of 1 MiB + 1 byte (limit 1 MiB) and a
+    // document of 64 MiB + 1 byte (limit 64 MiB), from a file and from standard input.
+    dxframe_test::scratch s;
+    const auto long_string = s.file("long_string.json", "{\"format\": \"dxframe/1\", \"framework\": {\"id\": \"" +
+                                                           std::string((1u << 20) + 1, 'x') + "\"}}\n");
+    auto r = dxframe_test::run_cli("validate --format json " + q(long_string.string()));
+    CHECK(r.status == 1);
+    auto diags = nlohmann::json::parse(r.out);
+    REQUIRE(diags.size() == 1);
+    CHECK(diags[0].at("code") == "limit_exceeded");
+    CHECK(diags[0].at("path") == "/framework/id");
+    CHECK(diags[0].at("message") == "a string of 1048577 bytes exceeds the limit of 1048576");
+
+    const auto huge = s.file("huge.json", std::string((64u << 20) + 1, ' '));
+    r = dxframe_test::run_cli("validate --format json " + q(huge.string()));
+    CHECK(r.status == 1);
+    diags = nlohmann::json::parse(r.out);
+    REQUIRE(diags.size() == 1);
+    CHECK(diags[0].at("code") == "limit_exceeded");
+    CHECK(diags[0].at("path") == "");
+    r = dxframe_test::run_cli("progress -", huge.string());
+    CHECK(r.status == 1);
+    CHECK(r.out.empty());
+    CHECK(r.err == "<stdin>: error limit_exceeded: the document has 67108865 bytes, more than the limit of 67108864\n");
+}
+
 TEST_CASE("bad inputs, the valid counterparts: CRLF tables give the same index as LF tables", "[cli][bad_inputs]") {
     dxframe_test::scratch s;
     const std::string data_lf = dxframe_test::slurp(good_data);
