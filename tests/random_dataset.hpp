@@ -9,6 +9,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
+#include <limits>
 #include <random>
 #include <utility>
 #include <vector>
@@ -68,5 +70,22 @@ public:
 private:
     std::mt19937_64 engine_;
 };
+
+/// A value no report should hold: ±DBL_MAX, ±1e300, 1e-300, the smallest subnormal, ±0.0,
+/// ±infinity or NaN.
+inline double extreme_value(random_source& r) {
+    static const double special[] = {std::numeric_limits<double>::max(),
+                                     -std::numeric_limits<double>::max(),
+                                     1e300,
+                                     -1e300,
+                                     1e-300,
+                                     std::numeric_limits<double>::denorm_min(),
+                                     -0.0,
+                                     0.0,
+                                     std::numeric_limits<double>::infinity(),
+                                     -std::numeric_limits<double>::infinity(),
+                                     std::numeric_limits<double>::quiet_NaN()};
+    return special[r.below(std::size(special))];
+}
 
 }  // namespace dxframe_test

@@ -31,11 +31,10 @@ using dxframe::index_result;
 using dxframe::index_tree;
 using dxframe::normalisation;
 using dxframe::normaliser;
+using dxframe_test::extreme_value;
 using dxframe_test::random_source;
 
 namespace {
-
-constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
 
 const std::vector<normaliser> all_normalisers{
     normaliser::none,      normaliser::minmax,           normaliser::zscore,          normaliser::rank,
@@ -127,20 +126,6 @@ dxframe::indicator_parameters random_parameters(random_source& r) {
     if (r.chance(90)) p.target = r.uniform(-50.0, 200.0);
     p.cap_at_target = r.chance(30);
     return p;
-}
-
-double extreme_value(random_source& r) {
-    static const double special[] = {std::numeric_limits<double>::max(),
-                                     -std::numeric_limits<double>::max(),
-                                     1e300,
-                                     -1e300,
-                                     1e-300,
-                                     std::numeric_limits<double>::denorm_min(),
-                                     -0.0,
-                                     0.0,
-                                     std::numeric_limits<double>::infinity(),
-                                     -std::numeric_limits<double>::infinity()};
-    return special[r.below(std::size(special))];
 }
 
 double random_value(random_source& r, bool extreme) {
