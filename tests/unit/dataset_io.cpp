@@ -308,6 +308,10 @@ TEST_CASE("invalid UTF-8 is invalid JSON with its position, and messages stay va
     CHECK(d.message.find("ill-formed UTF-8") != std::string::npos);
     CHECK(dxframe::detail::is_valid_utf8(d.message));
     CHECK(d.message.find("\\xFF") != std::string::npos);
+    // A sequence cut short is reported at its lead byte, not at the byte that ended it.
+    const auto cut = load_dataset("{\"format\": \"dxframe/1\", \"x\": \"a\xE1\xBB\"}");
+    const auto& c = only_error(cut, diagnostic_code::invalid_json, "/x");
+    CHECK(c.column == std::optional<std::size_t>(32));
     // An overlong encoding of '/' and a lone surrogate (CESU) are refused too.
     CHECK(load_dataset(doc(std::string(R"("entities": [{"id": ")") + "\xC0\xAF" + R"(", "name": {"vi": "", "en": ""}, "level": "other"}])"))
               .diagnostics.at(0).code == diagnostic_code::invalid_json);

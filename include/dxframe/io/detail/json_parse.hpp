@@ -347,7 +347,10 @@ inline parse_outcome parse_json_document(std::string_view text, const parse_limi
         for (auto& d : builder.diagnostics()) diagnostics.push_back(std::move(d));
         if (builder.syntax_error()) {
             // nlohmann counts the offending byte, so it sits at error_position - 1.
-            const std::size_t offset = builder.error_position() > 0 ? builder.error_position() - 1 : 0;
+            std::size_t offset = builder.error_position() > 0 ? builder.error_position() - 1 : 0;
+            // For ill-formed UTF-8 that byte may be the first one that does not continue a
+            // sequence: the character at fault starts at the sequence's lead byte, before it.
+            if (builder.error_what().find("UTF-8") != std::string::npos) offset = utf8_sequence_start(text, offset);
             const text_position pos = position_of(text, offset);
             diagnostic d;
             d.code = diagnostic_code::invalid_json;

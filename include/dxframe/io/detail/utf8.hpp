@@ -95,6 +95,24 @@ struct text_position {
     std::size_t column = 1;  ///< 1-based column, counted in characters (UTF-8 code points).
 };
 
+/// Where the UTF-8 sequence that the byte at `offset` interrupts begins: the lead byte
+/// (11xxxxxx) of a sequence still open at `offset`, found by stepping back over at most three
+/// continuation bytes (10xxxxxx); `offset` itself when no sequence is open there.
+inline std::size_t utf8_sequence_start(std::string_view text, std::size_t offset) noexcept {
+    if (offset > text.size()) return offset;
+    std::size_t i = offset;
+    for (std::size_t back = 0; back < 3 && i > 0; ++back) {
+        const auto byte = static_cast<unsigned char>(text[i - 1]);
+        if ((byte & 0xC0U) == 0xC0U) {
+            const std::size_t expected = byte >= 0xF0U ? 4 : byte >= 0xE0U ? 3 : 2;
+            return offset - (i - 1) < expected ? i - 1 : offset;  // open, or complete before offset
+        }
+        if ((byte & 0xC0U) != 0x80U) break;  // ASCII: no sequence is open
+        --i;
+    }
+    return offset;
+}
+
 /// The line and column of byte `offset` in `text` (an offset at or past the end gives the
 /// position just after the last character). Lines end at '\n'; columns count code points, not
 /// bytes, so that a column matches what an editor shows for Vietnamese text. Each ill-formed
