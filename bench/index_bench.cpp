@@ -88,7 +88,8 @@ problem make_problem(std::size_t units, std::size_t per_leaf_node, std::size_t l
             col[u] = r.next() < missing_share ? dxframe::value_matrix::missing_value() : v;
         }
     }
-    for (std::size_t u = 0; u < units; ++u) pr.units.push_back("u" + std::to_string(u));
+    for (std::size_t u = 0; u < units; ++u)
+        pr.units.push_back("u" + std::to_string(u));
     return pr;
 }
 
@@ -117,16 +118,19 @@ double streaming_pass(const dxframe::value_matrix& m) {
         }
     }
     double total = s[0] + s[1] + s[2] + s[3] + s[4] + s[5] + s[6] + s[7];
-    for (; i < n; ++i) total += base[i] == base[i] ? base[i] : 0.0;
+    for (; i < n; ++i)
+        total += base[i] == base[i] ? base[i] : 0.0;
     return total;
 }
 
 void BM_StreamingPass(benchmark::State& state) {
     const problem& p = large();
     const std::size_t n = p.data.size();
-    for (auto _ : state) benchmark::DoNotOptimize(streaming_pass(p.data));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(streaming_pass(p.data));
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(n));
-    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(n * sizeof(double)));
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *
+                            static_cast<std::int64_t>(n * sizeof(double)));
 }
 BENCHMARK(BM_StreamingPass)->Unit(benchmark::kMillisecond);
 
@@ -263,8 +267,9 @@ public:
         for (const char* name : {"BM_StreamingPass", "BM_CopyPass", "BM_IndexPipeline", "BM_ComputeIndex"}) {
             const auto it = times_.find(name);
             if (it == times_.end()) continue;
-            std::printf("  %-17s real %8.3f ms  cpu %8.3f ms   ratio real %.2f  cpu %.2f\n", name, it->second.real * 1e3,
-                        it->second.cpu * 1e3, it->second.real / floor->second.real, it->second.cpu / floor->second.cpu);
+            std::printf("  %-17s real %8.3f ms  cpu %8.3f ms   ratio real %.2f  cpu %.2f\n", name,
+                        it->second.real * 1e3, it->second.cpu * 1e3, it->second.real / floor->second.real,
+                        it->second.cpu / floor->second.cpu);
         }
     }
 

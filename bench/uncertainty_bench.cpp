@@ -87,7 +87,9 @@ problem& asem() {
         problem q{std::move(imp.data->tree), std::move(imp.data->values), std::move(imp.data->units), nullptr};
         return q;
     }();
-    if (!p.model) p.model = std::make_unique<dxframe::uncertainty_model>(p.tree, p.data, p.units, dxframe::index_spec{}, three_inputs());
+    if (!p.model)
+        p.model = std::make_unique<dxframe::uncertainty_model>(p.tree, p.data, p.units, dxframe::index_spec{},
+                                                               three_inputs());
     return p;
 }
 
@@ -132,10 +134,13 @@ problem& provinces() {
                 q.data.set(u, c, dxframe::uniform01(g.next()) < 0.02 ? dxframe::value_matrix::missing_value() : v);
             }
         }
-        for (std::size_t u = 0; u < n; ++u) q.units.push_back("province" + std::to_string(u + 1));
+        for (std::size_t u = 0; u < n; ++u)
+            q.units.push_back("province" + std::to_string(u + 1));
         return q;
     }();
-    if (!p.model) p.model = std::make_unique<dxframe::uncertainty_model>(p.tree, p.data, p.units, dxframe::index_spec{}, three_inputs());
+    if (!p.model)
+        p.model = std::make_unique<dxframe::uncertainty_model>(p.tree, p.data, p.units, dxframe::index_spec{},
+                                                               three_inputs());
     return p;
 }
 
@@ -163,13 +168,19 @@ void run_analysis(benchmark::State& state, problem& p, bool reference) {
                    std::to_string(replications) + " failed; items = replications");
 }
 
-void BM_UncertaintyASEM(benchmark::State& state) { run_analysis(state, asem(), false); }
+void BM_UncertaintyASEM(benchmark::State& state) {
+    run_analysis(state, asem(), false);
+}
 BENCHMARK(BM_UncertaintyASEM)->Arg(1)->Arg(2)->UseRealTime()->Unit(benchmark::kMillisecond);
 
-void BM_UncertaintyProvinces(benchmark::State& state) { run_analysis(state, provinces(), false); }
+void BM_UncertaintyProvinces(benchmark::State& state) {
+    run_analysis(state, provinces(), false);
+}
 BENCHMARK(BM_UncertaintyProvinces)->Arg(1)->Arg(2)->UseRealTime()->Unit(benchmark::kMillisecond);
 
-void BM_UncertaintyASEMReference(benchmark::State& state) { run_analysis(state, asem(), true); }
+void BM_UncertaintyASEMReference(benchmark::State& state) {
+    run_analysis(state, asem(), true);
+}
 BENCHMARK(BM_UncertaintyASEMReference)->Arg(1)->UseRealTime()->Unit(benchmark::kMillisecond);
 
 // A sensitivity analysis on ASEM: N = 512, so 512·(3 + 2) = 2560 replications plus 1000
@@ -219,7 +230,8 @@ public:
                     replications);
         for (const auto& [name, b] : best_) {
             const double reps = name.rfind("BM_Sensitivity", 0) == 0 ? 2560.0 : static_cast<double>(replications);
-            std::printf("  %-34s wall %8.2f us   cpu %8.2f us\n", name.c_str(), b.real / reps * 1e6, b.process_cpu * 1e6);
+            std::printf("  %-34s wall %8.2f us   cpu %8.2f us\n", name.c_str(), b.real / reps * 1e6,
+                        b.process_cpu * 1e6);
         }
         for (const char* bench : {"BM_UncertaintyASEM", "BM_UncertaintyProvinces", "BM_SensitivityASEM"}) {
             const auto one = best_.find(std::string(bench) + "/1");

@@ -12,7 +12,9 @@
 
 namespace {
 
-dxframe::date d(int y, int m, int day) { return dxframe::date::from_ymd(y, m, day); }
+dxframe::date d(int y, int m, int day) {
+    return dxframe::date::from_ymd(y, m, day);
+}
 
 dxframe::dataset province_plan() {
     using namespace dxframe;
@@ -116,7 +118,8 @@ int run() {
 
     // Bad data gives diagnostics, never exceptions: check before computing.
     const auto problems = dxframe::validate(ds);
-    for (const auto& p : problems) std::cerr << p.path << ": " << p.message << "\n";
+    for (const auto& p : problems)
+        std::cerr << p.path << ": " << p.message << "\n";
     if (dxframe::has_errors(problems)) return 1;
 
     dxframe::scorecard_options options;

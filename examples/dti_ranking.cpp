@@ -6,8 +6,8 @@
 //
 // Đà Nẵng's row is its published DTI 2022 main-indicator values (dti.gov.vn/xep-hang-2022);
 // its DTI must come out as the published 0.8002. The other rows are illustrative.
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <iostream>
 #include <map>
@@ -36,7 +36,8 @@ constexpr const char* table =
 int run() {
     // 1. Read the table (strict RFC 4180; problems come back as diagnostics).
     const dxframe::csv_read_result read = dxframe::read_csv(table);
-    for (const auto& d : read.diagnostics) std::cerr << d.path << ": " << d.message << "\n";
+    for (const auto& d : read.diagnostics)
+        std::cerr << d.path << ": " << d.message << "\n";
     if (!read.table) return 1;
     const dxframe::csv_table& t = *read.table;
 
@@ -64,7 +65,8 @@ int run() {
     spec.normalise.method = dxframe::normaliser::none;
     spec.rank.decimals = 4;
     const dxframe::index_result result = dxframe::compute_index(tree, values, units, spec);
-    for (const auto& d : result.diagnostics) std::cerr << d.path << ": " << d.message << "\n";
+    for (const auto& d : result.diagnostics)
+        std::cerr << d.path << ": " << d.message << "\n";
     const dxframe::ranking ranking =
         dxframe::ranking_from_index(dxframe::make_report(tree, result), {}, "Provincial DTI (Decision 922)");
 
@@ -80,7 +82,8 @@ int run() {
     bool ok = ranking.entries.size() == 5 && ranking.entries[0].name == "Đà Nẵng" && ranking.entries[0].value &&
               dxframe::round_published(*ranking.entries[0].value) == 0.8002;
     const std::vector<std::size_t> expected_ranks{1, 2, 3, 3, 5};
-    for (std::size_t i = 0; ok && i < expected_ranks.size(); ++i) ok = ranking.entries[i].rank == expected_ranks[i];
+    for (std::size_t i = 0; ok && i < expected_ranks.size(); ++i)
+        ok = ranking.entries[i].rank == expected_ranks[i];
     if (!ok) std::cerr << "unexpected DTI values or ranks\n";
     return ok ? 0 : 1;
 }

@@ -39,7 +39,8 @@ int run(int argc, char** argv) {
                   << p.targets << " targets, " << p.off_track.size() << " off track or overdue\n";
     }
     for (const dxframe::scorecard_task& t : sc.overdue_tasks) {
-        std::cout << "  overdue by " << t.days_late.value_or(0) << " days: " << t.title << " (" << t.owner_name << ")\n";
+        std::cout << "  overdue by " << t.days_late.value_or(0) << " days: " << t.title << " (" << t.owner_name
+                  << ")\n";
     }
     std::cout << "\n";
 

@@ -55,7 +55,8 @@ struct scratch {
     scratch& operator=(const scratch&) = delete;
     ~scratch() {
         std::error_code ec;
-        for (const auto& p : paths) fs::remove(p, ec);
+        for (const auto& p : paths)
+            fs::remove(p, ec);
     }
     /// A new file holding `content`.
     fs::path file(const std::string& stem, const std::string& content) {

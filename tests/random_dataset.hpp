@@ -48,7 +48,8 @@ public:
     /// A random permutation of 0..n-1 (Fisher-Yates on below()).
     std::vector<std::size_t> permutation(std::size_t n) {
         std::vector<std::size_t> p(n);
-        for (std::size_t i = 0; i < n; ++i) p[i] = i;
+        for (std::size_t i = 0; i < n; ++i)
+            p[i] = i;
         shuffle(p);
         return p;
     }

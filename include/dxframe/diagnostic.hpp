@@ -25,39 +25,39 @@ BOOST_DESCRIBE_ENUM(severity, error, warning, info)
 /// What kind of problem a diagnostic reports. The README lists each with an example.
 enum class diagnostic_code {
     // Reading a document.
-    invalid_json,             ///< Not JSON (with line and column).
-    unsupported_format,       ///< `format` missing or not "dxframe/1".
-    type_mismatch,            ///< A value of the wrong JSON type.
-    unknown_field,            ///< A member the format does not define.
-    missing_required_field,   ///< A required member is absent (or null).
-    invalid_enum_value,       ///< A string that names no enumerator.
-    invalid_date,             ///< Not `YYYY-MM-DD`, or no such day.
-    non_finite_value,         ///< NaN, infinity, or a number out of double range.
-    duplicate_key,            ///< The same key twice in one object.
-    limit_exceeded,           ///< Document size, depth, string length or count over the limit.
+    invalid_json,            ///< Not JSON (with line and column).
+    unsupported_format,      ///< `format` missing or not "dxframe/1".
+    type_mismatch,           ///< A value of the wrong JSON type.
+    unknown_field,           ///< A member the format does not define.
+    missing_required_field,  ///< A required member is absent (or null).
+    invalid_enum_value,      ///< A string that names no enumerator.
+    invalid_date,            ///< Not `YYYY-MM-DD`, or no such day.
+    non_finite_value,        ///< NaN, infinity, or a number out of double range.
+    duplicate_key,           ///< The same key twice in one object.
+    limit_exceeded,          ///< Document size, depth, string length or count over the limit.
     // Checking a dataset.
-    duplicate_id,             ///< Two elements of one kind share an id.
-    unknown_reference,        ///< An id that names nothing (indicator, node, entity, target, owner).
-    value_out_of_bounds,      ///< Outside the indicator's bounds (a percent of 130).
-    numerator_exceeds_denominator,  ///< More achieved than exist (64 of 63 provinces).
-    non_positive_denominator, ///< A denominator of zero or less.
-    ambiguous_value,          ///< Both a value and a ratio, or neither, or half a ratio.
-    deadline_before_baseline, ///< A target that ends before it starts.
+    duplicate_id,                      ///< Two elements of one kind share an id.
+    unknown_reference,                 ///< An id that names nothing (indicator, node, entity, target, owner).
+    value_out_of_bounds,               ///< Outside the indicator's bounds (a percent of 130).
+    numerator_exceeds_denominator,     ///< More achieved than exist (64 of 63 provinces).
+    non_positive_denominator,          ///< A denominator of zero or less.
+    ambiguous_value,                   ///< Both a value and a ratio, or neither, or half a ratio.
+    deadline_before_baseline,          ///< A target that ends before it starts.
     target_on_wrong_side_of_baseline,  ///< Meeting the target would mean getting worse.
-    target_met_at_baseline,   ///< Already met when set (warning).
-    invalid_target,           ///< A target whose kind and values do not fit together.
-    milestone_out_of_order,   ///< Milestones not in date order or outside baseline..deadline.
-    negative_weight,          ///< A weight below zero.
-    zero_weight_sum,          ///< A node whose children's weights add up to zero.
-    hierarchy_cycle,          ///< A node that is its own ancestor.
-    conflicting_observations, ///< Same entity, indicator and date, different values.
-    duplicate_observation,    ///< Same entity, indicator, date and value twice (warning).
-    successor_cycle,          ///< An entity that succeeds itself through mergers.
-    invalid_succession,       ///< successor_of without an effective date, or similar.
-    invalid_task,             ///< A task whose status and dates disagree.
-    invalid_bounds,           ///< An indicator whose minimum exceeds its maximum.
-    empty_framework,          ///< No indicators at all.
-    missing_source,           ///< A target or observation that cites no source (info).
+    target_met_at_baseline,            ///< Already met when set (warning).
+    invalid_target,                    ///< A target whose kind and values do not fit together.
+    milestone_out_of_order,            ///< Milestones not in date order or outside baseline..deadline.
+    negative_weight,                   ///< A weight below zero.
+    zero_weight_sum,                   ///< A node whose children's weights add up to zero.
+    hierarchy_cycle,                   ///< A node that is its own ancestor.
+    conflicting_observations,          ///< Same entity, indicator and date, different values.
+    duplicate_observation,             ///< Same entity, indicator, date and value twice (warning).
+    successor_cycle,                   ///< An entity that succeeds itself through mergers.
+    invalid_succession,                ///< successor_of without an effective date, or similar.
+    invalid_task,                      ///< A task whose status and dates disagree.
+    invalid_bounds,                    ///< An indicator whose minimum exceeds its maximum.
+    empty_framework,                   ///< No indicators at all.
+    missing_source,                    ///< A target or observation that cites no source (info).
     // Tables and computations.
     invalid_csv,              ///< A CSV table that cannot be read (ragged row, bad quoting).
     invalid_number,           ///< A cell that should be a number and is not.
@@ -67,20 +67,19 @@ enum class diagnostic_code {
 };
 BOOST_DESCRIBE_ENUM(diagnostic_code, invalid_json, unsupported_format, type_mismatch, unknown_field,
                     missing_required_field, invalid_enum_value, invalid_date, non_finite_value, duplicate_key,
-                    limit_exceeded, duplicate_id, unknown_reference, value_out_of_bounds,
-                    numerator_exceeds_denominator, non_positive_denominator, ambiguous_value,
-                    deadline_before_baseline, target_on_wrong_side_of_baseline, target_met_at_baseline,
-                    invalid_target, milestone_out_of_order, negative_weight, zero_weight_sum, hierarchy_cycle,
-                    conflicting_observations, duplicate_observation, successor_cycle, invalid_succession,
-                    invalid_task, invalid_bounds, empty_framework, missing_source, invalid_csv, invalid_number,
-                    invalid_metadata, insufficient_data, invalid_input_for_method)
+                    limit_exceeded, duplicate_id, unknown_reference, value_out_of_bounds, numerator_exceeds_denominator,
+                    non_positive_denominator, ambiguous_value, deadline_before_baseline,
+                    target_on_wrong_side_of_baseline, target_met_at_baseline, invalid_target, milestone_out_of_order,
+                    negative_weight, zero_weight_sum, hierarchy_cycle, conflicting_observations, duplicate_observation,
+                    successor_cycle, invalid_succession, invalid_task, invalid_bounds, empty_framework, missing_source,
+                    invalid_csv, invalid_number, invalid_metadata, insufficient_data, invalid_input_for_method)
 
 /// One problem found in data.
 struct diagnostic {
-    dxframe::severity severity = severity::error;  ///< How serious.
+    dxframe::severity severity = severity::error;          ///< How serious.
     diagnostic_code code = diagnostic_code::invalid_json;  ///< What kind of problem.
-    std::string path;                 ///< JSON Pointer (`/observations/12/date`) or table place (`iData.csv`).
-    std::string message;              ///< Human-readable explanation naming the offending value.
+    std::string path;                   ///< JSON Pointer (`/observations/12/date`) or table place (`iData.csv`).
+    std::string message;                ///< Human-readable explanation naming the offending value.
     std::optional<std::size_t> line;    ///< 1-based line in the source text, when known.
     std::optional<std::size_t> column;  ///< 1-based column in the source text, when known.
 };
@@ -94,8 +93,8 @@ inline bool has_errors(const std::vector<diagnostic>& diagnostics) noexcept {
 
 /// Number of diagnostics of a severity.
 inline std::size_t count(const std::vector<diagnostic>& diagnostics, severity s) noexcept {
-    return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(),
-                                                  [s](const diagnostic& d) { return d.severity == s; }));
+    return static_cast<std::size_t>(
+        std::count_if(diagnostics.begin(), diagnostics.end(), [s](const diagnostic& d) { return d.severity == s; }));
 }
 
 /// Appends one JSON Pointer reference token to `path`, escaping `~` and `/` (RFC 6901).

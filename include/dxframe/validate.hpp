@@ -126,7 +126,8 @@ inline std::vector<cycle> parent_cycles(const std::vector<std::size_t>& parent) 
         if (at != none && state[at] == on_path) {
             // The walk came back to itself: the cycle is the part of the path from `at` on.
             std::size_t first = 0;
-            while (path[first] != at) ++first;
+            while (path[first] != at)
+                ++first;
             cycle c(path.begin() + static_cast<std::ptrdiff_t>(first), path.end());
             std::size_t lowest = 0;
             for (std::size_t k = 1; k < c.size(); ++k) {
@@ -134,10 +135,12 @@ inline std::vector<cycle> parent_cycles(const std::vector<std::size_t>& parent) 
             }
             cycle rotated;
             rotated.reserve(c.size());
-            for (std::size_t k = 0; k < c.size(); ++k) rotated.push_back(c[(lowest + k) % c.size()]);
+            for (std::size_t k = 0; k < c.size(); ++k)
+                rotated.push_back(c[(lowest + k) % c.size()]);
             cycles.push_back(std::move(rotated));
         }
-        for (std::size_t p : path) state[p] = finished;
+        for (std::size_t p : path)
+            state[p] = finished;
     }
     return cycles;
 }
@@ -206,8 +209,8 @@ inline std::vector<std::vector<std::size_t>> cyclic_components(const std::vector
 
 /// Where an id of the indicator tree points: a node or an indicator (they share one id space).
 struct tree_ref {
-    bool is_node = false;        ///< True for a node, false for an indicator.
-    std::size_t position = none; ///< Index in framework.nodes or framework.indicators.
+    bool is_node = false;         ///< True for a node, false for an indicator.
+    std::size_t position = none;  ///< Index in framework.nodes or framework.indicators.
 };
 
 /// Key of an observation for duplicate detection: interned entity and indicator, and the day.
@@ -282,13 +285,15 @@ private:
     template <class T>
     static void fill(std::unordered_map<std::string_view, std::size_t>& map, const std::vector<T>& items) {
         map.reserve(items.size());
-        for (std::size_t i = 0; i < items.size(); ++i) map.emplace(items[i].id, i);
+        for (std::size_t i = 0; i < items.size(); ++i)
+            map.emplace(items[i].id, i);
     }
 
     void index_ids() {
         tree_.reserve(fw_.nodes.size() + fw_.indicators.size());
         // Nodes first: they come first in the document, so a clash is reported at the indicator.
-        for (std::size_t i = 0; i < fw_.nodes.size(); ++i) tree_.emplace(fw_.nodes[i].id, tree_ref{true, i});
+        for (std::size_t i = 0; i < fw_.nodes.size(); ++i)
+            tree_.emplace(fw_.nodes[i].id, tree_ref{true, i});
         for (std::size_t i = 0; i < fw_.indicators.size(); ++i) {
             tree_.emplace(fw_.indicators[i].id, tree_ref{false, i});
         }
@@ -313,7 +318,8 @@ private:
     const indicator* resolve_indicator(const std::string& id, const std::string& path, const std::string& who) {
         const tree_ref* r = find_tree(id);
         if (r == nullptr) {
-            error(diagnostic_code::unknown_reference, path, who + " names indicator " + quote_id(id) + ", which does not exist");
+            error(diagnostic_code::unknown_reference, path,
+                  who + " names indicator " + quote_id(id) + ", which does not exist");
             return nullptr;
         }
         if (r->is_node) {
@@ -326,7 +332,8 @@ private:
 
     bool resolve_entity(const std::string& id, const std::string& path, const std::string& who) {
         if (find(entities_, id) != none) return true;
-        error(diagnostic_code::unknown_reference, path, who + " names entity " + quote_id(id) + ", which does not exist");
+        error(diagnostic_code::unknown_reference, path,
+              who + " names entity " + quote_id(id) + ", which does not exist");
         return false;
     }
 
@@ -335,7 +342,8 @@ private:
     void check_framework_header() {
         if (find(entities_, fw_.nation) == none) {
             error(diagnostic_code::unknown_reference, "/framework/nation",
-                  "framework nation " + quote_id(fw_.nation) + " names no entity; add an entity with that id (level nation)");
+                  "framework nation " + quote_id(fw_.nation) +
+                      " names no entity; add an entity with that id (level nation)");
         }
     }
 
@@ -359,7 +367,8 @@ private:
         std::vector<std::size_t> parent(n, none);
         for (std::size_t i = 0; i < n; ++i) {
             if (!fw_.nodes[i].parent) continue;
-            if (const tree_ref* r = find_tree(*fw_.nodes[i].parent); r != nullptr && r->is_node) parent[i] = r->position;
+            if (const tree_ref* r = find_tree(*fw_.nodes[i].parent); r != nullptr && r->is_node)
+                parent[i] = r->position;
         }
         // A node reported as the first member of a cycle: index -> cycle.
         std::unordered_map<std::size_t, cycle> cycle_at;
@@ -382,7 +391,8 @@ private:
         }
         for (const auto& ind : fw_.indicators) {
             if (!ind.parent) continue;
-            if (const tree_ref* r = find_tree(*ind.parent); r != nullptr && r->is_node) add_child(r->position, ind.weight);
+            if (const tree_ref* r = find_tree(*ind.parent); r != nullptr && r->is_node)
+                add_child(r->position, ind.weight);
         }
 
         for (std::size_t i = 0; i < n; ++i) {
@@ -403,16 +413,17 @@ private:
                           "node " + quote_id(nd.id) + " has parent " + quote_id(*nd.parent) + ", which does not exist");
                 } else if (!r->is_node) {
                     error(diagnostic_code::hierarchy_cycle, path,
-                          "node " + quote_id(nd.id) + " has parent " + quote_id(*nd.parent) + ", which is an indicator (" +
-                              tree_path(*r) + "); only nodes can have children");
+                          "node " + quote_id(nd.id) + " has parent " + quote_id(*nd.parent) +
+                              ", which is an indicator (" + tree_path(*r) + "); only nodes can have children");
                 } else if (const auto c = cycle_at.find(i); c != cycle_at.end()) {
-                    report_cycle("node", c->second, [&](std::size_t k) -> const std::string& { return fw_.nodes[k].id; },
-                                 path);
+                    report_cycle(
+                        "node", c->second, [&](std::size_t k) -> const std::string& { return fw_.nodes[k].id; }, path);
                 }
             }
             if (finite(nd.weight, base + "/weight", "weight of node " + quote_id(nd.id)) && nd.weight < 0) {
                 error(diagnostic_code::negative_weight, base + "/weight",
-                      "node " + quote_id(nd.id) + " has weight " + number_text(nd.weight) + "; weights must be 0 or more");
+                      "node " + quote_id(nd.id) + " has weight " + number_text(nd.weight) +
+                          "; weights must be 0 or more");
             }
             finite(nd.aggregation_parameter, base + "/aggregation_parameter",
                    "aggregation_parameter of node " + quote_id(nd.id));
@@ -422,11 +433,13 @@ private:
     template <class IdOf>
     void report_cycle(const char* kind, const cycle& c, IdOf id_of, const std::string& path) {
         std::string chain;
-        for (std::size_t k : c) chain += quote_id(id_of(k)) + " -> ";
+        for (std::size_t k : c)
+            chain += quote_id(id_of(k)) + " -> ";
         chain += quote_id(id_of(c.front()));
         const std::string& first = id_of(c.front());
         if (c.size() == 1) {
-            error(diagnostic_code::hierarchy_cycle, path, std::string(kind) + " " + quote_id(first) + " is its own parent");
+            error(diagnostic_code::hierarchy_cycle, path,
+                  std::string(kind) + " " + quote_id(first) + " is its own parent");
         } else {
             error(diagnostic_code::hierarchy_cycle, path,
                   std::string(kind) + " " + quote_id(first) + " is its own ancestor: " + chain);
@@ -468,7 +481,8 @@ private:
                 const tree_ref* r = find_tree(*ind.parent);
                 if (r == nullptr) {
                     error(diagnostic_code::unknown_reference, path,
-                          "indicator " + quote_id(ind.id) + " has parent " + quote_id(*ind.parent) + ", which does not exist");
+                          "indicator " + quote_id(ind.id) + " has parent " + quote_id(*ind.parent) +
+                              ", which does not exist");
                 } else if (!r->is_node) {
                     const bool self = r->position == i;
                     error(diagnostic_code::hierarchy_cycle, path,
@@ -482,8 +496,8 @@ private:
             if ((ind.minimum && !min_ok) || (ind.maximum && !max_ok)) usable_bounds_[i] = false;
             if (min_ok && max_ok && *ind.minimum > *ind.maximum) {
                 error(diagnostic_code::invalid_bounds, base + "/minimum",
-                      "indicator " + quote_id(ind.id) + " has minimum " + number_text(*ind.minimum) + " above its maximum " +
-                          number_text(*ind.maximum));
+                      "indicator " + quote_id(ind.id) + " has minimum " + number_text(*ind.minimum) +
+                          " above its maximum " + number_text(*ind.maximum));
                 usable_bounds_[i] = false;
             } else if (usable_bounds_[i]) {
                 // One explicit bound can still clash with the one the unit implies (a percent
@@ -533,7 +547,8 @@ private:
     // ---- targets ------------------------------------------------------------------------------
 
     void check_targets() {
-        for (std::size_t i = 0; i < fw_.targets.size(); ++i) check_target(i);
+        for (std::size_t i = 0; i < fw_.targets.size(); ++i)
+            check_target(i);
     }
 
     void check_target(std::size_t i) {
@@ -564,7 +579,8 @@ private:
                                (t.kind == target_kind::decrease && ind->direction == direction::higher_is_better))) {
             error(diagnostic_code::target_on_wrong_side_of_baseline, base + "/kind",
                   who + " asks indicator " + quote_id(ind->id) + " to " + kind_name + ", but it is " +
-                      boost::describe::enum_to_string(ind->direction, "?") + ": meeting the target means getting worse");
+                      boost::describe::enum_to_string(ind->direction, "?") +
+                      ": meeting the target means getting worse");
         }
         std::optional<diagnostic> side;
         if (ind != nullptr && baseline_ok && shape_ok && needs_value) side = compare_with_baseline(t, *ind, base, who);
@@ -578,8 +594,8 @@ private:
         } else if (t.value && !numeric) {
             error(diagnostic_code::invalid_target, vpath,
                   who + " of kind " + kind_name + " takes no value (any " +
-                      (t.kind == target_kind::increase ? "rise above" : "fall below") + " the baseline meets it), but has " +
-                      number_text(*t.value));
+                      (t.kind == target_kind::increase ? "rise above" : "fall below") +
+                      " the baseline meets it), but has " + number_text(*t.value));
         }
         if (value_ok && numeric) {
             check_bounds(ind, *t.value, vpath, "target value " + number_text(*t.value) + " of " + who);
@@ -711,7 +727,9 @@ private:
         return d;
     }
 
-    static bool blank(const std::string& text) noexcept { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
+    static bool blank(const std::string& text) noexcept {
+        return text.find_first_not_of(" \t\r\n") == std::string::npos;
+    }
 
     void check_source(const std::optional<source>& s, const std::string& path, const std::string& who) {
         if (!options_.report_missing_sources) return;
@@ -734,8 +752,9 @@ private:
             resolve_entity(tk.owner, base + "/owner", who + " owner");
             if (tk.completed && tk.status != task_status::done) {
                 error(diagnostic_code::invalid_task, base + "/status",
-                      who + " has status " + boost::describe::enum_to_string(tk.status, "?") + " but a completed date (" +
-                          tk.completed->to_string() + "); set status done or remove the date");
+                      who + " has status " + boost::describe::enum_to_string(tk.status, "?") +
+                          " but a completed date (" + tk.completed->to_string() +
+                          "); set status done or remove the date");
             } else if (!tk.completed && tk.status == task_status::done) {
                 error(diagnostic_code::invalid_task, base + "/completed",
                       who + " has status done but no completed date");
@@ -777,7 +796,8 @@ private:
         const auto components = cyclic_components(edges);
         std::vector<std::size_t> component_of(n, none);
         for (std::size_t c = 0; c < components.size(); ++c) {
-            for (std::size_t m : components[c]) component_of[m] = c;
+            for (std::size_t m : components[c])
+                component_of[m] = c;
         }
 
         for (std::size_t i = 0; i < n; ++i) {
@@ -790,8 +810,9 @@ private:
                     error(diagnostic_code::unknown_reference, base + "/parent",
                           who + " has parent " + quote_id(*e.parent) + ", which does not exist");
                 } else if (const auto c = parent_cycle_at.find(i); c != parent_cycle_at.end()) {
-                    report_cycle("entity", c->second, [&](std::size_t k) -> const std::string& { return es[k].id; },
-                                 base + "/parent");
+                    report_cycle(
+                        "entity", c->second, [&](std::size_t k) -> const std::string& { return es[k].id; },
+                        base + "/parent");
                 }
             }
             bool cycle_reported = false;
@@ -809,7 +830,8 @@ private:
                     continue;
                 }
                 bool repeated = false;
-                for (std::size_t q = 0; q < k; ++q) repeated = repeated || e.successor_of[q] == pid;
+                for (std::size_t q = 0; q < k; ++q)
+                    repeated = repeated || e.successor_of[q] == pid;
                 if (repeated) {
                     error(diagnostic_code::invalid_succession, path,
                           who + " lists predecessor " + quote_id(pid) + " more than once");
@@ -838,7 +860,8 @@ private:
 
     static std::string list_ids(const std::vector<std::string>& ids) {
         std::string s;
-        for (const auto& id : ids) s += (s.empty() ? "" : ", ") + quote_id(id);
+        for (const auto& id : ids)
+            s += (s.empty() ? "" : ", ") + quote_id(id);
         return s;
     }
 
@@ -848,7 +871,8 @@ private:
                                  const std::vector<std::vector<std::size_t>>& edges, const std::string& path) {
         const auto& es = ds_.entities;
         std::unordered_map<std::size_t, std::size_t> came_from;
-        for (std::size_t m : component) came_from.emplace(m, none);
+        for (std::size_t m : component)
+            came_from.emplace(m, none);
         std::vector<std::size_t> queue{next};
         came_from[next] = first;
         bool found = next == first;
@@ -868,11 +892,13 @@ private:
             }
         }
         std::vector<std::size_t> chain{first};
-        for (std::size_t at_ = came_from[first]; at_ != first && at_ != none; at_ = came_from[at_]) chain.push_back(at_);
+        for (std::size_t at_ = came_from[first]; at_ != first && at_ != none; at_ = came_from[at_])
+            chain.push_back(at_);
         // chain = first, then back-pointers: reverse all but the first to get the forward order.
         std::reverse(chain.begin() + 1, chain.end());
         std::string text;
-        for (std::size_t m : chain) text += quote_id(es[m].id) + " succeeds ";
+        for (std::size_t m : chain)
+            text += quote_id(es[m].id) + " succeeds ";
         text += quote_id(es[first].id);
         error(diagnostic_code::successor_cycle, path,
               "entity " + quote_id(es[first].id) + " succeeds itself through mergers: " + text);
@@ -904,7 +930,8 @@ private:
                 return p;
             };
             const auto who = [&o] {
-                return "observation of " + quote_id(o.indicator) + " for " + quote_id(o.entity) + " at " + o.date.to_string();
+                return "observation of " + quote_id(o.indicator) + " for " + quote_id(o.entity) + " at " +
+                       o.date.to_string();
             };
             const auto non_finite = [&](const std::optional<double>& v, const char* member) {
                 if (v && !std::isfinite(*v)) {
@@ -959,7 +986,8 @@ private:
             non_finite(o.value, "value");
             if (o.value && has_ratio) {
                 error(diagnostic_code::ambiguous_value, path("value"),
-                      who() + " gives both a value (" + number_text(*o.value) + ") and a numerator/denominator; give one");
+                      who() + " gives both a value (" + number_text(*o.value) +
+                          ") and a numerator/denominator; give one");
             } else if (!o.value && !has_ratio) {
                 error(diagnostic_code::ambiguous_value, path("value"),
                       who() + " gives neither a value nor a numerator and denominator");
@@ -1030,8 +1058,8 @@ private:
     void report_conflict(const std::string& path, const std::string& who, double value, const std::string& first_path,
                          double first_value) {
         error(diagnostic_code::conflicting_observations, path,
-              who + " has value " + number_text(value) + ", but " + first_path + " reports " + number_text(first_value) +
-                  " for the same entity, indicator and date");
+              who + " has value " + number_text(value) + ", but " + first_path + " reports " +
+                  number_text(first_value) + " for the same entity, indicator and date");
     }
 
     const dataset& ds_;

@@ -50,7 +50,9 @@ struct expect {
 };
 
 /// At a JSON Pointer (validation and type errors carry no line).
-expect at(std::string code, std::string path) { return {std::move(code), std::move(path), 0, 0, about::bad_file}; }
+expect at(std::string code, std::string path) {
+    return {std::move(code), std::move(path), 0, 0, about::bad_file};
+}
 /// At a JSON Pointer and a line and column (syntax errors, overflowing numbers).
 expect at(std::string code, std::string path, std::size_t line, std::size_t column) {
     return {std::move(code), std::move(path), line, column, about::bad_file};
@@ -63,7 +65,8 @@ expect cell(std::string code, std::size_t line, std::size_t column, about where 
 /// `token` n times: the JSON Pointer of the element at nesting depth n.
 std::string repeat(const std::string& token, int n) {
     std::string out;
-    for (int i = 0; i < n; ++i) out += token;
+    for (int i = 0; i < n; ++i)
+        out += token;
     return out;
 }
 
@@ -106,7 +109,9 @@ const std::vector<bad_case>& table() {
         {"invalid_utf8_byte.json", validate_json, 1, {at("invalid_json", "/entities/1/name/vi", 95, 17)}},
         {"invalid_utf8_overlong.json", validate_json, 1, {at("invalid_json", "/framework/id", 4, 15)}},
         {"invalid_utf8_surrogate.json", validate_json, 1, {at("invalid_json", "/entities/2/name/en", 105, 19)}},
-        {"invalid_utf8_truncated_sequence.json", validate_json, 1,
+        {"invalid_utf8_truncated_sequence.json",
+         validate_json,
+         1,
          {at("invalid_json", "/observations/0/source/reference", 118, 34)}},
         {"lone_surrogate_escape.json", validate_json, 1, {at("invalid_json", "/entities/1/name/en", 96, 25)}},
         {"control_char_in_string.json", validate_json, 1, {at("invalid_json", "/entities/0/name/en", 88, 20)}},
@@ -117,7 +122,9 @@ const std::vector<bad_case>& table() {
         {"deep_nesting_unclosed.json", validate_json, 1, {at("limit_exceeded", "/framework" + repeat("/0", 63))}},
         // ---- numbers --------------------------------------------------------------------------
         {"number_1e400.json", validate_json, 1, {at("non_finite_value", "/observations/0/value", 116, 16)}},
-        {"number_negative_overflow_weight.json", validate_json, 1,
+        {"number_negative_overflow_weight.json",
+         validate_json,
+         1,
          {at("non_finite_value", "/framework/indicators/1/weight", 50, 19)}},
         {"number_400_digits.json", validate_json, 1, {at("non_finite_value", "/observations/2/value", 135, 16)}},
         {"string_nan_value.json", validate_json, 1, {at("non_finite_value", "/observations/0/value")}},
@@ -135,10 +142,14 @@ const std::vector<bad_case>& table() {
         {"wrong_type_value_string.json", validate_json, 1, {at("type_mismatch", "/observations/2/value")}},
         {"wrong_type_weight_bool.json", validate_json, 1, {at("type_mismatch", "/framework/nodes/1/weight")}},
         {"null_required_level.json", validate_json, 1, {at("missing_required_field", "/entities/1/level")}},
-        {"null_required_deadline.json", validate_json, 1,
+        {"null_required_deadline.json",
+         validate_json,
+         1,
          {at("missing_required_field", "/framework/targets/0/deadline")}},
         {"missing_required_nation.json", validate_json, 1, {at("missing_required_field", "/framework/nation")}},
-        {"missing_required_unit.json", validate_json, 1,
+        {"missing_required_unit.json",
+         validate_json,
+         1,
          {at("missing_required_field", "/framework/indicators/1/unit")}},
         {"missing_format.json", validate_json, 1, {at("unsupported_format", "/format")}},
         {"unsupported_format.json", validate_json, 1, {at("unsupported_format", "/format")}},
@@ -152,17 +163,27 @@ const std::vector<bad_case>& table() {
         {"date_2023_02_29.json", validate_json, 1, {at("invalid_date", "/entities/2/effective")}},
         {"date_not_iso.json", validate_json, 1, {at("invalid_date", "/framework/tasks/0/deadline")}},
         // ---- dataset rules --------------------------------------------------------------------
-        {"deadline_before_baseline.json", validate_json, 1,
+        {"deadline_before_baseline.json",
+         validate_json,
+         1,
          {at("deadline_before_baseline", "/framework/targets/0/deadline")}},
-        {"deadline_before_baseline.json", "progress %F", 1,
+        {"deadline_before_baseline.json",
+         "progress %F",
+         1,
          {at("deadline_before_baseline", "/framework/targets/0/deadline")}},
-        {"deadline_equals_baseline.json", validate_json, 1,
+        {"deadline_equals_baseline.json",
+         validate_json,
+         1,
          {at("deadline_before_baseline", "/framework/targets/0/deadline")}},
         {"denominator_zero.json", validate_json, 1, {at("non_positive_denominator", "/observations/1/denominator")}},
         {"denominator_zero.json", "index %F", 1, {at("non_positive_denominator", "/observations/1/denominator")}},
-        {"denominator_negative.json", validate_json, 1,
+        {"denominator_negative.json",
+         validate_json,
+         1,
          {at("non_positive_denominator", "/observations/1/denominator")}},
-        {"numerator_exceeds_denominator.json", validate_json, 1,
+        {"numerator_exceeds_denominator.json",
+         validate_json,
+         1,
          {at("numerator_exceeds_denominator", "/observations/1/numerator")}},
         {"negative_count_value.json", validate_json, 1, {at("value_out_of_bounds", "/observations/3/value")}},
         {"percent_over_100.json", validate_json, 1, {at("value_out_of_bounds", "/observations/0/value")}},
@@ -184,23 +205,30 @@ const std::vector<bad_case>& table() {
         {"unknown_node_parent.json", validate_json, 1, {at("unknown_reference", "/framework/indicators/1/parent")}},
         {"unknown_task_owner.json", validate_json, 1, {at("unknown_reference", "/framework/tasks/0/owner")}},
         {"unknown_nation.json", validate_json, 1, {at("unknown_reference", "/framework/nation")}},
-        {"duplicate_indicator_id.json", validate_json, 1,
+        {"duplicate_indicator_id.json",
+         validate_json,
+         1,
          {at("duplicate_id", "/framework/indicators/1/id"), at("unknown_reference", "/observations/2/indicator"),
           at("unknown_reference", "/observations/3/indicator")}},
-        {"duplicate_entity_id.json", validate_json, 1,
+        {"duplicate_entity_id.json",
+         validate_json,
+         1,
          {at("duplicate_id", "/entities/2/id"), at("unknown_reference", "/observations/1/entity"),
           at("unknown_reference", "/observations/3/entity")}},
         {"negative_weight.json", validate_json, 1, {at("negative_weight", "/framework/indicators/1/weight")}},
         {"zero_weight_sum.json", validate_json, 1, {at("zero_weight_sum", "/framework/nodes/1")}},
         {"zero_weight_sum.json", "index %F", 1, {at("zero_weight_sum", "/framework/nodes/1")}},
         {"min_above_max.json", validate_json, 1, {at("invalid_bounds", "/framework/indicators/1/minimum")}},
-        {"conflicting_observations.json", validate_json, 1,
-         {at("conflicting_observations", "/observations/4/value")}},
+        {"conflicting_observations.json", validate_json, 1, {at("conflicting_observations", "/observations/4/value")}},
         {"task_done_without_date.json", validate_json, 1, {at("invalid_task", "/framework/tasks/0/completed")}},
-        {"milestone_after_deadline.json", validate_json, 1,
+        {"milestone_after_deadline.json",
+         validate_json,
+         1,
          {at("milestone_out_of_order", "/framework/targets/0/milestones/0/date")}},
         {"target_without_value.json", validate_json, 1, {at("invalid_target", "/framework/targets/0/value")}},
-        {"target_wrong_side.json", validate_json, 1,
+        {"target_wrong_side.json",
+         validate_json,
+         1,
          {at("target_on_wrong_side_of_baseline", "/framework/targets/0/value")}},
         // ---- unreadable inputs: exit 2, no diagnostics ------------------------------------------
         {"does_not_exist.json", validate_json, 2, {}},
@@ -231,7 +259,9 @@ const std::vector<bad_case>& table() {
         {"invalid_utf8_name_iData.csv", "index --format json --data %F --meta %M", 1, {cell("invalid_csv", 3, 9)}},
         // ---- COINr iMeta (with the valid iData) -------------------------------------------------
         {"empty_iMeta.csv", meta_table, 1, {cell("invalid_csv", 1, 1)}},
-        {"duplicate_icode_iMeta.csv", meta_table, 1,
+        {"duplicate_icode_iMeta.csv",
+         meta_table,
+         1,
          {cell("duplicate_id", 3, 2), cell("unknown_reference", 1, 6, about::idata)}},
         {"unknown_parent_iMeta.csv", meta_table, 1, {cell("unknown_reference", 6, 9)}},
         {"weight_not_number_iMeta.csv", meta_table, 1, {cell("invalid_number", 4, 5)}},
@@ -249,9 +279,13 @@ const std::vector<bad_case>& table() {
     return rows;
 }
 
-std::string path_of(const bad_case& row) { return row.file == "." ? bad_dir : bad_dir + "/" + row.file; }
+std::string path_of(const bad_case& row) {
+    return row.file == "." ? bad_dir : bad_dir + "/" + row.file;
+}
 
-std::string q(const std::string& s) { return "\"" + s + "\""; }
+std::string q(const std::string& s) {
+    return "\"" + s + "\"";
+}
 
 std::string expand(const bad_case& row) {
     std::string out;
@@ -284,7 +318,8 @@ std::string text_prefix(const bad_case& row, const expect& e) {
 std::vector<std::string> lines_of(const std::string& text) {
     std::vector<std::string> out;
     std::istringstream in(text);
-    for (std::string l; std::getline(in, l);) out.push_back(l);
+    for (std::string l; std::getline(in, l);)
+        out.push_back(l);
     return out;
 }
 
@@ -326,8 +361,8 @@ TEST_CASE("bad inputs: each malformed file gives its exit status and exactly its
         if (row.exit_status == 2) {
             // Cannot be read: the reason names the file, and nothing about its content is said.
             CHECK(row.errors.empty());
-            const std::string reason = (row.file.rfind("does_not_exist", 0) == 0 ? "cannot open '" : "cannot read '") +
-                                       path_of(row) + "'";
+            const std::string reason =
+                (row.file.rfind("does_not_exist", 0) == 0 ? "cannot open '" : "cannot read '") + path_of(row) + "'";
             CHECK(r.err.find(reason) != std::string::npos);
             if (json) CHECK(r.out == "[]\n");
             if (!validate) CHECK(r.out.empty());
@@ -346,7 +381,8 @@ TEST_CASE("bad inputs: each malformed file gives its exit status and exactly its
                                    d.contains("line") ? d.at("line").get<std::size_t>() : 0,
                                    d.contains("column") ? d.at("column").get<std::size_t>() : 0);
             }
-            for (const auto& e : row.errors) wanted.emplace_back(e.code, e.path, e.line, e.column);
+            for (const auto& e : row.errors)
+                wanted.emplace_back(e.code, e.path, e.line, e.column);
             std::sort(found.begin(), found.end());
             std::sort(wanted.begin(), wanted.end());
             CHECK(found == wanted);
@@ -386,7 +422,8 @@ TEST_CASE("bad inputs: each malformed file gives its exit status and exactly its
 
 TEST_CASE("bad inputs: every file in tests/data/bad has a row, and the table is large enough", "[cli][bad_inputs]") {
     std::set<std::string> listed;
-    for (const auto& row : table()) listed.insert(row.file);
+    for (const auto& row : table())
+        listed.insert(row.file);
     std::size_t files = 0;
     for (const auto& entry : fs::directory_iterator(bad_dir)) {
         const std::string name = entry.path().filename().string();
@@ -423,7 +460,7 @@ TEST_CASE("bad inputs made at run time: a string and a document over the size li
     // document of 64 MiB + 1 byte (limit 64 MiB), from a file and from standard input.
     dxframe_test::scratch s;
     const auto long_string = s.file("long_string.json", "{\"format\": \"dxframe/1\", \"framework\": {\"id\": \"" +
-                                                           std::string((1u << 20) + 1, 'x') + "\"}}\n");
+                                                            std::string((1u << 20) + 1, 'x') + "\"}}\n");
     auto r = dxframe_test::run_cli("validate --format json " + q(long_string.string()));
     CHECK(r.status == 1);
     auto diags = nlohmann::json::parse(r.out);
@@ -466,7 +503,8 @@ TEST_CASE("bad inputs, the valid counterparts: CRLF tables give the same index a
         CHECK(crlf.out == lf.out);
     }
     // The rows are really there: 8 units ranked, the header naming the 6 indicators and the index.
-    const auto csv = dxframe_test::run_cli("index --data " + q(data_crlf.string()) + " --meta " + q(meta_crlf.string()));
+    const auto csv =
+        dxframe_test::run_cli("index --data " + q(data_crlf.string()) + " --meta " + q(meta_crlf.string()));
     const auto ls = lines_of(csv.out);
     REQUIRE(ls.size() == 9);
     CHECK(ls[0] == "uCode,i1,i2,i3,i4,i5,i6,P1,P2,P3,S1,S2,Index,Rank");
@@ -478,8 +516,8 @@ TEST_CASE("bad inputs, the valid counterparts: quoted commas and quotes in CSV c
     dxframe_test::scratch s;
     const std::string data = replace_once(dxframe_test::slurp(good_data), "BEL,Belgium,",
                                           "BEL,\"Belgium, Kingdom of \"\"the\"\" Belgians\",");
-    const std::string meta = replace_once(dxframe_test::slurp(good_meta), "1,i2,Processing days,",
-                                          "1,i2,\"Processing days, median\",");
+    const std::string meta =
+        replace_once(dxframe_test::slurp(good_meta), "1,i2,Processing days,", "1,i2,\"Processing days, median\",");
     const auto data_q = s.file("iData_quoted.csv", data);
     const auto meta_q = s.file("iMeta_quoted.csv", meta);
     const auto plain = dxframe_test::run_cli("index --data " + q(good_data) + " --meta " + q(good_meta));
@@ -487,8 +525,8 @@ TEST_CASE("bad inputs, the valid counterparts: quoted commas and quotes in CSV c
     CHECK(quoted.status == 0);
     CHECK(quoted.err.empty());
     CHECK(quoted.out == plain.out);  // the CSV result names units by uCode only: identical
-    const auto j = dxframe_test::run_cli("index --format json --data " + q(data_q.string()) + " --meta " +
-                                         q(meta_q.string()));
+    const auto j =
+        dxframe_test::run_cli("index --format json --data " + q(data_q.string()) + " --meta " + q(meta_q.string()));
     REQUIRE(j.status == 0);
     const auto doc = nlohmann::json::parse(j.out);
     CHECK(doc.at("units").at(1).at("unit") == "BEL");
@@ -499,6 +537,8 @@ TEST_CASE("bad inputs, the valid counterparts: quoted commas and quotes in CSV c
 
 #else
 
-TEST_CASE("bad inputs: skipped (the dxframe tool is not built)", "[cli][bad_inputs]") { SUCCEED(); }
+TEST_CASE("bad inputs: skipped (the dxframe tool is not built)", "[cli][bad_inputs]") {
+    SUCCEED();
+}
 
 #endif

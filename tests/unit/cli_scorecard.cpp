@@ -42,15 +42,20 @@ run_result run(const std::string& args, const std::string& lang = "en_US.UTF-8",
     return dxframe_test::run_cli(args, stdin_file, "env LC_ALL= LC_MESSAGES= NO_COLOR= LANG=" + lang + " ");
 }
 
-std::string q(const fs::path& path) { return "\"" + path.string() + "\""; }
+std::string q(const fs::path& path) {
+    return "\"" + path.string() + "\"";
+}
 
-bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
 
 std::vector<std::string> lines_of(const std::string& text) {
     std::vector<std::string> out;
     std::istringstream in(text);
     std::string line;
-    while (std::getline(in, line)) out.push_back(line);
+    while (std::getline(in, line))
+        out.push_back(line);
     return out;
 }
 
@@ -94,7 +99,8 @@ TEST_CASE("cli scorecard: Vietnamese by locale or --lang, with diacritics", "[cl
     const auto vi = run("", "vi_VN.UTF-8");
     REQUIRE(vi.status == 0);
     CHECK(contains(vi.out, "Bảng điểm chuyển đổi số \u2014 Việt Nam"));
-    for (const dxframe::pillar p : dxframe::all_pillars) CHECK(contains(vi.out, dxframe::pillar_name(p).vi));
+    for (const dxframe::pillar p : dxframe::all_pillars)
+        CHECK(contains(vi.out, dxframe::pillar_name(p).vi));
     CHECK(target_lines(vi.out, dxframe::language::vi) >= 50);
     const auto forced = run("scorecard --lang vi", "en_US.UTF-8");
     CHECK(forced.out == vi.out);

@@ -40,9 +40,13 @@ run_result run(const std::string& args, const std::string& stdin_file = "") {
     return dxframe_test::run_cli(args, stdin_file);
 }
 
-std::string q(const std::string& path) { return "\"" + path + "\""; }
+std::string q(const std::string& path) {
+    return "\"" + path + "\"";
+}
 
-bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
 
 }  // namespace
 
@@ -84,7 +88,7 @@ TEST_CASE("cli validate: each of the ten planted defects is reported at its exac
         found.emplace(d.at("code").get<std::string>(), d.at("path").get<std::string>());
         codes.insert(d.at("code").get<std::string>());
     }
-    CHECK(found == expected);  // each planted defect, and nothing else
+    CHECK(found == expected);   // each planted defect, and nothing else
     CHECK(codes.size() == 10);  // ten different codes
     CHECK(diags.size() == 10);
 
@@ -107,10 +111,12 @@ TEST_CASE("cli validate: text output, several files, one summary each", "[cli][v
     CHECK(r.status == 1);  // one file with errors is enough
     std::vector<std::string> lines;
     std::istringstream in(r.out);
-    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    for (std::string line; std::getline(in, line);)
+        lines.push_back(line);
     REQUIRE(lines.size() == 12);  // 10 diagnostics + 2 summaries
-    CHECK(lines[0] == planted + ": /framework/nodes/0/parent: error hierarchy_cycle: node 'vn_dx' is its own ancestor: "
-                                "'vn_dx' -> 'pillar_institutions' -> 'vn_dx'");
+    CHECK(lines[0] == planted +
+                          ": /framework/nodes/0/parent: error hierarchy_cycle: node 'vn_dx' is its own ancestor: "
+                          "'vn_dx' -> 'pillar_institutions' -> 'vn_dx'");
     CHECK(lines[10] == planted + ": 10 errors, 0 warnings, 0 notes");
     CHECK(lines[11] == sample + ": 0 errors, 0 warnings, 0 notes");
 }
@@ -183,8 +189,9 @@ TEST_CASE("cli validate: warnings and notes do not fail; --min-severity filters 
  "observations": [{"entity": "vn", "indicator": "x", "date": "2024-12-31", "value": 70}]})");
     const auto all = run("validate " + q(doc.string()));
     CHECK(all.status == 0);
-    CHECK(contains(all.out, ": /framework/targets/0/value: warning target_met_at_baseline: target 't' (at_least 50) is "
-                            "already met by its baseline 60 (2020-12-31)\n"));
+    CHECK(contains(all.out,
+                   ": /framework/targets/0/value: warning target_met_at_baseline: target 't' (at_least 50) is "
+                   "already met by its baseline 60 (2020-12-31)\n"));
     CHECK(contains(all.out, ": /observations/0/source: info missing_source: "));
     CHECK(contains(all.out, ": 0 errors, 1 warning, 1 note\n"));
 

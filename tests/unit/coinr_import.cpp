@@ -25,13 +25,13 @@ std::string slurp(const std::string& path) {
 // A valid three-level table to break one rule at a time.
 const std::string meta_ok =
     "Level,iCode,iName,Direction,Weight,Unit,Target,Parent,Type\n"  // line 1
-    "1,a,Alpha,1,1,pct,90,P,Indicator\n"                             // line 2
-    "1,b,Beta,-1,2,days,3,P,Indicator\n"                             // line 3
-    "1,c,Gamma,1,1,pct,50,Q,Indicator\n"                             // line 4
-    "2,P,Pillar P,1,1,,,Index,Aggregate\n"                           // line 5
-    "2,Q,Pillar Q,1,1,,,Index,Aggregate\n"                           // line 6
-    "3,Index,The index,1,1,,,,Aggregate\n"                           // line 7
-    ",Region,Region,,,,,,Group\n";                                   // line 8
+    "1,a,Alpha,1,1,pct,90,P,Indicator\n"                            // line 2
+    "1,b,Beta,-1,2,days,3,P,Indicator\n"                            // line 3
+    "1,c,Gamma,1,1,pct,50,Q,Indicator\n"                            // line 4
+    "2,P,Pillar P,1,1,,,Index,Aggregate\n"                          // line 5
+    "2,Q,Pillar Q,1,1,,,Index,Aggregate\n"                          // line 6
+    "3,Index,The index,1,1,,,,Aggregate\n"                          // line 7
+    ",Region,Region,,,,,,Group\n";                                  // line 8
 const std::string data_ok =
     "uCode,uName,Region,a,b,c\n"
     "VNM,Viet Nam,Asia,80,5,40\n"
@@ -48,7 +48,8 @@ const dxframe::diagnostic& find(const dxframe::coinr_import_result& r, diagnosti
         if (d.code == code && d.message.find(text) != std::string::npos) return d;
     }
     std::string all;
-    for (const auto& d : r.diagnostics) all += "\n  " + d.path + ":" + std::to_string(d.line.value_or(0)) + ": " + d.message;
+    for (const auto& d : r.diagnostics)
+        all += "\n  " + d.path + ":" + std::to_string(d.line.value_or(0)) + ": " + d.message;
     FAIL("no diagnostic containing '" << text << "' among:" << all);
     throw std::logic_error("unreachable");
 }
@@ -85,9 +86,10 @@ TEST_CASE("COINr import: the ASEM example", "[coinr]") {
     CHECK(d.tree.level(*d.tree.find_node("Conn")) == 3);
     std::size_t missing = 0;
     for (std::size_t u = 0; u < 51; ++u) {
-        for (std::size_t i = 0; i < 49; ++i) missing += d.values.is_missing(u, i) ? 1u : 0u;
+        for (std::size_t i = 0; i < 49; ++i)
+            missing += d.values.is_missing(u, i) ? 1u : 0u;
     }
-    CHECK(missing == 63);  // as shared/data/asem/README.md says
+    CHECK(missing == 63);                                   // as shared/data/asem/README.md says
     CHECK(*d.values.get(0, 0) == Catch::Approx(4.097985));  // AUT's LPI
     REQUIRE(d.groups.size() == 4);
     CHECK(d.groups[0].id == "GDP_group");
@@ -104,7 +106,8 @@ TEST_CASE("COINr import: a small valid table, NA and empty cells missing", "[coi
     CHECK(d.values.is_missing(1, 1));
     CHECK(d.values.is_missing(2, 2));
     CHECK(*d.values.get(2, 0) == 95.0);
-    CHECK(d.groups[0].values == std::vector<std::optional<std::string>>{std::string("Asia"), std::string("Asia"), std::nullopt});
+    CHECK(d.groups[0].values ==
+          std::vector<std::optional<std::string>>{std::string("Asia"), std::string("Asia"), std::nullopt});
     CHECK(d.tree.indicator(1).weight == 2.0);
     CHECK_FALSE(d.time);
 }
@@ -139,7 +142,8 @@ TEST_CASE("COINr import: iMeta rules", "[coinr]") {
         CHECK_FALSE(r.ok());
         CHECK(find(r, diagnostic_code::invalid_metadata, "Indicator 'c' is at Level 2").line == 4u);
         find(r, diagnostic_code::invalid_metadata, "Aggregate 'Q' is at Level 1");
-        r = import(data_ok, replace(meta_ok, "3,Index,The index,1,1,,,,Aggregate", "4,Index,The index,1,1,,,,Aggregate"));
+        r = import(data_ok,
+                   replace(meta_ok, "3,Index,The index,1,1,,,,Aggregate", "4,Index,The index,1,1,,,,Aggregate"));
         find(r, diagnostic_code::invalid_metadata, "Level 3 is missing between 1 and 4");
         r = import(data_ok, meta_ok + "3,Other,Second top,1,1,,,,Aggregate\n1,d,Delta,1,1,pct,1,Other,Indicator\n");
         find(r, diagnostic_code::invalid_metadata, "2 elements are at the highest Level 3");

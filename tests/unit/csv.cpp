@@ -21,10 +21,11 @@ dxframe::csv_read_options named(const std::string& source) {
 }  // namespace
 
 TEST_CASE("csv: header and rows, quoted commas, doubled quotes, line breaks inside quotes", "[csv]") {
-    const auto r = read_csv("id,name,note\r\n"
-                            "1,\"Hà Nội, Việt Nam\",plain\r\n"
-                            "2,\"He said \"\"ok\"\"\",\"two\r\nlines\"\r\n"
-                            "3,,\"\"\r\n");
+    const auto r = read_csv(
+        "id,name,note\r\n"
+        "1,\"Hà Nội, Việt Nam\",plain\r\n"
+        "2,\"He said \"\"ok\"\"\",\"two\r\nlines\"\r\n"
+        "3,,\"\"\r\n");
     REQUIRE(r.ok());
     CHECK(r.diagnostics.empty());
     const auto& t = *r.table;

@@ -34,7 +34,8 @@ namespace {
 const std::string data_dir = DXFRAME_TEST_DATA_DIR;
 
 // The smallest valid document: the framework's three required members.
-const std::string minimal_framework = R"("framework": {"id": "f", "name": {"vi": "Khung", "en": "Framework"}, "nation": "VN"})";
+const std::string minimal_framework =
+    R"("framework": {"id": "f", "name": {"vi": "Khung", "en": "Framework"}, "nation": "VN"})";
 
 std::string doc(const std::string& rest = {}) {
     return R"({"format": "dxframe/1", )" + minimal_framework + (rest.empty() ? "" : ", " + rest) + "}";
@@ -42,7 +43,8 @@ std::string doc(const std::string& rest = {}) {
 
 std::string errors_of(const dxframe::load_result& r) {
     std::string out;
-    for (const auto& d : r.diagnostics) out += dxframe::to_json_text(d, -1) + "\n";
+    for (const auto& d : r.diagnostics)
+        out += dxframe::to_json_text(d, -1) + "\n";
     return out;
 }
 
@@ -87,7 +89,8 @@ TEST_CASE("the sample document loads with every field and saves back byte for by
     CHECK(ds.framework.pillars[0].id == dxframe::pillar::digital_government);
     REQUIRE(ds.framework.nodes.size() == 2);
     CHECK_FALSE(ds.framework.nodes[0].parent);
-    CHECK(ds.framework.nodes[1].aggregation == std::optional<dxframe::aggregation>(dxframe::aggregation::generalised_mean));
+    CHECK(ds.framework.nodes[1].aggregation ==
+          std::optional<dxframe::aggregation>(dxframe::aggregation::generalised_mean));
     CHECK(ds.framework.nodes[1].aggregation_parameter == std::optional<double>(0.5));
     REQUIRE(ds.framework.indicators.size() == 2);
     CHECK(ds.framework.indicators[0].unit == dxframe::unit::percent);
@@ -111,8 +114,8 @@ TEST_CASE("the sample document loads with every field and saves back byte for by
     CHECK(ds.framework.tasks[0].completed == std::optional<dxframe::date>(dxframe::date::from_ymd(2024, 5, 15)));
     CHECK(ds.framework.tasks[0].targets == std::vector<std::string>{"t-online-2025"});
     REQUIRE(ds.entities.size() == 4);
-    CHECK(ds.entities[1].groups == std::map<std::string, std::string>{{"region", "Đồng bằng sông Hồng"},
-                                                                      {"type", "centrally-run city"}});
+    CHECK(ds.entities[1].groups ==
+          std::map<std::string, std::string>{{"region", "Đồng bằng sông Hồng"}, {"type", "centrally-run city"}});
     CHECK(ds.entities[3].successor_of == std::vector<std::string>{"HG"});
     CHECK(ds.entities[3].effective == std::optional<dxframe::date>(dxframe::date::from_ymd(2025, 7, 1)));
     REQUIRE(ds.observations.size() == 2);
@@ -224,15 +227,18 @@ TEST_CASE("every reader diagnostic code is reported at its exact path, all in on
     // Twelve good observations, then a bad date at index 12, then more problems.
     std::string observations;
     for (int i = 0; i < 12; ++i) {
-        observations += R"({"entity": "VN", "indicator": "i", "date": "2024-01-01", "value": )" + std::to_string(i) + "},";
+        observations +=
+            R"({"entity": "VN", "indicator": "i", "date": "2024-01-01", "value": )" + std::to_string(i) + "},";
     }
     observations += R"({"entity": "VN", "indicator": "i", "date": "2024-02-30", "value": 1},)";
     observations += R"({"entity": "VN", "indicator": "i", "date": "2024-01-01", "value": "NaN", "status": "draft"},)";
-    observations += R"({"entity": 7, "indicator": "i", "date": "2024-01-01", "numerator": 1e400, "denominator": -1e999})";
+    observations +=
+        R"({"entity": 7, "indicator": "i", "date": "2024-01-01", "numerator": 1e400, "denominator": -1e999})";
     const std::string text = R"({"format": "dxframe/1",
   "framework": {"id": "f", "name": {"vi": "Khung"}, "nation": "VN",
     "nodes": [{"id": "n", "name": {"vi": "", "en": ""}, "weight": "1", "aggregaton": "median"}]},
-  "observations": [)" + observations + "]}";
+  "observations": [)" + observations +
+                             "]}";
     const auto r = load_dataset(text);
     INFO(errors_of(r));
     CHECK_FALSE(r.ok());
@@ -246,7 +252,8 @@ TEST_CASE("every reader diagnostic code is reported at its exact path, all in on
     CHECK(has(r, diagnostic_code::non_finite_value, "/observations/14/numerator"));
     CHECK(has(r, diagnostic_code::non_finite_value, "/observations/14/denominator"));
     CHECK(r.diagnostics.size() == 9);
-    for (const auto& d : r.diagnostics) CHECK(d.severity == severity::error);
+    for (const auto& d : r.diagnostics)
+        CHECK(d.severity == severity::error);
 
     for (const auto& d : r.diagnostics) {
         if (d.path == "/observations/13/status") {
@@ -290,9 +297,10 @@ TEST_CASE("syntax errors give line and column, counted in characters", "[dataset
     // Trailing content, comments and NaN literals are not JSON.
     only_error(load_dataset(doc() + " x"), diagnostic_code::invalid_json, "");
     only_error(load_dataset(doc() + " // note"), diagnostic_code::invalid_json, "");
-    CHECK(load_dataset(doc(R"("observations": [{"entity": "VN", "indicator": "i", "date": "2024-01-01", "value": NaN}])"))
-              .diagnostics.at(0)
-              .code == diagnostic_code::invalid_json);
+    CHECK(
+        load_dataset(doc(R"("observations": [{"entity": "VN", "indicator": "i", "date": "2024-01-01", "value": NaN}])"))
+            .diagnostics.at(0)
+            .code == diagnostic_code::invalid_json);
     // CRLF line ends count as one line each.
     // (The path of a syntax error is where the reader was: here after the member "format".)
     const auto r5 = load_dataset("{\r\n\"format\": \"dxframe/1\",\r\n]");
@@ -300,7 +308,9 @@ TEST_CASE("syntax errors give line and column, counted in characters", "[dataset
 }
 
 TEST_CASE("invalid UTF-8 is invalid JSON with its position, and messages stay valid UTF-8", "[dataset_io]") {
-    const std::string text = "{\"format\": \"dxframe/1\", \"x\": \"a\xFF" "b\"}";
+    const std::string text =
+        "{\"format\": \"dxframe/1\", \"x\": \"a\xFF"
+        "b\"}";
     const auto r = load_dataset(text);
     const auto& d = only_error(r, diagnostic_code::invalid_json, "/x");
     CHECK(d.line == std::optional<std::size_t>(1));
@@ -313,10 +323,14 @@ TEST_CASE("invalid UTF-8 is invalid JSON with its position, and messages stay va
     const auto& c = only_error(cut, diagnostic_code::invalid_json, "/x");
     CHECK(c.column == std::optional<std::size_t>(32));
     // An overlong encoding of '/' and a lone surrogate (CESU) are refused too.
-    CHECK(load_dataset(doc(std::string(R"("entities": [{"id": ")") + "\xC0\xAF" + R"(", "name": {"vi": "", "en": ""}, "level": "other"}])"))
-              .diagnostics.at(0).code == diagnostic_code::invalid_json);
-    CHECK(load_dataset(doc(std::string(R"("entities": [{"id": ")") + "\xED\xA0\x80" + R"(", "name": {"vi": "", "en": ""}, "level": "other"}])"))
-              .diagnostics.at(0).code == diagnostic_code::invalid_json);
+    CHECK(load_dataset(doc(std::string(R"("entities": [{"id": ")") + "\xC0\xAF" +
+                           R"(", "name": {"vi": "", "en": ""}, "level": "other"}])"))
+              .diagnostics.at(0)
+              .code == diagnostic_code::invalid_json);
+    CHECK(load_dataset(doc(std::string(R"("entities": [{"id": ")") + "\xED\xA0\x80" +
+                           R"(", "name": {"vi": "", "en": ""}, "level": "other"}])"))
+              .diagnostics.at(0)
+              .code == diagnostic_code::invalid_json);
     // The diagnostics serialise as JSON (nlohmann refuses invalid UTF-8 when dumping).
     CHECK_NOTHROW(dxframe::to_json_text(r.diagnostics));
 }
@@ -359,7 +373,8 @@ TEST_CASE("the format tag is required, and reading stops at a foreign one", "[da
 }
 
 TEST_CASE("duplicate keys are errors with the path of the repeated key", "[dataset_io]") {
-    const auto r = load_dataset(R"({"format": "dxframe/1", "framework": {"id": "a", "id": "b", "name": {"vi": "", "en": ""},
+    const auto r =
+        load_dataset(R"({"format": "dxframe/1", "framework": {"id": "a", "id": "b", "name": {"vi": "", "en": ""},
         "nation": "VN"}, "entities": [{"id": "VN", "name": {"vi": "", "en": "", "en": ""}, "level": "nation"}]})");
     INFO(errors_of(r));
     REQUIRE(r.diagnostics.size() == 2);
@@ -370,7 +385,8 @@ TEST_CASE("duplicate keys are errors with the path of the repeated key", "[datas
     CHECK(r.diagnostics[1].path == "/entities/0/name/en");
     CHECK_FALSE(r.data);
     // Also in lenient mode: a duplicate is ambiguous, not merely unknown.
-    CHECK_FALSE(load_dataset(R"({"format": "dxframe/1", "format": "dxframe/1", )" + minimal_framework + "}", lenient()).ok());
+    CHECK_FALSE(
+        load_dataset(R"({"format": "dxframe/1", "format": "dxframe/1", )" + minimal_framework + "}", lenient()).ok());
     // Large objects switch to a hash index of their keys; duplicates are still found, before
     // and after the switch (key k3 repeated as the 33rd and the 41st member).
     std::string groups;
@@ -387,14 +403,16 @@ TEST_CASE("duplicate keys are errors with the path of the repeated key", "[datas
     CHECK(big.diagnostics[1].code == diagnostic_code::duplicate_key);
     // Without the repeats, all 41 distinct keys load.
     std::string distinct;
-    for (int i = 0; i < 41; ++i) distinct += std::string(i ? ", " : "") + "\"k" + std::to_string(i) + "\": \"v\"";
+    for (int i = 0; i < 41; ++i)
+        distinct += std::string(i ? ", " : "") + "\"k" + std::to_string(i) + "\": \"v\"";
     const auto fine = load_dataset(doc(R"("entities": [{"id": "VN", "name": {"vi": "", "en": ""}, "level": "nation",
         "groups": {)" + distinct + "}}]"));
     REQUIRE(fine.ok());
     CHECK(fine.data->entities.at(0).groups.size() == 41);
     // Equal keys in different objects are fine.
     CHECK(load_dataset(doc(R"("entities": [{"id": "A", "name": {"vi": "", "en": ""}, "level": "nation"},
-        {"id": "B", "name": {"vi": "", "en": ""}, "level": "province"}])")).ok());
+        {"id": "B", "name": {"vi": "", "en": ""}, "level": "province"}])"))
+              .ok());
 }
 
 TEST_CASE("strict mode refuses unknown members; lenient mode keeps them aside", "[dataset_io]") {
@@ -410,7 +428,8 @@ TEST_CASE("strict mode refuses unknown members; lenient mode keeps them aside", 
     const auto loose = load_dataset(text, lenient());
     REQUIRE(loose.ok());
     CHECK(loose.diagnostics.size() == 2);
-    for (const auto& d : loose.diagnostics) CHECK(d.severity == severity::warning);
+    for (const auto& d : loose.diagnostics)
+        CHECK(d.severity == severity::warning);
     REQUIRE(loose.unknown_fields.size() == 2);
     CHECK(loose.unknown_fields[0].path == "/entities/0/colour");
     CHECK(loose.unknown_fields[0].json == "\"red\"");
@@ -419,8 +438,8 @@ TEST_CASE("strict mode refuses unknown members; lenient mode keeps them aside", 
     CHECK(loose.data->entities.at(0).level == dxframe::entity_level::nation);
 
     // Lenient mode relaxes nothing else.
-    const auto still_bad = load_dataset(doc(R"("entities": [{"id": "VN", "name": {"vi": "", "en": ""}, "level": "land"}])"),
-                                        lenient());
+    const auto still_bad =
+        load_dataset(doc(R"("entities": [{"id": "VN", "name": {"vi": "", "en": ""}, "level": "land"}])"), lenient());
     only_error(still_bad, diagnostic_code::invalid_enum_value, "/entities/0/level");
 }
 
@@ -481,7 +500,8 @@ TEST_CASE("deeply nested input never overflows the stack", "[dataset_io]") {
     CHECK(capped.diagnostics[0].message == "nesting deeper than the limit of 1000");
 
     std::string objects;
-    for (std::size_t i = 0; i < 100'000; ++i) objects += "{\"a\":";
+    for (std::size_t i = 0; i < 100'000; ++i)
+        objects += "{\"a\":";
     objects += "1" + std::string(100'000, '}');
     CHECK(load_dataset(objects).diagnostics.at(0).code == diagnostic_code::limit_exceeded);
 
@@ -491,11 +511,13 @@ TEST_CASE("deeply nested input never overflows the stack", "[dataset_io]") {
 
 TEST_CASE("overflowing numbers are all reported, up to a bound", "[dataset_io]") {
     std::string values;
-    for (int i = 0; i < 150; ++i) values += std::string(i ? "," : "") + "1e999";
+    for (int i = 0; i < 150; ++i)
+        values += std::string(i ? "," : "") + "1e999";
     const auto r = load_dataset(doc(R"("observations": [)" + values + "]"));
     // 100 are patched and parsing continues; the 101st stops it.
     std::size_t non_finite = 0;
-    for (const auto& d : r.diagnostics) non_finite += d.code == diagnostic_code::non_finite_value ? 1 : 0;
+    for (const auto& d : r.diagnostics)
+        non_finite += d.code == diagnostic_code::non_finite_value ? 1 : 0;
     CHECK(non_finite == 101);
     CHECK(r.diagnostics.size() == 101);
     CHECK(r.diagnostics[100].path == "/observations/100");
@@ -505,7 +527,8 @@ TEST_CASE("overflowing numbers are all reported, up to a bound", "[dataset_io]")
 TEST_CASE("any error means no data, however small", "[dataset_io]") {
     std::string observations;
     for (int i = 0; i < 200; ++i) {
-        observations += std::string(i ? "," : "") + R"({"entity": "VN", "indicator": "i", "date": "2024-01-01", "value": )" +
+        observations += std::string(i ? "," : "") +
+                        R"({"entity": "VN", "indicator": "i", "date": "2024-01-01", "value": )" +
                         (i == 137 ? std::string("true") : std::to_string(i)) + "}";
     }
     const auto r = load_dataset(doc(R"("observations": [)" + observations + "]"));
@@ -542,17 +565,27 @@ namespace schema_agreement {
 
 using nlohmann::json;
 
-template <class T> struct is_opt : std::false_type {};
-template <class T> struct is_opt<std::optional<T>> : std::true_type {};
-template <class T> struct is_vec : std::false_type {};
-template <class T> struct is_vec<std::vector<T>> : std::true_type {};
-template <class T> struct is_map : std::false_type {};
-template <class T> struct is_map<std::map<std::string, T>> : std::true_type {};
+template <class T>
+struct is_opt : std::false_type {};
+template <class T>
+struct is_opt<std::optional<T>> : std::true_type {};
+template <class T>
+struct is_vec : std::false_type {};
+template <class T>
+struct is_vec<std::vector<T>> : std::true_type {};
+template <class T>
+struct is_map : std::false_type {};
+template <class T>
+struct is_map<std::map<std::string, T>> : std::true_type {};
 
 // Schema names of the model's types; a new model type without one here fails to compile.
-template <class T> const char* name_of();
-#define DXFRAME_SCHEMA_NAME(T) \
-    template <> const char* name_of<dxframe::T>() { return #T; }
+template <class T>
+const char* name_of();
+#define DXFRAME_SCHEMA_NAME(T)          \
+    template <>                         \
+    const char* name_of<dxframe::T>() { \
+        return #T;                      \
+    }
 DXFRAME_SCHEMA_NAME(text)
 DXFRAME_SCHEMA_NAME(pillar_info)
 DXFRAME_SCHEMA_NAME(source)
@@ -576,7 +609,9 @@ DXFRAME_SCHEMA_NAME(entity_level)
 DXFRAME_SCHEMA_NAME(observation_status)
 #undef DXFRAME_SCHEMA_NAME
 
-json ref(const std::string& name) { return json{{"$ref", "#/$defs/" + name}}; }
+json ref(const std::string& name) {
+    return json{{"$ref", "#/$defs/" + name}};
+}
 
 struct checker {
     const json& defs;
@@ -627,7 +662,8 @@ struct checker {
         CHECK(def.at("type") == "object");
         CHECK(def.at("additionalProperties") == false);
         std::set<std::string> properties;
-        for (auto it = def.at("properties").begin(); it != def.at("properties").end(); ++it) properties.insert(it.key());
+        for (auto it = def.at("properties").begin(); it != def.at("properties").end(); ++it)
+            properties.insert(it.key());
         std::set<std::string> members;
         std::set<std::string> required;
         boost::mp11::mp_for_each<boost::describe::describe_members<S, boost::describe::mod_public>>([&](auto D) {
@@ -647,7 +683,8 @@ struct checker {
         });
         CHECK(properties == members);
         std::set<std::string> schema_required;
-        for (const auto& r : def.at("required")) schema_required.insert(r.get<std::string>());
+        for (const auto& r : def.at("required"))
+            schema_required.insert(r.get<std::string>());
         CHECK(schema_required == required);
     }
 };
@@ -677,12 +714,14 @@ TEST_CASE("schema agrees with the model", "[dataset_io][schema]") {
             CHECK(actual == c.expected<M>());
         });
     std::set<std::string> properties;
-    for (auto it = schema.at("properties").begin(); it != schema.at("properties").end(); ++it) properties.insert(it.key());
+    for (auto it = schema.at("properties").begin(); it != schema.at("properties").end(); ++it)
+        properties.insert(it.key());
     CHECK(properties == document_members);
 
     // No definition is left over from a removed type; the date is the one non-described type.
     std::set<std::string> defined;
-    for (auto it = defs.begin(); it != defs.end(); ++it) defined.insert(it.key());
+    for (auto it = defs.begin(); it != defs.end(); ++it)
+        defined.insert(it.key());
     c.visited.insert("date");
     CHECK(defined == c.visited);
     CHECK(defs.at("date").at("pattern") == "^[0-9]{4}-[0-9]{2}-[0-9]{2}$");

@@ -29,8 +29,9 @@ struct scratch_dir {
     scratch_dir() {
         std::random_device rd;
         for (;;) {
-            const auto tag = (static_cast<unsigned long long>(rd()) << 32) ^ rd() ^
-                             static_cast<unsigned long long>(std::chrono::steady_clock::now().time_since_epoch().count());
+            const auto tag =
+                (static_cast<unsigned long long>(rd()) << 32) ^ rd() ^
+                static_cast<unsigned long long>(std::chrono::steady_clock::now().time_since_epoch().count());
             path = fs::temp_directory_path() / ("dxframe-file-io-" + std::to_string(tag));
             if (fs::create_directory(path)) break;  // false: it already existed
         }
@@ -42,7 +43,8 @@ struct scratch_dir {
     std::string file(const std::string& name) const { return (path / name).string(); }
     std::vector<std::string> entries() const {
         std::vector<std::string> names;
-        for (const auto& e : fs::directory_iterator(path)) names.push_back(e.path().filename().string());
+        for (const auto& e : fs::directory_iterator(path))
+            names.push_back(e.path().filename().string());
         std::sort(names.begin(), names.end());
         return names;
     }
@@ -61,7 +63,8 @@ void spit(const std::string& path, const std::string& content) {
 
 std::string big_content(std::size_t size) {
     std::string s(size, '\0');
-    for (std::size_t i = 0; i < size; ++i) s[i] = static_cast<char>('a' + i % 26);
+    for (std::size_t i = 0; i < size; ++i)
+        s[i] = static_cast<char>('a' + i % 26);
     return s;
 }
 

@@ -10,8 +10,9 @@
 TEST_CASE("SPEC parser: every method, defaults, round trip, clear errors", "[cli][index][spec]") {
     using dxframe::cli::try_parse_aggregate_spec;
     using dxframe::cli::try_parse_normalise_spec;
-    for (const char* spec : {"none", "minmax:0:100", "minmax:-1:1.5", "zscore:100:10", "rank", "percentile_rank", "borda",
-                             "goalposts", "goalposts:100", "distance_to_target", "distance_to_max", "fraction_of_max"}) {
+    for (const char* spec :
+         {"none", "minmax:0:100", "minmax:-1:1.5", "zscore:100:10", "rank", "percentile_rank", "borda", "goalposts",
+          "goalposts:100", "distance_to_target", "distance_to_max", "fraction_of_max"}) {
         INFO(spec);
         const auto r = try_parse_normalise_spec(spec);
         REQUIRE(r.value);
@@ -31,13 +32,18 @@ TEST_CASE("SPEC parser: every method, defaults, round trip, clear errors", "[cli
     }
     CHECK(try_parse_aggregate_spec("genmean:2").value->method == dxframe::aggregation::generalised_mean);
 
-    CHECK(try_parse_normalise_spec("minmax:0").error == "'minmax:0': minmax takes 2 numbers, as in minmax:L:U (e.g. minmax:0:100)");
-    CHECK(try_parse_normalise_spec("minmax:5:5").error == "'minmax:5:5': the lower and upper ends of minmax must differ");
-    CHECK(try_parse_normalise_spec("zscore:0:0").error == "'zscore:0:0': the standard deviation S of zscore:M:S must be > 0");
+    CHECK(try_parse_normalise_spec("minmax:0").error ==
+          "'minmax:0': minmax takes 2 numbers, as in minmax:L:U (e.g. minmax:0:100)");
+    CHECK(try_parse_normalise_spec("minmax:5:5").error ==
+          "'minmax:5:5': the lower and upper ends of minmax must differ");
+    CHECK(try_parse_normalise_spec("zscore:0:0").error ==
+          "'zscore:0:0': the standard deviation S of zscore:M:S must be > 0");
     CHECK(try_parse_normalise_spec("zscore:0:inf").error.find("is not a finite number") != std::string::npos);
     CHECK(try_parse_normalise_spec("rank:2").error == "'rank:2': rank takes no parameters");
-    CHECK(try_parse_normalise_spec("min-max").error.rfind("unknown normaliser 'min-max'; expected one of: none, minmax:L:U", 0) == 0);
-    CHECK(try_parse_aggregate_spec("genmean").error == "'genmean': genmean takes one number, as in genmean:P (e.g. genmean:2)");
+    CHECK(try_parse_normalise_spec("min-max").error.rfind(
+              "unknown normaliser 'min-max'; expected one of: none, minmax:L:U", 0) == 0);
+    CHECK(try_parse_aggregate_spec("genmean").error ==
+          "'genmean': genmean takes one number, as in genmean:P (e.g. genmean:2)");
     CHECK(try_parse_aggregate_spec("genmean:0").error.find("P = 0 is the geometric mean") != std::string::npos);
     CHECK(try_parse_aggregate_spec("mean").error.rfind("unknown aggregator 'mean'", 0) == 0);
     CHECK_THROWS_AS(dxframe::cli::parse_normalise_spec("nope"), dxframe::cli::usage_error);
@@ -77,7 +83,9 @@ using dxframe_test::run_result;
 using dxframe_test::scratch_path;
 using dxframe_test::slurp;
 
-run_result run(const std::string& args) { return dxframe_test::run_cli("index " + args); }
+run_result run(const std::string& args) {
+    return dxframe_test::run_cli("index " + args);
+}
 
 dxframe::csv_table parse_csv(const std::string& text) {
     auto r = dxframe::read_csv(text);
@@ -93,7 +101,8 @@ std::string g17(double v) {
 
 }  // namespace
 
-TEST_CASE("index CLI: COINr tables to the CSV layout of the issue, identical to the library's numbers", "[cli][index]") {
+TEST_CASE("index CLI: COINr tables to the CSV layout of the issue, identical to the library's numbers",
+          "[cli][index]") {
     const auto r = run(small);
     INFO(r.err);
     REQUIRE(r.status == 0);
@@ -134,7 +143,8 @@ TEST_CASE("index CLI: COINr tables to the CSV layout of the issue, identical to 
 }
 
 TEST_CASE("index CLI: methods globally and per element", "[cli][index]") {
-    const auto r = run(small + " --normalise minmax:1:100 --aggregate geometric --normalise i2=rank --aggregate P3=median");
+    const auto r =
+        run(small + " --normalise minmax:1:100 --aggregate geometric --normalise i2=rank --aggregate P3=median");
     INFO(r.err);
     REQUIRE(r.status == 0);
     const auto t = parse_csv(r.out);
@@ -237,10 +247,10 @@ TEST_CASE("index CLI: -o writes the file, the format follows its extension", "[c
 
 TEST_CASE("index CLI: exit codes", "[cli][index]") {
     SECTION("usage errors: 2, with the reason and the usage") {
-        for (const std::string& args :
-             std::vector<std::string>{"", small + " " + dti, "--data x.csv", small + " --normalise minmax:a:b",
-              small + " --normalise nope=rank", small + " --aggregate genmean:0", small + " --min-share 2",
-              small + " --format xml", small + " --root x", dti + " --as-of 2024-02-30", small + " --bogus"}) {
+        for (const std::string& args : std::vector<std::string>{
+                 "", small + " " + dti, "--data x.csv", small + " --normalise minmax:a:b",
+                 small + " --normalise nope=rank", small + " --aggregate genmean:0", small + " --min-share 2",
+                 small + " --format xml", small + " --root x", dti + " --as-of 2024-02-30", small + " --bogus"}) {
             INFO(args);
             const auto r = run(args);
             CHECK(r.status == 2);
@@ -258,8 +268,9 @@ TEST_CASE("index CLI: exit codes", "[cli][index]") {
     }
     SECTION("tables that break COINr's rules: 1, each problem with file, line and field") {
         const fs::path meta = scratch_path("iMeta.csv");
-        std::ofstream(meta) << slurp(data_dir + "small_iMeta.csv").replace(
-            slurp(data_dir + "small_iMeta.csv").find("1,i2,Processing days,-1"), 23, "1,i2,Processing days,-2");
+        std::ofstream(meta) << slurp(data_dir + "small_iMeta.csv")
+                                   .replace(slurp(data_dir + "small_iMeta.csv").find("1,i2,Processing days,-1"), 23,
+                                            "1,i2,Processing days,-2");
         const auto r = run("--data \"" + data_dir + "small_iData.csv\" --meta \"" + meta.string() + "\"");
         CHECK(r.status == 1);
         CHECK(r.out.empty());

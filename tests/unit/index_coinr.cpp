@@ -605,8 +605,9 @@ TEST_CASE("small COINr table: refusals are diagnostics naming the indicator, nod
         // reported per node and entity.
         bool found = false;
         for (const auto& d : res.diagnostics) {
-            if (d.message == "node 'P1': the geometric mean needs values > 0, but entity 'AUT' has 0 for 'i1'; its value "
-                             "is missing") {
+            if (d.message ==
+                "node 'P1': the geometric mean needs values > 0, but entity 'AUT' has 0 for 'i1'; its value "
+                "is missing") {
                 found = true;
                 CHECK(d.severity == dxframe::severity::error);
                 CHECK(d.line == 8u);
@@ -680,7 +681,8 @@ TEST_CASE("ASEM through the default pipeline: COINr's numbers, ranks a permutati
         CHECK(*res.ranks[u] == asem_ranks[u]);
         // Competition ranking: 1 + the number of strictly better units.
         std::size_t better = 0;
-        for (std::size_t v = 0; v < d.units.size(); ++v) better += *res.index(v) > *res.index(u) ? 1u : 0u;
+        for (std::size_t v = 0; v < d.units.size(); ++v)
+            better += *res.index(v) > *res.index(u) ? 1u : 0u;
         CHECK(*res.ranks[u] == better + 1);
         rank_seen[*res.ranks[u]] = true;
         // Every level: normalised values are missing exactly where the input is, else within [0, 100].
@@ -708,7 +710,8 @@ TEST_CASE("ASEM through the default pipeline: COINr's numbers, ranks a permutati
     CHECK(report.index == "Index");
     std::size_t missing = 0;
     for (const auto& row : report.units) {
-        for (const auto& v : row.values) missing += v ? 0u : 1u;
+        for (const auto& v : row.values)
+            missing += v ? 0u : 1u;
     }
     CHECK(missing == 63);
 

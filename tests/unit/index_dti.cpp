@@ -41,7 +41,8 @@ TEST_CASE("the 922 province DTI: nine main indicators, 1,000 points", "[index][d
     const auto s = dxframe::dti_province_922();
     REQUIRE(s.size() == 9);
     double total = 0;
-    for (const auto& m : s) total += m.max_points;
+    for (const auto& m : s)
+        total += m.max_points;
     CHECK(total == 1000.0);
     CHECK(s[5].id == "smart_city");
     CHECK(s[5].max_points == 0.0);
@@ -86,7 +87,8 @@ TEST_CASE("DTI 2022: the published top-five values follow from their main indica
     for (std::size_t u = 0; u < 5; ++u) {
         units.push_back(top_five_2022[u].id);
         const auto row = with_smart_city(top_five_2022[u].main);
-        for (std::size_t c = 0; c < 9; ++c) data.set(u, c, row[c]);
+        for (std::size_t c = 0; c < 9; ++c)
+            data.set(u, c, row[c]);
     }
     dxframe::index_spec spec;
     spec.normalise.method = dxframe::normaliser::none;
@@ -99,25 +101,26 @@ TEST_CASE("DTI 2022: the published top-five values follow from their main indica
     }
 }
 
-TEST_CASE("DTI ranking convention: shared places at the published precision, then a skipped place",
-          "[index][dti]") {
+TEST_CASE("DTI ranking convention: shared places at the published precision, then a skipped place", "[index][dti]") {
     // DTI 2022 publishes Thanh Hóa 15th and Yên Bái 15th, then Hậu Giang 17th (reference §4.7).
     // The reference has the published ranks of places 6-17 but not their values, so the values
     // below for places 6-17 are illustrative: they keep the published order, and Thanh Hóa and
     // Yên Bái differ only in the fifth decimal, so they are equal as published (4 decimals). The
     // top five are the published values. What is checked is the convention: ranks computed at the
     // published precision reproduce the published rank column 1..14, 15, 15, 17.
-    const std::vector<std::string> names{"Đà Nẵng", "TP. Hồ Chí Minh", "Quảng Ninh", "Thừa Thiên - Huế", "TP. Cần Thơ",
-                                         "Lạng Sơn", "Bắc Ninh", "Thái Nguyên", "Bắc Giang", "Nam Định", "Long An",
-                                         "Bình Phước", "Hải Dương", "TP. Hải Phòng", "Thanh Hóa", "Yên Bái", "Hậu Giang"};
-    const std::vector<std::optional<double>> values{0.8002,  0.7163,  0.7024,  0.6975,   0.6924,  0.69,
-                                                    0.68,    0.67,    0.66,    0.65,     0.64,    0.63,
-                                                    0.62,    0.61,    0.60004, 0.59996,  0.59};
+    const std::vector<std::string> names{
+        "Đà Nẵng",   "TP. Hồ Chí Minh", "Quảng Ninh", "Thừa Thiên - Huế", "TP. Cần Thơ", "Lạng Sơn",
+        "Bắc Ninh",  "Thái Nguyên",     "Bắc Giang",  "Nam Định",         "Long An",     "Bình Phước",
+        "Hải Dương", "TP. Hải Phòng",   "Thanh Hóa",  "Yên Bái",          "Hậu Giang"};
+    const std::vector<std::optional<double>> values{0.8002, 0.7163, 0.7024,  0.6975,  0.6924, 0.69,
+                                                    0.68,   0.67,   0.66,    0.65,    0.64,   0.63,
+                                                    0.62,   0.61,   0.60004, 0.59996, 0.59};
     dxframe::rank_options published;
     published.decimals = 4;
     const auto r = dxframe::competition_rank(values, published);
     std::vector<std::size_t> got;
-    for (const auto& x : r) got.push_back(*x);
+    for (const auto& x : r)
+        got.push_back(*x);
     CHECK(got == std::vector<std::size_t>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 15, 17});
     // At full precision they would not tie.
     CHECK(*dxframe::competition_rank(values)[15] == 16u);
@@ -164,7 +167,8 @@ TEST_CASE("merged provinces: the mean of each main indicator over the predecesso
     // Scored: 100*(0.9 + 0.8 + 0.71265 + 0.67435 + 0.5789) + 200*0.72875 + 150*0.7836 + 150*0.40985
     //       = 366.59 + 145.75 + 117.54 + 61.4775 = 691.3575 points.
     std::vector<std::optional<double>> row;
-    for (std::size_t c = 0; c < 9; ++c) row.push_back(merged.values.get(0, c));
+    for (std::size_t c = 0; c < 9; ++c)
+        row.push_back(merged.values.get(0, c));
     const auto s = dxframe::score_dti(row, structure);
     CHECK(s.points == Catch::Approx(691.3575).epsilon(1e-12));
 
@@ -172,14 +176,17 @@ TEST_CASE("merged provinces: the mean of each main indicator over the predecesso
     const auto before = dxframe::merge_successors(units, v, entities, dxframe::date::from_ymd(2024, 12, 31));
     CHECK(before.units == units);
     // A predecessor without data is reported; the mean is over the others.
-    const auto partial = dxframe::merge_successors({"da_nang", "ha_noi"}, [&] {
-        dxframe::value_matrix m(2, 9);
-        for (std::size_t c = 0; c < 9; ++c) {
-            m.set(0, c, dn[c]);
-            m.set(1, c, hn[c]);
-        }
-        return m;
-    }(), entities);
+    const auto partial = dxframe::merge_successors(
+        {"da_nang", "ha_noi"},
+        [&] {
+            dxframe::value_matrix m(2, 9);
+            for (std::size_t c = 0; c < 9; ++c) {
+                m.set(0, c, dn[c]);
+                m.set(1, c, hn[c]);
+            }
+            return m;
+        }(),
+        entities);
     REQUIRE(partial.diagnostics.size() == 1);
     CHECK(partial.diagnostics[0].path == "/entities/3/successor_of");
     CHECK(partial.units == std::vector<std::string>{"da_nang_2025", "ha_noi"});

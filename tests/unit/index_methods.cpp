@@ -72,7 +72,8 @@ TEST_CASE("zscore uses the sample standard deviation", "[index][normalise]") {
     const double s = std::sqrt(12.0);
     check_values(norm(x, direction::higher_is_better, method(normaliser::zscore)).values,
                  {-3 / s, -1 / s, NA, 5 / s, -1 / s});
-    check_values(norm(x, direction::lower_is_better, method(normaliser::zscore)).values, {3 / s, 1 / s, NA, -5 / s, 1 / s});
+    check_values(norm(x, direction::lower_is_better, method(normaliser::zscore)).values,
+                 {3 / s, 1 / s, NA, -5 / s, 1 / s});
     normalisation n = method(normaliser::zscore);
     n.mean = 100;
     n.sd = 15;
@@ -142,7 +143,8 @@ TEST_CASE("columns that cannot be normalised become missing with a diagnostic, n
     using dxframe::severity;
     auto expect_refusal = [](const dxframe::normalise_result& r, diagnostic_code code, severity sev,
                              const std::string& text) {
-        for (const auto& v : r.values) CHECK_FALSE(v);
+        for (const auto& v : r.values)
+            CHECK_FALSE(v);
         REQUIRE(r.diagnostics.size() == 1);
         CHECK(r.diagnostics[0].code == code);
         CHECK(r.diagnostics[0].severity == sev);
@@ -222,9 +224,9 @@ TEST_CASE("precomputed column profiles give the same results as computing them o
     CHECK(profile.max == 9.0);
     CHECK(profile.mean == Catch::Approx((3.5 + 1 + 7.25 + 1 + 9 + 2) / 6));
     CHECK(profile.ascending == std::vector<std::uint32_t>{1, 4, 6, 0, 3, 5});
-    for (auto m : {normaliser::none, normaliser::minmax, normaliser::zscore, normaliser::rank,
-                   normaliser::percentile_rank, normaliser::borda, normaliser::distance_to_max,
-                   normaliser::fraction_of_max}) {
+    for (auto m :
+         {normaliser::none, normaliser::minmax, normaliser::zscore, normaliser::rank, normaliser::percentile_rank,
+          normaliser::borda, normaliser::distance_to_max, normaliser::fraction_of_max}) {
         for (auto d : {direction::higher_is_better, direction::lower_is_better}) {
             if (m == normaliser::fraction_of_max && d == direction::lower_is_better) continue;
             std::vector<double> a(in.size()), b(in.size());
@@ -319,7 +321,8 @@ TEST_CASE("engine: per-node methods, thresholds, and capped per-entity diagnosti
         t.parent = i < 3 ? "A" : "B";
         inds.push_back(t);
     }
-    dxframe::tree_node a{"A", "", std::string("root"), 1.0, aggregation_method{aggregation::geometric, 1}, "/nodes/0", {}};
+    dxframe::tree_node a{"A",        "", std::string("root"), 1.0, aggregation_method{aggregation::geometric, 1},
+                         "/nodes/0", {}};
     dxframe::tree_node b{"B", "", std::string("root"), 3.0, std::nullopt, "/nodes/1", {}};
     dxframe::tree_node root{"root", "", std::nullopt, 1.0, aggregation_method{aggregation::median, 1}, "/nodes/2", {}};
     auto built = dxframe::build_tree(inds, {a, b, root});
@@ -330,7 +333,8 @@ TEST_CASE("engine: per-node methods, thresholds, and capped per-entity diagnosti
     std::vector<std::string> units;
     for (std::size_t u = 0; u < n; ++u) {
         units.push_back("u" + std::to_string(u));
-        for (std::size_t c = 0; c < 6; ++c) data.set(u, c, static_cast<double>(u + c));
+        for (std::size_t c = 0; c < 6; ++c)
+            data.set(u, c, static_cast<double>(u + c));
     }
     dxframe::index_spec spec;
     spec.normalise.method = dxframe::normaliser::none;
@@ -350,7 +354,8 @@ TEST_CASE("engine: per-node methods, thresholds, and capped per-entity diagnosti
 
     // Make every unit's x0 negative: 15 refusals, 10 reported one by one, then a summary.
     dxframe::value_matrix bad = data;
-    for (std::size_t u = 0; u < n; ++u) bad.set(u, 0, -1.0);
+    for (std::size_t u = 0; u < n; ++u)
+        bad.set(u, 0, -1.0);
     const auto res2 = dxframe::compute_index(tree, bad, units, spec);
     REQUIRE(res2.diagnostics.size() == 11);
     CHECK(res2.diagnostics[10].message == "node 'A': 5 more entities have the same problem");

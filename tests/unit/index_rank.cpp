@@ -35,8 +35,9 @@ TEST_CASE("ranking at the published precision makes near-equal values tie", "[in
 
 TEST_CASE("group ranks rank each unit within its group; no group, no rank", "[index][rank]") {
     const std::vector<std::optional<double>> v{10, 30, 20, 50, 40, 5};
-    const std::vector<std::optional<std::string>> g{std::string("North"), std::string("South"), std::string("North"),
-                                                    NA, std::string("South"), std::string("North")};
+    const std::vector<std::optional<std::string>> g{std::string("North"), std::string("South"),
+                                                    std::string("North"), NA,
+                                                    std::string("South"), std::string("North")};
     CHECK(dxframe::group_rank(v, g) == ranks{2u, 2u, 1u, NA, 1u, 3u});
     CHECK_THROWS_AS(dxframe::group_rank(v, {NA}), dxframe::error);
 }

@@ -65,7 +65,7 @@ TEST_CASE("a tree of any depth: unbalanced, nodes in level order, the root last"
     REQUIRE(e - b == 2);
     CHECK(t.id(b[0]) == "i1");
     CHECK(t.id(b[1]) == "B");
-    CHECK(t.parent(0) == 1);                       // i1's parent is A (node 1)
+    CHECK(t.parent(0) == 1);                                                // i1's parent is A (node 1)
     CHECK(t.parent(t.indicator_count() + 2) == dxframe::index_tree::npos);  // the root
     CHECK(*t.find_node("A") == 1);
     CHECK(*t.find_indicator("i3") == 2);
@@ -86,20 +86,23 @@ TEST_CASE("a tree of any depth: unbalanced, nodes in level order, the root last"
     dxframe::value_matrix data(2, 4);
     const double v[2][4] = {{10, 20, 30, 40}, {0.5, 0.25, 1, 2}};
     for (std::size_t u = 0; u < 2; ++u) {
-        for (std::size_t c = 0; c < 4; ++c) data.set(u, c, v[u][c]);
+        for (std::size_t c = 0; c < 4; ++c)
+            data.set(u, c, v[u][c]);
     }
     dxframe::index_spec spec;
     spec.normalise.method = dxframe::normaliser::none;
     const auto res = dxframe::compute_index(t, data, {"a", "b"}, spec);
     for (std::size_t u = 0; u < 2; ++u) {
         double expected = 0;
-        for (std::size_t c = 0; c < 4; ++c) expected += eff[c] * v[u][c];
+        for (std::size_t c = 0; c < 4; ++c)
+            expected += eff[c] * v[u][c];
         CHECK(*res.index(u) == Catch::Approx(expected));
     }
 }
 
 TEST_CASE("a forest gets a root; without permission it is an error", "[index][tree]") {
-    auto r = dxframe::build_tree({ind("i1", "A"), ind("i2", "B"), ind("i3", std::nullopt)}, {nd("A", std::nullopt), nd("B", std::nullopt)});
+    auto r = dxframe::build_tree({ind("i1", "A"), ind("i2", "B"), ind("i3", std::nullopt)},
+                                 {nd("A", std::nullopt), nd("B", std::nullopt)});
     REQUIRE(r.ok());
     const auto& t = *r.tree;
     CHECK(t.node(t.root()).id == "index");
@@ -109,18 +112,21 @@ TEST_CASE("a forest gets a root; without permission it is an error", "[index][tr
 
     dxframe::tree_options strict;
     strict.add_root_if_needed = false;
-    auto s = dxframe::build_tree({ind("i1", "A"), ind("i2", "B")}, {nd("A", std::nullopt), nd("B", std::nullopt)}, strict);
+    auto s =
+        dxframe::build_tree({ind("i1", "A"), ind("i2", "B")}, {nd("A", std::nullopt), nd("B", std::nullopt)}, strict);
     CHECK_FALSE(s.ok());
     CHECK(has(s.diagnostics, diagnostic_code::invalid_metadata, "exactly one root"));
 
-    auto taken = dxframe::build_tree({ind("index", "A"), ind("i2", "B")}, {nd("A", std::nullopt), nd("B", std::nullopt)});
+    auto taken =
+        dxframe::build_tree({ind("index", "A"), ind("i2", "B")}, {nd("A", std::nullopt), nd("B", std::nullopt)});
     CHECK_FALSE(taken.ok());
     CHECK(has(taken.diagnostics, diagnostic_code::duplicate_id, "the id is taken"));
 }
 
 TEST_CASE("structural errors are all reported, with the element's path", "[index][tree]") {
     SECTION("ids") {
-        auto r = dxframe::build_tree({ind("x", "R"), ind("x", "R"), ind("R", "R"), ind("", "R")}, {nd("R", std::nullopt)});
+        auto r =
+            dxframe::build_tree({ind("x", "R"), ind("x", "R"), ind("R", "R"), ind("", "R")}, {nd("R", std::nullopt)});
         CHECK_FALSE(r.ok());
         CHECK(has(r.diagnostics, diagnostic_code::duplicate_id, "duplicate id 'x'"));
         CHECK(has(r.diagnostics, diagnostic_code::duplicate_id, "duplicate id 'R'"));
@@ -145,7 +151,8 @@ TEST_CASE("structural errors are all reported, with the element's path", "[index
         CHECK_FALSE(r.ok());
         CHECK(has(r.diagnostics, diagnostic_code::negative_weight, "weight of 'a' is negative (-1)"));
         CHECK(has(r.diagnostics, diagnostic_code::non_finite_value, "weight of 'b'"));
-        auto z = dxframe::build_tree({ind("a", "S", 0), ind("b", "S", 0), ind("c", "R")}, {nd("S", "R"), nd("R", std::nullopt)});
+        auto z = dxframe::build_tree({ind("a", "S", 0), ind("b", "S", 0), ind("c", "R")},
+                                     {nd("S", "R"), nd("R", std::nullopt)});
         CHECK_FALSE(z.ok());
         CHECK(has(z.diagnostics, diagnostic_code::zero_weight_sum, "node 'S'"));
         CHECK(z.diagnostics.back().path == "/n/S");
@@ -156,7 +163,8 @@ TEST_CASE("structural errors are all reported, with the element's path", "[index
         CHECK(has(r.diagnostics, diagnostic_code::empty_framework, "no indicators"));
     }
     SECTION("a node without indicators below it is left out, with a warning") {
-        auto r = dxframe::build_tree({ind("a", "R"), ind("b", "R")}, {nd("R", std::nullopt), nd("empty", "R"), nd("emptier", "empty")});
+        auto r = dxframe::build_tree({ind("a", "R"), ind("b", "R")},
+                                     {nd("R", std::nullopt), nd("empty", "R"), nd("emptier", "empty")});
         REQUIRE(r.ok());
         CHECK(r.tree->node_count() == 1);
         CHECK(has(r.diagnostics, diagnostic_code::empty_framework, "'emptier' has no indicators"));
@@ -204,8 +212,9 @@ TEST_CASE("the tree of a framework: nodes, methods, goalposts from bounds, targe
         t.entity = std::move(entity);
         return t;
     };
-    fw.targets = {target("online_services", 80, 2025, std::nullopt), target("online_services", 100, 2030, std::string("vn")),
-                  target("online_services", 95, 2035, std::string("hanoi")), target("de_share", 20, 2025, std::nullopt)};
+    fw.targets = {
+        target("online_services", 80, 2025, std::nullopt), target("online_services", 100, 2030, std::string("vn")),
+        target("online_services", 95, 2035, std::string("hanoi")), target("de_share", 20, 2025, std::nullopt)};
 
     dxframe::framework_tree_options opt;
     opt.name_language = dxframe::language::vi;
@@ -216,8 +225,8 @@ TEST_CASE("the tree of a framework: nodes, methods, goalposts from bounds, targe
     const auto& o = t.indicator(*t.find_indicator("online_services"));
     CHECK(o.name == "Dịch vụ công trực tuyến");
     CHECK(o.path == "/framework/indicators/0");
-    CHECK(o.parameters.target == 100.0);         // the nation's target with the latest deadline
-    CHECK(o.parameters.goalpost_lower == 0.0);   // percent: 0-100
+    CHECK(o.parameters.target == 100.0);        // the nation's target with the latest deadline
+    CHECK(o.parameters.goalpost_lower == 0.0);  // percent: 0-100
     CHECK(o.parameters.goalpost_upper == 100.0);
     const auto& d = t.indicator(*t.find_indicator("processing_days"));
     CHECK(d.direction == dxframe::direction::lower_is_better);

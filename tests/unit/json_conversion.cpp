@@ -76,7 +76,9 @@ private:
     int hidden_ = 0;
     BOOST_DESCRIBE_CLASS(secretive, (), (shown), (), (hidden_))
 };
-inline void to_json(nlohmann::json& j, const secretive& s) { j = nlohmann::json{{"shown", s.shown}, {"h", s.hidden()}}; }
+inline void to_json(nlohmann::json& j, const secretive& s) {
+    j = nlohmann::json{{"shown", s.shown}, {"h", s.hidden()}};
+}
 inline void from_json(const nlohmann::json& j, secretive& s) {
     s.shown = j.at("shown").get<int>();
     s.set_hidden(j.at("h").get<int>());
@@ -240,7 +242,8 @@ TEST_CASE("enums are written and read as their enumerator names", "[json]") {
         (void)json("gren").get<jt::colour>();
         FAIL("no exception");
     } catch (const dxframe::json_error& e) {
-        CHECK(e.details().message == "\"gren\" is not an allowed value (did you mean \"green\"?); allowed: red, green, blue");
+        CHECK(e.details().message ==
+              "\"gren\" is not an allowed value (did you mean \"green\"?); allowed: red, green, blue");
     }
 }
 
@@ -273,7 +276,7 @@ TEST_CASE("a struct with every member kind round-trips through json and ordered_
     CHECK(j.at("grade") == "high");
     CHECK(j.at("when") == "2024-02-29");
     CHECK(j.at("child") == json{{"x", 1.25}, {"tint", "green"}});
-    CHECK(j.at("items").at(0) == json{{"x", -1.0}});  // empty optional omitted
+    CHECK(j.at("items").at(0) == json{{"x", -1.0}});       // empty optional omitted
     CHECK(j.at("palettes").at("a/b~c") == json::array());  // empty containers kept by default
     CHECK(j.at("sparse") == json{1, nullptr, 3});
 
@@ -305,7 +308,8 @@ TEST_CASE("a struct with every member kind round-trips through json and ordered_
     // ordered_json keeps declaration order, bases first.
     const ordered_json oj = e;
     std::vector<std::string> keys;
-    for (auto it = oj.begin(); it != oj.end(); ++it) keys.push_back(it.key());
+    for (auto it = oj.begin(); it != oj.end(); ++it)
+        keys.push_back(it.key());
     CHECK(keys == std::vector<std::string>{"id", "version", "flag", "small", "count", "big", "ratio", "value", "name",
                                            "paint", "grade", "when", "maybe", "child", "items", "scores", "palettes",
                                            "sparse", "defaulted"});
@@ -369,7 +373,8 @@ TEST_CASE("json_write_options can omit empty containers", "[json]") {
 
     dxframe::json_write_options nulls;
     nulls.empty_optionals_as_null = true;
-    CHECK(dxframe::to_json_value<ordered_json>(jt::inner{1.0, std::nullopt}, nulls).dump() == R"({"x":1.0,"tint":null})");
+    CHECK(dxframe::to_json_value<ordered_json>(jt::inner{1.0, std::nullopt}, nulls).dump() ==
+          R"({"x":1.0,"tint":null})");
     CHECK(dxframe::to_json_value<ordered_json>(jt::inner{1.0, jt::colour::red}, nulls).dump() ==
           R"({"x":1.0,"tint":"red"})");
     // …and that form reads back the same.
@@ -404,8 +409,8 @@ TEST_CASE("omitted members: containers and defaulted fields keep their defaults,
         "value": 1, "name": "n", "paint": "red", "grade": "low", "when": "2000-01-01"})";
     auto ctx = read_text(minimal, e);
     CHECK(ctx.diagnostics.empty());
-    CHECK(e.version == 0);     // defaulted in the base, via defaulted_fields<base_part>
-    CHECK(e.defaulted == 7);   // defaulted_fields<everything>
+    CHECK(e.version == 0);    // defaulted in the base, via defaulted_fields<base_part>
+    CHECK(e.defaulted == 7);  // defaulted_fields<everything>
     CHECK(e.items.empty());
     CHECK(e.scores.empty());
     CHECK(e.value == 1.0);
@@ -436,9 +441,8 @@ TEST_CASE("integers are checked for range and integrality", "[json]") {
         const char* text;
         bool ok;
     };
-    const case_t small_cases[] = {{"127", true},    {"-128", true},  {"128", false}, {"-129", false},
-                                  {"3.0", true},    {"3.5", false},  {"true", false}, {"\"3\"", false},
-                                  {"1e2", true},    {"1e3", false}};
+    const case_t small_cases[] = {{"127", true},  {"-128", true},  {"128", false},   {"-129", false}, {"3.0", true},
+                                  {"3.5", false}, {"true", false}, {"\"3\"", false}, {"1e2", true},   {"1e3", false}};
     for (const auto& c : small_cases) {
         std::int8_t v = 0;
         dxframe::json_read_context ctx;
@@ -467,7 +471,7 @@ TEST_CASE("integers are checked for range and integrality", "[json]") {
                                   {"-9223372036854775808", true},
                                   {"9223372036854775808", false},  // parsed as unsigned, one too many
                                   {"9.3e18", false},
-                                  {"-9.223372036854775808e18", true},  // exactly -2^63
+                                  {"-9.223372036854775808e18", true},   // exactly -2^63
                                   {"9.223372036854775808e18", false}};  // exactly 2^63
     for (const auto& c : int64_cases) {
         std::int64_t v = 0;
@@ -488,8 +492,8 @@ TEST_CASE("integers are checked for range and integrality", "[json]") {
 }
 
 TEST_CASE("floating-point members refuse non-finite values and NaN-like strings", "[json]") {
-    const char* non_finite_strings[] = {"\"NaN\"", "\"nan\"", "\"-Infinity\"", "\"Infinity\"", "\"+inf\"", "\"INF\"",
-                                        "\"nan(0x1)\""};
+    const char* non_finite_strings[] = {"\"NaN\"",  "\"nan\"", "\"-Infinity\"", "\"Infinity\"",
+                                        "\"+inf\"", "\"INF\"", "\"nan(0x1)\""};
     for (const char* text : non_finite_strings) {
         double d = 1.0;
         dxframe::json_read_context ctx;
@@ -645,8 +649,9 @@ TEST_CASE("model types convert with no extra code", "[json]") {
     t.deadline = dxframe::date::from_ymd(2030, 12, 31);
     t.milestones.push_back({dxframe::date::from_ymd(2027, 1, 1), 2.0});
     const ordered_json j = t;
-    CHECK(j.dump() ==
-          R"({"id":"t1","indicator":"i1","kind":"within","value":1.0,"upper":3.0,"deadline":"2030-12-31","milestones":[{"date":"2027-01-01","value":2.0}]})");
+    CHECK(
+        j.dump() ==
+        R"({"id":"t1","indicator":"i1","kind":"within","value":1.0,"upper":3.0,"deadline":"2030-12-31","milestones":[{"date":"2027-01-01","value":2.0}]})");
     const auto back = j.get<dxframe::target>();
     CHECK(back.kind == dxframe::target_kind::within);
     CHECK(back.upper == std::optional<double>(3.0));

@@ -233,8 +233,8 @@ TEST_CASE("at_most on a lower-is-better indicator (rank: top 50)", "[progress][d
     s.points = {{ye(2022), 80.0}};
     s.options.method = progress_method::growth_ratio;
     a = s.run();
-    const double required = std::pow(0.5, 1.0 / 5) - 1;   // −0.12945
-    const double observed = std::pow(0.8, 1.0 / 2) - 1;   // −0.10557
+    const double required = std::pow(0.5, 1.0 / 5) - 1;       // −0.12945
+    const double observed = std::pow(0.8, 1.0 / 2) - 1;       // −0.10557
     CHECK(*a.ratio == Catch::Approx(-observed / -required));  // s·d·obs/|req| = 0.8155
     CHECK(a.status == target_status::needs_acceleration);
 }
@@ -252,7 +252,7 @@ TEST_CASE("growth_ratio: hand-computed ratios and Open SDG scores", "[progress][
         double score;
     };
     const row rows[] = {
-        {20.0, target_status::on_track, 1.0, 2.8572},                                   // 7.1429·1 − 4.2857
+        {20.0, target_status::on_track, 1.0, 2.8572},  // 7.1429·1 − 4.2857
         {17.7255, target_status::needs_acceleration, (std::sqrt(1.77255) - 1) / req, 1.4286307507763283},
         {15.0, target_status::limited_progress, (std::sqrt(1.5) - 1) / req, -0.23922309481540216},  // 4.1667R − 2.5
         {9.0, target_status::deterioration, (std::sqrt(0.9) - 1) / req, -3.016210287243875},
@@ -473,10 +473,10 @@ TEST_CASE("increase and decrease: growth against fixed rates, decided at the dea
         target_status status;
     };
     // CAGR over two years: √(x/100) − 1 against 1.5% / 0.5% / 0.
-    const row up[] = {{104.04, target_status::on_track},            // 2.0%
-                      {101.5, target_status::needs_acceleration},   // 0.747%
-                      {100.5, target_status::limited_progress},     // 0.250%
-                      {99.0, target_status::deterioration}};        // −0.501%
+    const row up[] = {{104.04, target_status::on_track},           // 2.0%
+                      {101.5, target_status::needs_acceleration},  // 0.747%
+                      {100.5, target_status::limited_progress},    // 0.250%
+                      {99.0, target_status::deterioration}};       // −0.501%
     for (const auto m : {progress_method::linear, progress_method::growth_ratio, progress_method::projection}) {
         s.options.method = m;
         for (const auto& r : up) {

@@ -36,13 +36,16 @@ run_result run(const std::string& args) {
     REQUIRE(p != nullptr);
     char buf[4096];
     std::size_t n = 0;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0)
+        r.out.append(buf, n);
     const int status = pclose(p);
     r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return r;
 }
 
-std::string data_file() { return std::string("'") + DXFRAME_TEST_DATA_DIR + "/progress/one_per_status.json'"; }
+std::string data_file() {
+    return std::string("'") + DXFRAME_TEST_DATA_DIR + "/progress/one_per_status.json'";
+}
 
 }  // namespace
 
@@ -54,12 +57,9 @@ TEST_CASE("dxframe progress --format json prints exactly one of each status", "[
     REQUIRE(j.size() == 7);
 
     const std::map<std::string, std::string> expected = {
-        {"5g_commercial_2024", "achieved"},
-        {"de_share_20_2025_mic", "on_track"},
-        {"egdi_top30_2030", "needs_acceleration"},
-        {"de_share_20_2025_gso", "limited_progress"},
-        {"sec_incidents_down_2025", "deterioration"},
-        {"fibre_85_2023", "overdue"},
+        {"5g_commercial_2024", "achieved"},           {"de_share_20_2025_mic", "on_track"},
+        {"egdi_top30_2030", "needs_acceleration"},    {"de_share_20_2025_gso", "limited_progress"},
+        {"sec_incidents_down_2025", "deterioration"}, {"fibre_85_2023", "overdue"},
         {"5g_coverage_99_2030", "insufficient_data"}};
     std::multiset<std::string> statuses;
     for (const auto& o : j) {

@@ -27,7 +27,8 @@ std::vector<std::string> split(const std::string& s, char sep) {
     std::vector<std::string> out;
     std::string cur;
     std::istringstream in(s);
-    while (std::getline(in, cur, sep)) out.push_back(cur);
+    while (std::getline(in, cur, sep))
+        out.push_back(cur);
     if (!s.empty() && s.back() == sep) out.emplace_back();
     return out;
 }
@@ -40,13 +41,12 @@ std::optional<double> number(const std::string& s) {
 }
 
 target_status from_opensdg(const std::string& s) {
-    static const std::map<std::string, target_status> names = {
-        {"target_achieved", target_status::achieved},
-        {"substantial_progress", target_status::on_track},
-        {"moderate_progress", target_status::needs_acceleration},
-        {"limited_progress", target_status::limited_progress},
-        {"deterioration", target_status::deterioration},
-        {"not_available", target_status::insufficient_data}};
+    static const std::map<std::string, target_status> names = {{"target_achieved", target_status::achieved},
+                                                               {"substantial_progress", target_status::on_track},
+                                                               {"moderate_progress", target_status::needs_acceleration},
+                                                               {"limited_progress", target_status::limited_progress},
+                                                               {"deterioration", target_status::deterioration},
+                                                               {"not_available", target_status::insufficient_data}};
     const auto it = names.find(s);
     if (it == names.end()) throw std::runtime_error("unknown Open SDG status " + s);
     return it->second;
@@ -68,7 +68,8 @@ std::vector<reference_case> load_cases() {
         const auto cells = split(line, ',');
         REQUIRE(cells.size() == header.size());
         reference_case c;
-        for (std::size_t i = 0; i < header.size(); ++i) c.f[header[i]] = cells[i];
+        for (std::size_t i = 0; i < header.size(); ++i)
+            c.f[header[i]] = cells[i];
         out.push_back(std::move(c));
     }
     return out;
@@ -133,9 +134,9 @@ TEST_CASE("growth_ratio agrees with Open SDG on every reference case", "[progres
     }
     CHECK(agreed == static_cast<int>(cases.size()));
     // The table covers every status Open SDG can give.
-    for (const auto s : {target_status::achieved, target_status::on_track, target_status::needs_acceleration,
-                         target_status::limited_progress, target_status::deterioration,
-                         target_status::insufficient_data}) {
+    for (const auto s :
+         {target_status::achieved, target_status::on_track, target_status::needs_acceleration,
+          target_status::limited_progress, target_status::deterioration, target_status::insufficient_data}) {
         CHECK(seen[s] >= 20);
     }
 }

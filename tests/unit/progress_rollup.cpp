@@ -61,7 +61,7 @@ framework make_framework() {
 std::vector<target_assessment> make_assessments() {
     return {made("t1", "i1", target_status::needs_acceleration, 0.5, 1.0),
             made("t2", "i2", target_status::achieved, 1.0, 5.0),
-            made("t3a", "i3", target_status::on_track, 1.3),     // clipped to 1
+            made("t3a", "i3", target_status::on_track, 1.3),        // clipped to 1
             made("t3b", "i3", target_status::deterioration, -0.2),  // clipped to 0
             made("t4", "i4", target_status::insufficient_data, std::nullopt)};
 }
@@ -106,7 +106,7 @@ TEST_CASE("roll-up: counts, worst status, share on track, Open SDG summary", "[p
 
     const auto& gov = entry(r.nodes, "gov");
     CHECK(gov.worst == target_status::needs_acceleration);
-    CHECK(*gov.opensdg_score == Catch::Approx(3.0));  // (1 + 5)/2
+    CHECK(*gov.opensdg_score == Catch::Approx(3.0));       // (1 + 5)/2
     CHECK(gov.opensdg_status == target_status::on_track);  // ≥ 2.5, not every member achieved
     CHECK_FALSE(entry(r.nodes, "eco").opensdg_score);
 

@@ -11,10 +11,14 @@
 
 namespace progress_test {
 
-inline dxframe::date d(const char* iso) { return *dxframe::date::parse(iso); }
+inline dxframe::date d(const char* iso) {
+    return *dxframe::date::parse(iso);
+}
 
 // Year-end date, so that differences between them are whole years.
-inline dxframe::date ye(int year) { return dxframe::date::from_ymd(year, 12, 31); }
+inline dxframe::date ye(int year) {
+    return dxframe::date::from_ymd(year, 12, 31);
+}
 
 inline dxframe::indicator make_indicator(dxframe::unit u = dxframe::unit::other,
                                          dxframe::direction dir = dxframe::direction::higher_is_better) {
@@ -61,7 +65,8 @@ inline dxframe::dataset make_dataset(const dxframe::indicator& ind, const dxfram
     vn.name = {"Việt Nam", "Viet Nam"};
     vn.level = dxframe::entity_level::nation;
     ds.entities.push_back(vn);
-    for (const auto& [when, value] : points) ds.observations.push_back(obs("vn", when, value));
+    for (const auto& [when, value] : points)
+        ds.observations.push_back(obs("vn", when, value));
     return ds;
 }
 

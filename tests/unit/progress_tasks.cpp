@@ -53,7 +53,7 @@ TEST_CASE("each task state with its days", "[progress][tasks]") {
         a = assess_task(make_task("g", "hn", "2025-08-09", task_status::not_started), as_of);
         CHECK(a.state == task_state::due_soon);  // 30 days: still in the default window
         a = assess_task(make_task("g", "hn", "2025-08-10", task_status::not_started), as_of);
-        CHECK(a.state == task_state::pending);   // 31 days
+        CHECK(a.state == task_state::pending);  // 31 days
         a = assess_task(make_task("g", "hn", "2025-08-10", task_status::not_started), as_of, task_options{31});
         CHECK(a.state == task_state::due_soon);
     }
@@ -68,8 +68,8 @@ TEST_CASE("each task state with its days", "[progress][tasks]") {
         const auto a = assess_task(make_task("j", "hn", "2025-07-01", task_status::done, "2025-08-01"), as_of);
         CHECK(a.state == task_state::overdue);
         CHECK(a.days_late == 9);
-        const auto later = assess_task(make_task("j", "hn", "2025-07-01", task_status::done, "2025-08-01"),
-                                       d("2025-09-01"));
+        const auto later =
+            assess_task(make_task("j", "hn", "2025-07-01", task_status::done, "2025-08-01"), d("2025-09-01"));
         CHECK(later.state == task_state::done_late);
         CHECK(later.days_late == 31);
     }

@@ -36,10 +36,16 @@ using dxframe_test::random_source;
 
 namespace {
 
-const std::vector<normaliser> all_normalisers{
-    normaliser::none,      normaliser::minmax,           normaliser::zscore,          normaliser::rank,
-    normaliser::percentile_rank, normaliser::borda,      normaliser::goalposts,       normaliser::distance_to_target,
-    normaliser::distance_to_max, normaliser::fraction_of_max};
+const std::vector<normaliser> all_normalisers{normaliser::none,
+                                              normaliser::minmax,
+                                              normaliser::zscore,
+                                              normaliser::rank,
+                                              normaliser::percentile_rank,
+                                              normaliser::borda,
+                                              normaliser::goalposts,
+                                              normaliser::distance_to_target,
+                                              normaliser::distance_to_max,
+                                              normaliser::fraction_of_max};
 
 // What a generated problem may contain.
 struct generator_options {
@@ -105,9 +111,15 @@ normalisation random_normalisation(random_source& r, const std::vector<normalise
     normalisation n;
     n.method = r.pick(methods);
     switch (r.below(3)) {
-        case 0: n.lower = 1.0; n.upper = 100.0; break;  // strictly positive: fit for geometric means
-        case 1: n.lower = -1.0; n.upper = 1.0; break;
-        default: break;                                  // 0..100
+        case 0:
+            n.lower = 1.0;
+            n.upper = 100.0;
+            break;  // strictly positive: fit for geometric means
+        case 1:
+            n.lower = -1.0;
+            n.upper = 1.0;
+            break;
+        default: break;  // 0..100
     }
     if (r.chance(30)) {
         n.mean = 10.0;
@@ -152,7 +164,8 @@ void grow(random_source& r, problem& p, const std::string& id, int levels, const
             n.parent = id;
             n.weight = w;
             p.nodes.push_back(n);
-            const int below = c == 0 ? levels - 1 : static_cast<int>(r.between(1, static_cast<std::size_t>(levels - 1)));
+            const int below =
+                c == 0 ? levels - 1 : static_cast<int>(r.between(1, static_cast<std::size_t>(levels - 1)));
             grow(r, p, n.id, below, o);
         } else {
             dxframe::tree_indicator ind;
@@ -175,7 +188,8 @@ problem random_problem(random_source& r, const generator_options& o, std::size_t
     grow(r, p, root.id, static_cast<int>(r.between(1, 4)), o);
 
     const std::size_t n = r.between(min_units, max_units);
-    for (std::size_t u = 0; u < n; ++u) p.units.push_back(unit_id(u));
+    for (std::size_t u = 0; u < n; ++u)
+        p.units.push_back(unit_id(u));
     p.data.resize(n, p.indicators.size());
     for (std::size_t c = 0; c < p.indicators.size(); ++c) {
         const auto mode = r.below(20);
@@ -212,7 +226,9 @@ index_tree tree_of(const problem& p) {
     return std::move(*built.tree);
 }
 
-index_result run(const problem& p) { return dxframe::compute_index(tree_of(p), p.data, p.units, p.spec); }
+index_result run(const problem& p) {
+    return dxframe::compute_index(tree_of(p), p.data, p.units, p.spec);
+}
 
 bool uses(const problem& p, normaliser m) {
     if (p.spec.normalise.method == m && p.spec.indicator_normalise.size() < p.indicators.size()) return true;
@@ -262,7 +278,8 @@ struct differences {
     std::ostringstream text;
     std::size_t count = 0;
     void add(const std::string& what, double a, double b) {
-        if (count++ < 5) text << what << ": " << dxframe::detail::index_num(a) << " vs " << dxframe::detail::index_num(b) << "\n";
+        if (count++ < 5)
+            text << what << ": " << dxframe::detail::index_num(a) << " vs " << dxframe::detail::index_num(b) << "\n";
     }
 };
 
@@ -280,7 +297,8 @@ std::vector<bool> near_ties(const index_result& r, double tol) {
     std::vector<bool> out(v.size(), false);
     for (std::size_t a = 0; a < v.size(); ++a) {
         for (std::size_t b = 0; b < v.size(); ++b) {
-            if (a != b && v[a] && v[b] && std::fabs(*v[a] - *v[b]) <= tol * std::max(1.0, std::fabs(*v[a]))) out[a] = true;
+            if (a != b && v[a] && v[b] && std::fabs(*v[a] - *v[b]) <= tol * std::max(1.0, std::fabs(*v[a])))
+                out[a] = true;
         }
     }
     return out;
@@ -289,7 +307,8 @@ std::vector<bool> near_ties(const index_result& r, double tol) {
 // Indices of the nodes that are ancestors of indicator i (node indices, not element refs).
 std::vector<bool> ancestors_of(const index_tree& t, std::size_t i) {
     std::vector<bool> out(t.node_count(), false);
-    for (std::size_t j = t.parent(i); j != index_tree::npos; j = t.parent(t.indicator_count() + j)) out[j] = true;
+    for (std::size_t j = t.parent(i); j != index_tree::npos; j = t.parent(t.indicator_count() + j))
+        out[j] = true;
     return out;
 }
 
@@ -320,7 +339,8 @@ TEST_CASE("property: permuting the units permutes every result", "[property][ind
         problem q = p;
         for (std::size_t u = 0; u < n; ++u) {
             q.units[perm[u]] = p.units[u];
-            for (std::size_t c = 0; c < p.indicators.size(); ++c) q.data.set(perm[u], c, p.data.get(u, c));
+            for (std::size_t c = 0; c < p.indicators.size(); ++c)
+                q.data.set(perm[u], c, p.data.get(u, c));
         }
         const index_result a = run(p);
         const index_result b = run(q);
@@ -333,12 +353,14 @@ TEST_CASE("property: permuting the units permutes every result", "[property][ind
             for (std::size_t c = 0; c < a.normalised.cols(); ++c) {
                 const double x = a.normalised.column(c)[u];
                 const double y = b.normalised.column(c)[v];
-                if (!agree(x, y, tol * std::max(1.0, std::fabs(x)))) diff.add("normalised " + p.units[u] + " col " + std::to_string(c), x, y);
+                if (!agree(x, y, tol * std::max(1.0, std::fabs(x))))
+                    diff.add("normalised " + p.units[u] + " col " + std::to_string(c), x, y);
             }
             for (std::size_t j = 0; j < a.aggregates.cols(); ++j) {
                 const double x = a.aggregates.column(j)[u];
                 const double y = b.aggregates.column(j)[v];
-                if (!agree(x, y, tol * std::max(1.0, std::fabs(x)))) diff.add("aggregate " + p.units[u] + " node " + std::to_string(j), x, y);
+                if (!agree(x, y, tol * std::max(1.0, std::fabs(x))))
+                    diff.add("aggregate " + p.units[u] + " node " + std::to_string(j), x, y);
             }
         }
         INFO(diff.text.str());
@@ -526,7 +548,8 @@ void check_monotone(const char* normaliser_name, normaliser method, std::uint64_
                     if (x != y) diff.add(where + " (another unit, fixed bounds) changed", x, y);
                 } else {
                     // d·(y − x) <= 0, to rounding.
-                    if (d * (y - x) > 1e-12 * std::max(1.0, std::fabs(x))) diff.add(where + " (another unit) moved with it", x, y);
+                    if (d * (y - x) > 1e-12 * std::max(1.0, std::fabs(x)))
+                        diff.add(where + " (another unit) moved with it", x, y);
                     others_moved += (y != x) ? 1 : 0;
                 }
             }
@@ -597,7 +620,8 @@ TEST_CASE("property: no result is NaN or infinite, whatever the input", "[proper
                 if (!std::isnan(y) && !std::isfinite(y)) diff.add("normalised " + tree.id(c), x, y);
             }
             if (any_input && !any_output) {
-                if (!named("indicator '" + tree.id(c) + "'")) diff.add("unexplained missing column " + tree.id(c), 0, 0);
+                if (!named("indicator '" + tree.id(c) + "'"))
+                    diff.add("unexplained missing column " + tree.id(c), 0, 0);
                 ++missing_explained;
             }
         }
@@ -612,13 +636,15 @@ TEST_CASE("property: no result is NaN or infinite, whatever the input", "[proper
                     child_present = child_present || !std::isnan(v);
                 }
                 if (std::isnan(y) && child_present) {
-                    if (!named("node '" + tree.node(j).id + "'")) diff.add("unexplained missing node " + tree.node(j).id, 0, 0);
+                    if (!named("node '" + tree.node(j).id + "'"))
+                        diff.add("unexplained missing node " + tree.node(j).id, 0, 0);
                     ++missing_explained;
                 }
             }
         }
         for (std::size_t u = 0; u < n; ++u) {
-            if (res.index(u).has_value() != res.ranks[u].has_value()) diff.add("rank without index, unit " + p.units[u], 0, 0);
+            if (res.index(u).has_value() != res.ranks[u].has_value())
+                diff.add("rank without index, unit " + p.units[u], 0, 0);
         }
         INFO(diff.text.str());
         CHECK(diff.count == 0);
@@ -634,8 +660,8 @@ TEST_CASE("property: no result is NaN or infinite, whatever the input", "[proper
 
 namespace {
 
-dxframe::normalise_result normalise_one(const std::vector<std::optional<double>>& x, dxframe::direction d,
-                                        normaliser m, const dxframe::indicator_parameters& par = {}) {
+dxframe::normalise_result normalise_one(const std::vector<std::optional<double>>& x, dxframe::direction d, normaliser m,
+                                        const dxframe::indicator_parameters& par = {}) {
     normalisation n;
     n.method = m;
     return dxframe::normalise_values(x, d, n, par, "x");
@@ -667,7 +693,8 @@ TEST_CASE("regression: min-max gives the best unit exactly the top of the scale"
     p.indicators.push_back(ind);
     p.units = {"A", "B", "C"};
     p.data.resize(3, 1);
-    for (std::size_t u = 0; u < 3; ++u) p.data.set(u, 0, x[u]);
+    for (std::size_t u = 0; u < 3; ++u)
+        p.data.set(u, 0, x[u]);
     const index_result res = run(p);
     CHECK(*res.normalised.get(1, 0) == 100.0);
     CHECK(*res.index(1) == 100.0);
@@ -678,7 +705,8 @@ TEST_CASE("regression: min-max gives the best unit exactly the top of the scale"
 // (DBL_MAX, lower is better, no truncation, scale 100) gave -inf; a huge value over a tiny
 // divisor did the same in distance_to_target and fraction_of_max. Now that cell is missing with
 // an error naming the unit; the other cells keep their values.
-TEST_CASE("regression: a score that overflows is missing and reported, never infinite", "[property][index][regression]") {
+TEST_CASE("regression: a score that overflows is missing and reported, never infinite",
+          "[property][index][regression]") {
     const double big = std::numeric_limits<double>::max();
     dxframe::indicator_parameters gp;
     gp.goalpost_lower = 59.29704440079085;
@@ -688,7 +716,8 @@ TEST_CASE("regression: a score that overflows is missing and reported, never inf
     const auto g = normalise_one({big, 100.0}, dxframe::direction::lower_is_better, normaliser::goalposts, gp);
     CHECK_FALSE(g.values[0].has_value());
     REQUIRE(g.values[1].has_value());
-    CHECK(*g.values[1] == Catch::Approx((134.81819218930823 - 100.0) / (134.81819218930823 - 59.29704440079085) * 100.0));
+    CHECK(*g.values[1] ==
+          Catch::Approx((134.81819218930823 - 100.0) / (134.81819218930823 - 59.29704440079085) * 100.0));
     REQUIRE(g.diagnostics.size() == 1);
     CHECK(g.diagnostics[0].severity == dxframe::severity::error);
     CHECK(g.diagnostics[0].code == dxframe::diagnostic_code::invalid_input_for_method);
@@ -696,7 +725,8 @@ TEST_CASE("regression: a score that overflows is missing and reported, never inf
 
     dxframe::indicator_parameters tp;
     tp.target = 1e-300;  // (x − 0)/(1e-300 − 0): 1e300/1e-300 overflows
-    const auto t = normalise_one({0.0, 1.0, 1e300}, dxframe::direction::higher_is_better, normaliser::distance_to_target, tp);
+    const auto t =
+        normalise_one({0.0, 1.0, 1e300}, dxframe::direction::higher_is_better, normaliser::distance_to_target, tp);
     CHECK(*t.values[0] == 0.0);
     CHECK(*t.values[1] == 1.0 / 1e-300);
     CHECK_FALSE(t.values[2].has_value());

@@ -28,15 +28,17 @@
 #include "catch_compat.hpp"
 #include "random_dataset.hpp"
 
-using dxframe::date;
 using dxframe::dataset;
+using dxframe::date;
 using dxframe::observation;
 using dxframe_test::extreme_value;
 using dxframe_test::random_source;
 
 namespace {
 
-date day(int y, int m, int d) { return date::from_ymd(y, m, d); }
+date day(int y, int m, int d) {
+    return date::from_ymd(y, m, d);
+}
 
 const std::vector<std::string> entity_ids{"VN", "P1", "P2", "P3"};
 
@@ -127,13 +129,15 @@ progress_case random_case(random_source& r, bool extreme) {
         if (tg.kind == dxframe::target_kind::within && tg.value) tg.upper = *tg.value + r.uniform(-5.0, 40.0);
         if (tg.kind == dxframe::target_kind::exactly && r.chance(50)) tg.tolerance = r.uniform(0.0, 5.0);
         tg.deadline = r.date_in(day(2016, 1, 1), day(2032, 12, 31));
-        if (r.chance(40)) tg.baseline = dxframe::baseline{r.date_in(day(2012, 1, 1), tg.deadline), random_value(r, extreme)};
+        if (r.chance(40))
+            tg.baseline = dxframe::baseline{r.date_in(day(2012, 1, 1), tg.deadline), random_value(r, extreme)};
         if (r.chance(25)) {
             const date from = tg.baseline ? tg.baseline->date : day(2014, 1, 1);
             if (from < tg.deadline) {
                 date m1 = r.date_in(from, tg.deadline);
                 tg.milestones.push_back({m1, random_value(r, false)});
-                if (r.chance(50) && m1 < tg.deadline) tg.milestones.push_back({r.date_in(m1, tg.deadline), random_value(r, false)});
+                if (r.chance(50) && m1 < tg.deadline)
+                    tg.milestones.push_back({r.date_in(m1, tg.deadline), random_value(r, false)});
             }
         }
         if (r.chance(50)) {
@@ -158,8 +162,9 @@ progress_case random_case(random_source& r, bool extreme) {
                     // A same-day revision: the other status, another value. Final beats provisional
                     // whichever comes first in the document.
                     observation twin = random_observation(r, e, ind.id, when, extreme);
-                    twin.status = o.status == dxframe::observation_status::final ? dxframe::observation_status::provisional
-                                                                                  : dxframe::observation_status::final;
+                    twin.status = o.status == dxframe::observation_status::final
+                                      ? dxframe::observation_status::provisional
+                                      : dxframe::observation_status::final;
                     ds.observations.push_back(twin);
                 } else if (r.chance(5)) {
                     ds.observations.push_back(o);  // the same figure twice
@@ -183,7 +188,8 @@ std::vector<observation> later_observations(random_source& r, const progress_cas
     std::vector<std::string> entities = entity_ids;
     entities.push_back("P9");  // reports nothing on or before the as-of date
     std::vector<std::string> indicators;
-    for (const auto& ind : c.ds.framework.indicators) indicators.push_back(ind.id);
+    for (const auto& ind : c.ds.framework.indicators)
+        indicators.push_back(ind.id);
     indicators.push_back("unknown");
     const date from = c.as_of.add_days(1);
     const date to = c.as_of.add_days(4000);
@@ -194,7 +200,8 @@ std::vector<observation> later_observations(random_source& r, const progress_cas
     if (r.chance(40)) {
         const std::string ind = r.pick(indicators);
         const date when = r.date_in(from, to);
-        for (const auto& e : entities) out.push_back(random_observation(r, e, ind, when, true));
+        for (const auto& e : entities)
+            out.push_back(random_observation(r, e, ind, when, true));
     }
     return out;
 }
@@ -210,7 +217,8 @@ std::string assessments_text(const dataset& ds, const date& as_of, const dxframe
     text += dxframe::to_json_text(dxframe::rollup_by_entity(ds.framework, all));
     std::vector<std::string> everyone = entity_ids;
     everyone.push_back("P9");
-    for (const auto& t : ds.framework.targets) text += dxframe::to_json_text(dxframe::assess_across(ds, t, everyone, as_of, o));
+    for (const auto& t : ds.framework.targets)
+        text += dxframe::to_json_text(dxframe::assess_across(ds, t, everyone, as_of, o));
     return text;
 }
 
@@ -231,7 +239,8 @@ dxframe::scorecard_options scorecard_options_for(random_source& r, const progres
 std::string first_difference(const std::string& a, const std::string& b) {
     if (a == b) return {};
     std::size_t k = 0;
-    while (k < a.size() && k < b.size() && a[k] == b[k]) ++k;
+    while (k < a.size() && k < b.size() && a[k] == b[k])
+        ++k;
     const std::size_t from = k > 300 ? k - 300 : 0;
     return "expected ...\n" + a.substr(from, 500) + "\n... got ...\n" + b.substr(from, 500);
 }
@@ -276,7 +285,8 @@ TEST_CASE("property: an assessment at D ignores observations after D and their o
         const progress_case c = random_case(r, false);
         INFO("as of " << c.as_of.to_string());
         check_invariance(r, c, [&](const dataset& ds) { return assessments_text(ds, c.as_of, c.options); });
-        for (const auto& a : dxframe::assess_all(c.ds, c.as_of, c.options)) ++statuses_seen[static_cast<std::size_t>(a.status)];
+        for (const auto& a : dxframe::assess_all(c.ds, c.as_of, c.options))
+            ++statuses_seen[static_cast<std::size_t>(a.status)];
     }
     // Every status occurred, so every branch of the assessment took part.
     for (std::size_t s = 0; s < dxframe::target_status_count; ++s) {
@@ -377,7 +387,8 @@ dxframe::target at_least(double value, date deadline) {
 // Seed 6094848: with entity_scope::all_observed, an entity whose first report of the indicator
 // is after D was listed at D (insufficient_data), so the assessment at D changed when later
 // reports arrived. Fixed in progress/assess.hpp (assess_all).
-TEST_CASE("regression: all_observed lists only entities reporting by the as-of date", "[property][progress][regression]") {
+TEST_CASE("regression: all_observed lists only entities reporting by the as-of date",
+          "[property][progress][regression]") {
     dataset ds = small_dataset(at_least(80, day(2030, 12, 31)));
     ds.observations = {obs("VN", "x", day(2020, 12, 31), 10), obs("VN", "x", day(2021, 12, 31), 20),
                        obs("P1", "x", day(2021, 6, 30), 5), obs("P2", "x", day(2023, 12, 31), 50)};
@@ -395,7 +406,8 @@ TEST_CASE("regression: all_observed lists only entities reporting by the as-of d
 // infinite path value and a NaN expected share; growth rates between 1e-300 and 1e300 were
 // infinite. Fixed in progress/assess.hpp and report/scorecard.hpp: absent values, the time
 // share for E, and "no baseline" with the reason in words.
-TEST_CASE("regression: extreme target, baseline and values give absent numbers, not NaN", "[property][progress][regression]") {
+TEST_CASE("regression: extreme target, baseline and values give absent numbers, not NaN",
+          "[property][progress][regression]") {
     const date as_of = day(2022, 6, 30);
     {
         dxframe::target t = at_least(std::numeric_limits<double>::quiet_NaN(), day(2030, 12, 31));

@@ -32,7 +32,9 @@ inline dxframe::source src(const std::string& ref, std::optional<dxframe::confid
     return s;
 }
 
-inline dxframe::date d(int y, int m, int dd) { return dxframe::date::from_ymd(y, m, dd); }
+inline dxframe::date d(int y, int m, int dd) {
+    return dxframe::date::from_ymd(y, m, dd);
+}
 
 inline dxframe::observation obs(const std::string& entity, const std::string& ind, dxframe::date when, double v) {
     dxframe::observation o;
@@ -122,15 +124,17 @@ inline dxframe::dataset fixture() {
                    ent("P1", {"Tỉnh Một", "Province 1"}, entity_level::province),
                    ent("P2", {"Tỉnh Hai", "Province 2"}, entity_level::province),
                    ent("P3", {"Tỉnh Ba", "Province 3"}, entity_level::province)};
-    ds.observations = {obs("VN", "i_speed", d(2020, 12, 31), 20), obs("VN", "i_speed", d(2023, 12, 31), 68),
-                       obs("VN", "i_online", d(2020, 6, 30), 30), obs("VN", "i_online", d(2023, 6, 30), 50),
-                       obs("VN", "i_rank", d(2020, 12, 31), 86),  obs("VN", "i_rank", d(2022, 12, 31), 80),
+    ds.observations = {obs("VN", "i_speed", d(2020, 12, 31), 20),  obs("VN", "i_speed", d(2023, 12, 31), 68),
+                       obs("VN", "i_online", d(2020, 6, 30), 30),  obs("VN", "i_online", d(2023, 6, 30), 50),
+                       obs("VN", "i_rank", d(2020, 12, 31), 86),   obs("VN", "i_rank", d(2022, 12, 31), 80),
                        obs("P1", "i_online", d(2022, 12, 31), 60), obs("P1", "i_online", d(2023, 12, 31), 70),
                        obs("P2", "i_online", d(2023, 12, 31), 90), obs("P3", "i_online", d(2023, 12, 31), 70)};
     ds.observations.back().source.reset();  // one observation without a source
     return ds;
 }
 
-inline dxframe::date as_of() { return d(2024, 12, 31); }
+inline dxframe::date as_of() {
+    return d(2024, 12, 31);
+}
 
 }  // namespace report_test

@@ -21,13 +21,15 @@ std::vector<std::string> lines_of(const std::string& text) {
     std::vector<std::string> out;
     std::istringstream in(text);
     std::string line;
-    while (std::getline(in, line)) out.push_back(line);
+    while (std::getline(in, line))
+        out.push_back(line);
     return out;
 }
 
 std::size_t occurrences(const std::string& text, const std::string& what) {
     std::size_t n = 0;
-    for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
+    for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size()))
+        ++n;
     return n;
 }
 
@@ -36,10 +38,12 @@ bool has_nan(const std::string& text) {
     const auto letter = [](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); };
     for (std::size_t i = 0; i + 3 <= text.size(); ++i) {
         std::string w = text.substr(i, 3);
-        for (auto& ch : w) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+        for (auto& ch : w)
+            ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
         if (w != "nan" && w != "inf") continue;
         const bool before = i > 0 && letter(text[i - 1]);
-        const bool after = i + 3 < text.size() && letter(text[i + 3]) && !(w == "inf" && text.compare(i, 8, "infinity") == 0);
+        const bool after =
+            i + 3 < text.size() && letter(text[i + 3]) && !(w == "inf" && text.compare(i, 8, "infinity") == 0);
         if (!before && !after) return true;
     }
     return false;
@@ -49,13 +53,13 @@ bool has_nan(const std::string& text) {
 // a comma and a quote.
 dataset hostile() {
     dataset ds = report_test::fixture();
-    ds.framework.targets[0].title = text{
-        "Tốc độ truy cập Internet băng rộng cố định bình quân đạt tối thiểu 100 Mb/s tại mọi xã, phường, đặc khu",
-        "Average fixed broadband speed of at least 100 Mb/s in every commune, ward and special zone"};
+    ds.framework.targets[0].title =
+        text{"Tốc độ truy cập Internet băng rộng cố định bình quân đạt tối thiểu 100 Mb/s tại mọi xã, phường, đặc khu",
+             "Average fixed broadband speed of at least 100 Mb/s in every commune, ward and special zone"};
     ds.framework.targets[1].title = text{"<script>alert(1)</script> | \"trích dẫn\", phẩy", "<b>bold</b> | \"q\", c"};
     ds.framework.pillars[1].name = text{"Chính phủ số <i>&</i>", "Digital government <i>&</i>"};
-    ds.entities[1].name = text{"Bộ Thông tin và Truyền thông, Cục \"Chuyển đổi số\" quốc gia và các đơn vị trực thuộc",
-                               "MIC"};
+    ds.entities[1].name =
+        text{"Bộ Thông tin và Truyền thông, Cục \"Chuyển đổi số\" quốc gia và các đơn vị trực thuộc", "MIC"};
     return ds;
 }
 
@@ -75,7 +79,8 @@ TEST_CASE("terminal: 80 columns, every pillar and target, colour only when asked
         }
         CHECK(text.find('\x1b') == std::string::npos);
         CHECK_FALSE(has_nan(text));
-        for (const auto& g : sc.pillars) CHECK(text.find(truncate_to_width(g.name, 31)) != std::string::npos);
+        for (const auto& g : sc.pillars)
+            CHECK(text.find(truncate_to_width(g.name, 31)) != std::string::npos);
         // One line per target, each with its status.
         std::size_t target_lines = 0;
         for (const auto& l : lines) {
@@ -96,7 +101,8 @@ TEST_CASE("terminal: 80 columns, every pillar and target, colour only when asked
         std::string stripped;
         for (std::size_t i = 0; i < coloured.size(); ++i) {
             if (coloured[i] == '\x1b') {
-                while (i < coloured.size() && coloured[i] != 'm') ++i;
+                while (i < coloured.size() && coloured[i] != 'm')
+                    ++i;
                 continue;
             }
             stripped += coloured[i];
@@ -106,7 +112,8 @@ TEST_CASE("terminal: 80 columns, every pillar and target, colour only when asked
     terminal_options narrow;
     narrow.width = 60;
     const std::string small = render_terminal(make_scorecard(hostile(), report_test::as_of()), narrow);
-    for (const auto& l : lines_of(small)) CHECK(display_width(l) <= 60);
+    for (const auto& l : lines_of(small))
+        CHECK(display_width(l) <= 60);
     narrow.width = 59;
     CHECK_THROWS_AS(render_terminal(make_scorecard(hostile(), report_test::as_of()), narrow), error);
 }

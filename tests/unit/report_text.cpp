@@ -23,7 +23,8 @@ TEST_CASE("display width counts characters, not bytes", "[report][text]") {
     CHECK(code_point_count("Ha\xcc\xa3") == 3);
     CHECK(display_width("\xe4\xb8\xad\xe6\x96\x87") == 4);  // two CJK characters, two columns each
     CHECK(display_width("") == 0);
-    CHECK(display_width("\xff" "a") == 2);  // an ill-formed byte counts one column
+    CHECK(display_width("\xff"
+                        "a") == 2);                         // an ill-formed byte counts one column
     CHECK(display_width("\xe2\x96\x88\xe2\x96\x91") == 2);  // block and shade characters
 }
 
@@ -36,7 +37,9 @@ TEST_CASE("truncate, pad and wrap never split a character", "[report][text]") {
     CHECK(truncate_to_width(name, 0).empty());
     CHECK(truncate_to_width(name, 1) == "\u2026");
     // Cutting "Ha" + combining mark keeps the mark with its letter or drops both.
-    CHECK(truncate_to_width("Ha\xcc\xa3" "ng", 3) == "Ha\xcc\xa3\u2026");
+    CHECK(truncate_to_width("Ha\xcc\xa3"
+                            "ng",
+                            3) == "Ha\xcc\xa3\u2026");
 
     CHECK(pad_right("Số", 5) == "Số   ");
     CHECK(display_width(pad_right("Số", 5)) == 5);
@@ -49,7 +52,8 @@ TEST_CASE("truncate, pad and wrap never split a character", "[report][text]") {
     CHECK(lines[1] == "chiếm 20%");
     CHECK(lines[2] == "GDP vào năm");
     CHECK(lines[3] == "2025");
-    for (const auto& l : lines) CHECK(display_width(l) <= 12);
+    for (const auto& l : lines)
+        CHECK(display_width(l) <= 12);
     CHECK(wrap_to_width("", 10).empty());
     CHECK(wrap_to_width("một-từ-rất-dài-không-có-khoảng-trắng", 8) == std::vector<std::string>{"một-từ-\u2026"});
 }
@@ -98,12 +102,12 @@ TEST_CASE("target expressions and units", "[report][format]") {
                             language::vi) == "\u2264 50");
     CHECK(target_expression(target_kind::within, 1.0, 3.5, direction::higher_is_better, unit::count, "",
                             language::vi) == "1\u20133,5");
-    CHECK(target_expression(target_kind::increase, std::nullopt, std::nullopt, direction::higher_is_better,
-                            unit::count, "", language::en) == "\u2191");
+    CHECK(target_expression(target_kind::increase, std::nullopt, std::nullopt, direction::higher_is_better, unit::count,
+                            "", language::en) == "\u2191");
     CHECK(target_expression(target_kind::maintain, 5.0, std::nullopt, direction::lower_is_better, unit::count, "",
                             language::en) == "\u2264 5");
-    CHECK(target_expression(target_kind::at_least, std::nullopt, std::nullopt, direction::higher_is_better,
-                            unit::count, "", language::en) == "\u2014");
+    CHECK(target_expression(target_kind::at_least, std::nullopt, std::nullopt, direction::higher_is_better, unit::count,
+                            "", language::en) == "\u2014");
     CHECK(target_expression(target_kind::at_least, 1.0, std::nullopt, direction::higher_is_better, unit::boolean, "",
                             language::vi) == "có");
     CHECK(human_value(0.0, unit::boolean, "", language::en) == "no");
@@ -113,8 +117,10 @@ TEST_CASE("escaping for HTML/SVG and Markdown", "[report][escape]") {
     CHECK(html_escape("<script>alert('x')</script> & \"q\"") ==
           "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;");
     CHECK(html_escape("Chính phủ số") == "Chính phủ số");
-    CHECK(html_escape(std::string("a\x01" "b\x7f" "c")) == "abc");  // control characters dropped
-    CHECK(html_escape("x\xffy") == "x\xef\xbf\xbdy");              // ill-formed byte -> U+FFFD
+    CHECK(html_escape(std::string("a\x01"
+                                  "b\x7f"
+                                  "c")) == "abc");     // control characters dropped
+    CHECK(html_escape("x\xffy") == "x\xef\xbf\xbdy");  // ill-formed byte -> U+FFFD
     CHECK(markdown_escape("a | b *c* [d](e) <i>") == "a \\| b \\*c\\* \\[d\\](e) &lt;i&gt;");
     CHECK(markdown_escape("line\nbreak") == "line break");
 }

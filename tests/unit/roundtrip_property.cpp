@@ -30,12 +30,18 @@
 
 namespace {
 
-template <class T> struct is_opt : std::false_type {};
-template <class T> struct is_opt<std::optional<T>> : std::true_type {};
-template <class T> struct is_vec : std::false_type {};
-template <class T> struct is_vec<std::vector<T>> : std::true_type {};
-template <class T> struct is_map : std::false_type {};
-template <class T> struct is_map<std::map<std::string, T>> : std::true_type {};
+template <class T>
+struct is_opt : std::false_type {};
+template <class T>
+struct is_opt<std::optional<T>> : std::true_type {};
+template <class T>
+struct is_vec : std::false_type {};
+template <class T>
+struct is_vec<std::vector<T>> : std::true_type {};
+template <class T>
+struct is_map : std::false_type {};
+template <class T>
+struct is_map<std::map<std::string, T>> : std::true_type {};
 
 // SplitMix64: tiny, seedable, and identical on every platform (unlike <random> distributions).
 struct rng {
@@ -164,11 +170,13 @@ void fill(T& value, rng& r, coverage_map& coverage) {
         }
     } else if constexpr (is_vec<T>::value) {
         value.resize(static_cast<std::size_t>(r.below(4)));
-        for (auto& element : value) fill(element, r, coverage);
+        for (auto& element : value)
+            fill(element, r, coverage);
     } else if constexpr (is_map<T>::value) {
         value.clear();
         const auto n = r.below(4);
-        for (std::uint64_t i = 0; i < n; ++i) fill(value[random_text(r)], r, coverage);
+        for (std::uint64_t i = 0; i < n; ++i)
+            fill(value[random_text(r)], r, coverage);
     } else if constexpr (std::is_same<T, std::string>::value) {
         value = random_text(r);
     } else if constexpr (std::is_same<T, double>::value) {
@@ -196,7 +204,8 @@ bool same(const T& a, const T& b, const std::string& path, std::string& where) {
         ok = a.has_value() == b.has_value() && (!a || same(*a, *b, path, where));
     } else if constexpr (is_vec<T>::value) {
         ok = a.size() == b.size();
-        for (std::size_t i = 0; ok && i < a.size(); ++i) ok = same(a[i], b[i], path + "/" + std::to_string(i), where);
+        for (std::size_t i = 0; ok && i < a.size(); ++i)
+            ok = same(a[i], b[i], path + "/" + std::to_string(i), where);
     } else if constexpr (is_map<T>::value) {
         ok = a.size() == b.size();
         for (auto ia = a.begin(), ib = b.begin(); ok && ia != a.end(); ++ia, ++ib) {
@@ -229,7 +238,8 @@ dxframe::dataset random_dataset(rng& r, coverage_map& coverage) {
 
 std::string errors_of(const dxframe::load_result& res) {
     std::string out;
-    for (const auto& d : res.diagnostics) out += d.path + ": " + d.message + "\n";
+    for (const auto& d : res.diagnostics)
+        out += d.path + ": " + d.message + "\n";
     return out;
 }
 

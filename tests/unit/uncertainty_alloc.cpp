@@ -27,7 +27,9 @@ void* operator new(std::size_t size) {
 }
 // Every other form is replaced too, so that no block from the runtime's (or a sanitizer's)
 // operator new ever reaches the free() below: std::stable_sort, for one, uses nothrow new.
-void* operator new[](std::size_t size) { return ::operator new(size); }
+void* operator new[](std::size_t size) {
+    return ::operator new(size);
+}
 void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
     try {
         return ::operator new(size);
@@ -38,12 +40,24 @@ void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
 void* operator new[](std::size_t size, const std::nothrow_t&) noexcept {
     return ::operator new(size, std::nothrow);
 }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
-void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
+void operator delete(void* p) noexcept {
+    std::free(p);
+}
+void operator delete(void* p, std::size_t) noexcept {
+    std::free(p);
+}
+void operator delete[](void* p) noexcept {
+    std::free(p);
+}
+void operator delete[](void* p, std::size_t) noexcept {
+    std::free(p);
+}
+void operator delete(void* p, const std::nothrow_t&) noexcept {
+    std::free(p);
+}
+void operator delete[](void* p, const std::nothrow_t&) noexcept {
+    std::free(p);
+}
 
 namespace {
 std::string slurp(const std::string& path) {
@@ -75,7 +89,8 @@ TEST_CASE("replications allocate nothing after the first", "[uncertainty][alloc]
     std::vector<double> x(model.dimension());
     auto draw = [&](std::size_t k) {
         auto g = dxframe::stream_generator(1, dxframe::random_stream::uncertainty, k);
-        for (double& v : x) v = dxframe::uniform01(g.next());
+        for (double& v : x)
+            v = dxframe::uniform01(g.next());
     };
     // Warm-up: the first replications size the rank buffers.
     for (std::size_t k = 0; k < 8; ++k) {

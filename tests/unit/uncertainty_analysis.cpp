@@ -32,7 +32,8 @@ struct small_index {
 };
 
 // Units × two indicators (weight 1 each, higher is better) under one root.
-small_index two_indicators(const std::vector<std::string>& units, const std::vector<std::pair<double, double>>& values) {
+small_index two_indicators(const std::vector<std::string>& units,
+                           const std::vector<std::pair<double, double>>& values) {
     std::vector<dxframe::tree_indicator> inds(2);
     inds[0].id = "i1";
     inds[0].parent = "index";
@@ -63,7 +64,9 @@ dxframe::normalisation method(dxframe::normaliser m, double a = 0.0, double b = 
     return n;
 }
 
-dxframe::aggregation_method agg(dxframe::aggregation a, double p = 1.0) { return dxframe::aggregation_method{a, p}; }
+dxframe::aggregation_method agg(dxframe::aggregation a, double p = 1.0) {
+    return dxframe::aggregation_method{a, p};
+}
 
 // The alternative replication k of an analysis with a single discrete input picks: its one
 // coordinate is the first uniform of stream (seed, uncertainty, k), cut into equal bins.
@@ -88,7 +91,8 @@ double r_median(std::vector<double> x) {
 }
 double r_mean(const std::vector<double>& x) {
     double s = 0;
-    for (double v : x) s += v;
+    for (double v : x)
+        s += v;
     return s / static_cast<double>(x.size());
 }
 
@@ -116,7 +120,8 @@ dxframe::coinr_data asem() {
 dxframe::uncertainty_plan vignette_plan() {
     dxframe::uncertainty_plan plan;
     plan.weight_noise = {{2, 0.25}, {3, 0.25}};
-    plan.normalise_alternatives = {method(dxframe::normaliser::minmax, 1, 100), method(dxframe::normaliser::zscore, 10, 2)};
+    plan.normalise_alternatives = {method(dxframe::normaliser::minmax, 1, 100),
+                                   method(dxframe::normaliser::zscore, 10, 2)};
     plan.aggregate_alternatives = {agg(dxframe::aggregation::arithmetic), agg(dxframe::aggregation::geometric)};
     return plan;
 }
@@ -243,8 +248,9 @@ TEST_CASE("failed replications are counted, grouped and left out, never dropped 
     // A warning says so.
     bool warned = false;
     for (const auto& d : r.diagnostics) {
-        warned = warned || (d.severity == dxframe::severity::warning &&
-                            d.message.find(std::to_string(geometric) + " of 40 replications failed") != std::string::npos);
+        warned =
+            warned || (d.severity == dxframe::severity::warning &&
+                       d.message.find(std::to_string(geometric) + " of 40 replications failed") != std::string::npos);
     }
     CHECK(warned);
     // Statistics over the arithmetic replications only.
@@ -301,7 +307,7 @@ TEST_CASE("weight noise follows COINr's get_noisy_weights", "[uncertainty][analy
     REQUIRE(w.size() == 4);  // i1, i2, P, index
     CHECK(w[0] == 1.0);
     CHECK(w[1] == 1.0);
-    CHECK(w[2] == 1.0);  // P is level 2: untouched
+    CHECK(w[2] == 1.0);                 // P is level 2: untouched
     const double x2[2] = {0.75, 0.25};  // i1: 2 + (0.5·0.5)·2 = 2.5; i2: 1 + (−0.5·0.5)·1 = 0.75
     model.weights(x2, w);
     CHECK(w[0] == 2.5);
@@ -382,7 +388,8 @@ TEST_CASE("the shared-work fast path gives index_engine's doubles", "[uncertaint
         std::size_t failed_runs = 0;
         for (std::size_t k = 0; k < count; ++k) {
             auto g = dxframe::stream_generator(seed, dxframe::random_stream::uncertainty, k);
-            for (double& v : x) v = dxframe::uniform01(g.next());
+            for (double& v : x)
+                v = dxframe::uniform01(g.next());
             const bool a = fast.run(x.data(), false);
             const bool b = ref.run(x.data(), true);
             REQUIRE(a == b);
@@ -419,7 +426,8 @@ TEST_CASE("the shared-work fast path gives index_engine's doubles", "[uncertaint
                                        method(dxframe::normaliser::zscore, 10, 2),
                                        method(dxframe::normaliser::percentile_rank),  // has zeros: fails geometric
                                        method(dxframe::normaliser::rank)};
-        plan.aggregate_alternatives = {agg(dxframe::aggregation::arithmetic), agg(dxframe::aggregation::geometric),
+        plan.aggregate_alternatives = {agg(dxframe::aggregation::arithmetic),
+                                       agg(dxframe::aggregation::geometric),
                                        agg(dxframe::aggregation::harmonic),
                                        agg(dxframe::aggregation::generalised_mean, 2.0),
                                        agg(dxframe::aggregation::generalised_mean, -1.5),
@@ -529,9 +537,11 @@ TEST_CASE("sensitivity analysis of the small case", "[uncertainty][analysis]") {
 TEST_CASE("the chunked runner covers every replication once and reports progress", "[uncertainty][parallel]") {
     for (unsigned workers : {1u, 2u, 4u}) {
         std::vector<std::atomic<int>> seen(103);
-        for (auto& s : seen) s = 0;
+        for (auto& s : seen)
+            s = 0;
         auto body = [&](unsigned, std::size_t b, std::size_t e) {
-            for (std::size_t k = b; k < e; ++k) ++seen[k];
+            for (std::size_t k = b; k < e; ++k)
+                ++seen[k];
         };
         std::size_t last_done = 0;
         std::size_t calls = 0;
@@ -546,7 +556,8 @@ TEST_CASE("the chunked runner covers every replication once and reports progress
             return true;
         };
         CHECK(dxframe::detail::run_chunked(103, 7, workers, body, progress));
-        for (auto& s : seen) CHECK(s == 1);
+        for (auto& s : seen)
+            CHECK(s == 1);
         CHECK(last_done == 103);  // the final call
         CHECK(calls >= 2);        // and the first, before any replication
         CHECK(same_thread);

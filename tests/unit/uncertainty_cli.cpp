@@ -32,14 +32,17 @@ namespace fs = std::filesystem;
 
 const std::string asem_dir = std::string(DXFRAME_SHARED_DIR) + "/data/asem/";
 const std::string asem = "--data \"" + asem_dir + "iData.csv\" --meta \"" + asem_dir + "iMeta.csv\"";
-const std::string vignette = " --weight-noise 2:0.25,3:0.25 --normalise-alternatives minmax:1:100,zscore:10:2"
-                             " --aggregate-alternatives arithmetic,geometric";
+const std::string vignette =
+    " --weight-noise 2:0.25,3:0.25 --normalise-alternatives minmax:1:100,zscore:10:2"
+    " --aggregate-alternatives arithmetic,geometric";
 
 using dxframe_test::run_result;
 using dxframe_test::scratch_path;
 using dxframe_test::slurp;
 
-run_result run(const std::string& args) { return dxframe_test::run_cli("" + args); }
+run_result run(const std::string& args) {
+    return dxframe_test::run_cli("" + args);
+}
 
 dxframe::csv_table parse_csv(const std::string& text) {
     auto r = dxframe::read_csv(text);
@@ -125,7 +128,8 @@ TEST_CASE("uncertainty and sensitivity output does not depend on --threads", "[u
     CHECK(table.rows[2][0] == "normaliser");
     CHECK(table.rows[3][0] == "aggregator");
     for (const auto& row : table.rows) {
-        for (std::size_t c = 1; c < 7; ++c) CHECK_FALSE(row[c].empty());
+        for (std::size_t c = 1; c < 7; ++c)
+            CHECK_FALSE(row[c].empty());
     }
     // Another seed gives other numbers.
     CHECK(run(sa + " --seed 12").out != s1.out);
@@ -179,7 +183,8 @@ TEST_CASE("a dataset FILE is read as dxframe index reads it", "[uncertainty][cli
     REQUIRE(r.status == 0);
     const auto table = parse_csv(r.out);
     CHECK(table.rows.size() >= 2);
-    for (const auto& row : table.rows) CHECK_FALSE(row[1].empty());
+    for (const auto& row : table.rows)
+        CHECK_FALSE(row[1].empty());
 
     // With --root, the nominal ranks are `dxframe index`'s ranks for the same input, unit by unit.
     const run_result u = run("uncertainty " + file + " --root dti922_pdti --weight-noise 2:0.2 --runs 50");
@@ -198,19 +203,19 @@ TEST_CASE("a dataset FILE is read as dxframe index reads it", "[uncertainty][cli
 }
 
 TEST_CASE("usage errors exit 2", "[uncertainty][cli]") {
-    CHECK(run("uncertainty " + asem + " --runs 10").status == 2);                             // nothing uncertain
-    CHECK(run("uncertainty " + asem + " --weight-noise 2:1.5").status == 2);                  // factor > 1
-    CHECK(run("uncertainty " + asem + " --weight-noise 9:0.2").status == 2);                  // no level 9
-    CHECK(run("uncertainty " + asem + " --weight-noise 2:0.2,2:0.1").status == 2);            // level twice
-    CHECK(run("uncertainty " + asem + " --normalise-alternatives minmax,bogus").status == 2); // bad SPEC
+    CHECK(run("uncertainty " + asem + " --runs 10").status == 2);                              // nothing uncertain
+    CHECK(run("uncertainty " + asem + " --weight-noise 2:1.5").status == 2);                   // factor > 1
+    CHECK(run("uncertainty " + asem + " --weight-noise 9:0.2").status == 2);                   // no level 9
+    CHECK(run("uncertainty " + asem + " --weight-noise 2:0.2,2:0.1").status == 2);             // level twice
+    CHECK(run("uncertainty " + asem + " --normalise-alternatives minmax,bogus").status == 2);  // bad SPEC
     CHECK(run("uncertainty " + asem + " --weight-noise 2:0.2 --runs 0").status == 2);
     CHECK(run("uncertainty " + asem + " --weight-noise 2:0.2 --threads x").status == 2);
     CHECK(run("uncertainty " + asem + " --weight-noise 2:0.2 --format xml").status == 2);
-    CHECK(run("uncertainty --weight-noise 2:0.2").status == 2);                                // no input
+    CHECK(run("uncertainty --weight-noise 2:0.2").status == 2);  // no input
     CHECK(run("sensitivity " + asem + " --weight-noise 2:0.2 --target rank:NOWHERE").status == 2);
     CHECK(run("sensitivity " + asem + " --weight-noise 2:0.2 --target median").status == 2);
-    CHECK(run("uncertainty --data /nonexistent/iData.csv --meta /nonexistent/iMeta.csv --weight-noise 2:0.2")
-              .status == 2);
+    CHECK(run("uncertainty --data /nonexistent/iData.csv --meta /nonexistent/iMeta.csv --weight-noise 2:0.2").status ==
+          2);
     const run_result help = run("uncertainty --help");
     CHECK(help.status == 0);
     CHECK(help.out.find("--weight-noise") != std::string::npos);

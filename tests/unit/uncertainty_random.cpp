@@ -65,7 +65,8 @@ TEST_CASE("per-replication streams are fixed by seed, stream and index alone", "
 
     // Different indices, streams and seeds start differently.
     std::set<std::uint64_t> firsts;
-    for (std::uint64_t k = 0; k < 2000; ++k) firsts.insert(stream_generator(7, random_stream::uncertainty, k).next());
+    for (std::uint64_t k = 0; k < 2000; ++k)
+        firsts.insert(stream_generator(7, random_stream::uncertainty, k).next());
     CHECK(firsts.size() == 2000);
     CHECK(stream_generator(7, random_stream::saltelli_a, 0).next() !=
           stream_generator(7, random_stream::saltelli_b, 0).next());
@@ -122,6 +123,8 @@ TEST_CASE("discrete_index cuts [0, 1) into equal bins", "[uncertainty][random]")
     // (SE = sqrt(N·p·(1−p)) = 141).
     xoshiro256ss g(99);
     int counts[3] = {0, 0, 0};
-    for (int i = 0; i < 90000; ++i) ++counts[discrete_index(uniform01(g.next()), 3)];
-    for (int c : counts) CHECK(std::abs(c - 30000) < 5 * 141);
+    for (int i = 0; i < 90000; ++i)
+        ++counts[discrete_index(uniform01(g.next()), 3)];
+    for (int c : counts)
+        CHECK(std::abs(c - 30000) < 5 * 141);
 }

@@ -55,10 +55,12 @@ analytic ishigami_indices() {
 
 double sd(const std::vector<double>& t) {
     double m = 0;
-    for (double x : t) m += x;
+    for (double x : t)
+        m += x;
     m /= static_cast<double>(t.size());
     double ss = 0;
-    for (double x : t) ss += (x - m) * (x - m);
+    for (double x : t)
+        ss += (x - m) * (x - m);
     return std::sqrt(ss / static_cast<double>(t.size() - 1));
 }
 
@@ -83,8 +85,10 @@ TEST_CASE("the Saltelli design is [A; B; A_B^(1..d)]", "[uncertainty][sobol]") {
     for (std::size_t r = 0; r < 8; ++r) {
         d.point(r, a.data(), scratch.data());      // A
         d.point(8 + r, b.data(), scratch.data());  // B
-        for (double v : a) CHECK((v >= 0.0 && v < 1.0));
-        for (std::size_t c = 0; c < 4; ++c) CHECK(a[c] != b[c]);  // independent draws
+        for (double v : a)
+            CHECK((v >= 0.0 && v < 1.0));
+        for (std::size_t c = 0; c < 4; ++c)
+            CHECK(a[c] != b[c]);  // independent draws
         // A_B^(1): column 0 from B; A_B^(2): columns 1-2 from B; A_B^(3): column 3 from B.
         d.point(16 + r, x.data(), scratch.data());
         CHECK(x == std::vector<double>{b[0], a[1], a[2], a[3]});
@@ -98,7 +102,8 @@ TEST_CASE("the Saltelli design is [A; B; A_B^(1..d)]", "[uncertainty][sobol]") {
     // stream_generator(77, saltelli_a, 3).
     auto g = dxframe::stream_generator(77, dxframe::random_stream::saltelli_a, 3);
     d.point(3, x.data(), scratch.data());
-    for (std::size_t c = 0; c < 4; ++c) CHECK(x[c] == dxframe::uniform01(g.next()));
+    for (std::size_t c = 0; c < 4; ++c)
+        CHECK(x[c] == dxframe::uniform01(g.next()));
     CHECK_THROWS_AS(d.point(40, x.data(), scratch.data()), dxframe::error);
     CHECK_THROWS_AS(dxframe::saltelli_design(1, {1}, 1), dxframe::error);
     CHECK_THROWS_AS(dxframe::saltelli_design(4, {}, 1), dxframe::error);
@@ -135,8 +140,8 @@ TEST_CASE("Sobol indices of the Ishigami function match the analytic values", "[
         }
         const double se_first = sd(first_terms) / std::sqrt(static_cast<double>(n)) / v;
         const double se_total = sd(total_terms) / std::sqrt(static_cast<double>(n)) / v;
-        INFO("input " << i + 1 << ": S = " << *est.indices[i].first_order << " (SE " << se_first << "), ST = "
-                      << *est.indices[i].total << " (SE " << se_total << ")");
+        INFO("input " << i + 1 << ": S = " << *est.indices[i].first_order << " (SE " << se_first
+                      << "), ST = " << *est.indices[i].total << " (SE " << se_total << ")");
         CHECK(se_first < 0.012);
         CHECK(se_total < 0.012);
         CHECK(std::fabs(*est.indices[i].first_order - truth.s[i]) <= 4 * se_first);
@@ -220,6 +225,6 @@ TEST_CASE("the bootstrap is reproducible and seeded", "[uncertainty][sobol]") {
     const auto c = dxframe::estimate_sobol(y, n, 2, 100, 5);
     CHECK(*a.indices[0].first_order_q5 == *b.indices[0].first_order_q5);
     CHECK(*a.indices[1].total_q95 == *b.indices[1].total_q95);
-    CHECK(*a.indices[0].first_order == *c.indices[0].first_order);   // the estimate does not depend on it
+    CHECK(*a.indices[0].first_order == *c.indices[0].first_order);        // the estimate does not depend on it
     CHECK(*a.indices[0].first_order_q5 != *c.indices[0].first_order_q5);  // the interval does
 }

@@ -23,12 +23,16 @@ using namespace dxframe;
 
 namespace {
 
-date d(int y, int m, int dd) { return date::from_ymd(y, m, dd); }
+date d(int y, int m, int dd) {
+    return date::from_ymd(y, m, dd);
+}
 
-source src(const std::string& ref) { return source{ref, std::string("https://example.org/doc"), std::nullopt, std::nullopt}; }
+source src(const std::string& ref) {
+    return source{ref, std::string("https://example.org/doc"), std::nullopt, std::nullopt};
+}
 
-indicator make_indicator(const std::string& id, const std::string& parent, unit u, direction dir = direction::higher_is_better,
-                         double weight = 1.0) {
+indicator make_indicator(const std::string& id, const std::string& parent, unit u,
+                         direction dir = direction::higher_is_better, double weight = 1.0) {
     indicator ind;
     ind.id = id;
     ind.name = {id, id};
@@ -98,8 +102,10 @@ dataset clean() {
     fw.indicators = {make_indicator("online", "gov", unit::percent),
                      make_indicator("egdi_rank", "gov", unit::rank, direction::lower_is_better),
                      make_indicator("plan_share", "soc", unit::percent), make_indicator("speed", "soc", unit::mbps)};
-    fw.targets = {make_target("t_online", "online", target_kind::at_least, 80.0, d(2025, 12, 31), baseline{d(2020, 12, 31), 30.1}),
-                  make_target("t_rank", "egdi_rank", target_kind::at_most, 50.0, d(2030, 12, 31), baseline{d(2020, 12, 31), 86.0})};
+    fw.targets = {make_target("t_online", "online", target_kind::at_least, 80.0, d(2025, 12, 31),
+                              baseline{d(2020, 12, 31), 30.1}),
+                  make_target("t_rank", "egdi_rank", target_kind::at_most, 50.0, d(2030, 12, 31),
+                              baseline{d(2020, 12, 31), 86.0})};
     task tk;
     tk.id = "task1";
     tk.title = {"Việc", "Task"};
@@ -111,16 +117,19 @@ dataset clean() {
     tk.indicators = {"online"};
     tk.source = src("Notice 369/TB-VPCP");
     fw.tasks = {tk};
-    ds.entities = {make_entity("VN", entity_level::nation), make_entity("MOST", entity_level::ministry, "VN"),
-                   make_entity("HN", entity_level::province, "VN"), make_entity("BN-old", entity_level::province, "VN"),
-                   make_entity("BG-old", entity_level::province, "VN"), make_entity("BN", entity_level::province, "VN")};
+    ds.entities = {make_entity("VN", entity_level::nation),
+                   make_entity("MOST", entity_level::ministry, "VN"),
+                   make_entity("HN", entity_level::province, "VN"),
+                   make_entity("BN-old", entity_level::province, "VN"),
+                   make_entity("BG-old", entity_level::province, "VN"),
+                   make_entity("BN", entity_level::province, "VN")};
     ds.entities[5].successor_of = {"BN-old", "BG-old"};
     ds.entities[5].effective = d(2025, 7, 1);
-    ds.observations = {make_obs("VN", "online", d(2023, 12, 31), 84.0),    // 0
-                       make_obs("VN", "egdi_rank", d(2024, 12, 31), 71.0), // 1
+    ds.observations = {make_obs("VN", "online", d(2023, 12, 31), 84.0),             // 0
+                       make_obs("VN", "egdi_rank", d(2024, 12, 31), 71.0),          // 1
                        make_obs("VN", "plan_share", d(2022, 6, 30), std::nullopt),  // 2: 60/63
-                       make_obs("VN", "speed", d(2024, 12, 31), 159.32),  // 3
-                       make_obs("HN", "online", d(2023, 12, 31), 90.0)};  // 4
+                       make_obs("VN", "speed", d(2024, 12, 31), 159.32),            // 3
+                       make_obs("HN", "online", d(2023, 12, 31), 90.0)};            // 4
     ds.observations[2].numerator = 60;
     ds.observations[2].denominator = 63;
     return ds;
@@ -134,14 +143,17 @@ std::vector<diagnostic> with_code(const std::vector<diagnostic>& ds, diagnostic_
     return out;
 }
 
-bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
 
 // Exactly one diagnostic with this code; checks its path and severity and returns it.
 diagnostic only(const dataset& ds, diagnostic_code code, const std::string& path, severity sev = severity::error) {
     const auto all = validate(ds);
     const auto found = with_code(all, code);
     INFO("code " << boost::describe::enum_to_string(code, "?") << ", " << all.size() << " diagnostics in total");
-    for (const auto& x : all) INFO(x.path << ": " << x.message);
+    for (const auto& x : all)
+        INFO(x.path << ": " << x.message);
     REQUIRE(found.size() == 1);
     CHECK(found[0].path == path);
     CHECK(found[0].severity == sev);
@@ -155,7 +167,8 @@ const double infinity = std::numeric_limits<double>::infinity();
 
 TEST_CASE("a clean dataset has no diagnostics", "[validate]") {
     const auto all = validate(clean());
-    for (const auto& x : all) INFO(x.path << ": " << x.message);
+    for (const auto& x : all)
+        INFO(x.path << ": " << x.message);
     CHECK(all.empty());
 }
 
@@ -188,7 +201,8 @@ TEST_CASE("duplicate_id: per kind, nodes and indicators sharing one id space", "
         CHECK(contains(only(ds, diagnostic_code::duplicate_id, "/entities/6/id").message, "/entities/2"));
         ds = clean();
         ds.framework.pillars.push_back(ds.framework.pillars[0]);
-        CHECK(contains(only(ds, diagnostic_code::duplicate_id, "/framework/pillars/2/id").message, "digital_government"));
+        CHECK(
+            contains(only(ds, diagnostic_code::duplicate_id, "/framework/pillars/2/id").message, "digital_government"));
     }
     SECTION("the same id in different kinds is fine") {
         auto ds = clean();
@@ -298,8 +312,9 @@ TEST_CASE("value_out_of_bounds: observations, target values, baselines, mileston
         only(ds, diagnostic_code::value_out_of_bounds, "/framework/targets/0/baseline/value");
         ds = clean();
         ds.framework.targets[0].milestones = {{d(2023, 12, 31), 50}, {d(2024, 12, 31), 101}};
-        CHECK(contains(only(ds, diagnostic_code::value_out_of_bounds, "/framework/targets/0/milestones/1/value").message,
-                       "value 101 of milestone 1 of target 't_online'"));
+        CHECK(
+            contains(only(ds, diagnostic_code::value_out_of_bounds, "/framework/targets/0/milestones/1/value").message,
+                     "value 101 of milestone 1 of target 't_online'"));
         ds = clean();
         ds.framework.targets[0].kind = target_kind::within;
         ds.framework.targets[0].upper = 120;
@@ -379,8 +394,9 @@ TEST_CASE("target_on_wrong_side_of_baseline, by kind and direction", "[validate]
         ds.framework.targets[1].kind = target_kind::at_least;  // rank at least 90, baseline 86
         ds.framework.targets[1].value = 90;
         const auto x = only(ds, diagnostic_code::target_on_wrong_side_of_baseline, "/framework/targets/1/value");
-        CHECK(x.message == "target 't_rank' (at_least 90) can only be met by indicator 'egdi_rank' going up from its "
-                           "baseline 86 (2020-12-31), but it is lower_is_better");
+        CHECK(x.message ==
+              "target 't_rank' (at_least 90) can only be met by indicator 'egdi_rank' going up from its "
+              "baseline 86 (2020-12-31), but it is lower_is_better");
     }
     SECTION("at_most on a higher-is-better indicator below its baseline") {
         auto ds = clean();
@@ -406,8 +422,9 @@ TEST_CASE("target_on_wrong_side_of_baseline, by kind and direction", "[validate]
         ds.framework.targets[0].kind = target_kind::within;  // percent within [10, 20], baseline 30.1
         ds.framework.targets[0].value = 10;
         ds.framework.targets[0].upper = 20;
-        CHECK(contains(only(ds, diagnostic_code::target_on_wrong_side_of_baseline, "/framework/targets/0/upper").message,
-                       "within [10, 20]"));
+        CHECK(
+            contains(only(ds, diagnostic_code::target_on_wrong_side_of_baseline, "/framework/targets/0/upper").message,
+                     "within [10, 20]"));
     }
     SECTION("increase of a lower-is-better, decrease of a higher-is-better indicator") {
         auto ds = clean();
@@ -452,8 +469,9 @@ TEST_CASE("target_met_at_baseline is a warning", "[validate]") {
     ds.framework.targets[0].kind = target_kind::exactly;
     ds.framework.targets[0].value = 30.5;  // baseline 30.1 is within 0.5 of it
     ds.framework.targets[0].tolerance = 0.5;
-    CHECK(contains(only(ds, diagnostic_code::target_met_at_baseline, "/framework/targets/0/value", severity::warning).message,
-                   "exactly 30.5 +/- 0.5"));
+    CHECK(contains(
+        only(ds, diagnostic_code::target_met_at_baseline, "/framework/targets/0/value", severity::warning).message,
+        "exactly 30.5 +/- 0.5"));
     ds.framework.targets[0].tolerance = 0.05;  // not within 0.05: a rise of 0.4 is asked for
     CHECK(validate(ds).empty());
 
@@ -479,11 +497,13 @@ TEST_CASE("invalid_target: kind and values that do not fit", "[validate]") {
     CHECK(validate(ds).empty());
     ds = clean();
     t(ds).upper = 90;  // upper on at_least
-    CHECK(contains(only(ds, diagnostic_code::invalid_target, "/framework/targets/0/upper").message, "only kind within"));
+    CHECK(
+        contains(only(ds, diagnostic_code::invalid_target, "/framework/targets/0/upper").message, "only kind within"));
     ds = clean();
     t(ds).kind = target_kind::exactly;
     t(ds).tolerance = -1;
-    CHECK(contains(only(ds, diagnostic_code::invalid_target, "/framework/targets/0/tolerance").message, "tolerance -1"));
+    CHECK(
+        contains(only(ds, diagnostic_code::invalid_target, "/framework/targets/0/tolerance").message, "tolerance -1"));
     ds = clean();
     t(ds).tolerance = 1;  // tolerance on at_least
     only(ds, diagnostic_code::invalid_target, "/framework/targets/0/tolerance");
@@ -628,7 +648,8 @@ TEST_CASE("successor_cycle and invalid_succession", "[validate]") {
         ds.entities[6].successor_of = {"HN", "C"};
         ds.entities[7].successor_of = {"A"};
         ds.entities[8].successor_of = {"B"};
-        for (std::size_t i = 6; i < 9; ++i) ds.entities[i].effective = d(2025, 7, 1);
+        for (std::size_t i = 6; i < 9; ++i)
+            ds.entities[i].effective = d(2025, 7, 1);
         CHECK(only(ds, diagnostic_code::successor_cycle, "/entities/6/successor_of/1").message ==
               "entity 'A' succeeds itself through mergers: 'A' succeeds 'C' succeeds 'B' succeeds 'A'");
     }
@@ -750,18 +771,19 @@ TEST_CASE("non_finite_value: NaN and infinity built in code", "[validate]") {
 
 TEST_CASE("diagnostics come in document order", "[validate]") {
     auto ds = clean();
-    ds.observations[4].value = 130;                        // /observations/4/value
-    ds.entities[5].effective.reset();                      // /entities/5/effective
-    ds.framework.tasks[0].owner = "MIC";                   // /framework/tasks/0/owner
-    ds.framework.targets[0].upper = 90;                    // /framework/targets/0/upper
-    ds.framework.targets[0].deadline = d(2020, 1, 1);      // /framework/targets/0/deadline
-    ds.framework.targets[0].indicator = "onlin";           // /framework/targets/0/indicator
-    ds.framework.indicators[1].weight = -1;                // /framework/indicators/1/weight
-    ds.framework.nodes[2].parent = "nowhere";              // /framework/nodes/2/parent
-    ds.framework.nation = "VNM";                           // /framework/nation
+    ds.observations[4].value = 130;                    // /observations/4/value
+    ds.entities[5].effective.reset();                  // /entities/5/effective
+    ds.framework.tasks[0].owner = "MIC";               // /framework/tasks/0/owner
+    ds.framework.targets[0].upper = 90;                // /framework/targets/0/upper
+    ds.framework.targets[0].deadline = d(2020, 1, 1);  // /framework/targets/0/deadline
+    ds.framework.targets[0].indicator = "onlin";       // /framework/targets/0/indicator
+    ds.framework.indicators[1].weight = -1;            // /framework/indicators/1/weight
+    ds.framework.nodes[2].parent = "nowhere";          // /framework/nodes/2/parent
+    ds.framework.nation = "VNM";                       // /framework/nation
     const auto all = validate(ds);
     std::vector<std::string> paths;
-    for (const auto& x : all) paths.push_back(x.path);
+    for (const auto& x : all)
+        paths.push_back(x.path);
     const std::vector<std::string> expected = {"/framework/nation",
                                                "/framework/nodes/2/parent",
                                                "/framework/indicators/1/weight",
@@ -783,7 +805,8 @@ TEST_CASE("validate never throws, whatever the data", "[validate]") {
         state = state * 6364136223846793005ULL + 1442695040888963407ULL;
         return static_cast<std::size_t>((state >> 33) % n);
     };
-    const std::vector<std::string> ids = {"dti", "gov", "soc", "online", "speed", "VN", "HN", "BN", "BN-old", "", "x/y~z"};
+    const std::vector<std::string> ids = {"dti", "gov", "soc",    "online", "speed", "VN",
+                                          "HN",  "BN",  "BN-old", "",       "x/y~z"};
     const std::vector<double> numbers = {0, -1, 1e308, -1e308, not_a_number, infinity, -infinity, 63, 64, 100.5, 0.5};
     for (int round = 0; round < 300; ++round) {
         auto ds = clean();
@@ -820,11 +843,12 @@ TEST_CASE("many observations: duplicates found by hashing, not by pairs", "[vali
     // 20,000 observations over 100 provinces x 200 dates, then two planted clashes.
     auto ds = clean();
     ds.observations.clear();
-    for (int p = 0; p < 100; ++p) ds.entities.push_back(make_entity("P" + std::to_string(p), entity_level::province, "VN"));
+    for (int p = 0; p < 100; ++p)
+        ds.entities.push_back(make_entity("P" + std::to_string(p), entity_level::province, "VN"));
     for (int p = 0; p < 100; ++p) {
         for (int k = 0; k < 200; ++k) {
-            ds.observations.push_back(
-                make_obs("P" + std::to_string(p), "online", d(2000, 1, 1).add_days(k), static_cast<double>((p + k) % 100)));
+            ds.observations.push_back(make_obs("P" + std::to_string(p), "online", d(2000, 1, 1).add_days(k),
+                                               static_cast<double>((p + k) % 100)));
         }
     }
     auto a = ds.observations[12345];
@@ -850,10 +874,12 @@ TEST_CASE("the data files: clean ones give nothing, the planted one its ten defe
     for (const auto& f : clean_files) {
         INFO(f);
         const auto loaded = load_dataset_file(f);
-        for (const auto& x : loaded.diagnostics) INFO(x.path << ": " << x.message);
+        for (const auto& x : loaded.diagnostics)
+            INFO(x.path << ": " << x.message);
         REQUIRE(loaded.ok());
         const auto all = validate(*loaded.data);
-        for (const auto& x : all) INFO(x.path << ": " << x.message);
+        for (const auto& x : all)
+            INFO(x.path << ": " << x.message);
         CHECK(all.empty());
     }
 
@@ -861,7 +887,8 @@ TEST_CASE("the data files: clean ones give nothing, the planted one its ten defe
     REQUIRE(loaded.ok());
     const auto all = validate(*loaded.data);
     std::vector<std::pair<diagnostic_code, std::string>> got;
-    for (const auto& x : all) got.emplace_back(x.code, x.path);
+    for (const auto& x : all)
+        got.emplace_back(x.code, x.path);
     // In document order.
     const std::vector<std::pair<diagnostic_code, std::string>> expected = {
         {diagnostic_code::hierarchy_cycle, "/framework/nodes/0/parent"},

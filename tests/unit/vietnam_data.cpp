@@ -73,7 +73,9 @@ const observation& observation_of(const std::string& ent, const std::string& ind
     return *found;
 }
 
-date d(const char* iso) { return *date::parse(iso); }
+date d(const char* iso) {
+    return *date::parse(iso);
+}
 
 bool is_snake_id(const std::string& s) {
     if (s.empty() || s.front() == '_' || s.back() == '_') return false;
@@ -95,7 +97,8 @@ bool has_group(const entity& e, const std::string& key, const std::string& value
 
 TEST_CASE("the embedded Vietnam dataset loads in strict mode without any diagnostic", "[vietnam]") {
     const load_result r = load_dataset(data::vietnam_json());
-    for (const auto& dg : r.diagnostics) INFO(dg.path << ": " << dg.message);
+    for (const auto& dg : r.diagnostics)
+        INFO(dg.path << ": " << dg.message);
     REQUIRE(r.ok());
     CHECK(r.diagnostics.empty());
     CHECK(r.unknown_fields.empty());
@@ -187,7 +190,8 @@ TEST_CASE("the national tree has one node per pillar and every national indicato
         if (ind.id.rfind("dti", 0) == 0) continue;  // DTI indicators: DTI tree or stand-alone published values
         INFO(ind.id);
         REQUIRE(ind.pillar);
-        CHECK(ind.parent == std::optional<std::string>("pillar_" + std::string(boost::describe::enum_to_string(*ind.pillar, "?"))));
+        CHECK(ind.parent ==
+              std::optional<std::string>("pillar_" + std::string(boost::describe::enum_to_string(*ind.pillar, "?"))));
     }
     CHECK(indicator_of("dg_egdi_rank").direction == direction::lower_is_better);
     CHECK(indicator_of("cs_incidents_annual").direction == direction::lower_is_better);
@@ -197,10 +201,15 @@ TEST_CASE("the national tree has one node per pillar and every national indicato
 
 TEST_CASE("the DTI 922 province structure has weights equal to maximum points", "[vietnam][dti]") {
     const framework& fw = vn().framework;
-    const std::map<std::string, double> points = {
-        {"dti922_awareness", 100},         {"dti922_institutions", 100},          {"dti922_infrastructure", 100},
-        {"dti922_human_resources", 100},   {"dti922_cybersecurity", 100},         {"dti922_smart_city", 0},
-        {"dti922_digital_government_ops", 200}, {"dti922_digital_economy_ops", 150}, {"dti922_digital_society_ops", 150}};
+    const std::map<std::string, double> points = {{"dti922_awareness", 100},
+                                                  {"dti922_institutions", 100},
+                                                  {"dti922_infrastructure", 100},
+                                                  {"dti922_human_resources", 100},
+                                                  {"dti922_cybersecurity", 100},
+                                                  {"dti922_smart_city", 0},
+                                                  {"dti922_digital_government_ops", 200},
+                                                  {"dti922_digital_economy_ops", 150},
+                                                  {"dti922_digital_society_ops", 150}};
     double total = 0;
     std::size_t under_root = 0;
     for (const auto& ind : fw.indicators) {
@@ -357,13 +366,16 @@ TEST_CASE("every target and observation has a source with a reference and a conf
         CHECK(tk.source->confidence);
         CHECK(find_by_id(vn().entities, tk.owner) != nullptr);
     }
-    for (const auto& i : fw.indicators) CHECK(is_snake_id(i.id));
-    for (const auto& n : fw.nodes) CHECK(is_snake_id(n.id));
+    for (const auto& i : fw.indicators)
+        CHECK(is_snake_id(i.id));
+    for (const auto& n : fw.nodes)
+        CHECK(is_snake_id(n.id));
 }
 
 TEST_CASE("every reference-table instrument contributes its targets", "[vietnam][targets]") {
     std::map<std::string, std::size_t> by_prefix;
-    for (const auto& t : vn().framework.targets) by_prefix[t.id.substr(0, t.id.find('_'))]++;
+    for (const auto& t : vn().framework.targets)
+        by_prefix[t.id.substr(0, t.id.find('_'))]++;
     // Rows of the reference tables (sections 1.5, 2, 3, 5.2, 5.4, 5.6), one target per value and deadline.
     CHECK(by_prefix["d749"] == 36);  // 35 values of section 1.5 + the conflicting top-35 report
     CHECK(by_prefix["d942"] == 19);
@@ -462,7 +474,8 @@ TEST_CASE("reported time series of reference section 7 are present, with the two
     CHECK(observation_of("vn", "dg_egdi_rank", "2024-12-31").value == std::optional<double>(71));
     CHECK(observation_of("vn", "dg_egdi_score", "2024-12-31").value == std::optional<double>(0.7709));
     CHECK(observation_of("vn", "dg_egdi_rank", "2018-12-31").value == std::optional<double>(88));
-    CHECK(observation_of("vn", "infra_fixed_broadband_speed_ookla", "2024-12-31").value == std::optional<double>(159.32));
+    CHECK(observation_of("vn", "infra_fixed_broadband_speed_ookla", "2024-12-31").value ==
+          std::optional<double>(159.32));
     CHECK(observation_of("vn", "infra_mobile_broadband_speed", "2023-06-30").value == std::optional<double>(47.27));
     CHECK(observation_of("vn", "ds_fiber_household_use", "2023-11-30").value == std::optional<double>(79.1));
     CHECK(observation_of("vn", "cs_incidents_annual", "2023-12-31").value == std::optional<double>(12846));
@@ -514,7 +527,8 @@ TEST_CASE("docs/vietnam-dataset.md states the counts the dataset has", "[vietnam
         }
         if (cells.size() < 6 || cells[1] == "total") continue;
         std::vector<long> numbers;
-        for (std::size_t k = 1; k < 6; ++k) numbers.push_back(std::stol(cells[k]));
+        for (std::size_t k = 1; k < 6; ++k)
+            numbers.push_back(std::stol(cells[k]));
         rows[cells[0]] = numbers;
     }
     const auto tally = [](const auto& items) {
@@ -553,7 +567,8 @@ run_result run_cli(const std::string& args) {
     std::FILE* p = ::popen(cmd.c_str(), "r");
     REQUIRE(p != nullptr);
     char buf[65536];
-    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) r.out.append(buf, n);
+    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;)
+        r.out.append(buf, n);
     const int status = ::pclose(p);
     r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return r;

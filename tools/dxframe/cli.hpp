@@ -41,10 +41,10 @@ struct context {
 
 /// A sub-command of the tool.
 struct command {
-    std::string name;                     ///< As typed: "validate".
-    std::string summary;                  ///< One line for `dxframe --help`.
-    std::string usage;                    ///< Full usage text for `dxframe NAME --help`.
-    std::function<int(context&)> run;     ///< Returns an exit code.
+    std::string name;                  ///< As typed: "validate".
+    std::string summary;               ///< One line for `dxframe --help`.
+    std::string usage;                 ///< Full usage text for `dxframe NAME --help`.
+    std::function<int(context&)> run;  ///< Returns an exit code.
 };
 
 /// All registered commands, by name.
@@ -133,7 +133,8 @@ inline const std::string& one_of(const std::string& option, const std::string& v
         if (a == value) return value;
     }
     std::string list;
-    for (const auto& a : allowed) list += (list.empty() ? "" : "|") + a;
+    for (const auto& a : allowed)
+        list += (list.empty() ? "" : "|") + a;
     throw usage_error("option " + option + " must be one of " + list + ", not '" + value + "'");
 }
 

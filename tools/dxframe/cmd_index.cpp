@@ -162,10 +162,12 @@ std::optional<prepared> from_dataset(const dxframe::cli::context& ctx, const std
 
     // The latest observation of each (entity, indicator) within the chosen period.
     std::unordered_map<std::string, std::size_t> entity_row;
-    for (std::size_t e = 0; e < ds->entities.size(); ++e) entity_row.emplace(ds->entities[e].id, e);
+    for (std::size_t e = 0; e < ds->entities.size(); ++e)
+        entity_row.emplace(ds->entities[e].id, e);
     std::unordered_map<std::string, std::size_t> column;
     std::vector<dxframe::unit> units_of(ni);
-    for (std::size_t i = 0; i < ni; ++i) column.emplace(tree.indicator(i).id, i);
+    for (std::size_t i = 0; i < ni; ++i)
+        column.emplace(tree.indicator(i).id, i);
     for (const auto& ind : ds->framework.indicators) {
         if (const auto it = column.find(ind.id); it != column.end()) units_of[it->second] = ind.unit;
     }
@@ -215,7 +217,7 @@ std::optional<prepared> from_dataset(const dxframe::cli::context& ctx, const std
         d.code = dxframe::diagnostic_code::insufficient_data;
         d.path = "/observations";
         d.message = "no entity has an observation of the index's indicators" +
-                    std::string(choice.as_of ? " up to " + choice.as_of->to_string()
+                    std::string(choice.as_of  ? " up to " + choice.as_of->to_string()
                                 : choice.year ? " in " + std::to_string(*choice.year)
                                               : "");
         print_diagnostics(ctx.err, name, {d}, false);
@@ -234,8 +236,10 @@ std::string to_csv(const prepared& in, const dxframe::index_result& res) {
     const auto& t = in.tree;
     std::vector<std::vector<std::string>> rows;
     std::vector<std::string> header{"uCode"};
-    for (std::size_t i = 0; i < t.indicator_count(); ++i) header.push_back(t.indicator(i).id);
-    for (std::size_t j = 0; j < t.node_count(); ++j) header.push_back(t.node(j).id);
+    for (std::size_t i = 0; i < t.indicator_count(); ++i)
+        header.push_back(t.indicator(i).id);
+    for (std::size_t j = 0; j < t.node_count(); ++j)
+        header.push_back(t.node(j).id);
     header.emplace_back("Rank");
     rows.push_back(std::move(header));
     for (std::size_t u = 0; u < in.units.size(); ++u) {
@@ -259,14 +263,16 @@ std::string to_json(const prepared& in, const dxframe::index_result& res, const 
     nlohmann::ordered_json out = nlohmann::ordered_json::object();
     out["spec"] = spec;
     const nlohmann::ordered_json body = report;
-    for (auto it = body.begin(); it != body.end(); ++it) out[it.key()] = it.value();
+    for (auto it = body.begin(); it != body.end(); ++it)
+        out[it.key()] = it.value();
     return out.dump(2) + "\n";
 }
 
 // Units by rank (unranked last, then input order).
 std::vector<std::size_t> by_rank(const dxframe::index_result& res) {
     std::vector<std::size_t> order(res.ranks.size());
-    for (std::size_t u = 0; u < order.size(); ++u) order[u] = u;
+    for (std::size_t u = 0; u < order.size(); ++u)
+        order[u] = u;
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
         const auto ra = res.ranks[a].value_or(static_cast<std::size_t>(-1));
         const auto rb = res.ranks[b].value_or(static_cast<std::size_t>(-1));
@@ -278,18 +284,23 @@ std::vector<std::size_t> by_rank(const dxframe::index_result& res) {
 std::string md_cell(const std::string& s) {
     std::string out;
     for (char c : s) {
-        if (c == '|') out += "\\|";
-        else if (c == '\n' || c == '\r') out += ' ';
-        else out += c;
+        if (c == '|')
+            out += "\\|";
+        else if (c == '\n' || c == '\r')
+            out += ' ';
+        else
+            out += c;
     }
     return out;
 }
 
 std::string methods_line(const dxframe::index_spec& spec) {
     std::string s = "normalise " + dxframe::cli::to_spec(spec.normalise);
-    for (const auto& [id, n] : spec.indicator_normalise) s += ", " + id + "=" + dxframe::cli::to_spec(n);
+    for (const auto& [id, n] : spec.indicator_normalise)
+        s += ", " + id + "=" + dxframe::cli::to_spec(n);
     s += "; aggregate " + dxframe::cli::to_spec(spec.aggregate);
-    for (const auto& [id, m] : spec.node_aggregate) s += ", " + id + "=" + dxframe::cli::to_spec(m);
+    for (const auto& [id, m] : spec.node_aggregate)
+        s += ", " + id + "=" + dxframe::cli::to_spec(m);
     if (spec.min_share > 0) s += "; min share " + number17(spec.min_share);
     return s;
 }
@@ -297,7 +308,8 @@ std::string methods_line(const dxframe::index_spec& spec) {
 // Aggregates other than the index, highest level first, definition order within a level.
 std::vector<std::size_t> aggregates_top_down(const dxframe::index_tree& t) {
     std::vector<std::size_t> order;
-    for (std::size_t j = 0; j + 1 < t.node_count(); ++j) order.push_back(j);
+    for (std::size_t j = 0; j + 1 < t.node_count(); ++j)
+        order.push_back(j);
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return t.level(a) > t.level(b); });
     return order;
 }
@@ -311,14 +323,17 @@ std::string to_md(const prepared& in, const dxframe::index_result& res, const dx
          " aggregates (normalised indicators: --format csv or json).\n\n";
     const auto aggs = aggregates_top_down(t);
     s += "| Rank | Unit | Name | " + md_cell(root.id);
-    for (std::size_t j : aggs) s += " | " + md_cell(t.node(j).id);
+    for (std::size_t j : aggs)
+        s += " | " + md_cell(t.node(j).id);
     s += " |\n|---:|---|---|---:";
-    for (std::size_t k = 0; k < aggs.size(); ++k) s += "|---:";
+    for (std::size_t k = 0; k < aggs.size(); ++k)
+        s += "|---:";
     s += "|\n";
     for (std::size_t u : by_rank(res)) {
         s += "| " + (res.ranks[u] ? std::to_string(*res.ranks[u]) : std::string("n/a")) + " | " + md_cell(in.units[u]) +
              " | " + md_cell(in.names[u]) + " | " + short_number(res.index(u));
-        for (std::size_t j : aggs) s += " | " + short_number(res.aggregates.get(u, j));
+        for (std::size_t j : aggs)
+            s += " | " + short_number(res.aggregates.get(u, j));
         s += " |\n";
     }
     return s;
@@ -350,22 +365,28 @@ std::string to_html(const prepared& in, const dxframe::index_result& res, const 
         "td.na{color:#999;text-align:center}\nth.idx,td.idx{background:#eef4ff;font-weight:600}\n</style>\n</head>\n"
         "<body>\n<h1>" +
         html_escape(title) + "</h1>\n<p>Methods: " + html_escape(methods_line(spec)) + ". " +
-        std::to_string(in.units.size()) + " units, ranked; ties share a rank.</p>\n<table>\n<thead><tr><th>Rank</th>"
+        std::to_string(in.units.size()) +
+        " units, ranked; ties share a rank.</p>\n<table>\n<thead><tr><th>Rank</th>"
         "<th>Unit</th><th>Name</th><th class=\"idx\">" +
         html_escape(root.id) + "</th>";
     const auto aggs = aggregates_top_down(t);
-    for (std::size_t j : aggs) s += "<th>" + html_escape(t.node(j).id) + "</th>";
-    for (std::size_t i = 0; i < t.indicator_count(); ++i) s += "<th>" + html_escape(t.indicator(i).id) + "</th>";
+    for (std::size_t j : aggs)
+        s += "<th>" + html_escape(t.node(j).id) + "</th>";
+    for (std::size_t i = 0; i < t.indicator_count(); ++i)
+        s += "<th>" + html_escape(t.indicator(i).id) + "</th>";
     s += "</tr></thead>\n<tbody>\n";
     auto td = [](const std::optional<double>& v, const char* extra = "") {
         if (!v) return std::string("<td class=\"na\">n/a</td>");
         return "<td class=\"n" + std::string(extra) + "\">" + short_number(v) + "</td>";
     };
     for (std::size_t u : by_rank(res)) {
-        s += "<tr><td class=\"n\">" + (res.ranks[u] ? std::to_string(*res.ranks[u]) : std::string("n/a")) + "</td><td>" +
-             html_escape(in.units[u]) + "</td><td>" + html_escape(in.names[u]) + "</td>" + td(res.index(u), " idx");
-        for (std::size_t j : aggs) s += td(res.aggregates.get(u, j));
-        for (std::size_t i = 0; i < t.indicator_count(); ++i) s += td(res.normalised.get(u, i));
+        s += "<tr><td class=\"n\">" + (res.ranks[u] ? std::to_string(*res.ranks[u]) : std::string("n/a")) +
+             "</td><td>" + html_escape(in.units[u]) + "</td><td>" + html_escape(in.names[u]) + "</td>" +
+             td(res.index(u), " idx");
+        for (std::size_t j : aggs)
+            s += td(res.aggregates.get(u, j));
+        for (std::size_t i = 0; i < t.indicator_count(); ++i)
+            s += td(res.normalised.get(u, i));
         s += "</tr>\n";
     }
     s += "</tbody>\n</table>\n</body>\n</html>\n";
@@ -402,8 +423,8 @@ std::pair<std::optional<std::string>, std::vector<std::pair<std::string, std::st
 int run_index(dxframe::cli::context& ctx) {
     const dxframe::cli::parsed_args args(
         ctx.args,
-        {"--data", "--meta", "--normalise", "--aggregate", "--min-share", "--rank-decimals", "--format", "-o", "--output",
-         "--root", "--as-of", "--year", "--lang"},
+        {"--data", "--meta", "--normalise", "--aggregate", "--min-share", "--rank-decimals", "--format", "-o",
+         "--output", "--root", "--as-of", "--year", "--lang"},
         {"--merge-successors"});
     const auto& pos = args.positionals();
     const bool coinr = args.has("--data") || args.has("--meta");
@@ -437,8 +458,10 @@ int run_index(dxframe::cli::context& ctx) {
     const auto [agg_global, agg_ids] = split_specs(args.all("--aggregate"), "--aggregate");
     if (norm_global) spec.normalise = dxframe::cli::parse_normalise_spec(*norm_global);
     if (agg_global) spec.aggregate = dxframe::cli::parse_aggregate_spec(*agg_global);
-    for (const auto& [id, s] : norm_ids) spec.indicator_normalise[id] = dxframe::cli::parse_normalise_spec(s, "--normalise " + id);
-    for (const auto& [id, s] : agg_ids) spec.node_aggregate[id] = dxframe::cli::parse_aggregate_spec(s, "--aggregate " + id);
+    for (const auto& [id, s] : norm_ids)
+        spec.indicator_normalise[id] = dxframe::cli::parse_normalise_spec(s, "--normalise " + id);
+    for (const auto& [id, s] : agg_ids)
+        spec.node_aggregate[id] = dxframe::cli::parse_aggregate_spec(s, "--aggregate " + id);
     if (const auto m = args.get("--min-share")) {
         const auto v = parse_double(*m);
         if (!v || *v < 0 || *v > 1) throw usage_error("--min-share must be a number between 0 and 1, not '" + *m + "'");
@@ -471,12 +494,13 @@ int run_index(dxframe::cli::context& ctx) {
         if (!coinr) choice.year = static_cast<int>(*v);
     }
     if (const auto l = args.get("--lang")) {
-        choice.lang = dxframe::cli::one_of("--lang", *l, {"vi", "en"}) == "vi" ? dxframe::language::vi : dxframe::language::en;
+        choice.lang =
+            dxframe::cli::one_of("--lang", *l, {"vi", "en"}) == "vi" ? dxframe::language::vi : dxframe::language::en;
     }
 
     const std::string file = coinr ? *args.get("--data") : dxframe::cli::input_name(pos[0]);
-    std::optional<prepared> in = coinr ? from_coinr(ctx, *args.get("--data"), *args.get("--meta"), time)
-                                       : from_dataset(ctx, pos[0], choice);
+    std::optional<prepared> in =
+        coinr ? from_coinr(ctx, *args.get("--data"), *args.get("--meta"), time) : from_dataset(ctx, pos[0], choice);
     if (!in) return dxframe::cli::exit_data_error;
 
     // Ids named in per-element specs must exist: a typo is a usage error, not silence.

@@ -58,8 +58,8 @@ constexpr const char* progress_usage =
     "2 usage error, or a file that cannot be read or written.\n";
 
 // Keys every JSON object carries, null when they do not apply (the documented contract).
-const std::set<std::string> always_present = {"target", "indicator", "entity", "status", "progress", "expected",
-                                              "ratio",  "latest",    "projected", "deadline"};
+const std::set<std::string> always_present = {"target",   "indicator", "entity", "status",    "progress",
+                                              "expected", "ratio",     "latest", "projected", "deadline"};
 
 std::string number17(double v) {
     char buf[40];
@@ -67,7 +67,9 @@ std::string number17(double v) {
     return buf;
 }
 
-std::string number17(const std::optional<double>& v) { return v ? number17(*v) : std::string(); }
+std::string number17(const std::optional<double>& v) {
+    return v ? number17(*v) : std::string();
+}
 
 // Short form for people: about 4 significant digits, never in exponent notation (12846, not
 // 1.285e+04), trailing zeros dropped.
@@ -83,7 +85,8 @@ std::string short_number(const std::optional<double>& v) {
     s << *v;
     std::string out = s.str();
     if (out.find('.') != std::string::npos) {
-        while (out.back() == '0') out.pop_back();
+        while (out.back() == '0')
+            out.pop_back();
         if (out.back() == '.') out.pop_back();
     }
     return out == "-0" ? "0" : out;
@@ -115,15 +118,16 @@ std::string to_json_output(const std::vector<dxframe::target_assessment>& result
         const json full = a;
         json object = json::object();
         // Rebuild in declaration order so that keys filled with null keep their place.
-        boost::mp11::mp_for_each<boost::describe::describe_members<dxframe::target_assessment,
-                                                                   boost::describe::mod_public>>([&](auto member) {
-            const std::string key = member.name;
-            if (full.contains(key)) {
-                object[key] = full.at(key);
-            } else if (always_present.count(key) != 0) {
-                object[key] = nullptr;
-            }
-        });
+        boost::mp11::mp_for_each<
+            boost::describe::describe_members<dxframe::target_assessment, boost::describe::mod_public>>(
+            [&](auto member) {
+                const std::string key = member.name;
+                if (full.contains(key)) {
+                    object[key] = full.at(key);
+                } else if (always_present.count(key) != 0) {
+                    object[key] = nullptr;
+                }
+            });
         array.push_back(std::move(object));
     }
     return array.dump(2) + "\n";
@@ -131,10 +135,12 @@ std::string to_json_output(const std::vector<dxframe::target_assessment>& result
 
 std::string to_csv_output(const std::vector<dxframe::target_assessment>& results) {
     std::vector<std::vector<std::string>> rows;
-    rows.push_back({"target", "indicator", "entity", "kind", "method", "status", "reason", "progress", "expected",
-                    "ratio", "latest_date", "latest_value", "baseline_date", "baseline_value", "target_value",
-                    "projected", "deadline", "as_of", "days_to_deadline", "observed_growth", "required_growth",
-                    "opensdg_score", "path_value", "path_gap", "message"});
+    rows.push_back(
+        {"target",           "indicator",       "entity",          "kind",          "method",      "status",
+         "reason",           "progress",        "expected",        "ratio",         "latest_date", "latest_value",
+         "baseline_date",    "baseline_value",  "target_value",    "projected",     "deadline",    "as_of",
+         "days_to_deadline", "observed_growth", "required_growth", "opensdg_score", "path_value",  "path_gap",
+         "message"});
     for (const auto& a : results) {
         rows.push_back({a.target,
                         a.indicator,
@@ -190,7 +196,8 @@ std::string to_md_output(const std::vector<dxframe::target_assessment>& results,
         std::string latest;
         if (a.latest) latest = short_number(a.latest->value) + " (" + a.latest->date.to_string() + ")";
         std::string note = a.message.value_or("");
-        for (const auto& n : a.notes) note += (note.empty() ? "" : "; ") + n;
+        for (const auto& n : a.notes)
+            note += (note.empty() ? "" : "; ") + n;
         out << "| " << md_cell(a.target) << " | " << md_cell(a.indicator) << " | " << md_cell(a.entity) << " | "
             << name_of(a.status) << " | " << short_number(a.progress) << " | " << short_number(a.expected) << " | "
             << short_number(a.ratio) << " | " << latest << " | " << short_number(a.projected) << " | "
@@ -212,9 +219,10 @@ int run_progress(dxframe::cli::context& ctx) {
     if (const auto m = args.get("--method")) {
         options.method = parse_enum<dxframe::progress_method>("--method", *m, {"linear", "growth_ratio", "projection"});
     }
-    const std::string format = dxframe::cli::one_of("--format", args.get("--format").value_or("json"),
-                                                    {"json", "csv", "md"});
-    const dxframe::date as_of = args.get("--as-of") ? parse_date("--as-of", *args.get("--as-of")) : dxframe::date::today();
+    const std::string format =
+        dxframe::cli::one_of("--format", args.get("--format").value_or("json"), {"json", "csv", "md"});
+    const dxframe::date as_of =
+        args.get("--as-of") ? parse_date("--as-of", *args.get("--as-of")) : dxframe::date::today();
     if (const auto b = args.get("--base-date")) options.base_date = parse_date("--base-date", *b);
     const auto scope = args.has("--all-entities") ? dxframe::entity_scope::all_observed : dxframe::entity_scope::bound;
 

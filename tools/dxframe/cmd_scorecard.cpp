@@ -56,7 +56,8 @@ std::string format_from_extension(const std::string& path) {
     const auto dot = path.rfind('.');
     if (dot == std::string::npos) return {};
     std::string ext = path.substr(dot + 1);
-    for (auto& ch : ext) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    for (auto& ch : ext)
+        ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
     if (ext == "md" || ext == "markdown") return "md";
     if (ext == "json") return "json";
     if (ext == "csv") return "csv";
@@ -87,9 +88,8 @@ std::size_t terminal_width(bool is_terminal) {
 int run_scorecard(dxframe::cli::context& ctx) {
     using dxframe::cli::one_of;
     using dxframe::cli::usage_error;
-    const dxframe::cli::parsed_args args(
-        ctx.args, {"--as-of", "--method", "--format", "--lang", "--color", "--colour", "--entity", "--rank", "-o",
-                   "--output"});
+    const dxframe::cli::parsed_args args(ctx.args, {"--as-of", "--method", "--format", "--lang", "--color", "--colour",
+                                                    "--entity", "--rank", "-o", "--output"});
     const auto& files = args.positionals();
     if (files.size() > 1) throw usage_error("one dataset at a time, not " + std::to_string(files.size()));
     if (args.has("-o") && args.has("--output")) throw usage_error("give -o or --output, not both");
@@ -151,7 +151,8 @@ int run_scorecard(dxframe::cli::context& ctx) {
     if (options.entity && dxframe::find_by_id(ds.entities, *options.entity) == nullptr) {
         throw usage_error("option --entity: no entity '" + *options.entity + "' in the dataset");
     }
-    if (options.ranking_indicator && dxframe::find_by_id(ds.framework.indicators, *options.ranking_indicator) == nullptr) {
+    if (options.ranking_indicator &&
+        dxframe::find_by_id(ds.framework.indicators, *options.ranking_indicator) == nullptr) {
         throw usage_error("option --rank: no indicator '" + *options.ranking_indicator + "' in the dataset");
     }
 
@@ -162,9 +163,8 @@ int run_scorecard(dxframe::cli::context& ctx) {
         const bool to_terminal = !output && ctx.out_is_terminal;
         const char* no_color = std::getenv("NO_COLOR");
         const char* term = std::getenv("TERM");
-        t.color = color == "always" ||
-                  (color == "auto" && to_terminal && (no_color == nullptr || *no_color == '\0') &&
-                   !(term != nullptr && std::string_view(term) == "dumb"));
+        t.color = color == "always" || (color == "auto" && to_terminal && (no_color == nullptr || *no_color == '\0') &&
+                                        !(term != nullptr && std::string_view(term) == "dumb"));
         t.width = terminal_width(to_terminal);
         text = dxframe::render_terminal(sc, t);
     } else if (format == "md") {

@@ -115,8 +115,12 @@ std::string number17(double v) {
     std::snprintf(buf, sizeof buf, "%.17g", v);
     return buf;
 }
-std::string number17(const std::optional<double>& v) { return v ? number17(*v) : std::string(); }
-std::string count_text(const std::optional<std::size_t>& v) { return v ? std::to_string(*v) : std::string(); }
+std::string number17(const std::optional<double>& v) {
+    return v ? number17(*v) : std::string();
+}
+std::string count_text(const std::optional<std::size_t>& v) {
+    return v ? std::to_string(*v) : std::string();
+}
 
 // For Markdown: at most 4 decimals, trailing zeros dropped; "–" for none.
 std::string short_number(const std::optional<double>& v) {
@@ -125,7 +129,8 @@ std::string short_number(const std::optional<double>& v) {
     std::snprintf(buf, sizeof buf, "%.4f", *v);
     std::string s = buf;
     if (s.find('.') != std::string::npos) {
-        while (!s.empty() && s.back() == '0') s.pop_back();
+        while (!s.empty() && s.back() == '0')
+            s.pop_back();
         if (!s.empty() && s.back() == '.') s.pop_back();
     }
     return s == "-0" ? "0" : s;
@@ -166,9 +171,15 @@ struct analysis_setup {
     std::optional<std::string> output;
 };
 
-const std::vector<std::string> shared_value_options = {
-    "--normalise-alternatives", "--aggregate-alternatives", "--weight-noise", "--runs", "--seed",
-    "--threads",                "--format",                 "-o",             "--output"};
+const std::vector<std::string> shared_value_options = {"--normalise-alternatives",
+                                                       "--aggregate-alternatives",
+                                                       "--weight-noise",
+                                                       "--runs",
+                                                       "--seed",
+                                                       "--threads",
+                                                       "--format",
+                                                       "-o",
+                                                       "--output"};
 
 std::vector<std::string> value_options(std::vector<std::string> extra) {
     std::vector<std::string> v = shared_value_options;
@@ -188,12 +199,14 @@ void parse_setup(const dxframe::cli::parsed_args& args, analysis_setup& s) {
     s.spec = dxframe::cli::parse_index_spec(args);
     if (const auto v = args.get("--normalise-alternatives")) {
         for (const auto& item : split_list(*v)) {
-            s.plan.normalise_alternatives.push_back(dxframe::cli::parse_normalise_spec(item, "--normalise-alternatives"));
+            s.plan.normalise_alternatives.push_back(
+                dxframe::cli::parse_normalise_spec(item, "--normalise-alternatives"));
         }
     }
     if (const auto v = args.get("--aggregate-alternatives")) {
         for (const auto& item : split_list(*v)) {
-            s.plan.aggregate_alternatives.push_back(dxframe::cli::parse_aggregate_spec(item, "--aggregate-alternatives"));
+            s.plan.aggregate_alternatives.push_back(
+                dxframe::cli::parse_aggregate_spec(item, "--aggregate-alternatives"));
         }
     }
     if (const auto v = args.get("--weight-noise")) {
@@ -207,10 +220,12 @@ void parse_setup(const dxframe::cli::parsed_args& args, analysis_setup& s) {
             const auto l = dxframe::cli::detail::spec_number(level);
             const auto f = dxframe::cli::detail::spec_number(factor);
             if (!l || *l != std::floor(*l) || *l < 1 || *l > 1000) {
-                throw usage_error("--weight-noise: the level '" + level + "' in '" + item + "' is not a whole number >= 1");
+                throw usage_error("--weight-noise: the level '" + level + "' in '" + item +
+                                  "' is not a whole number >= 1");
             }
             if (!f || *f < 0 || *f > 1) {
-                throw usage_error("--weight-noise: the factor '" + factor + "' in '" + item + "' is not between 0 and 1");
+                throw usage_error("--weight-noise: the factor '" + factor + "' in '" + item +
+                                  "' is not between 0 and 1");
             }
             for (const auto& existing : s.plan.weight_noise) {
                 if (existing.level == static_cast<int>(*l)) {
@@ -223,8 +238,9 @@ void parse_setup(const dxframe::cli::parsed_args& args, analysis_setup& s) {
     s.plan.group_weight_levels = args.has("--group-weights");
     if (s.plan.weight_noise.empty() && s.plan.normalise_alternatives.size() < 2 &&
         s.plan.aggregate_alternatives.size() < 2) {
-        throw usage_error("nothing is uncertain: give --weight-noise, or two or more --normalise-alternatives or "
-                          "--aggregate-alternatives");
+        throw usage_error(
+            "nothing is uncertain: give --weight-noise, or two or more --normalise-alternatives or "
+            "--aggregate-alternatives");
     }
     if (const auto v = args.get("--seed")) s.seed = parse_unsigned("--seed", *v, 0);
     if (const auto v = args.get("--threads")) {
@@ -272,7 +288,8 @@ void emit(dxframe::cli::context& ctx, const analysis_setup& s, const std::string
 
 std::string input_names(const std::vector<dxframe::uncertain_input>& inputs) {
     std::string s;
-    for (const auto& in : inputs) s += (s.empty() ? "" : ", ") + in.name;
+    for (const auto& in : inputs)
+        s += (s.empty() ? "" : ", ") + in.name;
     return s;
 }
 
@@ -362,7 +379,8 @@ int run_sensitivity_command(dxframe::cli::context& ctx) {
     dxframe::sensitivity_options opt;
     opt.base_runs = 500;
     if (const auto v = args.get("--runs")) opt.base_runs = static_cast<std::size_t>(parse_unsigned("--runs", *v, 2));
-    if (const auto v = args.get("--bootstrap")) opt.bootstrap = static_cast<std::size_t>(parse_unsigned("--bootstrap", *v, 0));
+    if (const auto v = args.get("--bootstrap"))
+        opt.bootstrap = static_cast<std::size_t>(parse_unsigned("--bootstrap", *v, 0));
     opt.seed = s.seed;
     opt.threads = s.threads;
     opt.reference_engine = s.reference;
@@ -382,7 +400,8 @@ int run_sensitivity_command(dxframe::cli::context& ctx) {
     if (!load(ctx, args, s)) return dxframe::cli::exit_data_error;
     if (opt.target != dxframe::sensitivity_target::mean_rank_shift) {
         bool found = false;
-        for (const auto& u : s.input.units) found = found || u == opt.unit;
+        for (const auto& u : s.input.units)
+            found = found || u == opt.unit;
         if (!found) throw usage_error("--target: no unit '" + opt.unit + "' in the input");
     }
 
@@ -404,17 +423,17 @@ int run_sensitivity_command(dxframe::cli::context& ctx) {
         out << "Input,Si,Si_Q5,Si_Q95,STi,STi_Q5,STi_Q95\n";
         for (const auto& i : r.sobol.indices) {
             out << dxframe::csv_field(i.input) << ',' << number17(i.first_order) << ',' << number17(i.first_order_q5)
-                << ',' << number17(i.first_order_q95) << ',' << number17(i.total) << ',' << number17(i.total_q5)
-                << ',' << number17(i.total_q95) << "\n";
+                << ',' << number17(i.first_order_q95) << ',' << number17(i.total) << ',' << number17(i.total_q5) << ','
+                << number17(i.total_q95) << "\n";
         }
     } else {
         const std::string target = r.target == dxframe::sensitivity_target::mean_rank_shift ? "mean absolute rank shift"
                                    : r.target == dxframe::sensitivity_target::unit_rank     ? "rank of " + r.unit
-                                                                                            : "index value of " + r.unit;
+                                                                                        : "index value of " + r.unit;
         out << "# Sensitivity analysis\n\n"
-            << "Target: " << target << ". N = " << r.sobol.base_runs << ", " << r.runs << " replications ("
-            << r.failed << " failed), " << r.sobol.rows_used << " design rows used, seed " << r.seed
-            << ". Target mean " << short_number(r.sobol.mean) << ", variance " << short_number(r.sobol.variance)
+            << "Target: " << target << ". N = " << r.sobol.base_runs << ", " << r.runs << " replications (" << r.failed
+            << " failed), " << r.sobol.rows_used << " design rows used, seed " << r.seed << ". Target mean "
+            << short_number(r.sobol.mean) << ", variance " << short_number(r.sobol.variance)
             << ". Intervals: 5th-95th percentile over " << r.sobol.bootstrap << " bootstrap resamples.\n\n"
             << "| Input | Si | Si 5% | Si 95% | STi | STi 5% | STi 95% |\n|---|---:|---:|---:|---:|---:|---:|\n";
         for (const auto& i : r.sobol.indices) {
@@ -430,8 +449,8 @@ int run_sensitivity_command(dxframe::cli::context& ctx) {
 const dxframe::cli::registrar uncertainty_registrar{
     {"uncertainty", "rank robustness: Monte Carlo over weights, normalisers, aggregators", uncertainty_usage(),
      run_uncertainty_command}};
-const dxframe::cli::registrar sensitivity_registrar{
-    {"sensitivity", "Sobol sensitivity indices of the ranking to each uncertain input", sensitivity_usage(),
-     run_sensitivity_command}};
+const dxframe::cli::registrar sensitivity_registrar{{"sensitivity",
+                                                     "Sobol sensitivity indices of the ranking to each uncertain input",
+                                                     sensitivity_usage(), run_sensitivity_command}};
 
 }  // namespace

@@ -53,13 +53,14 @@ int run_validate(dxframe::cli::context& ctx) {
     using namespace dxframe::cli;
     const parsed_args args(ctx.args, {"--format", "--min-severity"}, {"--lenient"});
     const std::string format = one_of("--format", args.get("--format").value_or("text"), {"text", "json"});
-    const std::string min = one_of("--min-severity", args.get("--min-severity").value_or("info"),
-                                   {"error", "warning", "info"});
+    const std::string min =
+        one_of("--min-severity", args.get("--min-severity").value_or("info"), {"error", "warning", "info"});
     const severity least = min == "error" ? severity::error : min == "warning" ? severity::warning : severity::info;
     const auto& files = args.positionals();
     if (files.empty()) throw usage_error("no FILE given");
     std::size_t stdin_uses = 0;
-    for (const auto& f : files) stdin_uses += f == "-" ? 1 : 0;
+    for (const auto& f : files)
+        stdin_uses += f == "-" ? 1 : 0;
     if (stdin_uses > 1) throw usage_error("standard input (-) can be read only once");
 
     load_options options;
@@ -98,7 +99,7 @@ int run_validate(dxframe::cli::context& ctx) {
 }
 
 const dxframe::cli::registrar registered{
-    {"validate", "check dataset files: document structure, then references, bounds, targets, cycles",
-     usage_text, run_validate}};
+    {"validate", "check dataset files: document structure, then references, bounds, targets, cycles", usage_text,
+     run_validate}};
 
 }  // namespace

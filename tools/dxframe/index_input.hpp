@@ -36,11 +36,11 @@ namespace dxframe::cli {
 
 /// An index to compute: its tree, the data (units × the tree's indicators) and the unit ids.
 struct index_input {
-    index_tree tree;                  ///< Indicators and nodes.
-    value_matrix values;              ///< Units × tree indicators; missing = no observation.
-    std::vector<std::string> units;   ///< Unit ids, in input order.
-    bool coinr = false;               ///< Read from COINr tables (diagnostics name their table).
-    std::string file;                 ///< The input's name for messages (FILE, or the iData path).
+    index_tree tree;                 ///< Indicators and nodes.
+    value_matrix values;             ///< Units × tree indicators; missing = no observation.
+    std::vector<std::string> units;  ///< Unit ids, in input order.
+    bool coinr = false;              ///< Read from COINr tables (diagnostics name their table).
+    std::string file;                ///< The input's name for messages (FILE, or the iData path).
 };
 
 /// The value options load_index_input and parse_index_spec read (for a command's option list).
@@ -106,9 +106,11 @@ inline std::optional<index_input> dataset_index_input(std::ostream& err, index_i
     in.tree = std::move(*built.tree);
     const std::size_t ni = in.tree.indicator_count();
     std::unordered_map<std::string, std::size_t> entity_row;
-    for (std::size_t e = 0; e < ds.entities.size(); ++e) entity_row.emplace(ds.entities[e].id, e);
+    for (std::size_t e = 0; e < ds.entities.size(); ++e)
+        entity_row.emplace(ds.entities[e].id, e);
     std::unordered_map<std::string, std::size_t> column;
-    for (std::size_t i = 0; i < ni; ++i) column.emplace(in.tree.indicator(i).id, i);
+    for (std::size_t i = 0; i < ni; ++i)
+        column.emplace(in.tree.indicator(i).id, i);
     std::vector<unit> units_of(ni, unit::other);
     for (const auto& ind : ds.framework.indicators) {
         if (const auto it = column.find(ind.id); it != column.end()) units_of[it->second] = ind.unit;
@@ -159,7 +161,9 @@ inline std::optional<index_input> dataset_index_input(std::ostream& err, index_i
         d.code = diagnostic_code::insufficient_data;
         d.path = "/observations";
         d.message = "no entity has an observation of the index's indicators" +
-                    std::string(as_of ? " up to " + as_of->to_string() : year ? " in " + std::to_string(*year) : "");
+                    std::string(as_of  ? " up to " + as_of->to_string()
+                                : year ? " in " + std::to_string(*year)
+                                       : "");
         print_index_diagnostics(err, in, {d});
         return std::nullopt;
     }
@@ -254,8 +258,10 @@ inline index_spec parse_index_spec(const parsed_args& args) {
     split(args.all("--aggregate"), "--aggregate", agg_global, agg_ids);
     if (norm_global) spec.normalise = parse_normalise_spec(*norm_global);
     if (agg_global) spec.aggregate = parse_aggregate_spec(*agg_global);
-    for (const auto& [id, s] : norm_ids) spec.indicator_normalise[id] = parse_normalise_spec(s, "--normalise " + id);
-    for (const auto& [id, s] : agg_ids) spec.node_aggregate[id] = parse_aggregate_spec(s, "--aggregate " + id);
+    for (const auto& [id, s] : norm_ids)
+        spec.indicator_normalise[id] = parse_normalise_spec(s, "--normalise " + id);
+    for (const auto& [id, s] : agg_ids)
+        spec.node_aggregate[id] = parse_aggregate_spec(s, "--aggregate " + id);
     if (const auto m = args.get("--min-share")) {
         const auto v = detail::input_number(*m);
         if (!v || *v < 0 || *v > 1) throw usage_error("--min-share must be a number between 0 and 1, not '" + *m + "'");

@@ -26,7 +26,9 @@
 namespace dxframe::cli {
 
 /// How an input is named in messages: "<stdin>" for "-", the path otherwise.
-inline std::string input_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
+inline std::string input_name(const std::string& path) {
+    return path == "-" ? "<stdin>" : path;
+}
 
 /// Reads standard input to the end, keeping at most `limit` bytes plus one (so that the caller
 /// can tell an over-long input from one of exactly `limit` bytes). Throws io_failure on a read
@@ -100,7 +102,8 @@ inline nlohmann::ordered_json diagnostic_json(const std::string& file, const dia
     nlohmann::ordered_json out = nlohmann::ordered_json::object();
     out["file"] = file;
     const nlohmann::ordered_json fields = d;  // the generic described-struct conversion
-    for (auto it = fields.begin(); it != fields.end(); ++it) out[it.key()] = it.value();
+    for (auto it = fields.begin(); it != fields.end(); ++it)
+        out[it.key()] = it.value();
     return out;
 }
 

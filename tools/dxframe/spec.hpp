@@ -184,7 +184,8 @@ inline spec_result<aggregation_method> try_parse_aggregate_spec(std::string_view
         std::vector<double> nums;
         if (detail::spec_numbers(parts, 1, spec, "genmean:P (e.g. genmean:2)", nums, r.error)) {
             if (nums[0] == 0.0) {
-                r.error = "'" + std::string(spec) + "': genmean needs P != 0 (P = 0 is the geometric mean: use geometric)";
+                r.error =
+                    "'" + std::string(spec) + "': genmean needs P != 0 (P = 0 is the geometric mean: use geometric)";
             } else {
                 m.method = aggregation::generalised_mean;
                 m.p = nums[0];

@@ -48,17 +48,17 @@ inline void check_aggregation(const aggregation_method& m) {
 
 /// Why an aggregate could not be computed.
 enum class aggregate_problem {
-    none,              ///< Computed (or missing by the availability rule, which is not a problem).
-    non_positive,      ///< Geometric/harmonic mean (or generalised mean with p < 0) met a value ≤ 0.
+    none,                ///< Computed (or missing by the availability rule, which is not a problem).
+    non_positive,        ///< Geometric/harmonic mean (or generalised mean with p < 0) met a value ≤ 0.
     negative_for_power,  ///< Generalised mean with a non-integer p met a negative value.
-    not_finite         ///< The result overflowed or is undefined (e.g. an odd root of a negative mean).
+    not_finite           ///< The result overflowed or is undefined (e.g. an odd root of a negative mean).
 };
 
 /// The outcome of aggregating one unit's children.
 struct aggregate_outcome {
-    std::optional<double> value;                 ///< The aggregate; missing when too few children or a problem.
+    std::optional<double> value;  ///< The aggregate; missing when too few children or a problem.
     aggregate_problem problem = aggregate_problem::none;  ///< Why it is missing, if it is a problem.
-    std::optional<std::size_t> offending_child;  ///< The child whose value caused the problem.
+    std::optional<std::size_t> offending_child;           ///< The child whose value caused the problem.
 };
 
 namespace detail {
@@ -66,14 +66,17 @@ namespace detail {
 /// True when |2·cum − total| is within rounding of zero: the cumulative weight sits exactly at
 /// half, where the weighted median is the midpoint of two values (so equal weights give the
 /// ordinary median).
-inline bool at_half(double cum, double total) { return std::fabs(2.0 * cum - total) <= 1e-12 * total; }
+inline bool at_half(double cum, double total) {
+    return std::fabs(2.0 * cum - total) <= 1e-12 * total;
+}
 
 /// Weighted median of pairs (value, weight > 0), sorted in place: the smallest value whose
 /// cumulative weight reaches half the total; exactly at half, the mean of it and the next value.
 inline double weighted_median(std::vector<std::pair<double, double>>& vw) {
     std::sort(vw.begin(), vw.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     double total = 0.0;
-    for (const auto& e : vw) total += e.second;
+    for (const auto& e : vw)
+        total += e.second;
     double cum = 0.0;
     for (std::size_t k = 0; k < vw.size(); ++k) {
         cum += vw[k].second;
@@ -83,7 +86,9 @@ inline double weighted_median(std::vector<std::pair<double, double>>& vw) {
     return vw.back().first;
 }
 
-inline bool is_integer(double p) { return std::floor(p) == p; }
+inline bool is_integer(double p) {
+    return std::floor(p) == p;
+}
 
 }  // namespace detail
 

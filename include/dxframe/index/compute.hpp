@@ -36,15 +36,15 @@ namespace dxframe {
 /// The methods of an index computation, by id. Defaults are COINr's: min-max onto [0, 100] and
 /// the weighted arithmetic mean, no availability threshold.
 struct index_spec {
-    normalisation normalise;                                ///< For every indicator not listed below.
+    normalisation normalise;                                   ///< For every indicator not listed below.
     std::map<std::string, normalisation> indicator_normalise;  ///< Per indicator id.
-    aggregation_method aggregate;                           ///< For every node with no method of its own.
+    aggregation_method aggregate;                              ///< For every node with no method of its own.
     std::map<std::string, aggregation_method> node_aggregate;  ///< Per node id (wins over the node's own).
     /// A node is missing for a unit when the share of its children present is below this
     /// (COINr `dat_thresh`; 0 = missing only when no child is present).
     double min_share = 0.0;
-    std::map<std::string, double> node_min_share;            ///< Per node id.
-    rank_options rank;                                       ///< How the index is ranked.
+    std::map<std::string, double> node_min_share;  ///< Per node id.
+    rank_options rank;                             ///< How the index is ranked.
 };
 BOOST_DESCRIBE_STRUCT(index_spec, (),
                       (normalise, indicator_normalise, aggregate, node_aggregate, min_share, node_min_share, rank))
@@ -52,11 +52,11 @@ BOOST_DESCRIBE_STRUCT(index_spec, (),
 /// An index_spec resolved against a tree: one entry per indicator, node or element, so a run does
 /// no look-ups. The uncertainty engine edits these vectors directly between runs.
 struct index_plan {
-    std::vector<normalisation> normalisers;        ///< By indicator.
-    std::vector<aggregation_method> aggregators;   ///< By node.
-    std::vector<double> weights;                   ///< By element reference (indicators, then nodes).
-    std::vector<double> min_share;                 ///< By node.
-    rank_options rank;                             ///< How the index is ranked.
+    std::vector<normalisation> normalisers;       ///< By indicator.
+    std::vector<aggregation_method> aggregators;  ///< By node.
+    std::vector<double> weights;                  ///< By element reference (indicators, then nodes).
+    std::vector<double> min_share;                ///< By node.
+    rank_options rank;                            ///< How the index is ranked.
 };
 BOOST_DESCRIBE_STRUCT(index_plan, (), (normalisers, aggregators, weights, min_share, rank))
 
@@ -95,7 +95,8 @@ inline index_plan make_plan(const index_tree& tree, const index_spec& spec) {
         check_share(s);
         plan.min_share[*j] = s;
     }
-    for (const auto& m : plan.aggregators) check_aggregation(m);
+    for (const auto& m : plan.aggregators)
+        check_aggregation(m);
     plan.weights = tree.weights();
     plan.rank = spec.rank;
     return plan;
@@ -104,11 +105,11 @@ inline index_plan make_plan(const index_tree& tree, const index_spec& spec) {
 /// Every level of an index computation. Values are read through accessors that report missing
 /// cells as nullopt; no NaN ever leaves the engine.
 struct index_result {
-    std::vector<std::string> units;          ///< Unit ids by row (filled by compute_index).
-    value_matrix normalised;                 ///< Units × indicators, tree indicator order.
-    value_matrix aggregates;                 ///< Units × nodes, tree node order; the index is the last column.
+    std::vector<std::string> units;                 ///< Unit ids by row (filled by compute_index).
+    value_matrix normalised;                        ///< Units × indicators, tree indicator order.
+    value_matrix aggregates;                        ///< Units × nodes, tree node order; the index is the last column.
     std::vector<std::optional<std::size_t>> ranks;  ///< Competition rank of each unit on the index.
-    std::vector<diagnostic> diagnostics;     ///< Problems found in this run.
+    std::vector<diagnostic> diagnostics;            ///< Problems found in this run.
 
     /// The index value of a unit, if any.
     std::optional<double> index(std::size_t unit) const {
@@ -129,7 +130,8 @@ struct index_result {
 inline std::vector<column_profile> profile_columns(const value_matrix& data, bool with_order = true) {
     std::vector<column_profile> out;
     out.reserve(data.cols());
-    for (std::size_t c = 0; c < data.cols(); ++c) out.push_back(profile_column(data.column(c), data.rows(), with_order));
+    for (std::size_t c = 0; c < data.cols(); ++c)
+        out.push_back(profile_column(data.column(c), data.rows(), with_order));
     return out;
 }
 
@@ -253,10 +255,10 @@ private:
     template <bool Count, bool Transform>
     // y is written by the kernels through accumulate_args::out; clang-tidy does not see that.
     void accumulate(bool first, bool full, const double* x, double* y,  // NOLINT(readability-non-const-parameter)
-                    std::size_t n, double origin, double scale,
-                    double offset, double low, double high, double w, const double* next = nullptr) {
-        const detail::accumulate_args a{x,    y,     acc_.data(), wmiss_.data(), cmiss_.data(), n, origin, scale,
-                                        offset, low, high,        w,             next};
+                    std::size_t n, double origin, double scale, double offset, double low, double high, double w,
+                    const double* next = nullptr) {
+        const detail::accumulate_args a{x,   y,    acc_.data(), wmiss_.data(), cmiss_.data(), n, origin, scale, offset,
+                                        low, high, w,           next};
         if constexpr (Transform) {
             if (next) {
                 detail::column_extremes* e = &pending_extremes_;
@@ -327,8 +329,8 @@ private:
                         const std::size_t nx = next_leaf_[c];
                         const double* next = !profiles && nx != index_tree::npos ? data.column(nx) : nullptr;
                         if (count) {
-                            accumulate<true, true>(first, full, step.input, col, n, step.origin, step.scale, step.offset,
-                                                   step.low, step.high, w, next);
+                            accumulate<true, true>(first, full, step.input, col, n, step.origin, step.scale,
+                                                   step.offset, step.low, step.high, w, next);
                         } else {
                             accumulate<false, true>(first, full, step.input, col, n, step.origin, step.scale,
                                                     step.offset, step.low, step.high, w, next);
@@ -351,9 +353,10 @@ private:
                 first = false;
             }
             bool non_finite = false;
-            const detail::finish_args fa{acc_.data(), wmiss_.data(), cmiss_.data(), y, n, total_w,
-                                         static_cast<double>(k), share};
-            std::size_t present = count ? detail::finish_mean<true>(fa, non_finite) : detail::finish_mean<false>(fa, non_finite);
+            const detail::finish_args fa{acc_.data(), wmiss_.data(), cmiss_.data(),          y,
+                                         n,           total_w,       static_cast<double>(k), share};
+            std::size_t present =
+                count ? detail::finish_mean<true>(fa, non_finite) : detail::finish_mean<false>(fa, non_finite);
             if (non_finite) {
                 // Overflow (values near the double range): report, then missing.
                 std::fill(bad_.begin(), bad_.end(), static_cast<unsigned char>(0));
@@ -491,7 +494,7 @@ private:
         std::size_t extra = 0;
         const char* what = m.method == aggregation::geometric  ? "the geometric mean needs values > 0"
                            : m.method == aggregation::harmonic ? "the harmonic mean needs values > 0"
-                           : m.p < 0 ? "the generalised mean with p < 0 needs values > 0"
+                           : m.p < 0                           ? "the generalised mean with p < 0 needs values > 0"
                                      : "the generalised mean with a non-integer p needs values >= 0";
         for (std::size_t u = 0; u < n; ++u) {
             if (!bad_[u]) continue;
@@ -499,7 +502,8 @@ private:
                 ++extra;
                 continue;
             }
-            const std::string who = units_ && u < units_->size() ? "'" + (*units_)[u] + "'" : "row " + std::to_string(u + 1);
+            const std::string who =
+                units_ && u < units_->size() ? "'" + (*units_)[u] + "'" : "row " + std::to_string(u + 1);
             std::string message;
             if (bad_[u] == 1) {
                 const std::size_t c = bad_child_[u];
@@ -507,10 +511,11 @@ private:
                 message = "node '" + nd.id + "': " + what + ", but entity " + who + " has " + detail::index_num(v) +
                           " for '" + t.id(c) + "'; its value is missing";
             } else {
-                message = "node '" + nd.id + "': the " + std::string(m.method == aggregation::arithmetic ? "arithmetic mean"
-                                                                      : m.method == aggregation::geometric ? "geometric mean"
-                                                                      : m.method == aggregation::harmonic ? "harmonic mean"
-                                                                                                          : "generalised mean") +
+                message = "node '" + nd.id + "': the " +
+                          std::string(m.method == aggregation::arithmetic  ? "arithmetic mean"
+                                      : m.method == aggregation::geometric ? "geometric mean"
+                                      : m.method == aggregation::harmonic  ? "harmonic mean"
+                                                                           : "generalised mean") +
                           " of entity " + who +
                           " is not a finite number (overflow, or a root of a negative mean); its value is missing";
             }
@@ -535,7 +540,7 @@ private:
     }
 
     const index_tree* tree_;
-    std::vector<std::size_t> next_leaf_;       // by indicator: the one normalised after it
+    std::vector<std::size_t> next_leaf_;           // by indicator: the one normalised after it
     std::size_t pending_leaf_ = index_tree::npos;  // whose extremes are in pending_extremes_
     detail::column_extremes pending_extremes_;
     const std::vector<std::string>* units_ = nullptr;
@@ -566,30 +571,30 @@ inline index_result compute_index(const index_tree& tree, const value_matrix& da
 
 /// One column of an index_report.
 struct index_column {
-    std::string id;                      ///< Indicator or node id.
-    std::string name;                    ///< Display name.
-    int level = 1;                       ///< 1 for indicators; nodes one above their highest child.
-    std::optional<std::string> parent;   ///< Id of the parent node; none for the index.
+    std::string id;                     ///< Indicator or node id.
+    std::string name;                   ///< Display name.
+    int level = 1;                      ///< 1 for indicators; nodes one above their highest child.
+    std::optional<std::string> parent;  ///< Id of the parent node; none for the index.
 };
 BOOST_DESCRIBE_STRUCT(index_column, (), (id, name, level, parent))
 
 /// One unit's results in an index_report.
 struct index_unit {
-    std::string unit;                             ///< Unit id.
-    std::string name;                             ///< Display name (empty when not given).
-    std::vector<std::optional<double>> values;    ///< One per column: normalised indicators, then aggregates.
-    std::optional<double> index;                  ///< The index value (also the last of `values`).
-    std::optional<std::size_t> rank;              ///< Rank on the index.
+    std::string unit;                           ///< Unit id.
+    std::string name;                           ///< Display name (empty when not given).
+    std::vector<std::optional<double>> values;  ///< One per column: normalised indicators, then aggregates.
+    std::optional<double> index;                ///< The index value (also the last of `values`).
+    std::optional<std::size_t> rank;            ///< Rank on the index.
 };
 BOOST_DESCRIBE_STRUCT(index_unit, (), (unit, name, values, index, rank))
 
 /// Every level of a result as plain described structs (serialises to JSON as is): columns are
 /// the indicators in tree order, then the nodes by level, the index last (COINr's results order).
 struct index_report {
-    std::vector<index_column> columns;       ///< Column descriptions.
-    std::string index;                       ///< Id of the index column.
-    std::vector<index_unit> units;           ///< One per unit, in input order.
-    std::vector<diagnostic> diagnostics;     ///< Problems found.
+    std::vector<index_column> columns;    ///< Column descriptions.
+    std::string index;                    ///< Id of the index column.
+    std::vector<index_unit> units;        ///< One per unit, in input order.
+    std::vector<diagnostic> diagnostics;  ///< Problems found.
 };
 BOOST_DESCRIBE_STRUCT(index_report, (), (columns, index, units, diagnostics))
 
@@ -606,8 +611,9 @@ inline index_report make_report(const index_tree& tree, const index_result& resu
     for (std::size_t j = 0; j < tree.node_count(); ++j) {
         const auto& nd = tree.node(j);
         const std::size_t p = tree.parent(ni + j);
-        r.columns.push_back(index_column{nd.id, nd.name, tree.level(j),
-                                         p == index_tree::npos ? std::nullopt : std::optional<std::string>(tree.node(p).id)});
+        r.columns.push_back(
+            index_column{nd.id, nd.name, tree.level(j),
+                         p == index_tree::npos ? std::nullopt : std::optional<std::string>(tree.node(p).id)});
     }
     r.index = tree.node(tree.root()).id;
     const std::size_t n = result.normalised.rows();
@@ -616,8 +622,10 @@ inline index_report make_report(const index_tree& tree, const index_result& resu
         row.unit = u < result.units.size() ? result.units[u] : std::to_string(u + 1);
         if (names && u < names->size()) row.name = (*names)[u];
         row.values.reserve(r.columns.size());
-        for (std::size_t i = 0; i < ni; ++i) row.values.push_back(result.normalised.get(u, i));
-        for (std::size_t j = 0; j < tree.node_count(); ++j) row.values.push_back(result.aggregates.get(u, j));
+        for (std::size_t i = 0; i < ni; ++i)
+            row.values.push_back(result.normalised.get(u, i));
+        for (std::size_t j = 0; j < tree.node_count(); ++j)
+            row.values.push_back(result.aggregates.get(u, j));
         row.index = result.index(u);
         row.rank = u < result.ranks.size() ? result.ranks[u] : std::nullopt;
         r.units.push_back(std::move(row));

@@ -55,10 +55,10 @@ inline std::vector<dti_main_indicator> dti_province_922() {
 
 /// A DTI score on the points scale.
 struct dti_score {
-    double points = 0.0;                 ///< Σ value × max points over the scored indicators.
-    double max_points = 0.0;             ///< Σ max points (1,000 for the 922 province DTI).
-    std::optional<double> value;         ///< points ÷ max_points; missing when a scored value is missing.
-    std::vector<diagnostic> diagnostics; ///< Missing or out-of-range main-indicator values.
+    double points = 0.0;                  ///< Σ value × max points over the scored indicators.
+    double max_points = 0.0;              ///< Σ max points (1,000 for the 922 province DTI).
+    std::optional<double> value;          ///< points ÷ max_points; missing when a scored value is missing.
+    std::vector<diagnostic> diagnostics;  ///< Missing or out-of-range main-indicator values.
 };
 BOOST_DESCRIBE_STRUCT(dti_score, (), (points, max_points, value, diagnostics))
 
@@ -156,7 +156,8 @@ inline merge_result merge_successors(const std::vector<std::string>& units, cons
                                      const std::vector<entity>& entities, std::optional<date> as_of = std::nullopt) {
     if (values.rows() != units.size()) throw error("merge_successors: one unit id per row expected");
     std::unordered_map<std::string, std::size_t> row_of;
-    for (std::size_t r = 0; r < units.size(); ++r) row_of.emplace(units[r], r);
+    for (std::size_t r = 0; r < units.size(); ++r)
+        row_of.emplace(units[r], r);
     merge_result out;
 
     struct successor {
@@ -201,7 +202,8 @@ inline merge_result merge_successors(const std::vector<std::string>& units, cons
             d.message = "'" + ent.id + "': none of its predecessors has data; it is left out";
             out.diagnostics.push_back(std::move(d));
         }
-        for (std::size_t r : s.rows) succ_of_row[r].push_back(succ.size());
+        for (std::size_t r : s.rows)
+            succ_of_row[r].push_back(succ.size());
         succ.push_back(std::move(s));
     }
 
@@ -228,7 +230,8 @@ inline merge_result merge_successors(const std::vector<std::string>& units, cons
     for (std::size_t k = 0; k < rows.size(); ++k) {
         if (!rows[k].merged) {
             out.units.push_back(units[rows[k].index]);
-            for (std::size_t c = 0; c < values.cols(); ++c) out.values.set(k, c, values.get(rows[k].index, c));
+            for (std::size_t c = 0; c < values.cols(); ++c)
+                out.values.set(k, c, values.get(rows[k].index, c));
             continue;
         }
         const successor& s = succ[rows[k].index];

@@ -64,7 +64,7 @@ inline bool index_avx_available() noexcept {
 struct column_extremes {
     double min = std::numeric_limits<double>::infinity();   ///< Smallest non-NaN value.
     double max = -std::numeric_limits<double>::infinity();  ///< Largest non-NaN value.
-    std::size_t count = 0;                                   ///< Non-NaN values.
+    std::size_t count = 0;                                  ///< Non-NaN values.
 };
 
 // ---- scan ---------------------------------------------------------------------------------------
@@ -118,9 +118,11 @@ DXFRAME_INDEX_AVX_TARGET inline std::size_t scan_avx(const double* x, std::size_
     }
     double lanes[4];
     _mm256_storeu_pd(lanes, _mm256_min_pd(mn0, mn1));
-    for (double v : lanes) mn = v < mn ? v : mn;
+    for (double v : lanes)
+        mn = v < mn ? v : mn;
     _mm256_storeu_pd(lanes, _mm256_max_pd(mx0, mx1));
-    for (double v : lanes) mx = v > mx ? v : mx;
+    for (double v : lanes)
+        mx = v > mx ? v : mx;
     _mm256_storeu_pd(lanes, _mm256_add_pd(c0, c1));
     cnt = (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]);
     return i;
@@ -163,18 +165,18 @@ inline column_extremes scan_extremes(const double* x, std::size_t n) {
 
 /// The parameters of accumulate_column.
 struct accumulate_args {
-    const double* x;   ///< The child column (raw values when transforming).
-    double* out;       ///< Where the transformed column goes (Transform only).
-    double* acc;       ///< Σ w·y over present children, per unit.
-    double* wmiss;     ///< Σ w over missing children, per unit.
-    double* cmiss;     ///< Number of missing children, per unit (Count only).
-    std::size_t n;     ///< Units.
-    double origin;     ///< Transform: y = clamp((x − origin)·scale + offset, low, high).
-    double scale;      ///< Transform.
-    double offset;     ///< Transform.
-    double low;        ///< Transform.
-    double high;       ///< Transform.
-    double w;          ///< The child's weight.
+    const double* x;  ///< The child column (raw values when transforming).
+    double* out;      ///< Where the transformed column goes (Transform only).
+    double* acc;      ///< Σ w·y over present children, per unit.
+    double* wmiss;    ///< Σ w over missing children, per unit.
+    double* cmiss;    ///< Number of missing children, per unit (Count only).
+    std::size_t n;    ///< Units.
+    double origin;    ///< Transform: y = clamp((x − origin)·scale + offset, low, high).
+    double scale;     ///< Transform.
+    double offset;    ///< Transform.
+    double low;       ///< Transform.
+    double high;      ///< Transform.
+    double w;         ///< The child's weight.
     /// Scan: another column of n values whose extremes are found in the same pass (the next
     /// column to normalise, read from memory while this one is processed from the cache).
     const double* next = nullptr;
@@ -184,7 +186,7 @@ struct accumulate_args {
 struct scan_state {
     double min = std::numeric_limits<double>::infinity();   ///< Smallest non-NaN value so far.
     double max = -std::numeric_limits<double>::infinity();  ///< Largest non-NaN value so far.
-    double count = 0.0;                                      ///< Non-NaN values so far.
+    double count = 0.0;                                     ///< Non-NaN values so far.
 
     /// Adds one value.
     void add(double v) noexcept {
@@ -319,9 +321,11 @@ inline std::size_t accumulate_sse2(const accumulate_args& a, std::size_t u, scan
     if constexpr (Scan) {
         double lanes[2];
         _mm_storeu_pd(lanes, smn);
-        for (double v : lanes) sc.min = v < sc.min ? v : sc.min;
+        for (double v : lanes)
+            sc.min = v < sc.min ? v : sc.min;
         _mm_storeu_pd(lanes, smx);
-        for (double v : lanes) sc.max = v > sc.max ? v : sc.max;
+        for (double v : lanes)
+            sc.max = v > sc.max ? v : sc.max;
         _mm_storeu_pd(lanes, scnt);
         sc.count += lanes[0] + lanes[1];
     }
@@ -413,9 +417,11 @@ DXFRAME_INDEX_AVX_TARGET inline std::size_t accumulate_avx(const accumulate_args
     if constexpr (Scan) {
         double lanes[4];
         _mm256_storeu_pd(lanes, smn);
-        for (double v : lanes) sc.min = v < sc.min ? v : sc.min;
+        for (double v : lanes)
+            sc.min = v < sc.min ? v : sc.min;
         _mm256_storeu_pd(lanes, smx);
-        for (double v : lanes) sc.max = v > sc.max ? v : sc.max;
+        for (double v : lanes)
+            sc.max = v > sc.max ? v : sc.max;
         _mm256_storeu_pd(lanes, scnt);
         sc.count += (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]);
     }
@@ -444,7 +450,8 @@ inline void accumulate_column(const accumulate_args& a, column_extremes* next_ex
     if (index_avx_available()) {
         // Non-temporal stores need alignment to the vector: do the first values one by one.
         if constexpr (Transform && Stream) {
-            while (u < a.n && (reinterpret_cast<std::uintptr_t>(a.out + u) & 31u) != 0) one(u++);
+            while (u < a.n && (reinterpret_cast<std::uintptr_t>(a.out + u) & 31u) != 0)
+                one(u++);
         }
         u = accumulate_avx<First, Full, Count, Transform, Stream, Scan>(a, u, sc);
     } else
@@ -452,12 +459,14 @@ inline void accumulate_column(const accumulate_args& a, column_extremes* next_ex
     {
 #if DXFRAME_INDEX_SSE2
         if constexpr (Transform && Stream) {
-            while (u < a.n && (reinterpret_cast<std::uintptr_t>(a.out + u) & 15u) != 0) one(u++);
+            while (u < a.n && (reinterpret_cast<std::uintptr_t>(a.out + u) & 15u) != 0)
+                one(u++);
         }
         u = accumulate_sse2<First, Full, Count, Transform, Stream, Scan>(a, u, sc);
 #endif
     }
-    for (; u < a.n; ++u) one(u);
+    for (; u < a.n; ++u)
+        one(u);
     if constexpr (Scan) {
         if (next_extremes) *next_extremes = sc.extremes();
     }

@@ -50,10 +50,10 @@ BOOST_DESCRIBE_ENUM(normaliser, none, minmax, zscore, rank, percentile_rank, bor
 /// in indicator_parameters.
 struct normalisation {
     normaliser method = normaliser::minmax;  ///< The method.
-    double lower = 0.0;    ///< minmax: lower end l of the output range.
-    double upper = 100.0;  ///< minmax: upper end u of the output range.
-    double mean = 0.0;     ///< zscore: mean m of the output.
-    double sd = 1.0;       ///< zscore: standard deviation s of the output (> 0).
+    double lower = 0.0;                      ///< minmax: lower end l of the output range.
+    double upper = 100.0;                    ///< minmax: upper end u of the output range.
+    double mean = 0.0;                       ///< zscore: mean m of the output.
+    double sd = 1.0;                         ///< zscore: standard deviation s of the output (> 0).
     std::optional<double> scale;  ///< goalposts: output scale a for every indicator (else the indicator's own).
 
     /// Equality of every member.
@@ -91,28 +91,28 @@ BOOST_DESCRIBE_STRUCT(indicator_parameters, (),
 /// Facts about one raw column (before the direction flip), computed once and reusable across
 /// runs over the same data (uncertainty analysis re-normalises the same columns many times).
 struct column_profile {
-    std::size_t present = 0;     ///< Finite values.
-    std::size_t non_finite = 0;  ///< Infinite values (reported, then treated as missing).
-    double min = 0.0;            ///< Smallest finite value (meaningless when present == 0).
-    double max = 0.0;            ///< Largest finite value.
-    double mean = 0.0;           ///< Mean of the finite values.
-    double sd = 0.0;             ///< Sample standard deviation (0 when present < 2).
+    std::size_t present = 0;               ///< Finite values.
+    std::size_t non_finite = 0;            ///< Infinite values (reported, then treated as missing).
+    double min = 0.0;                      ///< Smallest finite value (meaningless when present == 0).
+    double max = 0.0;                      ///< Largest finite value.
+    double mean = 0.0;                     ///< Mean of the finite values.
+    double sd = 0.0;                       ///< Sample standard deviation (0 when present < 2).
     std::vector<std::uint32_t> ascending;  ///< Rows of the finite values by ascending value (ties by row).
 };
 
 /// What diagnostics about a column should name.
 struct column_context {
-    std::string_view indicator;                    ///< Indicator id.
-    std::string_view path;                         ///< Diagnostic path (JSON Pointer or file name).
-    std::optional<std::size_t> line;               ///< Source line, when known.
+    std::string_view indicator;                       ///< Indicator id.
+    std::string_view path;                            ///< Diagnostic path (JSON Pointer or file name).
+    std::optional<std::size_t> line;                  ///< Source line, when known.
     const std::vector<std::string>* units = nullptr;  ///< Unit ids by row, to name entities; may be null.
 };
 
 /// Scratch buffers for normalise_column, reused across calls so repeated runs do not allocate.
 struct normalise_workspace {
-    std::vector<double> clean;          ///< A copy of a column with infinities replaced by missing.
-    std::vector<std::uint32_t> order;   ///< Sorted row order for the rank methods.
-    std::vector<double> rank;           ///< Ranks by row.
+    std::vector<double> clean;         ///< A copy of a column with infinities replaced by missing.
+    std::vector<std::uint32_t> order;  ///< Sorted row order for the rank methods.
+    std::vector<double> rank;          ///< Ranks by row.
 };
 
 namespace detail {
@@ -200,9 +200,8 @@ inline void profile_ascending_order(const double* x, std::size_t n, std::vector<
     for (std::size_t i = 0; i < n; ++i) {
         if ((x[i] - x[i]) == 0.0) order.push_back(static_cast<std::uint32_t>(i));
     }
-    std::sort(order.begin(), order.end(), [x](std::uint32_t a, std::uint32_t b) {
-        return x[a] < x[b] || (x[a] == x[b] && a < b);
-    });
+    std::sort(order.begin(), order.end(),
+              [x](std::uint32_t a, std::uint32_t b) { return x[a] < x[b] || (x[a] == x[b] && a < b); });
 }
 
 inline void fill_missing_values(double* out, std::size_t n) {
@@ -259,8 +258,8 @@ inline normalise_step normalise_prepare(const double* x, double* out, std::size_
         for (std::size_t i = 0; i < n; ++i) {
             if (!std::isnan(x[i]) && !std::isfinite(x[i])) {
                 diags.push_back(norm_diag(severity::error, diagnostic_code::non_finite_value, ctx,
-                                          "value of " + norm_unit_label(ctx, i) + " is " + (x[i] > 0 ? "+inf" : "-inf") +
-                                              "; treated as missing"));
+                                          "value of " + norm_unit_label(ctx, i) + " is " +
+                                              (x[i] > 0 ? "+inf" : "-inf") + "; treated as missing"));
                 ws.clean[i] = std::numeric_limits<double>::quiet_NaN();
             }
         }
@@ -315,8 +314,7 @@ inline normalise_step normalise_prepare(const double* x, double* out, std::size_
     const double range = st.max - st.min;
 
     switch (spec.method) {
-        case normaliser::none:
-            return affine(0.0, d, 0.0);
+        case normaliser::none: return affine(0.0, d, 0.0);
 
         case normaliser::minmax:
         case normaliser::distance_to_max: {
@@ -336,8 +334,10 @@ inline normalise_step normalise_prepare(const double* x, double* out, std::size_
             // clamp only catches an overshoot): nudge s outwards until it reaches u, so that the top
             // of the scale is exact. ((min − max)·(−s) rounds like range·s, so d = −1 is covered.)
             double s = (u - l) / range;
-            const double outwards = u > l ? std::numeric_limits<double>::infinity() : -std::numeric_limits<double>::infinity();
-            for (int k = 0; k < 16 && (u > l ? range * s + l < u : range * s + l > u); ++k) s = std::nextafter(s, outwards);
+            const double outwards =
+                u > l ? std::numeric_limits<double>::infinity() : -std::numeric_limits<double>::infinity();
+            for (int k = 0; k < 16 && (u > l ? range * s + l < u : range * s + l > u); ++k)
+                s = std::nextafter(s, outwards);
             affine(d > 0 ? st.min : st.max, d * s, l);
             step.low = l < u ? l : u;
             step.high = l < u ? u : l;
@@ -447,10 +447,12 @@ inline normalise_step normalise_prepare(const double* x, double* out, std::size_
                 out[row] = r;
             }
             if (spec.method == normaliser::borda) {
-                for (std::size_t i = 0; i < n; ++i) out[i] -= 1.0;
+                for (std::size_t i = 0; i < n; ++i)
+                    out[i] -= 1.0;
             } else if (spec.method == normaliser::percentile_rank) {
                 const double denom = static_cast<double>(st.present - 1);
-                for (std::size_t i = 0; i < n; ++i) out[i] = (out[i] - 1.0) / denom;
+                for (std::size_t i = 0; i < n; ++i)
+                    out[i] = (out[i] - 1.0) / denom;
             }
             step.present = st.present;
             return step;
@@ -469,8 +471,8 @@ inline normalise_step normalise_prepare(const double* x, double* out, std::size_
 /// Returns the number of values present in `out` (0 when the whole column was set missing).
 inline std::size_t normalise_column(const double* x, double* out, std::size_t n, direction dir,
                                     const normalisation& spec, const indicator_parameters& par,
-                                    const column_context& ctx, normalise_workspace& ws,
-                                    std::vector<diagnostic>& diags, const column_profile* profile = nullptr) {
+                                    const column_context& ctx, normalise_workspace& ws, std::vector<diagnostic>& diags,
+                                    const column_profile* profile = nullptr) {
     const detail::normalise_step step = detail::normalise_prepare(x, out, n, dir, spec, par, ctx, ws, diags, profile);
     if (step.affine) {
         const double* in = step.input;

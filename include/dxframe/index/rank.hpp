@@ -61,9 +61,8 @@ inline void competition_rank(const double* values, std::size_t n, const rank_opt
         key[i] = options.order == rank_order::descending ? -v : v;
         order.push_back(static_cast<std::uint32_t>(i));
     }
-    std::sort(order.begin(), order.end(), [&key](std::uint32_t a, std::uint32_t b) {
-        return key[a] < key[b] || (key[a] == key[b] && a < b);
-    });
+    std::sort(order.begin(), order.end(),
+              [&key](std::uint32_t a, std::uint32_t b) { return key[a] < key[b] || (key[a] == key[b] && a < b); });
     std::size_t prev_rank = 0;
     for (std::size_t p = 0; p < order.size(); ++p) {
         const std::uint32_t i = order[p];
@@ -109,18 +108,20 @@ inline std::vector<std::optional<std::size_t>> group_rank(const std::vector<std:
     for (const auto& [name, rows] : members) {
         std::vector<std::optional<double>> sub;
         sub.reserve(rows.size());
-        for (std::size_t r : rows) sub.push_back(values[r]);
+        for (std::size_t r : rows)
+            sub.push_back(values[r]);
         const auto ranks = competition_rank(sub, options);
-        for (std::size_t k = 0; k < rows.size(); ++k) out[rows[k]] = ranks[k];
+        for (std::size_t k = 0; k < rows.size(); ++k)
+            out[rows[k]] = ranks[k];
     }
     return out;
 }
 
 /// One unit's rank in two editions.
 struct rank_change_entry {
-    std::string unit;                        ///< Unit id (of the current edition).
-    std::optional<std::size_t> previous;     ///< Rank in the previous edition, if ranked there.
-    std::optional<std::size_t> current;      ///< Rank in the current edition, if ranked.
+    std::string unit;                     ///< Unit id (of the current edition).
+    std::optional<std::size_t> previous;  ///< Rank in the previous edition, if ranked there.
+    std::optional<std::size_t> current;   ///< Rank in the current edition, if ranked.
     /// previous − current: places gained ("tăng N bậc" when positive), lost when negative; none
     /// when either rank is missing.
     std::optional<std::int64_t> change;
@@ -139,7 +140,8 @@ inline std::vector<rank_change_entry> rank_change(const std::vector<std::string>
         throw error("rank_change: unit ids and ranks differ in length");
     }
     std::unordered_map<std::string, std::size_t> prev;
-    for (std::size_t i = 0; i < previous_units.size(); ++i) prev.emplace(previous_units[i], i);
+    for (std::size_t i = 0; i < previous_units.size(); ++i)
+        prev.emplace(previous_units[i], i);
     std::vector<rank_change_entry> out;
     out.reserve(current_units.size());
     for (std::size_t i = 0; i < current_units.size(); ++i) {

@@ -25,26 +25,26 @@ namespace dxframe {
 
 /// A leaf of the index tree: an indicator, one column of the data.
 struct tree_indicator {
-    std::string id;                       ///< Unique among indicators and nodes.
-    std::string name;                     ///< Display name (may be empty).
-    std::optional<std::string> parent;    ///< Id of its node; none = directly under the root.
-    double weight = 1.0;                  ///< Relative weight within the parent (≥ 0).
+    std::string id;                     ///< Unique among indicators and nodes.
+    std::string name;                   ///< Display name (may be empty).
+    std::optional<std::string> parent;  ///< Id of its node; none = directly under the root.
+    double weight = 1.0;                ///< Relative weight within the parent (≥ 0).
     dxframe::direction direction = dxframe::direction::higher_is_better;  ///< Which way is better.
-    indicator_parameters parameters;      ///< Target and goalposts for the methods that use them.
-    std::string path;                     ///< Where it was defined, for diagnostics.
-    std::optional<std::size_t> line;      ///< Source line, when it came from a table.
+    indicator_parameters parameters;  ///< Target and goalposts for the methods that use them.
+    std::string path;                 ///< Where it was defined, for diagnostics.
+    std::optional<std::size_t> line;  ///< Source line, when it came from a table.
 };
 BOOST_DESCRIBE_STRUCT(tree_indicator, (), (id, name, parent, weight, direction, parameters, path, line))
 
 /// An inner node of the index tree (a COINr aggregate, a DTI main indicator group, the index).
 struct tree_node {
-    std::string id;                             ///< Unique among indicators and nodes.
-    std::string name;                           ///< Display name (may be empty).
-    std::optional<std::string> parent;          ///< Id of its parent node; none = a root.
-    double weight = 1.0;                        ///< Relative weight within the parent (≥ 0).
-    std::optional<aggregation_method> method;   ///< Its own method; none = the analysis default.
-    std::string path;                           ///< Where it was defined, for diagnostics.
-    std::optional<std::size_t> line;            ///< Source line, when it came from a table.
+    std::string id;                            ///< Unique among indicators and nodes.
+    std::string name;                          ///< Display name (may be empty).
+    std::optional<std::string> parent;         ///< Id of its parent node; none = a root.
+    double weight = 1.0;                       ///< Relative weight within the parent (≥ 0).
+    std::optional<aggregation_method> method;  ///< Its own method; none = the analysis default.
+    std::string path;                          ///< Where it was defined, for diagnostics.
+    std::optional<std::size_t> line;           ///< Source line, when it came from a table.
 };
 BOOST_DESCRIBE_STRUCT(tree_node, (), (id, name, parent, weight, method, path, line))
 
@@ -130,8 +130,10 @@ public:
     /// The weights the tree was built with, by element reference.
     std::vector<double> weights() const {
         std::vector<double> w(element_count());
-        for (std::size_t i = 0; i < indicators_.size(); ++i) w[i] = indicators_[i].weight;
-        for (std::size_t j = 0; j < nodes_.size(); ++j) w[indicators_.size() + j] = nodes_[j].weight;
+        for (std::size_t i = 0; i < indicators_.size(); ++i)
+            w[i] = indicators_[i].weight;
+        for (std::size_t j = 0; j < nodes_.size(); ++j)
+            w[indicators_.size() + j] = nodes_[j].weight;
         return w;
     }
 
@@ -146,8 +148,10 @@ public:
         for (std::size_t j = 0; j < nodes_.size(); ++j) {
             const auto [b, e] = children(j);
             double sum = 0.0;
-            for (auto it = b; it != e; ++it) sum += weights[*it];
-            for (auto it = b; it != e; ++it) share[*it] = sum > 0 ? weights[*it] / sum : 0.0;
+            for (auto it = b; it != e; ++it)
+                sum += weights[*it];
+            for (auto it = b; it != e; ++it)
+                share[*it] = sum > 0 ? weights[*it] / sum : 0.0;
         }
         std::vector<double> eff(element_count(), 0.0);
         // Nodes from the root down (reverse level order), then indicators.
@@ -156,7 +160,8 @@ public:
             if (j == root()) continue;
             eff[ni + j] = share[ni + j] * eff[ni + parent_[ni + j]];
         }
-        for (std::size_t i = 0; i < ni; ++i) eff[i] = share[i] * eff[ni + parent_[i]];
+        for (std::size_t i = 0; i < ni; ++i)
+            eff[i] = share[i] * eff[ni + parent_[i]];
         return eff;
     }
 
@@ -176,8 +181,8 @@ private:
 
 /// The outcome of build_tree.
 struct tree_build_result {
-    std::optional<index_tree> tree;         ///< Nullopt when any error.
-    std::vector<diagnostic> diagnostics;    ///< Every problem found.
+    std::optional<index_tree> tree;       ///< Nullopt when any error.
+    std::vector<diagnostic> diagnostics;  ///< Every problem found.
     /// True when a tree was built.
     bool ok() const noexcept { return tree.has_value(); }
 };
@@ -221,8 +226,9 @@ inline tree_build_result build_tree(std::vector<tree_indicator> indicators, std:
                                     const tree_options& options = {}) {
     tree_build_result result;
     auto& diags = result.diagnostics;
-    auto err = [&](diagnostic_code code, const std::string& path, std::optional<std::size_t> line,
-                   std::string msg) { diags.push_back(detail::tree_diag(severity::error, code, path, line, std::move(msg))); };
+    auto err = [&](diagnostic_code code, const std::string& path, std::optional<std::size_t> line, std::string msg) {
+        diags.push_back(detail::tree_diag(severity::error, code, path, line, std::move(msg)));
+    };
 
     if (indicators.empty()) {
         err(diagnostic_code::empty_framework, "", std::nullopt, "the index has no indicators");
@@ -231,27 +237,34 @@ inline tree_build_result build_tree(std::vector<tree_indicator> indicators, std:
     // Ids: unique across indicators and nodes.
     std::unordered_map<std::string, std::size_t> where;  // id -> element ref in input numbering
     const std::size_t ni = indicators.size();
-    auto check_id = [&](const std::string& id, std::size_t ref, const std::string& path, std::optional<std::size_t> line) {
+    auto check_id = [&](const std::string& id, std::size_t ref, const std::string& path,
+                        std::optional<std::size_t> line) {
         if (id.empty()) {
             err(diagnostic_code::missing_required_field, path, line, "an element has an empty id");
             return;
         }
         if (!where.emplace(id, ref).second) err(diagnostic_code::duplicate_id, path, line, "duplicate id '" + id + "'");
     };
-    for (std::size_t i = 0; i < ni; ++i) check_id(indicators[i].id, i, indicators[i].path, indicators[i].line);
-    for (std::size_t j = 0; j < nodes.size(); ++j) check_id(nodes[j].id, ni + j, nodes[j].path, nodes[j].line);
+    for (std::size_t i = 0; i < ni; ++i)
+        check_id(indicators[i].id, i, indicators[i].path, indicators[i].line);
+    for (std::size_t j = 0; j < nodes.size(); ++j)
+        check_id(nodes[j].id, ni + j, nodes[j].path, nodes[j].line);
     auto check_weight = [&](double w, const std::string& id, const std::string& path, std::optional<std::size_t> line) {
         if (!std::isfinite(w)) {
             err(diagnostic_code::non_finite_value, path, line, "weight of '" + id + "' is not a finite number");
         } else if (w < 0) {
-            err(diagnostic_code::negative_weight, path, line, "weight of '" + id + "' is negative (" + detail::index_num(w) + ")");
+            err(diagnostic_code::negative_weight, path, line,
+                "weight of '" + id + "' is negative (" + detail::index_num(w) + ")");
         }
     };
-    for (const auto& ind : indicators) check_weight(ind.weight, ind.id, ind.path, ind.line);
-    for (const auto& nd : nodes) check_weight(nd.weight, nd.id, nd.path, nd.line);
+    for (const auto& ind : indicators)
+        check_weight(ind.weight, ind.id, ind.path, ind.line);
+    for (const auto& nd : nodes)
+        check_weight(nd.weight, nd.id, nd.path, nd.line);
     for (const auto& nd : nodes) {
         if (nd.method) {
-            if (nd.method->method == aggregation::generalised_mean && (!std::isfinite(nd.method->p) || nd.method->p == 0.0)) {
+            if (nd.method->method == aggregation::generalised_mean &&
+                (!std::isfinite(nd.method->p) || nd.method->p == 0.0)) {
                 err(diagnostic_code::invalid_input_for_method, nd.path, nd.line,
                     "node '" + nd.id + "': the generalised mean needs a finite p != 0");
             }
@@ -277,8 +290,10 @@ inline tree_build_result build_tree(std::vector<tree_indicator> indicators, std:
         }
         return it->second;
     };
-    for (std::size_t i = 0; i < ni; ++i) parent[i] = resolve(indicators[i].parent, indicators[i].id, indicators[i].path, indicators[i].line);
-    for (std::size_t j = 0; j < nodes.size(); ++j) parent[ni + j] = resolve(nodes[j].parent, nodes[j].id, nodes[j].path, nodes[j].line);
+    for (std::size_t i = 0; i < ni; ++i)
+        parent[i] = resolve(indicators[i].parent, indicators[i].id, indicators[i].path, indicators[i].line);
+    for (std::size_t j = 0; j < nodes.size(); ++j)
+        parent[ni + j] = resolve(nodes[j].parent, nodes[j].id, nodes[j].path, nodes[j].line);
     if (has_errors(diags)) return result;
 
     // Cycles among nodes: follow parents; a chain longer than the node count loops.
@@ -290,7 +305,8 @@ inline tree_build_result build_tree(std::vector<tree_indicator> indicators, std:
             ++steps;
         }
         if (at != none) {
-            err(diagnostic_code::hierarchy_cycle, nodes[j].path, nodes[j].line, "node '" + nodes[j].id + "' is its own ancestor");
+            err(diagnostic_code::hierarchy_cycle, nodes[j].path, nodes[j].line,
+                "node '" + nodes[j].id + "' is its own ancestor");
         }
     }
     if (has_errors(diags)) return result;
@@ -308,9 +324,9 @@ inline tree_build_result build_tree(std::vector<tree_indicator> indicators, std:
             if (alive[j] && kids[j] == 0) {
                 alive[j] = false;
                 changed = true;
-                diags.push_back(detail::tree_diag(severity::warning, diagnostic_code::empty_framework, nodes[j].path,
-                                                  nodes[j].line,
-                                                  "node '" + nodes[j].id + "' has no indicators below it; it is left out of the index"));
+                diags.push_back(detail::tree_diag(
+                    severity::warning, diagnostic_code::empty_framework, nodes[j].path, nodes[j].line,
+                    "node '" + nodes[j].id + "' has no indicators below it; it is left out of the index"));
             }
         }
     }
@@ -341,7 +357,8 @@ inline tree_build_result build_tree(std::vector<tree_indicator> indicators, std:
         alive.push_back(true);
         const std::size_t r = ni + nodes.size() - 1;
         parent.push_back(none);
-        for (std::size_t e : tops) parent[e] = r;
+        for (std::size_t e : tops)
+            parent[e] = r;
         diags.push_back(detail::tree_diag(severity::info, diagnostic_code::invalid_metadata, "", std::nullopt,
                                           "added a root node '" + options.root_id + "' over the " +
                                               std::to_string(tops.size()) + " top-level elements"));
@@ -371,7 +388,8 @@ inline tree_build_result build_tree(std::vector<tree_indicator> indicators, std:
     }
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return lev[a] < lev[b]; });
     std::vector<std::size_t> new_index(nn, none);
-    for (std::size_t k = 0; k < order.size(); ++k) new_index[order[k]] = k;
+    for (std::size_t k = 0; k < order.size(); ++k)
+        new_index[order[k]] = k;
 
     index_tree tree;
     auto& t_ind = detail::tree_access::indicators(tree);
@@ -393,14 +411,16 @@ inline tree_build_result build_tree(std::vector<tree_indicator> indicators, std:
         return e < ni ? e : ni + new_index[e - ni];
     };
     t_par.assign(ni + nk, none);
-    for (std::size_t i = 0; i < ni; ++i) t_par[i] = remap(parent[i]) - ni;
+    for (std::size_t i = 0; i < ni; ++i)
+        t_par[i] = remap(parent[i]) - ni;
     for (std::size_t j : order) {
         const std::size_t p = parent[ni + j];
         t_par[ni + new_index[j]] = p == none ? none : new_index[p - ni];
     }
     // Children lists, in definition order (indicators first, then nodes, each in input order).
     std::vector<std::vector<std::size_t>> kids(nk);
-    for (std::size_t i = 0; i < ni; ++i) kids[t_par[i]].push_back(i);
+    for (std::size_t i = 0; i < ni; ++i)
+        kids[t_par[i]].push_back(i);
     for (std::size_t j : order) {
         const std::size_t p = parent[ni + j];
         if (p != none) kids[new_index[p - ni]].push_back(ni + new_index[j]);
@@ -410,12 +430,14 @@ inline tree_build_result build_tree(std::vector<tree_indicator> indicators, std:
         t_off[k + 1] = t_off[k] + kids[k].size();
         t_kids.insert(t_kids.end(), kids[k].begin(), kids[k].end());
     }
-    for (std::size_t e = 0; e < ni + nk; ++e) t_ids.emplace(tree.id(e), e);
+    for (std::size_t e = 0; e < ni + nk; ++e)
+        t_ids.emplace(tree.id(e), e);
 
     // Weight sums.
     for (std::size_t k = 0; k < nk; ++k) {
         double sum = 0.0;
-        for (std::size_t c : kids[k]) sum += c < ni ? t_ind[c].weight : t_nodes[c - ni].weight;
+        for (std::size_t c : kids[k])
+            sum += c < ni ? t_ind[c].weight : t_nodes[c - ni].weight;
         if (!(sum > 0)) {
             err(diagnostic_code::zero_weight_sum, t_nodes[k].path, t_nodes[k].line,
                 "the weights of the children of node '" + t_nodes[k].id + "' add up to zero");
@@ -428,8 +450,8 @@ inline tree_build_result build_tree(std::vector<tree_indicator> indicators, std:
 
 /// Options for building a tree from a framework.
 struct framework_tree_options {
-    tree_options tree;                        ///< Root handling.
-    language name_language = language::en;   ///< Which name to keep.
+    tree_options tree;                      ///< Root handling.
+    language name_language = language::en;  ///< Which name to keep.
     /// Only the subtree under this node (a framework may hold several indices: the national
     /// framework and the DTI, say). None = every node and indicator.
     std::optional<std::string> root;
@@ -446,7 +468,8 @@ BOOST_DESCRIBE_STRUCT(framework_tree_options, (), (tree, name_language, root))
 inline tree_build_result build_tree(const framework& fw, const framework_tree_options& options = {}) {
     // Subtree selection: an element is kept when the root is on its chain of parents.
     std::unordered_map<std::string, const std::optional<std::string>*> node_parent;
-    for (const auto& n : fw.nodes) node_parent.emplace(n.id, &n.parent);
+    for (const auto& n : fw.nodes)
+        node_parent.emplace(n.id, &n.parent);
     auto under_root = [&](const std::string& id, const std::optional<std::string>& parent) {
         if (!options.root) return true;
         if (id == *options.root) return true;
@@ -461,8 +484,9 @@ inline tree_build_result build_tree(const framework& fw, const framework_tree_op
     };
     if (options.root && !node_parent.count(*options.root)) {
         tree_build_result r;
-        r.diagnostics.push_back(detail::tree_diag(severity::error, diagnostic_code::unknown_reference, "/framework/nodes",
-                                                  std::nullopt, "no node '" + *options.root + "' to use as the root"));
+        r.diagnostics.push_back(detail::tree_diag(severity::error, diagnostic_code::unknown_reference,
+                                                  "/framework/nodes", std::nullopt,
+                                                  "no node '" + *options.root + "' to use as the root"));
         return r;
     }
     std::vector<tree_indicator> inds;
@@ -484,7 +508,8 @@ inline tree_build_result build_tree(const framework& fw, const framework_tree_op
         for (const auto& tg : fw.targets) {
             if (tg.indicator != src.id || !tg.value) continue;
             if (tg.entity && *tg.entity != fw.nation) continue;
-            if (tg.kind != target_kind::at_least && tg.kind != target_kind::at_most && tg.kind != target_kind::exactly) {
+            if (tg.kind != target_kind::at_least && tg.kind != target_kind::at_most &&
+                tg.kind != target_kind::exactly) {
                 continue;
             }
             if (!best || *best < tg.deadline) {

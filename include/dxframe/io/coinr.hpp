@@ -45,28 +45,28 @@ BOOST_DESCRIBE_STRUCT(coinr_options, (), (data_source, meta_source, time))
 
 /// A grouping column of iData (Type = Group in iMeta), e.g. GDP_group.
 struct coinr_group {
-    std::string id;                                 ///< Column name.
-    std::string name;                               ///< iName, if given.
-    std::vector<std::optional<std::string>> values; ///< One per unit; empty cell = none.
+    std::string id;                                  ///< Column name.
+    std::string name;                                ///< iName, if given.
+    std::vector<std::optional<std::string>> values;  ///< One per unit; empty cell = none.
 };
 BOOST_DESCRIBE_STRUCT(coinr_group, (), (id, name, values))
 
 /// An imported COINr index: the tree, the units and their indicator values.
 struct coinr_data {
-    index_tree tree;                          ///< Indicators (iMeta order) and aggregates.
-    std::vector<std::string> units;           ///< uCode of each unit, iData order.
-    std::vector<std::string> unit_names;      ///< uName (or uCode when absent).
-    value_matrix values;                      ///< Units × tree indicators; missing = empty cell.
-    std::vector<coinr_group> groups;          ///< Group columns.
-    std::vector<std::string> denominator_ids; ///< Denominator columns, in iData order.
-    value_matrix denominators;                ///< Units × denominator columns.
-    std::optional<double> time;               ///< The Time of the rows used, if iData has a Time column.
+    index_tree tree;                           ///< Indicators (iMeta order) and aggregates.
+    std::vector<std::string> units;            ///< uCode of each unit, iData order.
+    std::vector<std::string> unit_names;       ///< uName (or uCode when absent).
+    value_matrix values;                       ///< Units × tree indicators; missing = empty cell.
+    std::vector<coinr_group> groups;           ///< Group columns.
+    std::vector<std::string> denominator_ids;  ///< Denominator columns, in iData order.
+    value_matrix denominators;                 ///< Units × denominator columns.
+    std::optional<double> time;                ///< The Time of the rows used, if iData has a Time column.
 };
 
 /// The outcome of import_coinr.
 struct coinr_import_result {
-    std::optional<coinr_data> data;        ///< Nullopt when any error.
-    std::vector<diagnostic> diagnostics;   ///< Every problem found, with file, line and field.
+    std::optional<coinr_data> data;       ///< Nullopt when any error.
+    std::vector<diagnostic> diagnostics;  ///< Every problem found, with file, line and field.
     /// True when the tables were imported.
     bool ok() const noexcept { return data.has_value(); }
 };
@@ -81,8 +81,10 @@ struct cell_number {
 };
 
 inline std::string_view trim_cell(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+        s.remove_suffix(1);
     return s;
 }
 
@@ -115,12 +117,15 @@ inline std::optional<bool> parse_bool_cell(std::string_view raw) {
     return std::nullopt;
 }
 
-inline bool starts_with_digit(const std::string& s) { return !s.empty() && s[0] >= '0' && s[0] <= '9'; }
+inline bool starts_with_digit(const std::string& s) {
+    return !s.empty() && s[0] >= '0' && s[0] <= '9';
+}
 
 }  // namespace detail
 
 /// Imports COINr tables already read as CSV (see import_coinr(text, text, options)).
-inline coinr_import_result import_coinr(const csv_table& idata, const csv_table& imeta, const coinr_options& options = {}) {
+inline coinr_import_result import_coinr(const csv_table& idata, const csv_table& imeta,
+                                        const coinr_options& options = {}) {
     coinr_import_result result;
     auto& diags = result.diagnostics;
     const std::string& dsrc = options.data_source;
@@ -147,8 +152,9 @@ inline coinr_import_result import_coinr(const csv_table& idata, const csv_table&
     for (const char* r : required) {
         if (!imeta.column(r)) {
             meta_err(diagnostic_code::invalid_metadata, imeta.header_line, std::nullopt,
-                     std::string("required column '") + r + "' is missing (iMeta needs Level, iCode, Parent, "
-                                                            "Direction, Type, Weight)");
+                     std::string("required column '") + r +
+                         "' is missing (iMeta needs Level, iCode, Parent, "
+                         "Direction, Type, Weight)");
             meta_cols_ok = false;
         }
     }
@@ -264,11 +270,13 @@ inline coinr_import_result import_coinr(const csv_table& idata, const csv_table&
                          "Aggregate '" + m.code + "' is at Level 1, which is for indicators");
             }
             if (!m.direction && detail::parse_cell(row[c_dir]).kind == detail::cell_kind::missing) {
-                meta_err(diagnostic_code::invalid_metadata, line, c_dir + 1, m.type + " '" + m.code + "' has no Direction");
+                meta_err(diagnostic_code::invalid_metadata, line, c_dir + 1,
+                         m.type + " '" + m.code + "' has no Direction");
             }
             if (!m.weight) {
                 if (detail::parse_cell(row[c_weight]).kind == detail::cell_kind::missing) {
-                    meta_err(diagnostic_code::invalid_metadata, line, c_weight + 1, m.type + " '" + m.code + "' has no Weight");
+                    meta_err(diagnostic_code::invalid_metadata, line, c_weight + 1,
+                             m.type + " '" + m.code + "' has no Weight");
                 }
             } else if (*m.weight < 0) {
                 meta_err(diagnostic_code::negative_weight, line, c_weight + 1,
@@ -277,8 +285,9 @@ inline coinr_import_result import_coinr(const csv_table& idata, const csv_table&
         }
         if (m.type == "Indicator" && c_target && !m.params.target &&
             detail::parse_cell(row[*c_target]).kind == detail::cell_kind::missing) {
-            meta_err(diagnostic_code::invalid_metadata, line, *c_target + 1,
-                     "Indicator '" + m.code + "' has no Target (when iMeta has a Target column, every indicator needs one)");
+            meta_err(
+                diagnostic_code::invalid_metadata, line, *c_target + 1,
+                "Indicator '" + m.code + "' has no Target (when iMeta has a Target column, every indicator needs one)");
         }
         rows.push_back(std::move(m));
     }
@@ -288,8 +297,9 @@ inline coinr_import_result import_coinr(const csv_table& idata, const csv_table&
         if (rows[r].code.empty()) continue;
         const auto [it, fresh] = by_code.emplace(rows[r].code, r);
         if (!fresh) {
-            meta_err(diagnostic_code::duplicate_id, rows[r].line, c_code + 1,
-                     "iCode '" + rows[r].code + "' is already defined on line " + std::to_string(rows[it->second].line));
+            meta_err(
+                diagnostic_code::duplicate_id, rows[r].line, c_code + 1,
+                "iCode '" + rows[r].code + "' is already defined on line " + std::to_string(rows[it->second].line));
         }
     }
     // Levels: no gaps; parents exist, one level up; the top level has no parent; aggregates have children.
@@ -347,19 +357,23 @@ inline coinr_import_result import_coinr(const csv_table& idata, const csv_table&
     }
     for (const auto& m : rows) {
         if (m.type == "Aggregate" && !parents_used.count(m.code)) {
-            meta_err(diagnostic_code::invalid_metadata, m.line, c_code + 1, "Aggregate '" + m.code + "' has no children");
+            meta_err(diagnostic_code::invalid_metadata, m.line, c_code + 1,
+                     "Aggregate '" + m.code + "' has no children");
         }
     }
     std::size_t n_indicators = 0;
-    for (const auto& m : rows) n_indicators += m.type == "Indicator" ? 1u : 0u;
+    for (const auto& m : rows)
+        n_indicators += m.type == "Indicator" ? 1u : 0u;
     if (n_indicators == 0) {
-        meta_err(diagnostic_code::empty_framework, imeta.header_line, std::nullopt, "iMeta has no rows of Type Indicator");
+        meta_err(diagnostic_code::empty_framework, imeta.header_line, std::nullopt,
+                 "iMeta has no rows of Type Indicator");
     }
 
     // ---- iData ----------------------------------------------------------------------------
     const auto c_ucode = idata.column("uCode");
     if (!c_ucode) {
-        data_err(diagnostic_code::invalid_metadata, idata.header_line, std::nullopt, "required column 'uCode' is missing");
+        data_err(diagnostic_code::invalid_metadata, idata.header_line, std::nullopt,
+                 "required column 'uCode' is missing");
         return result;
     }
     const auto c_uname = idata.column("uName");
@@ -368,7 +382,8 @@ inline coinr_import_result import_coinr(const csv_table& idata, const csv_table&
     for (std::size_t c = 0; c < idata.header.size(); ++c) {
         const std::string& h = idata.header[c];
         if (detail::trim_cell(h).empty()) {
-            data_err(diagnostic_code::invalid_metadata, idata.header_line, c + 1, "column " + std::to_string(c + 1) + " has no name");
+            data_err(diagnostic_code::invalid_metadata, idata.header_line, c + 1,
+                     "column " + std::to_string(c + 1) + " has no name");
             continue;
         }
         if (!seen_cols.insert(h).second) {
@@ -454,7 +469,8 @@ inline coinr_import_result import_coinr(const csv_table& idata, const csv_table&
                          (c_time ? " (for the same Time)" : ""));
         }
         if (seen_cols.count(code)) {
-            data_err(diagnostic_code::invalid_metadata, line, *c_ucode + 1, "uCode '" + code + "' is also a column name");
+            data_err(diagnostic_code::invalid_metadata, line, *c_ucode + 1,
+                     "uCode '" + code + "' is also a column name");
         }
     }
     if (has_errors(diags)) return result;
@@ -495,7 +511,8 @@ inline coinr_import_result import_coinr(const csv_table& idata, const csv_table&
     tree_options topt;
     topt.add_root_if_needed = false;
     tree_build_result built = build_tree(std::move(inds), std::move(nodes), topt);
-    for (auto& d : built.diagnostics) diags.push_back(std::move(d));
+    for (auto& d : built.diagnostics)
+        diags.push_back(std::move(d));
     if (!built.ok()) return result;
     out.tree = std::move(*built.tree);
 
@@ -524,7 +541,8 @@ inline coinr_import_result import_coinr(const csv_table& idata, const csv_table&
     };
     read_numbers(ind_cols, out.values);
     std::vector<std::size_t> den_cols;
-    for (const auto& id : out.denominator_ids) den_cols.push_back(*idata.column(id));
+    for (const auto& id : out.denominator_ids)
+        den_cols.push_back(*idata.column(id));
     read_numbers(den_cols, out.denominators);
     for (auto& g : out.groups) {
         const std::size_t col = *idata.column(g.id);
@@ -555,11 +573,14 @@ inline coinr_import_result import_coinr(std::string_view idata_csv, std::string_
     mopt.source = options.meta_source;
     csv_read_result d = read_csv(idata_csv, dopt);
     csv_read_result m = read_csv(imeta_csv, mopt);
-    for (auto& x : m.diagnostics) result.diagnostics.push_back(std::move(x));
-    for (auto& x : d.diagnostics) result.diagnostics.push_back(std::move(x));
+    for (auto& x : m.diagnostics)
+        result.diagnostics.push_back(std::move(x));
+    for (auto& x : d.diagnostics)
+        result.diagnostics.push_back(std::move(x));
     if (!d.ok() || !m.ok()) return result;
     coinr_import_result inner = import_coinr(*d.table, *m.table, options);
-    for (auto& x : inner.diagnostics) result.diagnostics.push_back(std::move(x));
+    for (auto& x : inner.diagnostics)
+        result.diagnostics.push_back(std::move(x));
     result.data = std::move(inner.data);
     return result;
 }

@@ -50,8 +50,8 @@ BOOST_DESCRIBE_STRUCT(csv_table, (), (header, rows, row_lines, header_line))
 
 /// The outcome of read_csv.
 struct csv_read_result {
-    std::optional<csv_table> table;        ///< Nullopt when any error.
-    std::vector<diagnostic> diagnostics;   ///< Every problem (and the byte-order-mark note).
+    std::optional<csv_table> table;       ///< Nullopt when any error.
+    std::vector<diagnostic> diagnostics;  ///< Every problem (and the byte-order-mark note).
     /// True when a table was read.
     bool ok() const noexcept { return table.has_value(); }
 };
@@ -79,8 +79,8 @@ inline csv_read_result read_csv(std::string_view text, const csv_read_options& o
     const std::string& src = options.source;
     const char delim = options.delimiter;
     std::size_t pos = 0;
-    if (text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xEF && static_cast<unsigned char>(text[1]) == 0xBB &&
-        static_cast<unsigned char>(text[2]) == 0xBF) {
+    if (text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xEF &&
+        static_cast<unsigned char>(text[1]) == 0xBB && static_cast<unsigned char>(text[2]) == 0xBF) {
         pos = 3;
         diags.push_back(detail::csv_diag(severity::info, src, 1, 1, "UTF-8 byte-order mark ignored"));
     }
@@ -98,9 +98,9 @@ inline csv_read_result read_csv(std::string_view text, const csv_read_options& o
             i += len;
             ++c;
         } else {
-            diags.push_back(detail::csv_diag(severity::error, src, l, c,
-                                             "byte " + detail::printable(text.substr(i, 1)) +
-                                                 " is not valid UTF-8 (save the table as CSV UTF-8)"));
+            diags.push_back(detail::csv_diag(
+                severity::error, src, l, c,
+                "byte " + detail::printable(text.substr(i, 1)) + " is not valid UTF-8 (save the table as CSV UTF-8)"));
             return result;
         }
     }
@@ -165,19 +165,21 @@ inline csv_read_result read_csv(std::string_view text, const csv_read_options& o
                     advance(c);
                 }
                 if (!closed) {
-                    diags.push_back(detail::csv_diag(severity::error, src, qline, qcol,
-                                                     "quoted field is not terminated (no closing quote before the end)"));
+                    diags.push_back(
+                        detail::csv_diag(severity::error, src, qline, qcol,
+                                         "quoted field is not terminated (no closing quote before the end)"));
                     broken = true;
                     pos = n;
                     fields.push_back(std::move(field));
                     break;
                 }
                 if (pos < n && text[pos] != delim && text[pos] != '\r' && text[pos] != '\n') {
-                    diags.push_back(detail::csv_diag(severity::error, src, line, col,
-                                                     "unexpected text after a closing quote"));
+                    diags.push_back(
+                        detail::csv_diag(severity::error, src, line, col, "unexpected text after a closing quote"));
                     broken = true;
                     // Skip to the end of the field to keep going.
-                    while (pos < n && text[pos] != delim && text[pos] != '\r' && text[pos] != '\n') advance(text[pos]);
+                    while (pos < n && text[pos] != delim && text[pos] != '\r' && text[pos] != '\n')
+                        advance(text[pos]);
                 }
             } else {
                 while (pos < n && text[pos] != delim && text[pos] != '\r' && text[pos] != '\n') {
@@ -227,9 +229,9 @@ inline csv_read_result read_csv(std::string_view text, const csv_read_options& o
                                                  std::to_string(width) + " (field " + std::to_string(width + 1) +
                                                  " is extra)"));
         } else {
-            diags.push_back(detail::csv_diag(severity::error, src, record_lines[r], record_cols[r][k - 1],
-                                             "row has " + std::to_string(k) + " fields; the header has " +
-                                                 std::to_string(width)));
+            diags.push_back(
+                detail::csv_diag(severity::error, src, record_lines[r], record_cols[r][k - 1],
+                                 "row has " + std::to_string(k) + " fields; the header has " + std::to_string(width)));
         }
     }
     if (broken) return result;

@@ -36,9 +36,10 @@ namespace dxframe {
 /// few hundred kilobytes and nests 6 levels deep).
 struct load_limits {
     std::size_t max_document_bytes = 64u << 20;  ///< Largest document, in bytes (default 64 MiB).
-    std::size_t max_depth = 64;                  ///< Deepest nesting of arrays and objects (default 64; at most 1000 is honoured).
-    std::size_t max_string_length = 1u << 20;    ///< Longest string or key, in bytes (default 1 MiB).
-    std::size_t max_elements = 5'000'000;        ///< Most JSON values (scalars, arrays, objects) in the document (default 5 million).
+    std::size_t max_depth = 64;  ///< Deepest nesting of arrays and objects (default 64; at most 1000 is honoured).
+    std::size_t max_string_length = 1u << 20;  ///< Longest string or key, in bytes (default 1 MiB).
+    std::size_t max_elements =
+        5'000'000;  ///< Most JSON values (scalars, arrays, objects) in the document (default 5 million).
 };
 BOOST_DESCRIBE_STRUCT(load_limits, (), (max_document_bytes, max_depth, max_string_length, max_elements))
 
@@ -94,10 +95,10 @@ inline load_result load_dataset(std::string_view json_text, const load_options& 
     const load_limits& limits = options.limits;
 
     if (json_text.size() > limits.max_document_bytes) {
-        diags.push_back(detail::document_diagnostic(
-            severity::error, diagnostic_code::limit_exceeded, "",
-            "the document has " + std::to_string(json_text.size()) + " bytes, more than the limit of " +
-                std::to_string(limits.max_document_bytes)));
+        diags.push_back(detail::document_diagnostic(severity::error, diagnostic_code::limit_exceeded, "",
+                                                    "the document has " + std::to_string(json_text.size()) +
+                                                        " bytes, more than the limit of " +
+                                                        std::to_string(limits.max_document_bytes)));
         return result;
     }
 
@@ -122,22 +123,22 @@ inline load_result load_dataset(std::string_view json_text, const load_options& 
     if (!parsed.ok) return result;
 
     if (!root.is_object()) {
-        diags.push_back(detail::document_diagnostic(severity::error, diagnostic_code::type_mismatch, "",
-                                                    "the document must be a JSON object, got " +
-                                                        detail::describe_value(root)));
+        diags.push_back(
+            detail::document_diagnostic(severity::error, diagnostic_code::type_mismatch, "",
+                                        "the document must be a JSON object, got " + detail::describe_value(root)));
         return result;
     }
     const auto format = root.find("format");
     if (format == root.end()) {
-        diags.push_back(detail::document_diagnostic(severity::error, diagnostic_code::unsupported_format, "/format",
-                                                    std::string("missing member \"format\"; expected \"") +
-                                                        format_tag + "\""));
+        diags.push_back(
+            detail::document_diagnostic(severity::error, diagnostic_code::unsupported_format, "/format",
+                                        std::string("missing member \"format\"; expected \"") + format_tag + "\""));
         return result;
     }
     if (!format->is_string() || format->get_ref<const std::string&>() != format_tag) {
-        diags.push_back(detail::document_diagnostic(severity::error, diagnostic_code::unsupported_format, "/format",
-                                                    "format " + detail::describe_value(*format) +
-                                                        " is not supported; expected \"" + format_tag + "\""));
+        diags.push_back(detail::document_diagnostic(
+            severity::error, diagnostic_code::unsupported_format, "/format",
+            "format " + detail::describe_value(*format) + " is not supported; expected \"" + format_tag + "\""));
         return result;
     }
 
@@ -167,10 +168,10 @@ inline load_result load_dataset_file(const std::string& path, const load_options
     const bool whole = detail::read_file_prefix(path, limit, text);
     if (!whole) {
         load_result result;
-        result.diagnostics.push_back(detail::document_diagnostic(
-            severity::error, diagnostic_code::limit_exceeded, "",
-            "the file '" + detail::printable(path, 200) + "' is larger than the limit of " + std::to_string(limit) +
-                " bytes"));
+        result.diagnostics.push_back(detail::document_diagnostic(severity::error, diagnostic_code::limit_exceeded, "",
+                                                                 "the file '" + detail::printable(path, 200) +
+                                                                     "' is larger than the limit of " +
+                                                                     std::to_string(limit) + " bytes"));
         return result;
     }
     return load_dataset(text, options);

@@ -9,10 +9,10 @@
 
 #include <atomic>
 #include <cerrno>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
-#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <random>
@@ -114,7 +114,8 @@ inline std::string temporary_name(const std::filesystem::path& target) {
 #endif
     static constexpr char hex[] = "0123456789abcdef";
     std::string suffix(16, '0');
-    for (std::size_t i = 0; i < 16; ++i) suffix[i] = hex[(seed >> (4 * i)) & 0xF];
+    for (std::size_t i = 0; i < 16; ++i)
+        suffix[i] = hex[(seed >> (4 * i)) & 0xF];
     const std::filesystem::path name = "." + target.filename().string() + ".tmp-" + suffix;
     return (target.parent_path() / name).string();
 }
@@ -152,9 +153,7 @@ inline void write_file_atomic_with(const std::string& path, std::string_view con
             std::remove(name.c_str());
         }
     } remover{temp, f};
-    const auto fail = [&](const char* action, int errnum) {
-        throw io_error(path, action, errnum != 0 ? errnum : EIO);
-    };
+    const auto fail = [&](const char* action, int errnum) { throw io_error(path, action, errnum != 0 ? errnum : EIO); };
 
 #if !defined(_WIN32)
     // Keep the permissions of the file being replaced (a 0600 file must not become 0644).
@@ -185,9 +184,8 @@ inline void write_file_atomic_with(const std::string& path, std::string_view con
     std::error_code ec;
     std::filesystem::rename(temp, target, ec);
     if (ec) {
-        const int errnum = ec.category() == std::generic_category() || ec.category() == std::system_category()
-                               ? ec.value()
-                               : EIO;
+        const int errnum =
+            ec.category() == std::generic_category() || ec.category() == std::system_category() ? ec.value() : EIO;
         fail("cannot replace", errnum);
     }
     remover.keep = true;

@@ -77,14 +77,14 @@ template <class T>
 struct is_public_described_struct<
     T, std::enable_if_t<std::is_class<T>::value && boost::describe::has_describe_members<T>::value>>
     : std::integral_constant<
-          bool,
-          !std::is_union<T>::value &&
-              boost::mp11::mp_empty<boost::describe::describe_members<
-                  T, boost::describe::mod_private | boost::describe::mod_inherited>>::value &&
-              boost::mp11::mp_empty<boost::describe::describe_members<
-                  T, boost::describe::mod_protected | boost::describe::mod_inherited>>::value &&
-              boost::mp11::mp_empty<boost::describe::describe_bases<T, boost::describe::mod_private>>::value &&
-              boost::mp11::mp_empty<boost::describe::describe_bases<T, boost::describe::mod_protected>>::value> {};
+          bool, !std::is_union<T>::value &&
+                    boost::mp11::mp_empty<boost::describe::describe_members<
+                        T, boost::describe::mod_private | boost::describe::mod_inherited>>::value &&
+                    boost::mp11::mp_empty<boost::describe::describe_members<
+                        T, boost::describe::mod_protected | boost::describe::mod_inherited>>::value &&
+                    boost::mp11::mp_empty<boost::describe::describe_bases<T, boost::describe::mod_private>>::value &&
+                    boost::mp11::mp_empty<boost::describe::describe_bases<T, boost::describe::mod_protected>>::value> {
+};
 
 template <class T, class = void>
 struct is_described_enum : std::false_type {};
@@ -114,11 +114,11 @@ struct is_string_map<std::map<std::string, T, C, A>> : std::true_type {};
 /// whose described members and bases are all public, and enable_generic_json<T> is true.
 template <class T>
 inline constexpr bool is_generic_json_struct_v =
-    detail::is_public_described_struct<T>::value && enable_generic_json<T>::value;
+    detail::is_public_described_struct<T>::value&& enable_generic_json<T>::value;
 
 /// True when the generic enum conversion (enumerator names as strings) applies to `T`.
 template <class T>
-inline constexpr bool is_generic_json_enum_v = detail::is_described_enum<T>::value && enable_generic_json<T>::value;
+inline constexpr bool is_generic_json_enum_v = detail::is_described_enum<T>::value&& enable_generic_json<T>::value;
 
 /// How strictly a reader treats members the format does not define.
 enum class strictness {
@@ -156,11 +156,11 @@ private:
 /// State of a non-throwing read: options in, diagnostics and kept-aside members out. One
 /// context may be used for several reads; diagnostics accumulate.
 struct json_read_context {
-    strictness mode = strictness::strict;          ///< How unknown members are treated.
-    bool stop_at_first_error = false;              ///< Stop reading after the first error (for exceptions).
-    std::vector<diagnostic> diagnostics;           ///< Every problem, in document order.
-    std::vector<unknown_field> unknown_fields;     ///< Lenient mode: unknown members kept aside.
-    std::size_t error_count = 0;                   ///< Number of error-severity diagnostics added.
+    strictness mode = strictness::strict;       ///< How unknown members are treated.
+    bool stop_at_first_error = false;           ///< Stop reading after the first error (for exceptions).
+    std::vector<diagnostic> diagnostics;        ///< Every problem, in document order.
+    std::vector<unknown_field> unknown_fields;  ///< Lenient mode: unknown members kept aside.
+    std::size_t error_count = 0;                ///< Number of error-severity diagnostics added.
 
     /// True once any error has been reported.
     bool has_errors() const noexcept { return error_count > 0; }
@@ -184,11 +184,11 @@ namespace detail {
 /// A JSON Pointer built lazily as a chain of stack frames, turned into text only when a
 /// diagnostic or an error needs it (most values are read without any problem).
 struct json_path {
-    const json_path* parent = nullptr;   ///< Enclosing frame; null for the root.
-    const std::string* prefix = nullptr; ///< Root only: the pointer of the root value.
-    std::string_view key;                ///< Member name (when !is_index).
-    std::size_t index = 0;               ///< Array index (when is_index).
-    bool is_index = false;               ///< Array element or object member.
+    const json_path* parent = nullptr;    ///< Enclosing frame; null for the root.
+    const std::string* prefix = nullptr;  ///< Root only: the pointer of the root value.
+    std::string_view key;                 ///< Member name (when !is_index).
+    std::size_t index = 0;                ///< Array index (when is_index).
+    bool is_index = false;                ///< Array element or object member.
 
     /// A root frame whose pointer is `*p` (may be null for "").
     static json_path root(const std::string* p) noexcept {
@@ -214,7 +214,8 @@ struct json_path {
     /// The JSON Pointer text (RFC 6901 escaping).
     std::string str() const {
         std::vector<const json_path*> chain;
-        for (const json_path* p = this; p != nullptr; p = p->parent) chain.push_back(p);
+        for (const json_path* p = this; p != nullptr; p = p->parent)
+            chain.push_back(p);
         std::string out;
         for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
             const json_path& f = **it;
@@ -273,7 +274,8 @@ std::string describe_value(const J& j) {
 inline bool names_non_finite(std::string_view s) noexcept {
     if (!s.empty() && (s.front() == '+' || s.front() == '-')) s.remove_prefix(1);
     std::string lower;
-    for (char c : s.substr(0, 9)) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    for (char c : s.substr(0, 9))
+        lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     if (s.size() > 3 && lower.compare(0, 4, "nan(") == 0) return true;
     return s.size() <= 8 && (lower == "nan" || lower == "inf" || lower == "infinity");
 }
@@ -330,7 +332,8 @@ std::string did_you_mean(std::string_view s, const Names& candidates) {
 template <class T>
 std::vector<std::string_view> member_names() {
     std::vector<std::string_view> names;
-    boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public | boost::describe::mod_inherited>>(
+    boost::mp11::mp_for_each<
+        boost::describe::describe_members<T, boost::describe::mod_public | boost::describe::mod_inherited>>(
         [&](auto D) { names.emplace_back(D.name); });
     return names;
 }
@@ -402,8 +405,8 @@ void read_struct(const J& j, T& out, json_read_context& ctx, const json_path& pa
                 known += known.empty() ? "" : ", ";
                 known += n;
             }
-            const std::string message = "unknown member " + quote_text(key) + did_you_mean(key, names) +
-                                        "; known members: " + known;
+            const std::string message =
+                "unknown member " + quote_text(key) + did_you_mean(key, names) + "; known members: " + known;
             if (ctx.mode == strictness::strict) {
                 report_error(ctx, diagnostic_code::unknown_field, child, message);
             } else {
@@ -446,7 +449,8 @@ void read_integer(const J& j, T& out, json_read_context& ctx, const json_path& p
                 return out_of_range();
             }
         } else {
-            if (v < 0 || static_cast<std::uint64_t>(v) > static_cast<std::uint64_t>(limits::max())) return out_of_range();
+            if (v < 0 || static_cast<std::uint64_t>(v) > static_cast<std::uint64_t>(limits::max()))
+                return out_of_range();
         }
         out = static_cast<T>(v);
     } else if (j.is_number_float()) {
@@ -644,7 +648,10 @@ J write_value(const T& value, const json_write_options& options, const json_path
                         ": a non-finite number cannot be written");
         }
         return J(value);
-    } else if constexpr (std::is_arithmetic<T>::value || std::is_same<T, std::string>::value) {  // NOLINT(bugprone-branch-clone): the common case, named before the generic tests below
+    } else if constexpr (
+        std::is_arithmetic<T>::value ||
+        std::is_same<T, std::string>::
+            value) {  // NOLINT(bugprone-branch-clone): the common case, named before the generic tests below
         return J(value);
     } else if constexpr (std::is_same<T, date>::value) {
         return J(value.to_string());
@@ -659,13 +666,13 @@ J write_value(const T& value, const json_write_options& options, const json_path
         return array;
     } else if constexpr (is_string_map<T>::value) {
         J object = J::object();
-        for (const auto& kv : value) append_member(object, kv.first, write_value<J>(kv.second, options, path.member(kv.first)));
+        for (const auto& kv : value)
+            append_member(object, kv.first, write_value<J>(kv.second, options, path.member(kv.first)));
         return object;
     } else if constexpr (is_generic_json_enum_v<T>) {
         const char* name = enumerator_name(value);
         if (name == nullptr) {
-            throw error("dxframe JSON: " + (path.str().empty() ? std::string("(root)") : path.str()) +
-                        ": enum value " +
+            throw error("dxframe JSON: " + (path.str().empty() ? std::string("(root)") : path.str()) + ": enum value " +
                         std::to_string(static_cast<long long>(static_cast<std::underlying_type_t<T>>(value))) +
                         " has no name (allowed: " + enumerator_list<T>() + ")");
         }

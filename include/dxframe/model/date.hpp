@@ -26,8 +26,8 @@ public:
     /// Builds a date, throwing dxframe::error if the day does not exist.
     static date from_ymd(int year, int month, int day) {
         if (!is_valid(year, month, day)) {
-            throw error("dxframe::date: no such day " + std::to_string(year) + "-" +
-                        std::to_string(month) + "-" + std::to_string(day));
+            throw error("dxframe::date: no such day " + std::to_string(year) + "-" + std::to_string(month) + "-" +
+                        std::to_string(day));
         }
         return date(year, month, day);
     }
@@ -152,7 +152,9 @@ public:
 
 private:
     constexpr date(int y, int m, int d) noexcept : year_(y), month_(m), day_(d) {}
-    constexpr std::int64_t key() const noexcept { return (static_cast<std::int64_t>(year_) * 16 + month_) * 32 + day_; }
+    constexpr std::int64_t key() const noexcept {
+        return (static_cast<std::int64_t>(year_) * 16 + month_) * 32 + day_;
+    }
     static void put(std::string& s, std::size_t at, int v, std::size_t width) {
         for (std::size_t i = width; i-- > 0;) {
             s[at + i] = static_cast<char>('0' + v % 10);

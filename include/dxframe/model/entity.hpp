@@ -29,14 +29,14 @@ BOOST_DESCRIBE_ENUM(entity_level, nation, ministry, province, commune, other)
 
 /// A unit that is assessed, ranked, or owns targets and tasks.
 struct entity {
-    std::string id;                          ///< Unique among entities.
-    text name;                               ///< Display name.
-    entity_level level = entity_level::other;  ///< Administrative level.
-    std::optional<std::string> parent;       ///< Id of the entity it belongs to (a province's nation).
-    std::vector<std::string> successor_of;   ///< Ids of the entities it was formed from (a merger).
-    std::optional<date> effective;           ///< When it came into being (required with successor_of).
+    std::string id;                             ///< Unique among entities.
+    text name;                                  ///< Display name.
+    entity_level level = entity_level::other;   ///< Administrative level.
+    std::optional<std::string> parent;          ///< Id of the entity it belongs to (a province's nation).
+    std::vector<std::string> successor_of;      ///< Ids of the entities it was formed from (a merger).
+    std::optional<date> effective;              ///< When it came into being (required with successor_of).
     std::map<std::string, std::string> groups;  ///< Grouping columns: region, ministry type, …
-    std::optional<dxframe::source> source;   ///< Where its existence or composition is documented.
+    std::optional<dxframe::source> source;      ///< Where its existence or composition is documented.
 };
 BOOST_DESCRIBE_STRUCT(entity, (), (id, name, level, parent, successor_of, effective, groups, source))
 

@@ -22,15 +22,15 @@ namespace dxframe {
 /// The structure a programme is measured against: what is measured (indicators in a tree of
 /// nodes), what must be reached (targets) and what must be done (tasks).
 struct framework {
-    std::string id;                          ///< Identifier, e.g. "vn-national-dx".
-    text name;                               ///< Display name.
-    std::string nation;                      ///< Id of the entity that targets without an entity bind.
-    std::vector<pillar_info> pillars;        ///< The pillars used, with the framework's own names.
-    std::vector<node> nodes;                 ///< Aggregation groups.
-    std::vector<indicator> indicators;       ///< Measured quantities.
-    std::vector<target> targets;             ///< Targets with deadlines.
-    std::vector<task> tasks;                 ///< Assigned duties.
-    std::optional<dxframe::source> source;   ///< The document that defines the framework.
+    std::string id;                         ///< Identifier, e.g. "vn-national-dx".
+    text name;                              ///< Display name.
+    std::string nation;                     ///< Id of the entity that targets without an entity bind.
+    std::vector<pillar_info> pillars;       ///< The pillars used, with the framework's own names.
+    std::vector<node> nodes;                ///< Aggregation groups.
+    std::vector<indicator> indicators;      ///< Measured quantities.
+    std::vector<target> targets;            ///< Targets with deadlines.
+    std::vector<task> tasks;                ///< Assigned duties.
+    std::optional<dxframe::source> source;  ///< The document that defines the framework.
 };
 BOOST_DESCRIBE_STRUCT(framework, (), (id, name, nation, pillars, nodes, indicators, targets, tasks, source))
 

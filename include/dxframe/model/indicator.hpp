@@ -38,21 +38,23 @@ enum class direction {
 BOOST_DESCRIBE_ENUM(direction, higher_is_better, lower_is_better)
 
 /// +1 for higher_is_better, −1 for lower_is_better (COINr's Direction column).
-constexpr int sign(direction d) noexcept { return d == direction::higher_is_better ? 1 : -1; }
+constexpr int sign(direction d) noexcept {
+    return d == direction::higher_is_better ? 1 : -1;
+}
 
 /// A measured quantity of the framework.
 struct indicator {
-    std::string id;                             ///< Unique among indicators and nodes.
-    text name;                                  ///< Display name.
-    std::optional<dxframe::pillar> pillar;      ///< The pillar it belongs to, if any.
-    std::optional<std::string> parent;          ///< Id of the node it is aggregated into.
-    dxframe::unit unit = dxframe::unit::other;           ///< Unit of measurement.
-    std::optional<std::string> unit_label;      ///< Free text for the unit ("VND trillion").
+    std::string id;                                                       ///< Unique among indicators and nodes.
+    text name;                                                            ///< Display name.
+    std::optional<dxframe::pillar> pillar;                                ///< The pillar it belongs to, if any.
+    std::optional<std::string> parent;                                    ///< Id of the node it is aggregated into.
+    dxframe::unit unit = dxframe::unit::other;                            ///< Unit of measurement.
+    std::optional<std::string> unit_label;                                ///< Free text for the unit ("VND trillion").
     dxframe::direction direction = dxframe::direction::higher_is_better;  ///< Which way is better.
-    std::optional<double> minimum;              ///< Smallest valid value (inclusive).
-    std::optional<double> maximum;              ///< Largest valid value (inclusive).
-    double weight = 1.0;                        ///< Relative weight within its parent node (≥ 0).
-    std::optional<std::string> description;    ///< Definition, method of calculation.
+    std::optional<double> minimum;                                        ///< Smallest valid value (inclusive).
+    std::optional<double> maximum;                                        ///< Largest valid value (inclusive).
+    double weight = 1.0;                     ///< Relative weight within its parent node (≥ 0).
+    std::optional<std::string> description;  ///< Definition, method of calculation.
 };
 BOOST_DESCRIBE_STRUCT(indicator, (),
                       (id, name, pillar, parent, unit, unit_label, direction, minimum, maximum, weight, description))

@@ -56,7 +56,8 @@ private:
     template <class T>
     static void fill(map& m, const std::vector<T>& items) {
         m.reserve(items.size());
-        for (std::size_t i = 0; i < items.size(); ++i) m.emplace(items[i].id, i);
+        for (std::size_t i = 0; i < items.size(); ++i)
+            m.emplace(items[i].id, i);
     }
     static std::size_t at(const map& m, const std::string& id) {
         const auto it = m.find(id);

@@ -28,13 +28,13 @@ BOOST_DESCRIBE_ENUM(aggregation, arithmetic, geometric, harmonic, generalised_me
 /// An aggregation group: a DTI main indicator, a COINr aggregate, a pillar sub-index.
 /// Nodes without a parent are roots; a framework usually has exactly one (the index).
 struct node {
-    std::string id;                                  ///< Unique among nodes and indicators.
-    text name;                                       ///< Display name.
-    std::optional<std::string> parent;               ///< Id of the parent node; none for a root.
-    double weight = 1.0;                             ///< Relative weight within its parent (DTI: max points).
-    std::optional<dxframe::pillar> pillar;           ///< The pillar it represents, if any.
-    std::optional<dxframe::aggregation> aggregation; ///< Method for this node; absent = the analysis default.
-    std::optional<double> aggregation_parameter;     ///< p for generalised_mean.
+    std::string id;                                   ///< Unique among nodes and indicators.
+    text name;                                        ///< Display name.
+    std::optional<std::string> parent;                ///< Id of the parent node; none for a root.
+    double weight = 1.0;                              ///< Relative weight within its parent (DTI: max points).
+    std::optional<dxframe::pillar> pillar;            ///< The pillar it represents, if any.
+    std::optional<dxframe::aggregation> aggregation;  ///< Method for this node; absent = the analysis default.
+    std::optional<double> aggregation_parameter;      ///< p for generalised_mean.
 };
 BOOST_DESCRIBE_STRUCT(node, (), (id, name, parent, weight, pillar, aggregation, aggregation_parameter))
 

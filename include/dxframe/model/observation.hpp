@@ -17,26 +17,25 @@ namespace dxframe {
 
 /// Whether a figure may still be revised.
 enum class observation_status {
-    final,        ///< Published and final.
-    provisional   ///< Preliminary; may be revised.
+    final,       ///< Published and final.
+    provisional  ///< Preliminary; may be revised.
 };
 BOOST_DESCRIBE_ENUM(observation_status, final, provisional)
 
 /// A reported value. Give either `value`, or `numerator` and `denominator` (e.g. 60 of 63
 /// provinces), not both.
 struct observation {
-    std::string entity;                     ///< Id of the entity observed.
-    std::string indicator;                  ///< Id of the indicator.
-    dxframe::date date;                     ///< End of the reference period.
-    std::optional<double> value;            ///< The value.
-    std::optional<double> numerator;        ///< Count achieved, for ratio observations.
-    std::optional<double> denominator;      ///< Count required or total (> 0).
-    std::optional<dxframe::source> source;  ///< Where the figure was reported.
+    std::string entity;                                     ///< Id of the entity observed.
+    std::string indicator;                                  ///< Id of the indicator.
+    dxframe::date date;                                     ///< End of the reference period.
+    std::optional<double> value;                            ///< The value.
+    std::optional<double> numerator;                        ///< Count achieved, for ratio observations.
+    std::optional<double> denominator;                      ///< Count required or total (> 0).
+    std::optional<dxframe::source> source;                  ///< Where the figure was reported.
     observation_status status = observation_status::final;  ///< Final or provisional.
-    std::optional<std::string> note;        ///< Anything a reader needs to know.
+    std::optional<std::string> note;                        ///< Anything a reader needs to know.
 };
-BOOST_DESCRIBE_STRUCT(observation, (),
-                      (entity, indicator, date, value, numerator, denominator, source, status, note))
+BOOST_DESCRIBE_STRUCT(observation, (), (entity, indicator, date, value, numerator, denominator, source, status, note))
 
 /// `status` may be omitted (it is then final).
 template <>

@@ -31,10 +31,16 @@ BOOST_DESCRIBE_ENUM(pillar, awareness, institutions, infrastructure, platforms, 
                     digital_government, digital_economy, digital_society)
 
 /// Every pillar in declaration order (foundations first).
-inline constexpr std::array<pillar, 10> all_pillars = {
-    pillar::awareness,       pillar::institutions,  pillar::infrastructure,     pillar::platforms,
-    pillar::data,            pillar::human_resources, pillar::cybersecurity,    pillar::digital_government,
-    pillar::digital_economy, pillar::digital_society};
+inline constexpr std::array<pillar, 10> all_pillars = {pillar::awareness,
+                                                       pillar::institutions,
+                                                       pillar::infrastructure,
+                                                       pillar::platforms,
+                                                       pillar::data,
+                                                       pillar::human_resources,
+                                                       pillar::cybersecurity,
+                                                       pillar::digital_government,
+                                                       pillar::digital_economy,
+                                                       pillar::digital_society};
 
 /// True for the seven foundations, false for the three pillars proper.
 constexpr bool is_foundation(pillar p) noexcept {

@@ -23,10 +23,10 @@ BOOST_DESCRIBE_ENUM(confidence_level, verified, secondary, unverified)
 
 /// A citation: a legal reference or publication, with an optional link.
 struct source {
-    std::string reference;                         ///< E.g. "Decision 749/QĐ-TTg (03/06/2020), §II.1".
-    std::optional<std::string> url;                ///< Where it can be read.
-    std::optional<date> published;                ///< Date of the document or report.
-    std::optional<confidence_level> confidence;    ///< How well confirmed; absent when not stated.
+    std::string reference;                       ///< E.g. "Decision 749/QĐ-TTg (03/06/2020), §II.1".
+    std::optional<std::string> url;              ///< Where it can be read.
+    std::optional<date> published;               ///< Date of the document or report.
+    std::optional<confidence_level> confidence;  ///< How well confirmed; absent when not stated.
 };
 BOOST_DESCRIBE_STRUCT(source, (), (reference, url, published, confidence))
 

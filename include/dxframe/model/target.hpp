@@ -44,19 +44,19 @@ BOOST_DESCRIBE_STRUCT(milestone, (), (date, value))
 
 /// A quantitative target of the framework, e.g. "80% of public services online by 2025".
 struct target {
-    std::string id;                              ///< Unique among targets.
-    std::optional<text> title;                   ///< Short statement of the target.
-    std::string indicator;                       ///< Id of the indicator it is about.
-    std::optional<std::string> entity;           ///< Id of the entity it binds; absent = the nation.
-    target_kind kind = target_kind::at_least;    ///< What "met" means.
-    std::optional<double> value;                 ///< Target value (lower bound for `within`).
-    std::optional<double> upper;                 ///< Upper bound, for `within` only.
-    std::optional<double> tolerance;             ///< Allowed deviation, for `exactly`.
-    dxframe::date deadline;                      ///< When it must be met (year-only deadlines: 31 December).
-    std::optional<dxframe::baseline> baseline;   ///< Starting point; absent = first observation.
-    std::vector<milestone> milestones;           ///< Intermediate values, in date order.
-    std::optional<dxframe::source> source;       ///< The decision or document that sets it.
-    std::optional<std::string> note;             ///< Anything a reader needs to know.
+    std::string id;                             ///< Unique among targets.
+    std::optional<text> title;                  ///< Short statement of the target.
+    std::string indicator;                      ///< Id of the indicator it is about.
+    std::optional<std::string> entity;          ///< Id of the entity it binds; absent = the nation.
+    target_kind kind = target_kind::at_least;   ///< What "met" means.
+    std::optional<double> value;                ///< Target value (lower bound for `within`).
+    std::optional<double> upper;                ///< Upper bound, for `within` only.
+    std::optional<double> tolerance;            ///< Allowed deviation, for `exactly`.
+    dxframe::date deadline;                     ///< When it must be met (year-only deadlines: 31 December).
+    std::optional<dxframe::baseline> baseline;  ///< Starting point; absent = first observation.
+    std::vector<milestone> milestones;          ///< Intermediate values, in date order.
+    std::optional<dxframe::source> source;      ///< The decision or document that sets it.
+    std::optional<std::string> note;            ///< Anything a reader needs to know.
 };
 BOOST_DESCRIBE_STRUCT(target, (),
                       (id, title, indicator, entity, kind, value, upper, tolerance, deadline, baseline, milestones,

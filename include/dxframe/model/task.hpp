@@ -28,16 +28,16 @@ BOOST_DESCRIBE_ENUM(task_status, not_started, in_progress, done, cancelled)
 
 /// An assigned duty with a due date.
 struct task {
-    std::string id;                         ///< Unique among tasks.
-    text title;                             ///< What must be done.
-    std::string owner;                      ///< Id of the responsible entity.
-    dxframe::date deadline;                 ///< Due date.
+    std::string id;                                 ///< Unique among tasks.
+    text title;                                     ///< What must be done.
+    std::string owner;                              ///< Id of the responsible entity.
+    dxframe::date deadline;                         ///< Due date.
     task_status status = task_status::not_started;  ///< Current state.
-    std::optional<date> completed;          ///< When it was done (status `done`).
-    std::vector<std::string> targets;       ///< Ids of the targets it serves.
-    std::vector<std::string> indicators;    ///< Ids of the indicators it moves.
-    std::optional<dxframe::source> source;  ///< The decision or conclusion that assigns it.
-    std::optional<std::string> note;        ///< Anything a reader needs to know.
+    std::optional<date> completed;                  ///< When it was done (status `done`).
+    std::vector<std::string> targets;               ///< Ids of the targets it serves.
+    std::vector<std::string> indicators;            ///< Ids of the indicators it moves.
+    std::optional<dxframe::source> source;          ///< The decision or conclusion that assigns it.
+    std::optional<std::string> note;                ///< Anything a reader needs to know.
 };
 BOOST_DESCRIBE_STRUCT(task, (), (id, title, owner, deadline, status, completed, targets, indicators, source, note))
 

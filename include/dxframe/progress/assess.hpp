@@ -33,14 +33,14 @@ namespace dxframe {
 /// Where one target stands for one entity at an as-of date. Optional members are absent when
 /// they do not apply or cannot be computed (never NaN or infinity).
 struct target_assessment {
-    std::string target;     ///< Target id.
-    std::string indicator;  ///< Indicator id.
-    std::string entity;     ///< Entity assessed.
-    target_kind kind = target_kind::at_least;          ///< The target's kind.
-    progress_method method = progress_method::linear;  ///< Method that produced `ratio` and the status.
+    std::string target;                                       ///< Target id.
+    std::string indicator;                                    ///< Indicator id.
+    std::string entity;                                       ///< Entity assessed.
+    target_kind kind = target_kind::at_least;                 ///< The target's kind.
+    progress_method method = progress_method::linear;         ///< Method that produced `ratio` and the status.
     target_status status = target_status::insufficient_data;  ///< The verdict.
-    std::optional<insufficiency_reason> reason;  ///< Why, when status is insufficient_data.
-    std::optional<std::string> message;          ///< The reason in words.
+    std::optional<insufficiency_reason> reason;               ///< Why, when status is insufficient_data.
+    std::optional<std::string> message;                       ///< The reason in words.
     /// P: share of the distance from baseline to target covered by the latest value
     /// (d·(y_t − y_0)/|y* − y_0|; for exactly / within, y is the distance to the target). Any method.
     std::optional<double> progress;
@@ -51,13 +51,13 @@ struct target_assessment {
     /// projected share of the distance ρ (projection); for increase / decrease targets the
     /// direction-adjusted compound annual growth g (every method).
     std::optional<double> ratio;
-    std::optional<dated_value> latest;    ///< Latest usable value on or before as_of.
-    std::optional<dated_value> baseline;  ///< Starting point used.
-    std::optional<double> target_value;   ///< The value to reach (lower bound for within).
-    std::optional<double> projected;      ///< Value expected at the deadline if the observed trend goes on.
-    dxframe::date deadline;               ///< The target's deadline.
-    dxframe::date as_of;                  ///< Date of the assessment.
-    std::int64_t days_to_deadline = 0;    ///< Deadline − as_of in days; negative once it has passed.
+    std::optional<dated_value> latest;      ///< Latest usable value on or before as_of.
+    std::optional<dated_value> baseline;    ///< Starting point used.
+    std::optional<double> target_value;     ///< The value to reach (lower bound for within).
+    std::optional<double> projected;        ///< Value expected at the deadline if the observed trend goes on.
+    dxframe::date deadline;                 ///< The target's deadline.
+    dxframe::date as_of;                    ///< Date of the assessment.
+    std::int64_t days_to_deadline = 0;      ///< Deadline − as_of in days; negative once it has passed.
     std::optional<double> observed_growth;  ///< CAGR from baseline to latest (growth rules only).
     std::optional<double> required_growth;  ///< CAGR needed from baseline to target (growth_ratio only).
     /// Open SDG's score in [−5, 5] when the status came from its rules (growth_ratio, or an
@@ -80,7 +80,9 @@ enum class entity_scope {
 BOOST_DESCRIBE_ENUM(entity_scope, bound, all_observed)
 
 /// The entity a target binds: its own `entity`, or else the framework's nation.
-inline std::string bound_entity(const framework& fw, const target& t) { return t.entity.value_or(fw.nation); }
+inline std::string bound_entity(const framework& fw, const target& t) {
+    return t.entity.value_or(fw.nation);
+}
 
 /// The score a target contributes to roll-ups: 1 when achieved, else P clipped to [0, 1];
 /// absent when there is no P (insufficient data, increase / decrease targets not yet decided).
@@ -126,7 +128,9 @@ struct goal_or_problem {
     std::string message;
 };
 
-inline bool finite(const std::optional<double>& v) noexcept { return v && std::isfinite(*v); }
+inline bool finite(const std::optional<double>& v) noexcept {
+    return v && std::isfinite(*v);
+}
 
 // A number for a note: up to six significant digits, no trailing zeros ("0.001", "100").
 inline std::string num(double v) {
@@ -146,8 +150,9 @@ inline goal_or_problem make_goal(const target& t, const indicator& ind, const st
     switch (t.kind) {
         case target_kind::at_least:
         case target_kind::at_most:
-            if (!finite(t.value)) return bad("kind " + std::string(t.kind == target_kind::at_least ? "at_least" : "at_most") +
-                                             " needs a finite value");
+            if (!finite(t.value))
+                return bad("kind " + std::string(t.kind == target_kind::at_least ? "at_least" : "at_most") +
+                           " needs a finite value");
             g.direction = t.kind == target_kind::at_least ? 1 : -1;
             g.point = *t.value;
             g.target = g.point;
@@ -195,9 +200,7 @@ inline goal_or_problem make_goal(const target& t, const indicator& ind, const st
             g.path_direction = g.direction;
             break;
         case target_kind::increase:
-        case target_kind::decrease:
-            g.direction = t.kind == target_kind::increase ? 1 : -1;
-            break;
+        case target_kind::decrease: g.direction = t.kind == target_kind::increase ? 1 : -1; break;
     }
     out.value = g;
     return out;
@@ -247,8 +250,8 @@ inline std::optional<double> geometric_projection(const dated_value& base, const
 }
 
 // x_0 + (x_t − x_0)·(T − t_0)/(t − t_0): the straight line through baseline and latest.
-inline std::optional<double> linear_projection(const dated_value& base, const dated_value& latest,
-                                               const date& deadline, const indicator& ind) {
+inline std::optional<double> linear_projection(const dated_value& base, const dated_value& latest, const date& deadline,
+                                               const indicator& ind) {
     if (!(base.date < latest.date) || latest.date > deadline) return std::nullopt;
     const double x = base.value + (latest.value - base.value) * years_between(base.date, deadline) /
                                       years_between(base.date, latest.date);
@@ -270,13 +273,10 @@ inline std::string reason_text(insufficiency_reason r) {
         case insufficiency_reason::no_observations: return "no usable observation on or before the as-of date";
         case insufficiency_reason::no_baseline:
             return "no baseline: the target gives none and no observation is dated on or after the base date";
-        case insufficiency_reason::single_point:
-            return "only one usable point: no observation after the baseline date";
-        case insufficiency_reason::deadline_not_after_baseline:
-            return "the deadline is not after the baseline date";
+        case insufficiency_reason::single_point: return "only one usable point: no observation after the baseline date";
+        case insufficiency_reason::deadline_not_after_baseline: return "the deadline is not after the baseline date";
         case insufficiency_reason::zero_baseline: return "the baseline is zero, so growth rates do not exist";
-        case insufficiency_reason::zero_target:
-            return "the target is zero, so the required growth rate does not exist";
+        case insufficiency_reason::zero_target: return "the target is zero, so the required growth rate does not exist";
         case insufficiency_reason::sign_change:
             return "baseline and latest value differ in sign, so no growth rate exists";
         case insufficiency_reason::target_sign_differs:
@@ -316,7 +316,8 @@ inline shared_measures fill_shared(target_assessment& a, const target& t, const 
     const double yt = g.assessed(latest.value);
     const double ys = *g.target;
     if (ys != y0) a.progress = finite_or_none(g.direction * (yt - y0) / std::fabs(ys - y0));
-    const double time_share = std::min(1.0, years_between(base.date, latest.date) / years_between(base.date, t.deadline));
+    const double time_share =
+        std::min(1.0, years_between(base.date, latest.date) / years_between(base.date, t.deadline));
     if (g.path_end) {
         const double tau = path_at(t, base, *g.path_end, latest.date);
         a.path_value = finite_or_none(tau);
@@ -392,8 +393,9 @@ inline target_assessment assess_series(const target& t, const indicator* ind, co
         }
     } else {
         if (t.baseline) {
-            a.notes.push_back("the target's explicit baseline belongs to the entity it binds; this entity's own "
-                              "first value on or after the base date is used instead");
+            a.notes.push_back(
+                "the target's explicit baseline belongs to the entity it binds; this entity's own "
+                "first value on or after the base date is used instead");
         }
         base = first_on_or_after(points, options.base_date);
     }
@@ -449,8 +451,9 @@ inline target_assessment assess_series(const target& t, const indicator* ind, co
             in.limit = g.direction > 0 ? b.maximum : b.minimum;
         }
         const opensdg_outcome r = opensdg_progress(in);
-        if (r.base_substituted) a.notes.push_back("baseline 0 replaced by " + detail::num(*options.zero_substitute) +
-                                                  " for growth rates (Open SDG rule)");
+        if (r.base_substituted)
+            a.notes.push_back("baseline 0 replaced by " + detail::num(*options.zero_substitute) +
+                              " for growth rates (Open SDG rule)");
         if (in.limit && r.coefficient != 1.0) {
             a.notes.push_back("growth thresholds scaled by " + detail::num(r.coefficient) + " near the limit " +
                               detail::num(*in.limit) + " (Open SDG rule)");
@@ -462,8 +465,8 @@ inline target_assessment assess_series(const target& t, const indicator* ind, co
                           ? detail::linear_projection(*base, latest, t.deadline, *ind)
                           : detail::finite_or_none(detail::geometric_projection(*base, latest, t.deadline, *ind));
         if (past_deadline) {
-            a.status = g.direction * (latest.value - base->value) > 0 ? target_status::achieved
-                                                                      : target_status::overdue;
+            a.status =
+                g.direction * (latest.value - base->value) > 0 ? target_status::achieved : target_status::overdue;
         } else if (r.reason) {
             detail::set_insufficient(a, *r.reason, detail::reason_text(*r.reason));
         } else {
@@ -627,8 +630,8 @@ inline std::vector<target_assessment> assess_across(const dataset& ds, const tar
     std::vector<target_assessment> out;
     out.reserve(entities.size());
     for (const std::string& e : entities) {
-        out.push_back(assess_series(t, ind, observed_series(ds.observations, e, t.indicator, u), e, e == bound, as_of,
-                                    options));
+        out.push_back(
+            assess_series(t, ind, observed_series(ds.observations, e, t.indicator, u), e, e == bound, as_of, options));
     }
     return out;
 }

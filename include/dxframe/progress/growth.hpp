@@ -37,15 +37,15 @@ inline double limit_coefficient(double base_value, double limit) noexcept {
 
 /// The inputs of Open SDG's measure for one series, in its own terms (years as numbers).
 struct opensdg_inputs {
-    double base_value = 0;            ///< Value at the base year (before any zero substitution).
-    double current_value = 0;         ///< Latest value.
-    double years_observed = 0;        ///< Current year − base year.
-    std::optional<double> target;     ///< Target value; absent = Open SDG's "methodology 1" (no target).
-    double years_to_target = 0;       ///< Target year − base year (with a target).
-    int direction = 1;                ///< +1 "positive" (higher is better), −1 "negative".
-    std::optional<double> limit;      ///< Natural limit for the no-target thresholds (ignored with a target).
-    bool target_achieved = false;     ///< Decided by the caller from the latest value.
-    status_thresholds thresholds{};   ///< high / med / low with a target (0.95 / 0.6 / 0).
+    double base_value = 0;                     ///< Value at the base year (before any zero substitution).
+    double current_value = 0;                  ///< Latest value.
+    double years_observed = 0;                 ///< Current year − base year.
+    std::optional<double> target;              ///< Target value; absent = Open SDG's "methodology 1" (no target).
+    double years_to_target = 0;                ///< Target year − base year (with a target).
+    int direction = 1;                         ///< +1 "positive" (higher is better), −1 "negative".
+    std::optional<double> limit;               ///< Natural limit for the no-target thresholds (ignored with a target).
+    bool target_achieved = false;              ///< Decided by the caller from the latest value.
+    status_thresholds thresholds{};            ///< high / med / low with a target (0.95 / 0.6 / 0).
     growth_thresholds no_target_thresholds{};  ///< high / med / low without one (0.015 / 0.005 / 0).
     std::optional<double> zero_substitute = 0.001;  ///< Replaces a zero base or target; absent = refuse.
 };
@@ -56,14 +56,14 @@ struct opensdg_outcome {
     /// g = s·d·CAGR_obs without one. Infinite when the target equals the base value (Open SDG
     /// divides by a zero required growth); absent when it cannot be computed.
     std::optional<double> progress_value;
-    std::optional<double> observed_growth;  ///< CAGR_obs (not direction-adjusted).
-    std::optional<double> required_growth;  ///< CAGR_req, with a target.
-    std::optional<double> score;            ///< Open SDG's score in [−5, 5]; 5 when achieved.
+    std::optional<double> observed_growth;                    ///< CAGR_obs (not direction-adjusted).
+    std::optional<double> required_growth;                    ///< CAGR_req, with a target.
+    std::optional<double> score;                              ///< Open SDG's score in [−5, 5]; 5 when achieved.
     target_status status = target_status::insufficient_data;  ///< Status on dxframe's scale.
-    std::optional<insufficiency_reason> reason;  ///< Why there is no progress value.
-    double coefficient = 1.0;               ///< Limit coefficient C applied to the no-target thresholds.
-    bool base_substituted = false;          ///< The zero base value was replaced.
-    bool target_substituted = false;        ///< The zero target was replaced.
+    std::optional<insufficiency_reason> reason;               ///< Why there is no progress value.
+    double coefficient = 1.0;         ///< Limit coefficient C applied to the no-target thresholds.
+    bool base_substituted = false;    ///< The zero base value was replaced.
+    bool target_substituted = false;  ///< The zero target was replaced.
 };
 
 namespace detail {

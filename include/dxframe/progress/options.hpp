@@ -27,18 +27,18 @@ BOOST_DESCRIBE_ENUM(progress_method, linear, growth_ratio, projection)
 /// A ratio ≥ on_track is on track, ≥ needs_acceleration needs acceleration, ≥ limited_progress
 /// is limited progress, anything lower is deterioration. Defaults: Eurostat / Open SDG.
 struct status_thresholds {
-    double on_track = 0.95;           ///< Lower bound of on_track.
-    double needs_acceleration = 0.60; ///< Lower bound of needs_acceleration.
-    double limited_progress = 0.0;    ///< Lower bound of limited_progress.
+    double on_track = 0.95;            ///< Lower bound of on_track.
+    double needs_acceleration = 0.60;  ///< Lower bound of needs_acceleration.
+    double limited_progress = 0.0;     ///< Lower bound of limited_progress.
 };
 BOOST_DESCRIBE_STRUCT(status_thresholds, (), (on_track, needs_acceleration, limited_progress))
 
 /// Cut-offs for targets without a numeric value (increase, decrease): the compound annual
 /// growth in the good direction. Defaults: Open SDG / Statistics Canada (1.5% / 0.5% / 0).
 struct growth_thresholds {
-    double on_track = 0.015;           ///< Lower bound of on_track (per year).
-    double needs_acceleration = 0.005; ///< Lower bound of needs_acceleration (per year).
-    double limited_progress = 0.0;     ///< Lower bound of limited_progress (per year).
+    double on_track = 0.015;            ///< Lower bound of on_track (per year).
+    double needs_acceleration = 0.005;  ///< Lower bound of needs_acceleration (per year).
+    double limited_progress = 0.0;      ///< Lower bound of limited_progress (per year).
 };
 BOOST_DESCRIBE_STRUCT(growth_thresholds, (), (on_track, needs_acceleration, limited_progress))
 
@@ -71,13 +71,15 @@ inline void check_options(const progress_options& o) {
         return std::isfinite(a) && std::isfinite(b) && std::isfinite(c) && a >= b && b >= c;
     };
     if (!ordered(o.thresholds.on_track, o.thresholds.needs_acceleration, o.thresholds.limited_progress)) {
-        throw error("dxframe::progress_options: thresholds must be finite with on_track >= needs_acceleration >= "
-                    "limited_progress");
+        throw error(
+            "dxframe::progress_options: thresholds must be finite with on_track >= needs_acceleration >= "
+            "limited_progress");
     }
     if (!ordered(o.no_target_thresholds.on_track, o.no_target_thresholds.needs_acceleration,
                  o.no_target_thresholds.limited_progress)) {
-        throw error("dxframe::progress_options: no_target_thresholds must be finite with on_track >= "
-                    "needs_acceleration >= limited_progress");
+        throw error(
+            "dxframe::progress_options: no_target_thresholds must be finite with on_track >= "
+            "needs_acceleration >= limited_progress");
     }
     if (o.zero_substitute && !(std::isfinite(*o.zero_substitute) && *o.zero_substitute > 0)) {
         throw error("dxframe::progress_options: zero_substitute must be a finite positive number");

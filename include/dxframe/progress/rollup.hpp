@@ -162,8 +162,10 @@ struct weighted_acc {
 class framework_tree {
 public:
     explicit framework_tree(const framework& fw) : fw_(fw) {
-        for (std::size_t i = 0; i < fw.nodes.size(); ++i) node_at_.emplace(fw.nodes[i].id, i);
-        for (std::size_t i = 0; i < fw.indicators.size(); ++i) indicator_at_.emplace(fw.indicators[i].id, i);
+        for (std::size_t i = 0; i < fw.nodes.size(); ++i)
+            node_at_.emplace(fw.nodes[i].id, i);
+        for (std::size_t i = 0; i < fw.indicators.size(); ++i)
+            indicator_at_.emplace(fw.indicators[i].id, i);
         node_children_.resize(fw.nodes.size());
         node_indicators_.resize(fw.nodes.size());
         for (std::size_t i = 0; i < fw.nodes.size(); ++i) {
@@ -213,15 +215,18 @@ public:
     std::vector<std::optional<double>> node_scores(const std::vector<std::optional<double>>& indicator_scores) const {
         std::vector<std::optional<double>> out(fw_.nodes.size());
         std::vector<int> state(fw_.nodes.size(), 0);  // 0 new, 1 in progress, 2 done
-        for (std::size_t i = 0; i < fw_.nodes.size(); ++i) visit(i, indicator_scores, out, state);
+        for (std::size_t i = 0; i < fw_.nodes.size(); ++i)
+            visit(i, indicator_scores, out, state);
         return out;
     }
 
     std::optional<double> overall_score(const std::vector<std::optional<double>>& indicator_scores,
                                         const std::vector<std::optional<double>>& node_score) const {
         weighted_acc acc;
-        for (std::size_t n : root_nodes_) acc.add(node_score[n], fw_.nodes[n].weight);
-        for (std::size_t i : root_indicators_) acc.add(indicator_scores[i], fw_.indicators[i].weight);
+        for (std::size_t n : root_nodes_)
+            acc.add(node_score[n], fw_.nodes[n].weight);
+        for (std::size_t i : root_indicators_)
+            acc.add(indicator_scores[i], fw_.indicators[i].weight);
         return acc.get();
     }
 
@@ -242,7 +247,8 @@ private:
             visit(c, indicator_scores, out, state);
             if (state[c] == 2) acc.add(out[c], fw_.nodes[c].weight);
         }
-        for (std::size_t i : node_indicators_[n]) acc.add(indicator_scores[i], fw_.indicators[i].weight);
+        for (std::size_t i : node_indicators_[n])
+            acc.add(indicator_scores[i], fw_.indicators[i].weight);
         out[n] = acc.get();
         state[n] = 2;
     }
@@ -274,7 +280,8 @@ inline progress_rollup rollup(const framework& fw, const std::vector<target_asse
         const auto i = tree.indicator(a.indicator);
         if (!i) continue;
         per_indicator[*i].push_back(&a);
-        for (std::size_t n : tree.ancestors(*i)) per_node[n].push_back(&a);
+        for (std::size_t n : tree.ancestors(*i))
+            per_node[n].push_back(&a);
         if (const auto p = tree.pillar_of(*i)) per_pillar[*p].push_back(&a);
     }
     if (!assessments.empty()) {
@@ -287,7 +294,8 @@ inline progress_rollup rollup(const framework& fw, const std::vector<target_asse
         }
     }
     std::vector<std::optional<double>> indicator_scores(fw.indicators.size());
-    for (std::size_t i = 0; i < fw.indicators.size(); ++i) indicator_scores[i] = detail::mean_score(per_indicator[i]);
+    for (std::size_t i = 0; i < fw.indicators.size(); ++i)
+        indicator_scores[i] = detail::mean_score(per_indicator[i]);
     const auto node_scores = tree.node_scores(indicator_scores);
 
     r.nodes.reserve(fw.nodes.size());

@@ -50,9 +50,9 @@ inline std::vector<dated_value> settle(std::vector<series_point> points) {
         std::size_t best = i;
         std::size_t j = i + 1;
         for (; j < points.size() && points[j].point.date == points[i].point.date; ++j) {
-            const bool better = (points[best].provisional && !points[j].provisional) ||
-                                (points[best].provisional == points[j].provisional &&
-                                 points[j].position > points[best].position);
+            const bool better =
+                (points[best].provisional && !points[j].provisional) ||
+                (points[best].provisional == points[j].provisional && points[j].position > points[best].position);
             if (better) best = j;
         }
         out.push_back(points[best].point);
@@ -61,7 +61,9 @@ inline std::vector<dated_value> settle(std::vector<series_point> points) {
     return out;
 }
 
-inline bool usable(const std::optional<double>& v) noexcept { return v && std::isfinite(*v); }
+inline bool usable(const std::optional<double>& v) noexcept {
+    return v && std::isfinite(*v);
+}
 
 }  // namespace detail
 
@@ -70,8 +72,7 @@ inline bool usable(const std::optional<double>& v) noexcept { return v && std::i
 /// indicators: 60 of 63 is 95.24). Observations without a usable value are skipped (validation
 /// reports them). Nothing is filtered by date: see up_to().
 inline std::vector<dated_value> observed_series(const std::vector<observation>& observations,
-                                                const std::string& entity_id, const std::string& indicator_id,
-                                                unit u) {
+                                                const std::string& entity_id, const std::string& indicator_id, unit u) {
     std::vector<detail::series_point> points;
     for (std::size_t i = 0; i < observations.size(); ++i) {
         const observation& o = observations[i];
@@ -118,7 +119,8 @@ public:
             grouped[key{o.entity, o.indicator}].push_back(
                 {{o.date, *v}, o.status == observation_status::provisional, i});
         }
-        for (auto& [k, points] : grouped) series_.emplace(k, detail::settle(std::move(points)));
+        for (auto& [k, points] : grouped)
+            series_.emplace(k, detail::settle(std::move(points)));
     }
 
     /// The full date-ordered series of one entity and indicator (empty when there is none).

@@ -38,9 +38,9 @@ enum class insufficiency_reason {
     target_sign_differs,          ///< Baseline and target differ in sign: no required growth rate exists.
     not_computable                ///< The growth rates overflow or are undefined (0/0).
 };
-BOOST_DESCRIBE_ENUM(insufficiency_reason, unknown_indicator, invalid_target, no_observations, no_baseline,
-                    single_point, deadline_not_after_baseline, zero_baseline, zero_target, sign_change,
-                    target_sign_differs, not_computable)
+BOOST_DESCRIBE_ENUM(insufficiency_reason, unknown_indicator, invalid_target, no_observations, no_baseline, single_point,
+                    deadline_not_after_baseline, zero_baseline, zero_target, sign_change, target_sign_differs,
+                    not_computable)
 
 /// Number of statuses (for counting arrays).
 inline constexpr std::size_t target_status_count = 7;

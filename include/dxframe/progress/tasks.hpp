@@ -41,13 +41,13 @@ BOOST_DESCRIBE_STRUCT(task_options, (), (due_soon_days))
 
 /// One task at an as-of date.
 struct task_assessment {
-    std::string task;                  ///< Task id.
-    text title;                        ///< What must be done.
-    std::string owner;                 ///< Responsible entity.
-    dxframe::date deadline;            ///< Due date.
+    std::string task;                               ///< Task id.
+    text title;                                     ///< What must be done.
+    std::string owner;                              ///< Responsible entity.
+    dxframe::date deadline;                         ///< Due date.
     task_status status = task_status::not_started;  ///< Status as recorded.
-    std::optional<dxframe::date> completed;  ///< Completion date as recorded.
-    task_state state = task_state::pending;  ///< Verdict at the as-of date.
+    std::optional<dxframe::date> completed;         ///< Completion date as recorded.
+    task_state state = task_state::pending;         ///< Verdict at the as-of date.
     /// Days past the due date: as_of − deadline when overdue, completed − deadline when done late.
     std::optional<std::int64_t> days_late;
     /// Days left until the due date (0 = due today) for pending and due-soon tasks.
@@ -151,7 +151,8 @@ inline task_report assess_tasks(const framework& fw, const date& as_of, const ta
         r.counts.add(r.tasks.back().state);
         by_owner[t.owner].add(r.tasks.back().state);
     }
-    for (auto& [owner, counts] : by_owner) r.owners.push_back({owner, counts});
+    for (auto& [owner, counts] : by_owner)
+        r.owners.push_back({owner, counts});
     return r;
 }
 

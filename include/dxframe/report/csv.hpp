@@ -24,13 +24,40 @@ namespace dxframe {
 
 /// The column names of render_csv(), in order.
 inline std::vector<std::string> scorecard_csv_columns() {
-    return {"record",        "id",          "name",           "pillar",           "entity",
-            "status",        "score",       "share_on_track", "targets",          "achieved",
-            "on_track",      "needs_acceleration", "limited_progress", "deterioration", "overdue",
-            "insufficient_data", "progress", "expected",      "ratio",            "latest_date",
-            "latest_value",  "baseline_date", "baseline_value", "kind",            "target_value",
-            "upper",         "projected",   "deadline",       "days_to_deadline", "days_late",
-            "unit",          "source",      "url",            "confidence"};
+    return {"record",
+            "id",
+            "name",
+            "pillar",
+            "entity",
+            "status",
+            "score",
+            "share_on_track",
+            "targets",
+            "achieved",
+            "on_track",
+            "needs_acceleration",
+            "limited_progress",
+            "deterioration",
+            "overdue",
+            "insufficient_data",
+            "progress",
+            "expected",
+            "ratio",
+            "latest_date",
+            "latest_value",
+            "baseline_date",
+            "baseline_value",
+            "kind",
+            "target_value",
+            "upper",
+            "projected",
+            "deadline",
+            "days_to_deadline",
+            "days_late",
+            "unit",
+            "source",
+            "url",
+            "confidence"};
 }
 
 namespace detail {
@@ -45,7 +72,9 @@ std::string enum_text(const std::optional<E>& e) {
     return e ? enum_text(*e) : std::string();
 }
 
-inline std::string int_text(const std::optional<std::int64_t>& v) { return v ? std::to_string(*v) : std::string(); }
+inline std::string int_text(const std::optional<std::int64_t>& v) {
+    return v ? std::to_string(*v) : std::string();
+}
 
 inline void put_group(std::vector<std::string>& row, const scorecard_group& g) {
     row[5] = enum_text(g.worst);
@@ -55,7 +84,8 @@ inline void put_group(std::vector<std::string>& row, const scorecard_group& g) {
     const status_counts& n = g.counts;
     const std::size_t counts[] = {n.achieved,      n.on_track, n.needs_acceleration, n.limited_progress,
                                   n.deterioration, n.overdue,  n.insufficient_data};
-    for (std::size_t k = 0; k < 7; ++k) row[9 + k] = std::to_string(counts[k]);
+    for (std::size_t k = 0; k < 7; ++k)
+        row[9 + k] = std::to_string(counts[k]);
 }
 
 inline void put_source(std::vector<std::string>& row, const std::optional<source>& s) {
@@ -86,7 +116,8 @@ inline std::string render_csv(const scorecard& sc) {
         rows.push_back(std::move(row));
     };
     group_row("overall", sc.overall);
-    for (const auto& g : sc.pillars) group_row("pillar", g);
+    for (const auto& g : sc.pillars)
+        group_row("pillar", g);
     if (sc.unassigned) group_row("pillar", *sc.unassigned);
 
     for (const auto& t : sc.targets) {
@@ -133,8 +164,10 @@ inline std::string render_csv(const scorecard& sc) {
         detail::put_source(row, t.source);
         rows.push_back(std::move(row));
     };
-    for (const auto& t : sc.overdue_tasks) task_row(t);
-    for (const auto& t : sc.due_soon_tasks) task_row(t);
+    for (const auto& t : sc.overdue_tasks)
+        task_row(t);
+    for (const auto& t : sc.due_soon_tasks)
+        task_row(t);
     return write_csv(rows);
 }
 

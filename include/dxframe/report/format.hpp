@@ -42,7 +42,9 @@ inline std::string round_trip_number(double v) {
 }
 
 /// round_trip_number of an optional value; "" when absent.
-inline std::string round_trip_number(const std::optional<double>& v) { return v ? round_trip_number(*v) : std::string(); }
+inline std::string round_trip_number(const std::optional<double>& v) {
+    return v ? round_trip_number(*v) : std::string();
+}
 
 namespace detail {
 
@@ -92,7 +94,8 @@ inline std::string human_number(double v, language lang) {
     std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
     std::string plain = buf;
     if (plain.find('.') != std::string::npos) {
-        while (plain.back() == '0') plain.pop_back();
+        while (plain.back() == '0')
+            plain.pop_back();
         if (plain.back() == '.') plain.pop_back();
     }
     if (plain == "-0") plain = "0";
@@ -163,8 +166,9 @@ inline std::string target_expression(target_kind kind, const std::optional<doubl
                                      const std::optional<double>& upper, direction dir, unit u,
                                      const std::string& suffix, language lang) {
     const auto v = [&](const std::optional<double>& x) { return human_value(x, u, suffix, lang); };
-    if (u == unit::boolean && value && (kind == target_kind::at_least || kind == target_kind::exactly ||
-                                        kind == target_kind::maintain || kind == target_kind::at_most)) {
+    if (u == unit::boolean && value &&
+        (kind == target_kind::at_least || kind == target_kind::exactly || kind == target_kind::maintain ||
+         kind == target_kind::at_most)) {
         return v(value);
     }
     switch (kind) {

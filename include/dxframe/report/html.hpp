@@ -121,12 +121,14 @@ inline std::string html_source(const std::optional<source>& s, language lang) {
 }
 
 inline std::string html_pill(target_status s, language lang) {
-    return "<span class=\"pill " + status_class(s) + "\">" + html_escape(std::string(status_label(s, lang))) + "</span>";
+    return "<span class=\"pill " + status_class(s) + "\">" + html_escape(std::string(status_label(s, lang))) +
+           "</span>";
 }
 
 inline std::string html_days(std::int64_t days, language lang) {
     if (days == 0) return lang == language::vi ? "hôm nay" : "today";
-    if (days > 0) return lang == language::vi ? "còn " + std::to_string(days) + " ngày" : "in " + std::to_string(days) + " days";
+    if (days > 0)
+        return lang == language::vi ? "còn " + std::to_string(days) + " ngày" : "in " + std::to_string(days) + " days";
     return lang == language::vi ? "quá " + std::to_string(-days) + " ngày" : std::to_string(-days) + " days ago";
 }
 
@@ -137,13 +139,16 @@ inline std::string html_latest(const scorecard_target& t, language lang) {
 }
 
 inline std::string html_target(const scorecard_target& t, language lang) {
-    std::string out = html_escape(target_expression(t.kind, t.target_value, t.upper, t.direction, t.unit, t.unit_suffix, lang));
-    if (t.unit_label && display_width(*t.unit_label) > 4) out += "<span class=\"unit\">" + html_escape(*t.unit_label) + "</span>";
+    std::string out =
+        html_escape(target_expression(t.kind, t.target_value, t.upper, t.direction, t.unit, t.unit_suffix, lang));
+    if (t.unit_label && display_width(*t.unit_label) > 4)
+        out += "<span class=\"unit\">" + html_escape(*t.unit_label) + "</span>";
     return out;
 }
 
 inline std::string html_target_row(const scorecard_target& t, language lang) {
-    std::string row = "<tr class=\"target-row " + status_class(t.status) + "\" data-target=\"" + html_escape(t.id) + "\">";
+    std::string row =
+        "<tr class=\"target-row " + status_class(t.status) + "\" data-target=\"" + html_escape(t.id) + "\">";
     row += "<td>" + html_pill(t.status, lang) + "</td>";
     row += "<td><span class=\"title\">" + html_escape(t.title) + "</span><span class=\"sub\">";
     if (t.indicator_name != t.title) row += html_escape(t.indicator_name) + " \u00b7 ";
@@ -192,8 +197,8 @@ inline std::string render_html(const scorecard& sc, const html_options& options 
     h += "<h1>" + html_escape(sc.entity_name.empty() ? sc.framework_name : sc.entity_name) + "</h1>\n";
     if (!sc.framework_name.empty()) h += "<p class=\"framework\">" + html_escape(sc.framework_name) + "</p>\n";
     h += "<p class=\"meta\">" + L(report_label::as_of) + " <strong>" + html_escape(human_date(sc.as_of, lang)) +
-         "</strong> \u00b7 " + L(report_label::method) + ": " + html_escape(std::string(method_label(sc.method, lang))) +
-         "</p>\n</div></header>\n<main class=\"wrap\">\n";
+         "</strong> \u00b7 " + L(report_label::method) + ": " +
+         html_escape(std::string(method_label(sc.method, lang))) + "</p>\n</div></header>\n<main class=\"wrap\">\n";
 
     // Summary.
     h += "<section id=\"summary\">\n<h2>" + L(report_label::overall) + "</h2>\n<div class=\"kpis\">\n";
@@ -207,9 +212,10 @@ inline std::string render_html(const scorecard& sc, const html_options& options 
                                       n.deterioration, n.overdue,  n.insufficient_data};
         for (std::size_t k = 0; k < target_status_count; ++k) {
             const auto s = static_cast<target_status>(k);
-            h += "<div class=\"kpi kpi-status " + status_class(s) + "\" style=\"border-top-color:" +
-                 std::string(status_color(s)) + "\"><div class=\"v\">" + std::to_string(counts[k]) +
-                 "</div><div class=\"l\">" + html_escape(std::string(status_label(s, lang))) + "</div></div>\n";
+            h += "<div class=\"kpi kpi-status " + status_class(s) +
+                 "\" style=\"border-top-color:" + std::string(status_color(s)) + "\"><div class=\"v\">" +
+                 std::to_string(counts[k]) + "</div><div class=\"l\">" +
+                 html_escape(std::string(status_label(s, lang))) + "</div></div>\n";
         }
     }
     h += "</div>\n" + svg_status_mix(sc.overall.counts, lang, 1070, 24) + "\n<ul class=\"legend\">";
@@ -222,18 +228,21 @@ inline std::string render_html(const scorecard& sc, const html_options& options 
 
     // Pillars.
     std::vector<const scorecard_group*> groups;
-    for (const auto& g : sc.pillars) groups.push_back(&g);
+    for (const auto& g : sc.pillars)
+        groups.push_back(&g);
     if (sc.unassigned) groups.push_back(&*sc.unassigned);
     h += "<section id=\"pillars\">\n<h2>" + L(report_label::pillar_scores) + "</h2>\n";
     h += svg_pillar_scores(sc, 1070) + "\n";
-    h += "<ul class=\"legend\"><li><span class=\"sw\" style=\"background:#5b9bd5\"></span>" + L(report_label::foundation) +
-         "</li><li><span class=\"sw\" style=\"background:#0b4f8a\"></span>" + L(report_label::pillar_proper) + "</li></ul>\n";
+    h += "<ul class=\"legend\"><li><span class=\"sw\" style=\"background:#5b9bd5\"></span>" +
+         L(report_label::foundation) + "</li><li><span class=\"sw\" style=\"background:#0b4f8a\"></span>" +
+         L(report_label::pillar_proper) + "</li></ul>\n";
     h += "<table class=\"pillars\">\n<thead><tr><th>" + L(report_label::pillar) + "</th><th class=\"n\">" +
          L(report_label::score) + "</th><th class=\"n\">" + L(report_label::targets) + "</th>";
     for (std::size_t k = 0; k < target_status_count; ++k) {
         const auto s = static_cast<target_status>(k);
-        h += "<th class=\"n\" title=\"" + html_escape(std::string(status_label(s, lang))) + "\"><span class=\"sw\" style=\"background:" +
-             std::string(status_color(s)) + "\"></span> " + html_escape(std::string(status_abbreviation(s, lang))) + "</th>";
+        h += "<th class=\"n\" title=\"" + html_escape(std::string(status_label(s, lang))) +
+             "\"><span class=\"sw\" style=\"background:" + std::string(status_color(s)) + "\"></span> " +
+             html_escape(std::string(status_abbreviation(s, lang))) + "</th>";
     }
     h += "<th>" + L(report_label::next_deadlines) + "</th></tr></thead>\n<tbody>\n";
     for (const scorecard_group* g : groups) {
@@ -242,7 +251,8 @@ inline std::string render_html(const scorecard& sc, const html_options& options 
                                       n.deterioration, n.overdue,  n.insufficient_data};
         h += "<tr class=\"pillar-row\" data-pillar=\"" + html_escape(g->id) + "\"><td><span class=\"title\">" +
              html_escape(g->name) + "</span><span class=\"sub\">" +
-             L(g->pillar ? (g->foundation ? report_label::foundation : report_label::pillar_proper) : report_label::no_pillar) +
+             L(g->pillar ? (g->foundation ? report_label::foundation : report_label::pillar_proper)
+                         : report_label::no_pillar) +
              "</span></td><td class=\"n\"><strong>" + percent(g->score) + "</strong></td><td class=\"n\">" +
              std::to_string(g->targets) + "</td>";
         for (std::size_t k = 0; k < target_status_count; ++k) {
@@ -307,7 +317,8 @@ inline std::string render_html(const scorecard& sc, const html_options& options 
         h += "<h3 data-pillar=\"" + html_escape(g->id) + "\">" + html_escape(g->name) + " <span class=\"pct\">" +
              percent(g->score) + "</span></h3>\n<table class=\"targets\">\n" + detail::html_target_head(lang) +
              "<tbody>\n";
-        for (const scorecard_target* t : members) h += detail::html_target_row(*t, lang);
+        for (const scorecard_target* t : members)
+            h += detail::html_target_row(*t, lang);
         h += "</tbody></table>\n";
     }
     h += "</section>\n";
@@ -337,9 +348,10 @@ inline std::string render_html(const scorecard& sc, const html_options& options 
              L(report_label::path_to_target) + "</li><li><span class=\"sw\" style=\"background:#cf222e\"></span>" +
              L(report_label::deadline) + "</li></ul>\n<div class=\"grid\">\n";
         for (const scorecard_target* t : charts) {
-            h += "<figure class=\"trajectory-figure\" data-indicator=\"" + html_escape(t->indicator) + "\"><figcaption>" +
-                 html_escape(t->indicator_name) + " " + detail::html_pill(t->status, lang) + "<span class=\"sub\">" +
-                 html_escape(t->title) + "</span></figcaption>" + svg_trajectory(*t, sc.as_of, lang) + "</figure>\n";
+            h += "<figure class=\"trajectory-figure\" data-indicator=\"" + html_escape(t->indicator) +
+                 "\"><figcaption>" + html_escape(t->indicator_name) + " " + detail::html_pill(t->status, lang) +
+                 "<span class=\"sub\">" + html_escape(t->title) + "</span></figcaption>" +
+                 svg_trajectory(*t, sc.as_of, lang) + "</figure>\n";
         }
         h += "</div>\n</section>\n";
     }
@@ -360,16 +372,18 @@ inline std::string render_html(const scorecard& sc, const html_options& options 
             h += "<p class=\"empty\">" + L(report_label::none) + "</p>\n";
             return;
         }
-        h += "<table class=\"tasks\">\n<thead><tr><th>" + L(report_label::status) + "</th><th>" + L(report_label::task) +
-             "</th><th>" + L(report_label::owner) + "</th><th>" + L(report_label::deadline) + "</th></tr></thead>\n<tbody>\n";
+        h += "<table class=\"tasks\">\n<thead><tr><th>" + L(report_label::status) + "</th><th>" +
+             L(report_label::task) + "</th><th>" + L(report_label::owner) + "</th><th>" + L(report_label::deadline) +
+             "</th></tr></thead>\n<tbody>\n";
         for (const auto& t : list) {
             const std::string state = boost::describe::enum_to_string(t.state, "");
             h += "<tr class=\"task-row task-" + state + "\" data-task=\"" + html_escape(t.id) +
                  "\"><td><span class=\"pill task-" + state + "\">" +
                  html_escape(std::string(task_state_label(t.state, lang))) + "</span></td><td><span class=\"title\">" +
                  html_escape(t.title) + "</span><span class=\"sub\">" + detail::html_source(t.source, lang) +
-                 "</span></td><td>" + html_escape(t.owner_name) + "</td><td>" + html_escape(human_date(t.deadline, lang)) +
-                 "<span class=\"days" + std::string(late ? " late" : "") + "\">" +
+                 "</span></td><td>" + html_escape(t.owner_name) + "</td><td>" +
+                 html_escape(human_date(t.deadline, lang)) + "<span class=\"days" + std::string(late ? " late" : "") +
+                 "\">" +
                  html_escape(detail::html_days(late ? -t.days_late.value_or(0) : t.days_until_due.value_or(0), lang)) +
                  "</span></td></tr>\n";
         }
@@ -381,19 +395,21 @@ inline std::string render_html(const scorecard& sc, const html_options& options 
 
     // Footer: sources.
     const auto conf = [&](const confidence_counts& c) {
-        return std::to_string(c.verified) + " " + html_escape(std::string(confidence_label(confidence_level::verified, lang))) +
-               ", " + std::to_string(c.secondary) + " " +
+        return std::to_string(c.verified) + " " +
+               html_escape(std::string(confidence_label(confidence_level::verified, lang))) + ", " +
+               std::to_string(c.secondary) + " " +
                html_escape(std::string(confidence_label(confidence_level::secondary, lang))) + ", " +
                std::to_string(c.unverified) + " " +
                html_escape(std::string(confidence_label(confidence_level::unverified, lang))) +
-               (c.not_stated + c.no_source > 0
-                    ? ", " + std::to_string(c.not_stated + c.no_source) + " " + (lang == language::vi ? "không ghi" : "not stated")
-                    : std::string());
+               (c.not_stated + c.no_source > 0 ? ", " + std::to_string(c.not_stated + c.no_source) + " " +
+                                                     (lang == language::vi ? "không ghi" : "not stated")
+                                               : std::string());
     };
-    h += "</main>\n<footer class=\"wrap\"><p><strong>" + L(report_label::sources) + ".</strong> " + L(report_label::targets) +
-         ": " + conf(sc.target_sources) + ". " + L(report_label::observations) + ": " + conf(sc.observation_sources) +
-         ".</p><p>" + L(report_label::generated_by) + " " + html_escape(version_string) + " \u00b7 " +
-         html_escape(sc.framework) + " \u00b7 " + html_escape(sc.as_of.to_string()) + "</p></footer>\n</body>\n</html>\n";
+    h += "</main>\n<footer class=\"wrap\"><p><strong>" + L(report_label::sources) + ".</strong> " +
+         L(report_label::targets) + ": " + conf(sc.target_sources) + ". " + L(report_label::observations) + ": " +
+         conf(sc.observation_sources) + ".</p><p>" + L(report_label::generated_by) + " " + html_escape(version_string) +
+         " \u00b7 " + html_escape(sc.framework) + " \u00b7 " + html_escape(sc.as_of.to_string()) +
+         "</p></footer>\n</body>\n</html>\n";
     return h;
 }
 

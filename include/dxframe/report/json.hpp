@@ -30,7 +30,8 @@ nlohmann::ordered_json report_json_value(const T& value) {
         return report_json_value(*value);
     } else if constexpr (is_vector<T>::value) {
         nlohmann::ordered_json array = nlohmann::ordered_json::array();
-        for (const auto& element : value) array.push_back(report_json_value(element));
+        for (const auto& element : value)
+            array.push_back(report_json_value(element));
         return array;
     } else if constexpr (is_generic_json_struct_v<T>) {
         nlohmann::ordered_json object = nlohmann::ordered_json::object();
@@ -53,6 +54,8 @@ std::string render_report_json(const T& value, int indent = 2) {
 }
 
 /// The scorecard as JSON text, two-space indented, with a final newline.
-inline std::string render_json(const scorecard& sc) { return render_report_json(sc); }
+inline std::string render_json(const scorecard& sc) {
+    return render_report_json(sc);
+}
 
 }  // namespace dxframe

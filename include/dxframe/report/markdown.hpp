@@ -55,18 +55,21 @@ inline std::string markdown_source(const std::optional<source>& s, language lang
 
 inline std::string md_row(const std::vector<std::string>& cells) {
     std::string out = "|";
-    for (const auto& c : cells) out += " " + c + " |";
+    for (const auto& c : cells)
+        out += " " + c + " |";
     return out + "\n";
 }
 
 inline std::string md_rule(const std::vector<bool>& right_aligned) {
     std::string out = "|";
-    for (bool r : right_aligned) out += r ? " ---: |" : " --- |";
+    for (bool r : right_aligned)
+        out += r ? " ---: |" : " --- |";
     return out + "\n";
 }
 
 inline std::string md_target_value(const scorecard_target& t, language lang) {
-    return markdown_escape(target_expression(t.kind, t.target_value, t.upper, t.direction, t.unit, t.unit_suffix, lang));
+    return markdown_escape(
+        target_expression(t.kind, t.target_value, t.upper, t.direction, t.unit, t.unit_suffix, lang));
 }
 
 inline std::string md_latest(const scorecard_target& t, language lang) {
@@ -85,7 +88,8 @@ inline std::string render_markdown(const scorecard& sc) {
     std::string title = lbl(report_label::scorecard_title);
     if (!sc.entity_name.empty()) title += " \u2014 " + sc.entity_name;
     out += "# " + markdown_escape(title) + "\n\n";
-    if (!sc.framework_name.empty()) out += "**" + lbl(report_label::framework) + ":** " + markdown_escape(sc.framework_name) + "  \n";
+    if (!sc.framework_name.empty())
+        out += "**" + lbl(report_label::framework) + ":** " + markdown_escape(sc.framework_name) + "  \n";
     out += "**" + lbl(report_label::as_of) + ":** " + human_date(sc.as_of, lang) + " \u00b7 **" +
            lbl(report_label::method) + ":** " + std::string(method_label(sc.method, lang)) + "\n\n";
 
@@ -95,12 +99,13 @@ inline std::string render_markdown(const scorecard& sc) {
            (lang == language::vi ? "chỉ tiêu" : "targets") + ": ";
     {
         const status_counts& n = sc.overall.counts;
-        const std::pair<std::size_t, target_status> all[] = {
-            {n.achieved, target_status::achieved},           {n.on_track, target_status::on_track},
-            {n.needs_acceleration, target_status::needs_acceleration},
-            {n.limited_progress, target_status::limited_progress},
-            {n.deterioration, target_status::deterioration}, {n.overdue, target_status::overdue},
-            {n.insufficient_data, target_status::insufficient_data}};
+        const std::pair<std::size_t, target_status> all[] = {{n.achieved, target_status::achieved},
+                                                             {n.on_track, target_status::on_track},
+                                                             {n.needs_acceleration, target_status::needs_acceleration},
+                                                             {n.limited_progress, target_status::limited_progress},
+                                                             {n.deterioration, target_status::deterioration},
+                                                             {n.overdue, target_status::overdue},
+                                                             {n.insufficient_data, target_status::insufficient_data}};
         bool first = true;
         for (const auto& [count, s] : all) {
             out += (first ? "" : " \u00b7 ") + std::string(status_label(s, lang)) + " " + std::to_string(count);
@@ -120,23 +125,22 @@ inline std::string render_markdown(const scorecard& sc) {
         }
         out += detail::md_row(head) + detail::md_rule(right);
         std::vector<const scorecard_group*> groups;
-        for (const auto& g : sc.pillars) groups.push_back(&g);
+        for (const auto& g : sc.pillars)
+            groups.push_back(&g);
         if (sc.unassigned) groups.push_back(&*sc.unassigned);
         for (const scorecard_group* g : groups) {
             const status_counts& n = g->counts;
-            out += detail::md_row({markdown_escape(g->name), percent(g->score), std::to_string(g->targets),
-                                   std::to_string(n.achieved), std::to_string(n.on_track),
-                                   std::to_string(n.needs_acceleration), std::to_string(n.limited_progress),
-                                   std::to_string(n.deterioration), std::to_string(n.overdue),
-                                   std::to_string(n.insufficient_data)});
+            out += detail::md_row(
+                {markdown_escape(g->name), percent(g->score), std::to_string(g->targets), std::to_string(n.achieved),
+                 std::to_string(n.on_track), std::to_string(n.needs_acceleration), std::to_string(n.limited_progress),
+                 std::to_string(n.deterioration), std::to_string(n.overdue), std::to_string(n.insufficient_data)});
         }
-        out += detail::md_row({"**" + lbl(report_label::overall) + "**", "**" + percent(sc.overall.score) + "**",
-                               std::to_string(sc.overall.targets), std::to_string(sc.overall.counts.achieved),
-                               std::to_string(sc.overall.counts.on_track),
-                               std::to_string(sc.overall.counts.needs_acceleration),
-                               std::to_string(sc.overall.counts.limited_progress),
-                               std::to_string(sc.overall.counts.deterioration), std::to_string(sc.overall.counts.overdue),
-                               std::to_string(sc.overall.counts.insufficient_data)});
+        out += detail::md_row(
+            {"**" + lbl(report_label::overall) + "**", "**" + percent(sc.overall.score) + "**",
+             std::to_string(sc.overall.targets), std::to_string(sc.overall.counts.achieved),
+             std::to_string(sc.overall.counts.on_track), std::to_string(sc.overall.counts.needs_acceleration),
+             std::to_string(sc.overall.counts.limited_progress), std::to_string(sc.overall.counts.deterioration),
+             std::to_string(sc.overall.counts.overdue), std::to_string(sc.overall.counts.insufficient_data)});
         out += "\n";
     }
 
@@ -179,7 +183,8 @@ inline std::string render_markdown(const scorecard& sc) {
     out += "## " + lbl(report_label::all_targets) + " (" + std::to_string(sc.targets.size()) + ")\n\n";
     {
         std::vector<const scorecard_group*> groups;
-        for (const auto& g : sc.pillars) groups.push_back(&g);
+        for (const auto& g : sc.pillars)
+            groups.push_back(&g);
         if (sc.unassigned) groups.push_back(&*sc.unassigned);
         for (const scorecard_group* g : groups) {
             std::vector<const scorecard_target*> members;
@@ -193,10 +198,10 @@ inline std::string render_markdown(const scorecard& sc) {
                                    lbl(report_label::deadline), lbl(report_label::source)});
             out += detail::md_rule({false, false, true, true, true, false, false});
             for (const scorecard_target* t : members) {
-                out += detail::md_row({std::string(status_label(t->status, lang)), markdown_escape(t->title),
-                                       percent(t->score), detail::md_latest(*t, lang),
-                                       detail::md_target_value(*t, lang), human_date(t->deadline, lang),
-                                       detail::markdown_source(t->source, lang)});
+                out +=
+                    detail::md_row({std::string(status_label(t->status, lang)), markdown_escape(t->title),
+                                    percent(t->score), detail::md_latest(*t, lang), detail::md_target_value(*t, lang),
+                                    human_date(t->deadline, lang), detail::markdown_source(t->source, lang)});
             }
             out += "\n";
         }
@@ -209,14 +214,15 @@ inline std::string render_markdown(const scorecard& sc) {
             out += lbl(report_label::none) + "\n\n";
             return;
         }
-        out += detail::md_row({lbl(report_label::owner), lbl(report_label::task), lbl(report_label::deadline),
-                               lbl(late ? report_label::days_late : report_label::days_left), lbl(report_label::source)});
+        out +=
+            detail::md_row({lbl(report_label::owner), lbl(report_label::task), lbl(report_label::deadline),
+                            lbl(late ? report_label::days_late : report_label::days_left), lbl(report_label::source)});
         out += detail::md_rule({false, false, false, true, false});
         for (const auto& t : list) {
             const auto days = late ? t.days_late : t.days_until_due;
-            out += detail::md_row({markdown_escape(t.owner_name), markdown_escape(t.title),
-                                   human_date(t.deadline, lang), days ? std::to_string(*days) : std::string(missing_mark),
-                                   detail::markdown_source(t.source, lang)});
+            out += detail::md_row(
+                {markdown_escape(t.owner_name), markdown_escape(t.title), human_date(t.deadline, lang),
+                 days ? std::to_string(*days) : std::string(missing_mark), detail::markdown_source(t.source, lang)});
         }
         out += "\n";
     };

@@ -27,20 +27,20 @@ namespace dxframe {
 
 /// One unit of a ranking.
 struct ranking_entry {
-    std::string id;                      ///< Unit (entity) id.
-    std::string name;                    ///< Display name.
-    std::optional<double> value;         ///< The value ranked on; absent = not ranked.
-    std::optional<std::size_t> rank;     ///< Competition rank ("1224"); absent without a value.
+    std::string id;                   ///< Unit (entity) id.
+    std::string name;                 ///< Display name.
+    std::optional<double> value;      ///< The value ranked on; absent = not ranked.
+    std::optional<std::size_t> rank;  ///< Competition rank ("1224"); absent without a value.
 };
 BOOST_DESCRIBE_STRUCT(ranking_entry, (), (id, name, value, rank))
 
 /// Units ranked on one value, best first (units without a value last).
 struct ranking {
-    std::string indicator;                        ///< Indicator or index id.
-    std::string title;                            ///< What is ranked ("Provincial DTI").
-    std::optional<dxframe::date> date;            ///< Reference date of the values, when one.
+    std::string indicator;                                                ///< Indicator or index id.
+    std::string title;                                                    ///< What is ranked ("Provincial DTI").
+    std::optional<dxframe::date> date;                                    ///< Reference date of the values, when one.
     dxframe::direction direction = dxframe::direction::higher_is_better;  ///< Which way is better.
-    std::vector<ranking_entry> entries;           ///< Ranked units.
+    std::vector<ranking_entry> entries;                                   ///< Ranked units.
 };
 BOOST_DESCRIBE_STRUCT(ranking, (), (indicator, title, date, direction, entries))
 
@@ -49,11 +49,13 @@ namespace detail {
 inline void rank_entries(ranking& r) {
     std::vector<std::optional<double>> values;
     values.reserve(r.entries.size());
-    for (const auto& e : r.entries) values.push_back(e.value);
+    for (const auto& e : r.entries)
+        values.push_back(e.value);
     rank_options o;
     o.order = r.direction == direction::higher_is_better ? rank_order::descending : rank_order::ascending;
     const auto ranks = competition_rank(values, o);
-    for (std::size_t i = 0; i < r.entries.size(); ++i) r.entries[i].rank = ranks[i];
+    for (std::size_t i = 0; i < r.entries.size(); ++i)
+        r.entries[i].rank = ranks[i];
     std::stable_sort(r.entries.begin(), r.entries.end(), [](const ranking_entry& a, const ranking_entry& b) {
         if (a.rank.has_value() != b.rank.has_value()) return a.rank.has_value();
         if (a.rank && b.rank && *a.rank != *b.rank) return *a.rank < *b.rank;

@@ -43,9 +43,9 @@ namespace dxframe {
 
 /// How a scorecard is built.
 struct scorecard_options {
-    progress_options progress{};  ///< Method, thresholds and base date of the target assessments.
-    task_options tasks{};         ///< Due-soon window of the task check.
-    language lang = language::vi; ///< Language of the names the scorecard carries.
+    progress_options progress{};   ///< Method, thresholds and base date of the target assessments.
+    task_options tasks{};          ///< Due-soon window of the task check.
+    language lang = language::vi;  ///< Language of the names the scorecard carries.
     /// Assess every target for this entity (a province against the national targets) and keep
     /// only the tasks it owns. Absent: each target for the entity it binds, and every task.
     std::optional<std::string> entity;
@@ -63,51 +63,51 @@ BOOST_DESCRIBE_STRUCT(scorecard_options, (),
 /// One target as the scorecard shows it: the assessment plus what a reader needs to read it
 /// (names, unit, series, path, source). Optional members are absent when unknown; never NaN.
 struct scorecard_target {
-    std::string id;                          ///< Target id.
-    std::string title;                       ///< The target's title, else its indicator's name.
-    std::string indicator;                   ///< Indicator id.
-    std::string indicator_name;              ///< Indicator name (the id when it is not in the framework).
-    std::optional<dxframe::pillar> pillar;   ///< Pillar of the indicator (or of its nearest node).
-    std::string entity;                      ///< Entity assessed.
+    std::string id;                            ///< Target id.
+    std::string title;                         ///< The target's title, else its indicator's name.
+    std::string indicator;                     ///< Indicator id.
+    std::string indicator_name;                ///< Indicator name (the id when it is not in the framework).
+    std::optional<dxframe::pillar> pillar;     ///< Pillar of the indicator (or of its nearest node).
+    std::string entity;                        ///< Entity assessed.
     target_kind kind = target_kind::at_least;  ///< What "met" means.
     dxframe::direction direction = dxframe::direction::higher_is_better;  ///< Which way is better.
-    dxframe::unit unit = dxframe::unit::other;  ///< The indicator's unit.
-    std::optional<std::string> unit_label;   ///< The indicator's unit label ("% of households").
-    std::string unit_suffix;                 ///< Short text written after a value ("%", " Mbps").
+    dxframe::unit unit = dxframe::unit::other;                            ///< The indicator's unit.
+    std::optional<std::string> unit_label;                    ///< The indicator's unit label ("% of households").
+    std::string unit_suffix;                                  ///< Short text written after a value ("%", " Mbps").
     target_status status = target_status::insufficient_data;  ///< The verdict.
-    std::optional<insufficiency_reason> reason;  ///< Why there is no verdict.
-    std::optional<std::string> message;      ///< The reason in words.
-    std::optional<double> score;             ///< Progress score in [0, 1] (achieved = 1).
-    std::optional<double> progress;          ///< P: share of the distance covered (may leave [0, 1]).
-    std::optional<double> expected;          ///< E: share the path should have covered by the latest date.
-    std::optional<double> ratio;             ///< The number the status thresholds were applied to.
-    std::optional<dated_value> latest;       ///< Latest usable value on or before the as-of date.
-    std::optional<dated_value> baseline;     ///< Starting point used.
-    std::optional<double> target_value;      ///< The value to reach (lower bound for within).
-    std::optional<double> upper;             ///< Upper bound, for within.
-    std::optional<double> projected;         ///< Value expected at the deadline if the trend goes on.
-    dxframe::date deadline;                  ///< Deadline.
-    std::int64_t days_to_deadline = 0;       ///< Deadline − as-of in days; negative once passed.
-    std::vector<dated_value> series;         ///< The entity's usable values up to the as-of date.
-    std::vector<dated_value> path;           ///< Baseline, milestones and target at the deadline.
-    std::optional<dxframe::source> source;   ///< The document that sets the target.
+    std::optional<insufficiency_reason> reason;               ///< Why there is no verdict.
+    std::optional<std::string> message;                       ///< The reason in words.
+    std::optional<double> score;                              ///< Progress score in [0, 1] (achieved = 1).
+    std::optional<double> progress;                           ///< P: share of the distance covered (may leave [0, 1]).
+    std::optional<double> expected;         ///< E: share the path should have covered by the latest date.
+    std::optional<double> ratio;            ///< The number the status thresholds were applied to.
+    std::optional<dated_value> latest;      ///< Latest usable value on or before the as-of date.
+    std::optional<dated_value> baseline;    ///< Starting point used.
+    std::optional<double> target_value;     ///< The value to reach (lower bound for within).
+    std::optional<double> upper;            ///< Upper bound, for within.
+    std::optional<double> projected;        ///< Value expected at the deadline if the trend goes on.
+    dxframe::date deadline;                 ///< Deadline.
+    std::int64_t days_to_deadline = 0;      ///< Deadline − as-of in days; negative once passed.
+    std::vector<dated_value> series;        ///< The entity's usable values up to the as-of date.
+    std::vector<dated_value> path;          ///< Baseline, milestones and target at the deadline.
+    std::optional<dxframe::source> source;  ///< The document that sets the target.
 };
 BOOST_DESCRIBE_STRUCT(scorecard_target, (),
-                      (id, title, indicator, indicator_name, pillar, entity, kind, direction, unit, unit_label, unit_suffix,
-                       status, reason, message, score, progress, expected, ratio, latest, baseline, target_value,
-                       upper, projected, deadline, days_to_deadline, series, path, source))
+                      (id, title, indicator, indicator_name, pillar, entity, kind, direction, unit, unit_label,
+                       unit_suffix, status, reason, message, score, progress, expected, ratio, latest, baseline,
+                       target_value, upper, projected, deadline, days_to_deadline, series, path, source))
 
 /// A group of targets summarised: one pillar, the targets with no pillar, or everything.
 struct scorecard_group {
-    std::string id;                          ///< Pillar name ("digital_government"), "none" or "overall".
-    std::optional<dxframe::pillar> pillar;   ///< The pillar, for pillar groups.
-    std::string name;                        ///< Display name.
-    bool foundation = false;                 ///< A foundation of Decision 749 (not one of the three pillars).
-    std::size_t targets = 0;                 ///< Targets in the group.
-    status_counts counts;                    ///< By status.
-    std::optional<double> score;             ///< Weighted mean progress score in [0, 1]; absent when none has one.
-    std::optional<double> share_on_track;    ///< (achieved + on track) / targets with a status.
-    std::optional<target_status> worst;      ///< Worst status; absent for an empty group.
+    std::string id;                         ///< Pillar name ("digital_government"), "none" or "overall".
+    std::optional<dxframe::pillar> pillar;  ///< The pillar, for pillar groups.
+    std::string name;                       ///< Display name.
+    bool foundation = false;                ///< A foundation of Decision 749 (not one of the three pillars).
+    std::size_t targets = 0;                ///< Targets in the group.
+    status_counts counts;                   ///< By status.
+    std::optional<double> score;            ///< Weighted mean progress score in [0, 1]; absent when none has one.
+    std::optional<double> share_on_track;   ///< (achieved + on track) / targets with a status.
+    std::optional<target_status> worst;     ///< Worst status; absent for an empty group.
     /// Ids of the targets off track (needs acceleration, limited progress, deterioration) or
     /// overdue: overdue first, then by severity, then by deadline.
     std::vector<std::string> off_track;
@@ -120,15 +120,15 @@ BOOST_DESCRIBE_STRUCT(scorecard_group, (),
 
 /// One assigned task as the scorecard shows it.
 struct scorecard_task {
-    std::string id;                          ///< Task id.
-    std::string title;                       ///< What must be done.
-    std::string owner;                       ///< Responsible entity id.
-    std::string owner_name;                  ///< Its name (the id when unknown).
-    dxframe::date deadline;                  ///< Due date.
-    task_state state = task_state::pending;  ///< Verdict at the as-of date.
-    std::optional<std::int64_t> days_late;   ///< Days past due (overdue, done late).
+    std::string id;                              ///< Task id.
+    std::string title;                           ///< What must be done.
+    std::string owner;                           ///< Responsible entity id.
+    std::string owner_name;                      ///< Its name (the id when unknown).
+    dxframe::date deadline;                      ///< Due date.
+    task_state state = task_state::pending;      ///< Verdict at the as-of date.
+    std::optional<std::int64_t> days_late;       ///< Days past due (overdue, done late).
     std::optional<std::int64_t> days_until_due;  ///< Days left (pending, due soon).
-    std::optional<dxframe::source> source;   ///< The decision or conclusion that assigns it.
+    std::optional<dxframe::source> source;       ///< The decision or conclusion that assigns it.
 };
 BOOST_DESCRIBE_STRUCT(scorecard_task, (),
                       (id, title, owner, owner_name, deadline, state, days_late, days_until_due, source))
@@ -162,22 +162,22 @@ BOOST_DESCRIBE_STRUCT(confidence_counts, (), (verified, secondary, unverified, n
 
 /// The scorecard of a framework at a date.
 struct scorecard {
-    std::string framework;                   ///< Framework id.
-    std::string framework_name;              ///< Framework name.
-    std::string entity;                      ///< Entity assessed ("" when targets bind different entities).
-    std::string entity_name;                 ///< Its name.
-    dxframe::date as_of;                     ///< Date of the assessment.
+    std::string framework;                             ///< Framework id.
+    std::string framework_name;                        ///< Framework name.
+    std::string entity;                                ///< Entity assessed ("" when targets bind different entities).
+    std::string entity_name;                           ///< Its name.
+    dxframe::date as_of;                               ///< Date of the assessment.
     progress_method method = progress_method::linear;  ///< Method of the assessments.
-    language lang = language::vi;            ///< Language of the names.
-    scorecard_group overall;                 ///< Every target.
-    std::vector<scorecard_group> pillars;    ///< The framework's pillars, in its order (then any others used).
-    std::optional<scorecard_group> unassigned;  ///< Targets whose indicator has no pillar, when there are any.
-    std::vector<scorecard_target> targets;   ///< Every target, in framework order.
-    task_counts task_totals;                 ///< Tasks by state.
+    language lang = language::vi;                      ///< Language of the names.
+    scorecard_group overall;                           ///< Every target.
+    std::vector<scorecard_group> pillars;        ///< The framework's pillars, in its order (then any others used).
+    std::optional<scorecard_group> unassigned;   ///< Targets whose indicator has no pillar, when there are any.
+    std::vector<scorecard_target> targets;       ///< Every target, in framework order.
+    task_counts task_totals;                     ///< Tasks by state.
     std::vector<scorecard_task> overdue_tasks;   ///< Open tasks past due, most days late first.
     std::vector<scorecard_task> due_soon_tasks;  ///< Open tasks due within the window, soonest first.
-    confidence_counts target_sources;        ///< Confidence of the targets' sources.
-    confidence_counts observation_sources;   ///< Confidence of the sources of the observations dated on or before as_of.
+    confidence_counts target_sources;            ///< Confidence of the targets' sources.
+    confidence_counts observation_sources;  ///< Confidence of the sources of the observations dated on or before as_of.
     std::optional<dxframe::ranking> ranking;  ///< Entities ranked on one indicator, when there is one.
 };
 BOOST_DESCRIBE_STRUCT(scorecard, (),
@@ -270,8 +270,10 @@ inline void list_targets(scorecard_group& g, const std::vector<const scorecard_t
     });
     std::stable_sort(next.begin(), next.end(),
                      [](const scorecard_target* a, const scorecard_target* b) { return a->deadline < b->deadline; });
-    for (const scorecard_target* t : off) g.off_track.push_back(t->id);
-    for (std::size_t i = 0; i < next.size() && i < next_n; ++i) g.next_deadlines.push_back(next[i]->id);
+    for (const scorecard_target* t : off)
+        g.off_track.push_back(t->id);
+    for (std::size_t i = 0; i < next.size() && i < next_n; ++i)
+        g.next_deadlines.push_back(next[i]->id);
 }
 
 inline void copy_rollup(scorecard_group& g, const rollup_entry& e) {
@@ -368,7 +370,8 @@ inline scorecard make_scorecard(const dataset& ds, const date& as_of, const scor
     }
     for (const auto& e : roll.pillars) {
         for (pillar p : all_pillars) {
-            if (e.id == boost::describe::enum_to_string(p, "") && std::find(order.begin(), order.end(), p) == order.end()) {
+            if (e.id == boost::describe::enum_to_string(p, "") &&
+                std::find(order.begin(), order.end(), p) == order.end()) {
                 order.push_back(p);
             }
         }
@@ -415,7 +418,8 @@ inline scorecard make_scorecard(const dataset& ds, const date& as_of, const scor
             detail::summarise_into(e, group);
             // As for a pillar: the weighted mean over indicators of their targets' mean score.
             std::map<std::string, std::vector<const target_assessment*>> by_indicator;
-            for (const target_assessment* a : group) by_indicator[a->indicator].push_back(a);
+            for (const target_assessment* a : group)
+                by_indicator[a->indicator].push_back(a);
             detail::weighted_acc acc;
             for (const auto& [id, list] : by_indicator) {
                 const auto i = tree.indicator(id);
@@ -434,7 +438,8 @@ inline scorecard make_scorecard(const dataset& ds, const date& as_of, const scor
     detail::copy_rollup(sc.overall, roll.overall);
     {
         std::vector<const scorecard_target*> all;
-        for (const auto& t : sc.targets) all.push_back(&t);
+        for (const auto& t : sc.targets)
+            all.push_back(&t);
         detail::list_targets(sc.overall, all, options.next_deadlines_overall);
     }
 
@@ -458,7 +463,8 @@ inline scorecard make_scorecard(const dataset& ds, const date& as_of, const scor
                      [](const scorecard_task& a, const scorecard_task& b) { return a.deadline < b.deadline; });
 
     // Sources.
-    for (const target& t : fw.targets) sc.target_sources.add(t.source);
+    for (const target& t : fw.targets)
+        sc.target_sources.add(t.source);
     for (const observation& o : ds.observations) {
         if (options.entity && o.entity != *options.entity) continue;
         if (o.date > as_of) continue;  // not part of the picture at the as-of date

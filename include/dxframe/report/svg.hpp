@@ -52,7 +52,9 @@ constexpr std::string_view status_color(target_status s) noexcept {
 }
 
 /// The CSS class of a status: "status-needs_acceleration".
-inline std::string status_class(target_status s) { return "status-" + std::string(to_string(s)); }
+inline std::string status_class(target_status s) {
+    return "status-" + std::string(to_string(s));
+}
 
 namespace detail {
 
@@ -62,7 +64,8 @@ inline std::string svg_num(double v) {
     char buf[40];
     std::snprintf(buf, sizeof buf, "%.2f", v);
     std::string s = buf;
-    while (s.back() == '0') s.pop_back();
+    while (s.back() == '0')
+        s.pop_back();
     if (s.back() == '.') s.pop_back();
     if (s == "-0") s = "0";
     return s;
@@ -71,7 +74,8 @@ inline std::string svg_num(double v) {
 inline std::string svg_open(const std::string& cls, double width, double height, const std::string& title) {
     return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"" + cls + "\" width=\"" + svg_num(width) +
            "\" height=\"" + svg_num(height) + "\" viewBox=\"0 0 " + svg_num(width) + " " + svg_num(height) +
-           "\" role=\"img\" aria-label=\"" + html_escape(title) + "\" font-family=\"system-ui, -apple-system, "
+           "\" role=\"img\" aria-label=\"" + html_escape(title) +
+           "\" font-family=\"system-ui, -apple-system, "
            "'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif\"><title>" +
            html_escape(title) + "</title>";
 }
@@ -118,12 +122,14 @@ inline double nice_step(double range, int count) {
 inline std::string svg_pillar_scores(const scorecard& sc, double width = 640) {
     const language lang = sc.lang;
     std::vector<const scorecard_group*> groups;
-    for (const auto& g : sc.pillars) groups.push_back(&g);
+    for (const auto& g : sc.pillars)
+        groups.push_back(&g);
     if (sc.unassigned) groups.push_back(&*sc.unassigned);
     const double row = 30, top = 8, label_w = std::min(230.0, width * 0.36), value_w = 56;
     const double bar_x = label_w + 10, bar_w = std::max(60.0, width - bar_x - value_w);
     const double height = top + row * static_cast<double>(groups.size()) + 26;
-    std::string s = detail::svg_open("chart pillar-chart", width, height, std::string(label(report_label::pillar_scores, lang)));
+    std::string s =
+        detail::svg_open("chart pillar-chart", width, height, std::string(label(report_label::pillar_scores, lang)));
     // Grid at 0, 25, 50, 75 and 100%.
     const double plot_bottom = top + row * static_cast<double>(groups.size());
     for (int k = 0; k <= 4; ++k) {
@@ -139,8 +145,8 @@ inline std::string svg_pillar_scores(const scorecard& sc, double width = 640) {
         s += detail::svg_rect("track", bar_x, y + 6, bar_w, 18, "#eef1f4", " rx=\"3\"");
         const double w = g.score ? bar_w * std::clamp(*g.score, 0.0, 1.0) : 0.0;
         s += detail::svg_rect(std::string("bar") + (g.score ? "" : " missing") + (g.foundation ? " foundation" : ""),
-                              bar_x, y + 6, w, 18, fill,
-                              " rx=\"3\" data-pillar=\"" + html_escape(g.id) + "\"", g.name + ": " + percent(g.score));
+                              bar_x, y + 6, w, 18, fill, " rx=\"3\" data-pillar=\"" + html_escape(g.id) + "\"",
+                              g.name + ": " + percent(g.score));
         s += detail::svg_text("value", bar_x + bar_w + 8, y + 19, percent(g.score), "start", 13,
                               g.score ? "#24292f" : "#8c959f", " font-weight=\"600\"");
     }
@@ -151,7 +157,8 @@ inline std::string svg_pillar_scores(const scorecard& sc, double width = 640) {
 /// One bar split by status: a `rect.seg` per status with at least one target, its width the
 /// status's share of the targets.
 inline std::string svg_status_mix(const status_counts& n, language lang, double width = 640, double height = 22) {
-    std::string s = detail::svg_open("chart status-mix", width, height, std::string(label(report_label::status_counts, lang)));
+    std::string s =
+        detail::svg_open("chart status-mix", width, height, std::string(label(report_label::status_counts, lang)));
     const std::size_t total = n.total();
     const std::size_t counts[] = {n.achieved,      n.on_track, n.needs_acceleration, n.limited_progress,
                                   n.deterioration, n.overdue,  n.insufficient_data};
@@ -179,9 +186,9 @@ inline std::string svg_status_mix(const status_counts& n, language lang, double 
 /// score), filled in the status colour (`rect.fill.status-…`); a tick where the path says it
 /// should be by now (`line.expected`); the deadline in the tooltip.
 inline std::string svg_progress_bar(const scorecard_target& t, language lang, double width = 150, double height = 14) {
-    const std::string tip = std::string(status_label(t.status, lang)) + " \u00b7 " + std::string(label(report_label::progress, lang)) +
-                            " " + percent(t.score) + " \u00b7 " + std::string(label(report_label::deadline, lang)) + " " +
-                            human_date(t.deadline, lang);
+    const std::string tip = std::string(status_label(t.status, lang)) + " \u00b7 " +
+                            std::string(label(report_label::progress, lang)) + " " + percent(t.score) + " \u00b7 " +
+                            std::string(label(report_label::deadline, lang)) + " " + human_date(t.deadline, lang);
     std::string s = detail::svg_open("progress " + status_class(t.status), width, height, tip);
     s += detail::svg_rect("track", 0, 0, width, height, "#eef1f4", " rx=\"3\"");
     const double w = t.score ? width * std::clamp(*t.score, 0.0, 1.0) : 0.0;
@@ -227,8 +234,9 @@ inline std::string svg_trajectory(const scorecard_target& t, const date& as_of, 
     if (t.upper) take_value(*t.upper);
     s += detail::svg_rect("plot-bg", left, top, pw, ph, "#fbfcfd");
     if (t.series.empty() || !y0 || !d0) {
-        s += detail::svg_text("empty", left + pw / 2, top + ph / 2, std::string(status_label(target_status::insufficient_data, lang)),
-                              "middle", 12, "#8c959f");
+        s += detail::svg_text("empty", left + pw / 2, top + ph / 2,
+                              std::string(status_label(target_status::insufficient_data, lang)), "middle", 12,
+                              "#8c959f");
         s += "</svg>";
         return s;
     }
@@ -281,7 +289,8 @@ inline std::string svg_trajectory(const scorecard_target& t, const date& as_of, 
     }
     if (t.path.size() >= 2) {
         std::string points;
-        for (const auto& p : t.path) points += detail::svg_num(X(p.date)) + "," + detail::svg_num(Y(p.value)) + " ";
+        for (const auto& p : t.path)
+            points += detail::svg_num(X(p.date)) + "," + detail::svg_num(Y(p.value)) + " ";
         points.pop_back();
         s += "<polyline class=\"target-path\" points=\"" + points +
              "\" fill=\"none\" stroke=\"#57606a\" stroke-width=\"1.5\" stroke-dasharray=\"5 4\"/>";
@@ -312,7 +321,8 @@ inline std::string svg_trajectory(const scorecard_target& t, const date& as_of, 
     const std::string_view color = status_color(t.status);
     if (t.series.size() >= 2) {
         std::string points;
-        for (const auto& p : t.series) points += detail::svg_num(X(p.date)) + "," + detail::svg_num(Y(p.value)) + " ";
+        for (const auto& p : t.series)
+            points += detail::svg_num(X(p.date)) + "," + detail::svg_num(Y(p.value)) + " ";
         points.pop_back();
         s += "<polyline class=\"observed\" points=\"" + points + "\" fill=\"none\" stroke=\"" + std::string(color) +
              "\" stroke-width=\"2.5\" stroke-linejoin=\"round\"/>";

@@ -30,10 +30,10 @@ namespace dxframe {
 
 /// How the terminal rendering looks.
 struct terminal_options {
-    bool color = false;         ///< Add ANSI colour codes (only for a terminal that shows them).
-    std::size_t width = 80;     ///< Line width in columns (at least 60).
-    bool list_targets = true;   ///< List every target under its pillar.
-    std::size_t max_tasks = 10; ///< At most this many overdue and due-soon tasks each.
+    bool color = false;          ///< Add ANSI colour codes (only for a terminal that shows them).
+    std::size_t width = 80;      ///< Line width in columns (at least 60).
+    bool list_targets = true;    ///< List every target under its pillar.
+    std::size_t max_tasks = 10;  ///< At most this many overdue and due-soon tasks each.
 };
 BOOST_DESCRIBE_STRUCT(terminal_options, (), (color, width, list_targets, max_tasks))
 
@@ -62,7 +62,8 @@ constexpr std::string_view status_ansi(target_status s) noexcept {
 
 inline std::string repeat(std::string_view unit_text, std::size_t n) {
     std::string out;
-    for (std::size_t i = 0; i < n; ++i) out += unit_text;
+    for (std::size_t i = 0; i < n; ++i)
+        out += unit_text;
     return out;
 }
 
@@ -144,7 +145,8 @@ inline std::string render_terminal(const scorecard& sc, const terminal_options& 
     std::string out;
     const auto line = [&](const std::string& s) {
         std::size_t end = s.size();
-        while (end > 0 && s[end - 1] == ' ') --end;  // no trailing blanks from padding
+        while (end > 0 && s[end - 1] == ' ')
+            --end;  // no trailing blanks from padding
         out.append(s, 0, end);
         out += '\n';
     };
@@ -157,7 +159,8 @@ inline std::string render_terminal(const scorecard& sc, const terminal_options& 
     if (!sc.entity_name.empty()) title += " \u2014 " + sc.entity_name;
     line(c.wrap(truncate_to_width(title, W), "1"));
     if (!sc.framework_name.empty()) {
-        for (const auto& l : wrap_to_width(sc.framework_name, W)) line(l);
+        for (const auto& l : wrap_to_width(sc.framework_name, W))
+            line(l);
     }
     line(truncate_to_width(lbl(report_label::as_of) + " " + human_date(sc.as_of, lang) + " \u00b7 " +
                                lbl(report_label::method) + ": " + std::string(method_label(sc.method, lang)),
@@ -168,22 +171,21 @@ inline std::string render_terminal(const scorecard& sc, const terminal_options& 
     {
         const std::string head = pad_right(lbl(report_label::overall), 10);
         const std::string bar = detail::text_bar(sc.overall.score, 20);
-        std::string l = c.wrap(head, "1") + c.wrap(bar, detail::score_ansi(sc.overall.score)) + "  " +
-                        c.wrap(pad_left(percent(sc.overall.score), 4), "1") + "   " +
-                        std::to_string(sc.overall.targets) + " " +
-                        (lang == language::vi ? "chỉ tiêu" : std::string(sc.overall.targets == 1 ? "target" : "targets"));
+        std::string l =
+            c.wrap(head, "1") + c.wrap(bar, detail::score_ansi(sc.overall.score)) + "  " +
+            c.wrap(pad_left(percent(sc.overall.score), 4), "1") + "   " + std::to_string(sc.overall.targets) + " " +
+            (lang == language::vi ? "chỉ tiêu" : std::string(sc.overall.targets == 1 ? "target" : "targets"));
         line(l);
         // Counts by status, wrapped; each item coloured after wrapping is decided.
         std::vector<std::pair<std::string, target_status>> items;
         const status_counts& n = sc.overall.counts;
-        const std::pair<std::size_t, target_status> all[] = {
-            {n.achieved, target_status::achieved},
-            {n.on_track, target_status::on_track},
-            {n.needs_acceleration, target_status::needs_acceleration},
-            {n.limited_progress, target_status::limited_progress},
-            {n.deterioration, target_status::deterioration},
-            {n.overdue, target_status::overdue},
-            {n.insufficient_data, target_status::insufficient_data}};
+        const std::pair<std::size_t, target_status> all[] = {{n.achieved, target_status::achieved},
+                                                             {n.on_track, target_status::on_track},
+                                                             {n.needs_acceleration, target_status::needs_acceleration},
+                                                             {n.limited_progress, target_status::limited_progress},
+                                                             {n.deterioration, target_status::deterioration},
+                                                             {n.overdue, target_status::overdue},
+                                                             {n.insufficient_data, target_status::insufficient_data}};
         for (const auto& [count, s] : all) {
             items.emplace_back(std::string(status_label(s, lang)) + " " + std::to_string(count), s);
         }
@@ -219,7 +221,8 @@ inline std::string render_terminal(const scorecard& sc, const terminal_options& 
         }
         line(c.wrap(h, "1"));
         std::vector<const scorecard_group*> groups;
-        for (const auto& g : sc.pillars) groups.push_back(&g);
+        for (const auto& g : sc.pillars)
+            groups.push_back(&g);
         if (sc.unassigned) groups.push_back(&*sc.unassigned);
         for (const scorecard_group* g : groups) {
             const status_counts& n = g->counts;
@@ -241,14 +244,16 @@ inline std::string render_terminal(const scorecard& sc, const terminal_options& 
             if (!legend.empty()) legend += " \u00b7 ";
             legend += std::string(status_abbreviation(s, lang)) + " " + std::string(status_label(s, lang));
         }
-        for (const auto& l : wrap_to_width(legend, W)) line(c.wrap(l, "2"));
+        for (const auto& l : wrap_to_width(legend, W))
+            line(c.wrap(l, "2"));
     }
 
     // Targets by pillar.
     if (options.list_targets && !sc.targets.empty()) {
         line(light);
-        line(c.wrap(truncate_to_width(lbl(report_label::all_targets) + " (" + std::to_string(sc.targets.size()) + ")", W),
-                    "1"));
+        line(c.wrap(
+            truncate_to_width(lbl(report_label::all_targets) + " (" + std::to_string(sc.targets.size()) + ")", W),
+            "1"));
         const std::size_t status_w = 13;
         const std::size_t date_w = 10;
         const std::size_t rest = W - 2 - status_w - 1 - 1 - 1 - date_w;  // title + value
@@ -256,10 +261,12 @@ inline std::string render_terminal(const scorecard& sc, const terminal_options& 
         // that row's title rather than losing digits.
         const std::size_t value_cap = rest / 2;
         std::size_t value_w = 8;
-        for (const auto& t : sc.targets) value_w = std::max(value_w, display_width(detail::latest_vs_target(t, lang)));
+        for (const auto& t : sc.targets)
+            value_w = std::max(value_w, display_width(detail::latest_vs_target(t, lang)));
         value_w = std::min(value_w, std::min<std::size_t>(20, value_cap));
         std::vector<const scorecard_group*> groups;
-        for (const auto& g : sc.pillars) groups.push_back(&g);
+        for (const auto& g : sc.pillars)
+            groups.push_back(&g);
         if (sc.unassigned) groups.push_back(&*sc.unassigned);
         for (const scorecard_group* g : groups) {
             const auto members = detail::sorted_members(sc, *g);
@@ -274,8 +281,8 @@ inline std::string render_terminal(const scorecard& sc, const terminal_options& 
             for (const scorecard_target* t : members) {
                 const std::string value = detail::latest_vs_target(*t, lang);
                 const std::size_t vw = std::max(value_w, std::min(display_width(value), value_cap));
-                line("  " + c.wrap(pad_right(status_short_label(t->status, lang), status_w),
-                                   detail::status_ansi(t->status)) +
+                line("  " +
+                     c.wrap(pad_right(status_short_label(t->status, lang), status_w), detail::status_ansi(t->status)) +
                      " " + pad_right(t->title, rest - vw) + " " + pad_left(value, vw) + " " +
                      pad_left(human_date(t->deadline, lang), date_w));
             }
@@ -294,8 +301,9 @@ inline std::string render_terminal(const scorecard& sc, const terminal_options& 
         for (const auto& id : sc.overall.next_deadlines) {
             const scorecard_target* t = find_target(sc, id);
             if (t == nullptr) continue;
-            line("  " + human_date(t->deadline, lang) + " " + pad_right(detail::days_phrase(t->days_to_deadline, lang), when_w) +
-                 " " + pad_right(t->title, title_w) + " " +
+            line("  " + human_date(t->deadline, lang) + " " +
+                 pad_right(detail::days_phrase(t->days_to_deadline, lang), when_w) + " " +
+                 pad_right(t->title, title_w) + " " +
                  c.wrap(std::string(status_short_label(t->status, lang)), detail::status_ansi(t->status)));
         }
     }
@@ -330,7 +338,8 @@ inline std::string render_terminal(const scorecard& sc, const terminal_options& 
     const std::string src = lbl(report_label::targets) + ": " + detail::confidence_line(sc.target_sources, lang) +
                             ". " + lbl(report_label::observations) + ": " +
                             detail::confidence_line(sc.observation_sources, lang) + ".";
-    for (const auto& l : wrap_to_width(lbl(report_label::source) + " \u2014 " + src, W)) line(c.wrap(l, "2"));
+    for (const auto& l : wrap_to_width(lbl(report_label::source) + " \u2014 " + src, W))
+        line(c.wrap(l, "2"));
     return out;
 }
 

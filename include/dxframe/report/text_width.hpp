@@ -116,7 +116,8 @@ inline std::string truncate_to_width(std::string_view s, std::size_t width) {
         i += len;
     }
     // Do not leave a space before the ellipsis.
-    while (!out.empty() && out.back() == ' ') out.pop_back();
+    while (!out.empty() && out.back() == ' ')
+        out.pop_back();
     out += "\u2026";
     return out;
 }
@@ -146,9 +147,11 @@ inline std::vector<std::string> wrap_to_width(std::string_view s, std::size_t wi
     std::size_t line_w = 0;
     std::size_t i = 0;
     while (i < s.size()) {
-        while (i < s.size() && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t')) ++i;
+        while (i < s.size() && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t'))
+            ++i;
         std::size_t j = i;
-        while (j < s.size() && s[j] != ' ' && s[j] != '\n' && s[j] != '\t') ++j;
+        while (j < s.size() && s[j] != ' ' && s[j] != '\n' && s[j] != '\t')
+            ++j;
         if (j == i) break;
         std::string word = truncate_to_width(s.substr(i, j - i), width);
         const std::size_t w = display_width(word);

@@ -64,11 +64,11 @@ struct noisy_weight {
 /// exactly what the engine adds (w·v, or nothing: acc + 0 = acc), and w·missing[u] is exactly
 /// the weight it sets aside, with no comparison in the loop, so the compiler can vectorise it.
 struct normalised_leaves {
-    value_matrix values;               // as index_engine computed them (NaN = missing)
-    std::vector<double> zeroed;        // units × indicators, column-major
-    std::vector<double> missing;       // units × indicators, column-major: 1 = missing
-    std::vector<unsigned char> full;   // by indicator: no missing value
-    bool failed = false;               // the normalisation reported an error
+    value_matrix values;              // as index_engine computed them (NaN = missing)
+    std::vector<double> zeroed;       // units × indicators, column-major
+    std::vector<double> missing;      // units × indicators, column-major: 1 = missing
+    std::vector<unsigned char> full;  // by indicator: no missing value
+    bool failed = false;              // the normalisation reported an error
 };
 
 /// What a (normaliser, aggregator) pair needs at run time.
@@ -116,7 +116,8 @@ public:
         for (const auto& ln : plan.weight_noise) {
             std::vector<detail::noisy_weight> ws;
             if (ln.level == 1) {
-                for (std::size_t i = 0; i < ni; ++i) ws.push_back({i, ln.factor});
+                for (std::size_t i = 0; i < ni; ++i)
+                    ws.push_back({i, ln.factor});
             } else {
                 for (std::size_t j = 0; j < nn; ++j) {
                     if (tree.level(j) == ln.level) ws.push_back({ni + j, ln.factor});
@@ -202,7 +203,8 @@ public:
         for (std::size_t a = 0; a < normalisers_.size(); ++a) {
             index_plan p = base_;
             p.normalisers = normaliser_plans_[a];
-            for (auto& m : p.aggregators) m = aggregation_method{aggregation::arithmetic, 1.0};
+            for (auto& m : p.aggregators)
+                m = aggregation_method{aggregation::arithmetic, 1.0};
             index_result r;
             engine.run(data, p, r, &units_, &profiles_);
             // Whether the normalisation itself reports an error, asked of normalise_column
@@ -303,7 +305,8 @@ public:
     /// The dimensions of the inputs, in order (the groups of a Saltelli design).
     std::vector<std::size_t> input_dimensions() const {
         std::vector<std::size_t> d;
-        for (const auto& in : inputs_) d.push_back(in.dimension);
+        for (const auto& in : inputs_)
+            d.push_back(in.dimension);
         return d;
     }
     /// The normaliser alternatives (one, the default, when the normaliser does not vary).
@@ -319,8 +322,10 @@ public:
     /// alternative whose equal-width bin of [0, 1) holds the input's coordinate.
     replication_choices choices(const double* x) const noexcept {
         replication_choices c;
-        if (normaliser_input_ != npos) c.normaliser = discrete_index(x[offsets_[normaliser_input_]], normalisers_.size());
-        if (aggregator_input_ != npos) c.aggregator = discrete_index(x[offsets_[aggregator_input_]], aggregators_.size());
+        if (normaliser_input_ != npos)
+            c.normaliser = discrete_index(x[offsets_[normaliser_input_]], normalisers_.size());
+        if (aggregator_input_ != npos)
+            c.aggregator = discrete_index(x[offsets_[aggregator_input_]], aggregators_.size());
         return c;
     }
 
@@ -396,9 +401,9 @@ private:
     std::size_t aggregator_input_ = npos;
     std::vector<normalisation> normalisers_;
     std::vector<aggregation_method> aggregators_;
-    std::vector<std::vector<normalisation>> normaliser_plans_;        // by alternative: per indicator
-    std::vector<std::vector<aggregation_method>> aggregator_plans_;   // by alternative: per node
-    std::vector<detail::normalised_leaves> normalised_;               // by normaliser alternative
+    std::vector<std::vector<normalisation>> normaliser_plans_;       // by alternative: per indicator
+    std::vector<std::vector<aggregation_method>> aggregator_plans_;  // by alternative: per node
+    std::vector<detail::normalised_leaves> normalised_;              // by normaliser alternative
     // Moving a vector keeps its buffer, so the pointers in combinations_ stay valid when this
     // vector grows (and when the model is moved).
     std::vector<std::vector<double>> transforms_;
@@ -486,7 +491,8 @@ private:
                     const double wc = w[ch];
                     total_w += wc;
                     if (ch < ni) {
-                        add_leaf(first, count, leaves.full[ch] != 0, combo.terms[ch], leaves.missing.data() + ch * n, wc);
+                        add_leaf(first, count, leaves.full[ch] != 0, combo.terms[ch], leaves.missing.data() + ch * n,
+                                 wc);
                     } else {
                         add_node(first, count, agg_.data() + (ch - ni) * n, node_full_[ch - ni] != 0, wc);
                     }
@@ -527,7 +533,8 @@ private:
                     // was built (else the pair always fails and never gets here).
                     const double* term = combo.terms[ch];
                     const double* miss = leaves.missing.data() + ch * n;
-                    for (std::size_t u = 0; u < n; ++u) acc[u] += wc * term[u];
+                    for (std::size_t u = 0; u < n; ++u)
+                        acc[u] += wc * term[u];
                     if (!leaves.full[ch]) {
                         for (std::size_t u = 0; u < n; ++u) {
                             wmiss[u] += wc * miss[u];
@@ -586,18 +593,24 @@ private:
         double* wmiss = wmiss_.data();
         double* cmiss = cmiss_.data();
         if (first) {
-            for (std::size_t u = 0; u < n; ++u) acc[u] = wc * term[u];
-            for (std::size_t u = 0; u < n; ++u) wmiss[u] = wc * miss[u];
+            for (std::size_t u = 0; u < n; ++u)
+                acc[u] = wc * term[u];
+            for (std::size_t u = 0; u < n; ++u)
+                wmiss[u] = wc * miss[u];
             if (count) {
-                for (std::size_t u = 0; u < n; ++u) cmiss[u] = miss[u];
+                for (std::size_t u = 0; u < n; ++u)
+                    cmiss[u] = miss[u];
             }
             return;
         }
-        for (std::size_t u = 0; u < n; ++u) acc[u] += wc * term[u];
+        for (std::size_t u = 0; u < n; ++u)
+            acc[u] += wc * term[u];
         if (full) return;  // adding zeros changes nothing
-        for (std::size_t u = 0; u < n; ++u) wmiss[u] += wc * miss[u];
+        for (std::size_t u = 0; u < n; ++u)
+            wmiss[u] += wc * miss[u];
         if (count) {
-            for (std::size_t u = 0; u < n; ++u) cmiss[u] += miss[u];
+            for (std::size_t u = 0; u < n; ++u)
+                cmiss[u] += miss[u];
         }
     }
 
@@ -609,13 +622,17 @@ private:
         double* cmiss = cmiss_.data();
         if (full) {
             if (first) {
-                for (std::size_t u = 0; u < n; ++u) acc[u] = wc * col[u];
-                for (std::size_t u = 0; u < n; ++u) wmiss[u] = 0.0;
+                for (std::size_t u = 0; u < n; ++u)
+                    acc[u] = wc * col[u];
+                for (std::size_t u = 0; u < n; ++u)
+                    wmiss[u] = 0.0;
                 if (count) {
-                    for (std::size_t u = 0; u < n; ++u) cmiss[u] = 0.0;
+                    for (std::size_t u = 0; u < n; ++u)
+                        cmiss[u] = 0.0;
                 }
             } else {
-                for (std::size_t u = 0; u < n; ++u) acc[u] += wc * col[u];
+                for (std::size_t u = 0; u < n; ++u)
+                    acc[u] += wc * col[u];
             }
             return;
         }
@@ -651,7 +668,8 @@ private:
                 return false;
             }
         }
-        for (std::size_t u = 0; u < n_; ++u) ranks_[u] = result_.ranks[u] ? *result_.ranks[u] : 0;
+        for (std::size_t u = 0; u < n_; ++u)
+            ranks_[u] = result_.ranks[u] ? *result_.ranks[u] : 0;
         scores_ = result_.aggregates.column(result_.aggregates.cols() - 1);
         return true;
     }

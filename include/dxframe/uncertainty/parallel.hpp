@@ -104,11 +104,13 @@ bool run_chunked(std::size_t total, std::size_t chunk, unsigned workers, Body& b
     std::vector<std::thread> threads;
     threads.reserve(workers);
     try {
-        for (unsigned w = 0; w < workers; ++w) threads.emplace_back(work, w);
+        for (unsigned w = 0; w < workers; ++w)
+            threads.emplace_back(work, w);
     } catch (...) {
         // Could not start a thread: stop the ones that did start, then report.
         stop.store(true);
-        for (auto& t : threads) t.join();
+        for (auto& t : threads)
+            t.join();
         throw;
     }
 
@@ -129,7 +131,8 @@ bool run_chunked(std::size_t total, std::size_t chunk, unsigned workers, Body& b
             }
         }
     }
-    for (auto& t : threads) t.join();
+    for (auto& t : threads)
+        t.join();
     if (failure) std::rethrow_exception(failure);
     if (cancelled) return false;
     if (progress) progress(total, total);

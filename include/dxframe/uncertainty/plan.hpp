@@ -31,7 +31,9 @@ struct level_noise {
     double factor = 0.25;
 
     /// Equality of both members.
-    friend bool operator==(const level_noise& a, const level_noise& b) { return a.level == b.level && a.factor == b.factor; }
+    friend bool operator==(const level_noise& a, const level_noise& b) {
+        return a.level == b.level && a.factor == b.factor;
+    }
     /// Negation of ==.
     friend bool operator!=(const level_noise& a, const level_noise& b) { return !(a == b); }
 };
@@ -56,7 +58,8 @@ struct uncertainty_plan {
     /// make the aggregator an uncertain input; exactly one just replaces the default.
     std::vector<aggregation_method> aggregate_alternatives;
 };
-BOOST_DESCRIBE_STRUCT(uncertainty_plan, (), (weight_noise, group_weight_levels, normalise_alternatives, aggregate_alternatives))
+BOOST_DESCRIBE_STRUCT(uncertainty_plan, (),
+                      (weight_noise, group_weight_levels, normalise_alternatives, aggregate_alternatives))
 
 /// The kind of an uncertain input.
 enum class uncertain_input_kind {
@@ -69,12 +72,12 @@ BOOST_DESCRIBE_ENUM(uncertain_input_kind, weights, normaliser, aggregator)
 /// One uncertain input as an analysis sees it: a group of coordinates of the unit hypercube
 /// (one per noisy weight, or one for a discrete choice). Sobol indices are per input.
 struct uncertain_input {
-    std::string name;                 ///< "weights level 2", "weights", "normaliser", "aggregator".
+    std::string name;  ///< "weights level 2", "weights", "normaliser", "aggregator".
     uncertain_input_kind kind = uncertain_input_kind::weights;  ///< What it varies.
-    std::vector<int> levels;          ///< Weights: the tree levels it perturbs.
-    std::size_t weights = 0;          ///< Weights: how many weights it perturbs.
-    std::size_t alternatives = 0;     ///< Normaliser or aggregator: how many alternatives.
-    std::size_t dimension = 0;        ///< Coordinates it uses (weights perturbed, or 1).
+    std::vector<int> levels;                                    ///< Weights: the tree levels it perturbs.
+    std::size_t weights = 0;                                    ///< Weights: how many weights it perturbs.
+    std::size_t alternatives = 0;                               ///< Normaliser or aggregator: how many alternatives.
+    std::size_t dimension = 0;                                  ///< Coordinates it uses (weights perturbed, or 1).
 };
 BOOST_DESCRIBE_STRUCT(uncertain_input, (), (name, kind, levels, weights, alternatives, dimension))
 
@@ -92,8 +95,10 @@ inline void check_uncertainty_plan(const uncertainty_plan& plan) {
                         " must be between 0 and 1");
         }
     }
-    for (const auto& n : plan.normalise_alternatives) check_normalisation(n);
-    for (const auto& m : plan.aggregate_alternatives) check_aggregation(m);
+    for (const auto& n : plan.normalise_alternatives)
+        check_normalisation(n);
+    for (const auto& m : plan.aggregate_alternatives)
+        check_aggregation(m);
 }
 
 }  // namespace dxframe

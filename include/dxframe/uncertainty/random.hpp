@@ -51,7 +51,8 @@ public:
     /// is then never all zero).
     explicit constexpr xoshiro256ss(std::uint64_t seed) noexcept {
         splitmix64 sm(seed);
-        for (auto& word : s_) word = sm.next();
+        for (auto& word : s_)
+            word = sm.next();
     }
 
     /// The next 64-bit output.
@@ -91,10 +92,10 @@ constexpr std::size_t discrete_index(double u, std::size_t count) noexcept {
 /// The numbered random streams of an analysis, so that different uses of one seed never share
 /// numbers.
 enum class random_stream : std::uint64_t {
-    uncertainty = 1,     ///< Monte Carlo replications of the uncertainty analysis.
-    saltelli_a = 2,      ///< Rows of the Saltelli design's matrix A.
-    saltelli_b = 3,      ///< Rows of the Saltelli design's matrix B.
-    bootstrap = 4        ///< Bootstrap resamples of the Sobol estimators.
+    uncertainty = 1,  ///< Monte Carlo replications of the uncertainty analysis.
+    saltelli_a = 2,   ///< Rows of the Saltelli design's matrix A.
+    saltelli_b = 3,   ///< Rows of the Saltelli design's matrix B.
+    bootstrap = 4     ///< Bootstrap resamples of the Sobol estimators.
 };
 
 /// The generator of item `index` of `stream` under `seed`: the seed, the stream tag and the

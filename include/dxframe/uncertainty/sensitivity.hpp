@@ -91,7 +91,8 @@ public:
 private:
     void draw(random_stream stream, std::size_t row, double* x) const {
         xoshiro256ss g = stream_generator(seed_, stream, row);
-        for (std::size_t c = 0; c < dim_; ++c) x[c] = uniform01(g.next());
+        for (std::size_t c = 0; c < dim_; ++c)
+            x[c] = uniform01(g.next());
     }
 
     std::size_t n_;
@@ -111,16 +112,17 @@ struct sobol_index {
     std::optional<double> total_q5;         ///< 5th percentile of ST_i over bootstrap resamples.
     std::optional<double> total_q95;        ///< 95th percentile of ST_i over bootstrap resamples.
 };
-BOOST_DESCRIBE_STRUCT(sobol_index, (), (input, first_order, first_order_q5, first_order_q95, total, total_q5, total_q95))
+BOOST_DESCRIBE_STRUCT(sobol_index, (),
+                      (input, first_order, first_order_q5, first_order_q95, total, total_q5, total_q95))
 
 /// The outcome of estimate_sobol.
 struct sobol_estimate {
-    std::size_t base_runs = 0;        ///< N.
-    std::size_t rows_used = 0;        ///< Rows with every run present.
-    std::size_t bootstrap = 0;        ///< Bootstrap resamples drawn.
-    std::optional<double> mean;       ///< Mean of the output over A and B (rows used).
-    std::optional<double> variance;   ///< Its sample variance (none with fewer than 2 rows).
-    std::vector<sobol_index> indices; ///< One per input (values none when the variance is not positive).
+    std::size_t base_runs = 0;         ///< N.
+    std::size_t rows_used = 0;         ///< Rows with every run present.
+    std::size_t bootstrap = 0;         ///< Bootstrap resamples drawn.
+    std::optional<double> mean;        ///< Mean of the output over A and B (rows used).
+    std::optional<double> variance;    ///< Its sample variance (none with fewer than 2 rows).
+    std::vector<sobol_index> indices;  ///< One per input (values none when the variance is not positive).
 };
 BOOST_DESCRIBE_STRUCT(sobol_estimate, (), (base_runs, rows_used, bootstrap, mean, variance, indices))
 
@@ -136,12 +138,16 @@ struct sobol_point {
 inline void sobol_on_rows(const std::vector<double>& y, std::size_t n, std::size_t d, const std::size_t* rows,
                           std::size_t m, sobol_point& out) {
     double sum = 0.0;
-    for (std::size_t k = 0; k < m; ++k) sum += y[rows[k]];
-    for (std::size_t k = 0; k < m; ++k) sum += y[n + rows[k]];
+    for (std::size_t k = 0; k < m; ++k)
+        sum += y[rows[k]];
+    for (std::size_t k = 0; k < m; ++k)
+        sum += y[n + rows[k]];
     const double mean = sum / static_cast<double>(2 * m);
     double ss = 0.0;
-    for (std::size_t k = 0; k < m; ++k) ss += (y[rows[k]] - mean) * (y[rows[k]] - mean);
-    for (std::size_t k = 0; k < m; ++k) ss += (y[n + rows[k]] - mean) * (y[n + rows[k]] - mean);
+    for (std::size_t k = 0; k < m; ++k)
+        ss += (y[rows[k]] - mean) * (y[rows[k]] - mean);
+    for (std::size_t k = 0; k < m; ++k)
+        ss += (y[n + rows[k]] - mean) * (y[n + rows[k]] - mean);
     out.mean = mean;
     out.variance = ss / static_cast<double>(2 * m - 1);
     out.first.assign(d, 0.0);
@@ -180,16 +186,19 @@ inline sobol_estimate estimate_sobol(const std::vector<std::optional<double>>& y
     sobol_estimate out;
     out.base_runs = n;
     out.indices.resize(d);
-    for (std::size_t i = 0; i < d; ++i) out.indices[i].input = names.empty() ? "V" + std::to_string(i + 1) : names[i];
+    for (std::size_t i = 0; i < d; ++i)
+        out.indices[i].input = names.empty() ? "V" + std::to_string(i + 1) : names[i];
 
     std::vector<double> v(y.size(), 0.0);
     std::vector<std::size_t> rows;
     for (std::size_t r = 0; r < n; ++r) {
         bool all = true;
-        for (std::size_t blk = 0; blk < d + 2; ++blk) all = all && y[blk * n + r].has_value();
+        for (std::size_t blk = 0; blk < d + 2; ++blk)
+            all = all && y[blk * n + r].has_value();
         if (!all) continue;
         rows.push_back(r);
-        for (std::size_t blk = 0; blk < d + 2; ++blk) v[blk * n + r] = *y[blk * n + r];
+        for (std::size_t blk = 0; blk < d + 2; ++blk)
+            v[blk * n + r] = *y[blk * n + r];
     }
     const std::size_t m = rows.size();
     out.rows_used = m;
@@ -211,7 +220,8 @@ inline sobol_estimate estimate_sobol(const std::vector<std::optional<double>>& y
     std::vector<std::size_t> sample(m);
     for (std::size_t b = 0; b < bootstrap; ++b) {
         xoshiro256ss g = stream_generator(seed, random_stream::bootstrap, b);
-        for (std::size_t k = 0; k < m; ++k) sample[k] = rows[discrete_index(uniform01(g.next()), m)];
+        for (std::size_t k = 0; k < m; ++k)
+            sample[k] = rows[discrete_index(uniform01(g.next()), m)];
         detail::sobol_on_rows(v, n, d, sample.data(), m, p);
         if (!(p.variance > 0) || !std::isfinite(p.variance)) continue;  // a degenerate resample: no index
         for (std::size_t i = 0; i < d; ++i) {
@@ -240,14 +250,14 @@ BOOST_DESCRIBE_ENUM(sensitivity_target, mean_rank_shift, unit_rank, unit_score)
 
 /// How to run a sensitivity analysis.
 struct sensitivity_options {
-    std::size_t base_runs = 500;   ///< N (≥ 2): the analysis runs N·(d + 2) replications.
-    std::uint64_t seed = 1;        ///< Seed: the same seed gives the same result, bit for bit.
-    unsigned threads = 0;          ///< Worker threads; 0 = all hardware threads. Never changes the result.
+    std::size_t base_runs = 500;  ///< N (≥ 2): the analysis runs N·(d + 2) replications.
+    std::uint64_t seed = 1;       ///< Seed: the same seed gives the same result, bit for bit.
+    unsigned threads = 0;         ///< Worker threads; 0 = all hardware threads. Never changes the result.
     sensitivity_target target = sensitivity_target::mean_rank_shift;  ///< What to explain.
-    std::string unit;              ///< The unit, for unit_rank and unit_score.
-    std::size_t bootstrap = 1000;  ///< Bootstrap resamples for the intervals (0 = none).
-    bool reference_engine = false; ///< Every replication through index_engine (for checking).
-    progress_callback progress;    ///< Optional progress report and cancellation.
+    std::string unit;                                                 ///< The unit, for unit_rank and unit_score.
+    std::size_t bootstrap = 1000;   ///< Bootstrap resamples for the intervals (0 = none).
+    bool reference_engine = false;  ///< Every replication through index_engine (for checking).
+    progress_callback progress;     ///< Optional progress report and cancellation.
 };
 
 /// The outcome of run_sensitivity.
@@ -256,16 +266,16 @@ struct sensitivity_result {
     std::vector<normalisation> normalisers;       ///< Normaliser alternatives (the first is nominal).
     std::vector<aggregation_method> aggregators;  ///< Aggregator alternatives (the first is nominal).
     sensitivity_target target = sensitivity_target::mean_rank_shift;  ///< What was explained.
-    std::string unit;                             ///< Its unit, for unit_rank and unit_score.
-    std::uint64_t seed = 0;                       ///< The seed used.
-    std::size_t runs = 0;                         ///< N·(d + 2) replications run.
-    std::size_t failed = 0;                       ///< Replications that failed (see `failures`).
-    std::size_t no_output = 0;                    ///< Replications that succeeded but left the target undefined.
-    sobol_estimate sobol;                         ///< The indices, with N, rows used, mean and variance.
-    std::vector<rank_summary> ranks;              ///< Rank statistics over the 2N runs of A and B (as COINr).
-    std::vector<failure_group> failures;          ///< Failed replications by cause.
-    std::vector<diagnostic> diagnostics;          ///< The nominal index's diagnostics, then the analysis'.
-    bool cancelled = false;                       ///< The progress callback cancelled the run.
+    std::string unit;                                                 ///< Its unit, for unit_rank and unit_score.
+    std::uint64_t seed = 0;                                           ///< The seed used.
+    std::size_t runs = 0;                                             ///< N·(d + 2) replications run.
+    std::size_t failed = 0;                                           ///< Replications that failed (see `failures`).
+    std::size_t no_output = 0;            ///< Replications that succeeded but left the target undefined.
+    sobol_estimate sobol;                 ///< The indices, with N, rows used, mean and variance.
+    std::vector<rank_summary> ranks;      ///< Rank statistics over the 2N runs of A and B (as COINr).
+    std::vector<failure_group> failures;  ///< Failed replications by cause.
+    std::vector<diagnostic> diagnostics;  ///< The nominal index's diagnostics, then the analysis'.
+    bool cancelled = false;               ///< The progress callback cancelled the run.
     /// True when there are indices: not cancelled and no error diagnostic.
     bool ok() const noexcept { return !cancelled && !has_errors(diagnostics); }
 };
@@ -277,7 +287,9 @@ BOOST_DESCRIBE_STRUCT(sensitivity_result, (),
 /// every run, the chosen target per run, then estimate_sobol. Throws dxframe::error when the
 /// model has no uncertain input, base_runs < 2, or the target's unit is not one of the model's.
 inline sensitivity_result run_sensitivity(const uncertainty_model& model, const sensitivity_options& options = {}) {
-    if (model.inputs().empty()) throw error("run_sensitivity: nothing is uncertain (no weight noise and at most one alternative of each method)");
+    if (model.inputs().empty())
+        throw error(
+            "run_sensitivity: nothing is uncertain (no weight noise and at most one alternative of each method)");
     const saltelli_design design(options.base_runs, model.input_dimensions(), options.seed);
     const std::size_t n = model.units().size();
     std::size_t target_unit = 0;
@@ -326,23 +338,25 @@ inline sensitivity_result run_sensitivity(const uncertainty_model& model, const 
             }
         }
     };
-    detail::replication_batch batch = detail::run_replications(model, design.runs(), options.threads,
-                                                               options.reference_engine, options.progress,
-                                                               coordinates, counted, record);
+    detail::replication_batch batch =
+        detail::run_replications(model, design.runs(), options.threads, options.reference_engine, options.progress,
+                                 coordinates, counted, record);
     if (batch.cancelled) {
         result.cancelled = true;
         return result;
     }
     result.runs = design.runs();
     result.failed = batch.failures.size();
-    for (const auto& v : y) result.no_output += v ? 0u : 1u;
+    for (const auto& v : y)
+        result.no_output += v ? 0u : 1u;
     result.no_output -= result.failed;
     result.failures = detail::group_failures(batch.failures);
     detail::report_failures(result.diagnostics, result.failed, result.runs, result.failures.size());
     result.ranks = detail::summarise_ranks(model, batch.rank_counts);
 
     std::vector<std::string> names;
-    for (const auto& in : model.inputs()) names.push_back(in.name);
+    for (const auto& in : model.inputs())
+        names.push_back(in.name);
     result.sobol = estimate_sobol(y, design.base_runs(), design.inputs(), options.bootstrap, options.seed, names);
     auto problem = [&](severity sev, std::string message) {
         diagnostic d;
@@ -359,7 +373,8 @@ inline sensitivity_result run_sensitivity(const uncertainty_model& model, const 
     if (result.sobol.rows_used < 2) {
         problem(severity::error, "fewer than 2 design rows are usable, so no sensitivity index can be estimated");
     } else if (!(result.sobol.variance && *result.sobol.variance > 0)) {
-        problem(severity::warning, "the target does not vary over the design, so the sensitivity indices are undefined");
+        problem(severity::warning,
+                "the target does not vary over the design, so the sensitivity indices are undefined");
     }
     return result;
 }

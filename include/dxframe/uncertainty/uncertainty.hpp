@@ -38,10 +38,10 @@ namespace dxframe {
 
 /// How to run an uncertainty analysis.
 struct uncertainty_options {
-    std::size_t runs = 1000;   ///< Number of replications N (> 0).
-    std::uint64_t seed = 1;    ///< Seed: the same seed gives the same result, bit for bit.
-    unsigned threads = 0;      ///< Worker threads; 0 = all hardware threads. Never changes the result.
-    bool scores = false;       ///< Also summarise the index values (keeps N × units doubles).
+    std::size_t runs = 1000;  ///< Number of replications N (> 0).
+    std::uint64_t seed = 1;   ///< Seed: the same seed gives the same result, bit for bit.
+    unsigned threads = 0;     ///< Worker threads; 0 = all hardware threads. Never changes the result.
+    bool scores = false;      ///< Also summarise the index values (keeps N × units doubles).
     /// Compute every replication with index_engine instead of the shared-work fast path. Same
     /// result, several times slower; for checking.
     bool reference_engine = false;
@@ -50,25 +50,25 @@ struct uncertainty_options {
 
 /// One unit's ranks over the replications.
 struct rank_summary {
-    std::string unit;                     ///< Unit id.
-    std::optional<std::size_t> nominal;   ///< Rank in the nominal index.
-    std::optional<double> mean;           ///< Mean rank.
-    std::optional<double> median;         ///< Median rank.
-    std::optional<double> q5;             ///< 5th percentile of the rank (type 7).
-    std::optional<double> q95;            ///< 95th percentile of the rank (type 7).
-    std::size_t ranked = 0;               ///< Replications (among those that succeeded) that ranked it.
+    std::string unit;                    ///< Unit id.
+    std::optional<std::size_t> nominal;  ///< Rank in the nominal index.
+    std::optional<double> mean;          ///< Mean rank.
+    std::optional<double> median;        ///< Median rank.
+    std::optional<double> q5;            ///< 5th percentile of the rank (type 7).
+    std::optional<double> q95;           ///< 95th percentile of the rank (type 7).
+    std::size_t ranked = 0;              ///< Replications (among those that succeeded) that ranked it.
 };
 BOOST_DESCRIBE_STRUCT(rank_summary, (), (unit, nominal, mean, median, q5, q95, ranked))
 
 /// One unit's index values over the replications.
 struct score_summary {
-    std::string unit;                  ///< Unit id.
-    std::optional<double> nominal;     ///< Value in the nominal index.
-    std::optional<double> mean;        ///< Mean value.
-    std::optional<double> median;      ///< Median value.
-    std::optional<double> q5;          ///< 5th percentile (type 7).
-    std::optional<double> q95;         ///< 95th percentile (type 7).
-    std::size_t scored = 0;            ///< Replications that gave it a value.
+    std::string unit;               ///< Unit id.
+    std::optional<double> nominal;  ///< Value in the nominal index.
+    std::optional<double> mean;     ///< Mean value.
+    std::optional<double> median;   ///< Median value.
+    std::optional<double> q5;       ///< 5th percentile (type 7).
+    std::optional<double> q95;      ///< 95th percentile (type 7).
+    std::size_t scored = 0;         ///< Replications that gave it a value.
 };
 BOOST_DESCRIBE_STRUCT(score_summary, (), (unit, nominal, mean, median, q5, q95, scored))
 
@@ -115,9 +115,9 @@ struct replication_failure {
 
 /// What run_replications gathered.
 struct replication_batch {
-    std::vector<std::uint64_t> rank_counts;      // units × (units + 1): counts[u·(n+1) + r]
+    std::vector<std::uint64_t> rank_counts;     // units × (units + 1): counts[u·(n+1) + r]
     std::vector<replication_failure> failures;  // by replication number
-    std::size_t counted = 0;                     // replications that went into rank_counts
+    std::size_t counted = 0;                    // replications that went into rank_counts
     bool cancelled = false;
 };
 
@@ -127,9 +127,9 @@ struct replication_batch {
 /// `record(k, rep, ok)` is called for every replication from its worker (it may write only
 /// what belongs to replication k).
 template <class Coordinates, class Counted, class Record>
-replication_batch run_replications(const uncertainty_model& model, std::size_t total, unsigned threads,
-                                   bool reference, const progress_callback& progress, Coordinates&& coordinates,
-                                   Counted&& counted, Record&& record) {
+replication_batch run_replications(const uncertainty_model& model, std::size_t total, unsigned threads, bool reference,
+                                   const progress_callback& progress, Coordinates&& coordinates, Counted&& counted,
+                                   Record&& record) {
     const std::size_t n = model.units().size();
     const std::size_t dim = model.dimension();
     const unsigned workers = resolve_thread_count(threads);
@@ -146,7 +146,8 @@ replication_batch run_replications(const uncertainty_model& model, std::size_t t
     };
     std::vector<std::unique_ptr<worker_state>> states;
     states.reserve(workers);
-    for (unsigned w = 0; w < workers; ++w) states.push_back(std::make_unique<worker_state>(model, dim, n));
+    for (unsigned w = 0; w < workers; ++w)
+        states.push_back(std::make_unique<worker_state>(model, dim, n));
 
     auto body = [&](unsigned worker, std::size_t begin, std::size_t end) {
         worker_state& s = *states[worker];
@@ -174,9 +175,11 @@ replication_batch run_replications(const uncertainty_model& model, std::size_t t
     out.rank_counts.assign(n * (n + 1), 0);
     for (auto& sp : states) {
         worker_state& s = *sp;
-        for (std::size_t i = 0; i < out.rank_counts.size(); ++i) out.rank_counts[i] += s.counts[i];
+        for (std::size_t i = 0; i < out.rank_counts.size(); ++i)
+            out.rank_counts[i] += s.counts[i];
         out.counted += s.counted;
-        for (auto& f : s.failures) out.failures.push_back(std::move(f));
+        for (auto& f : s.failures)
+            out.failures.push_back(std::move(f));
     }
     std::sort(out.failures.begin(), out.failures.end(),
               [](const replication_failure& a, const replication_failure& b) { return a.replication < b.replication; });
@@ -190,8 +193,8 @@ inline std::vector<failure_group> group_failures(const std::vector<replication_f
     std::map<key_t, std::size_t> where;
     std::vector<failure_group> groups;
     for (const auto& f : failures) {
-        const key_t key{f.choices.normaliser, f.choices.aggregator, static_cast<int>(f.error.code), f.error.path,
-                        f.error.line.value_or(0), f.error.line.has_value()};
+        const key_t key{f.choices.normaliser, f.choices.aggregator,     static_cast<int>(f.error.code),
+                        f.error.path,         f.error.line.value_or(0), f.error.line.has_value()};
         const auto it = where.find(key);
         if (it != where.end()) {
             ++groups[it->second].count;
@@ -210,7 +213,8 @@ inline std::vector<failure_group> group_failures(const std::vector<replication_f
 }
 
 /// Rank summaries of every unit from the counts.
-inline std::vector<rank_summary> summarise_ranks(const uncertainty_model& model, const std::vector<std::uint64_t>& counts) {
+inline std::vector<rank_summary> summarise_ranks(const uncertainty_model& model,
+                                                 const std::vector<std::uint64_t>& counts) {
     const std::size_t n = model.units().size();
     std::vector<rank_summary> out(n);
     for (std::size_t u = 0; u < n; ++u) {
@@ -234,16 +238,16 @@ inline std::vector<diagnostic> nominal_diagnostics(const uncertainty_model& mode
         diagnostic d;
         d.severity = severity::error;
         d.code = diagnostic_code::invalid_input_for_method;
-        d.message = "the nominal index (nominal weights, first alternative of each method) has errors, so there is "
-                    "no reference to compare replications with; no analysis was run";
+        d.message =
+            "the nominal index (nominal weights, first alternative of each method) has errors, so there is "
+            "no reference to compare replications with; no analysis was run";
         out.push_back(std::move(d));
     }
     return out;
 }
 
 /// A warning that says how many replications failed (never silently).
-inline void report_failures(std::vector<diagnostic>& diags, std::size_t failed, std::size_t runs,
-                            std::size_t groups) {
+inline void report_failures(std::vector<diagnostic>& diags, std::size_t failed, std::size_t runs, std::size_t groups) {
     if (failed == 0) return;
     diagnostic d;
     d.severity = severity::warning;
@@ -262,7 +266,9 @@ inline void report_failures(std::vector<diagnostic>& diags, std::size_t failed, 
 /// result holds them and no statistics (ok() is false).
 inline uncertainty_result run_uncertainty(const uncertainty_model& model, const uncertainty_options& options = {}) {
     if (options.runs == 0) throw error("run_uncertainty: runs must be at least 1");
-    if (model.inputs().empty()) throw error("run_uncertainty: nothing is uncertain (no weight noise and at most one alternative of each method)");
+    if (model.inputs().empty())
+        throw error(
+            "run_uncertainty: nothing is uncertain (no weight noise and at most one alternative of each method)");
     uncertainty_result result;
     result.inputs = model.inputs();
     result.normalisers = model.normaliser_alternatives();
@@ -278,7 +284,8 @@ inline uncertainty_result run_uncertainty(const uncertainty_model& model, const 
     const std::uint64_t seed = options.seed;
     auto coordinates = [seed, dim](std::size_t k, double* x, double*) {
         xoshiro256ss g = stream_generator(seed, random_stream::uncertainty, k);
-        for (std::size_t c = 0; c < dim; ++c) x[c] = uniform01(g.next());
+        for (std::size_t c = 0; c < dim; ++c)
+            x[c] = uniform01(g.next());
     };
     auto counted = [](std::size_t) { return true; };
     auto record = [&scores, n](std::size_t k, const detail::replicator& rep, bool ok) {
@@ -286,9 +293,8 @@ inline uncertainty_result run_uncertainty(const uncertainty_model& model, const 
         const double* s = rep.scores();
         std::copy(s, s + n, scores.begin() + static_cast<std::ptrdiff_t>(k * n));
     };
-    detail::replication_batch batch = detail::run_replications(model, options.runs, options.threads,
-                                                               options.reference_engine, options.progress,
-                                                               coordinates, counted, record);
+    detail::replication_batch batch = detail::run_replications(
+        model, options.runs, options.threads, options.reference_engine, options.progress, coordinates, counted, record);
     if (batch.cancelled) {
         result.cancelled = true;
         return result;

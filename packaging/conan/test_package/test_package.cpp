@@ -16,7 +16,8 @@ int main() {
   "observations": [{"entity": "VN", "indicator": "i", "date": "2024-12-31", "value": 42.5}]
 })");
     if (!loaded.ok()) {
-        for (const auto& d : loaded.diagnostics) std::fprintf(stderr, "%s: %s\n", d.path.c_str(), d.message.c_str());
+        for (const auto& d : loaded.diagnostics)
+            std::fprintf(stderr, "%s: %s\n", d.path.c_str(), d.message.c_str());
         return 1;
     }
     const auto problems = dxframe::validate(*loaded.data);

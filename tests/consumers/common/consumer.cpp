@@ -67,9 +67,9 @@ void print_diagnostics(const std::vector<dxframe::diagnostic>& diagnostics) {
 
 int main() {
     std::printf("dxframe %s (format %s)\n", dxframe::version_string, dxframe::format_tag);
-    check(std::string(dxframe::version_string) ==
-              std::to_string(DXFRAME_VERSION_MAJOR) + "." + std::to_string(DXFRAME_VERSION_MINOR) + "." +
-                  std::to_string(DXFRAME_VERSION_PATCH),
+    check(std::string(dxframe::version_string) == std::to_string(DXFRAME_VERSION_MAJOR) + "." +
+                                                      std::to_string(DXFRAME_VERSION_MINOR) + "." +
+                                                      std::to_string(DXFRAME_VERSION_PATCH),
           "version string agrees with the version macros");
 
     // Load: the document is valid, so there is a dataset and no error.
@@ -110,8 +110,7 @@ int main() {
     check(dxframe::has_errors(broken_checked), "a percent of 130 is an error");
     bool out_of_bounds_reported = false;
     for (const auto& d : broken_checked) {
-        if (d.code == dxframe::diagnostic_code::value_out_of_bounds &&
-            d.path.rfind("/observations/0", 0) == 0) {
+        if (d.code == dxframe::diagnostic_code::value_out_of_bounds && d.path.rfind("/observations/0", 0) == 0) {
             out_of_bounds_reported = true;
         }
     }
@@ -148,9 +147,9 @@ int main() {
 
     // The JSON layer converts described result structs directly.
     const std::string diag_json = dxframe::to_json_text(dxframe::diagnostic{});
-    check(diag_json.find("\"severity\"") != std::string::npos &&
-              diag_json.find("\"invalid_json\"") != std::string::npos,
-          "to_json_text writes member names and enums as strings");
+    check(
+        diag_json.find("\"severity\"") != std::string::npos && diag_json.find("\"invalid_json\"") != std::string::npos,
+        "to_json_text writes member names and enums as strings");
 
     if (failures != 0) {
         std::fprintf(stderr, "%d consumer check(s) failed\n", failures);

@@ -31,9 +31,9 @@ namespace dxframe::detail {
 
 /// Limits applied while parsing (see dxframe::load_limits for their meaning).
 struct parse_limits {
-    std::size_t max_depth = 64;                     ///< Deepest nesting of arrays and objects.
-    std::size_t max_string_length = 1u << 20;       ///< Longest string or key, in bytes.
-    std::size_t max_elements = 5'000'000;           ///< Most JSON values in the whole document.
+    std::size_t max_depth = 64;                ///< Deepest nesting of arrays and objects.
+    std::size_t max_string_length = 1u << 20;  ///< Longest string or key, in bytes.
+    std::size_t max_elements = 5'000'000;      ///< Most JSON values in the whole document.
 };
 
 /// Depth beyond which no limit is honoured: the tree is later dumped and destroyed recursively
@@ -145,9 +145,9 @@ public:
 private:
     struct frame {
         bool is_object = false;
-        std::size_t count = 0;            // arrays: elements so far
-        const std::string* key = nullptr; // objects: the current key (in the tree, or duplicate_key)
-        std::string duplicate_key;        // objects: a repeated key, which the tree does not hold
+        std::size_t count = 0;             // arrays: elements so far
+        const std::string* key = nullptr;  // objects: the current key (in the tree, or duplicate_key)
+        std::string duplicate_key;         // objects: a repeated key, which the tree does not hold
         // Objects with many members: a hash index of their keys, built on demand. Small objects
         // (nearly all of a dataset) are searched directly, with no allocation.
         std::unique_ptr<std::unordered_set<std::string>> index;
@@ -163,7 +163,8 @@ private:
         }
         if (members.size() >= linear_key_search) {
             f.index = std::make_unique<std::unordered_set<std::string>>();
-            for (const auto& m : members) f.index->insert(m.first);
+            for (const auto& m : members)
+                f.index->insert(m.first);
         }
         return false;
     }
@@ -302,8 +303,8 @@ struct parse_outcome {
 ///   - limit_exceeded (parsing stops).
 /// A UTF-8 byte order mark at the start is skipped by nlohmann; the caller decides whether it
 /// is allowed.
-inline parse_outcome parse_json_document(std::string_view text, const parse_limits& limits,
-                                         nlohmann::ordered_json& out, std::vector<diagnostic>& diagnostics) {
+inline parse_outcome parse_json_document(std::string_view text, const parse_limits& limits, nlohmann::ordered_json& out,
+                                         std::vector<diagnostic>& diagnostics) {
     parse_outcome outcome;
     std::vector<std::pair<std::size_t, diagnostic>> poisoned;
     std::string patched;
@@ -313,7 +314,8 @@ inline parse_outcome parse_json_document(std::string_view text, const parse_limi
         limited_dom_builder builder(out, limits, poisoned);
         const bool ok = nlohmann::ordered_json::sax_parse(input.begin(), input.end(), &builder);
         if (ok) {
-            for (auto& d : builder.diagnostics()) diagnostics.push_back(std::move(d));
+            for (auto& d : builder.diagnostics())
+                diagnostics.push_back(std::move(d));
             outcome.ok = true;
             return outcome;
         }
@@ -339,12 +341,14 @@ inline parse_outcome parse_json_document(std::string_view text, const parse_limi
                 input = patched;
                 continue;
             }
-            for (auto& e : builder.diagnostics()) diagnostics.push_back(std::move(e));
+            for (auto& e : builder.diagnostics())
+                diagnostics.push_back(std::move(e));
             diagnostics.push_back(std::move(d));
             out = nullptr;
             return outcome;
         }
-        for (auto& d : builder.diagnostics()) diagnostics.push_back(std::move(d));
+        for (auto& d : builder.diagnostics())
+            diagnostics.push_back(std::move(d));
         if (builder.syntax_error()) {
             // nlohmann counts the offending byte, so it sits at error_position - 1.
             std::size_t offset = builder.error_position() > 0 ? builder.error_position() - 1 : 0;

@@ -87,7 +87,9 @@ inline std::string printable(std::string_view s, std::size_t max_chars = 60) {
 }
 
 /// `s` in double quotes, made printable (see printable()).
-inline std::string quote_text(std::string_view s, std::size_t max_chars = 60) { return '"' + printable(s, max_chars) + '"'; }
+inline std::string quote_text(std::string_view s, std::size_t max_chars = 60) {
+    return '"' + printable(s, max_chars) + '"';
+}
 
 /// A 1-based line and column in a text.
 struct text_position {
@@ -139,7 +141,8 @@ inline text_position position_of(std::string_view text, std::size_t offset) noex
 inline std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::vector<std::size_t> prev(b.size() + 1, 0);
     std::vector<std::size_t> cur(b.size() + 1, 0);
-    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        prev[j] = j;
     for (std::size_t i = 1; i <= a.size(); ++i) {
         cur[0] = i;
         for (std::size_t j = 1; j <= b.size(); ++j) {
