@@ -5,13 +5,17 @@
 #include <cstdio>
 
 namespace {
-int* volatile kept = nullptr;
+
+// Out of line, so that no copy of the pointer is left in main's frame.
+[[gnu::noinline]] void lose_a_block() {
+    int* block = new int[16];
+    block[3] = 42;
+    std::printf("%d\n", block[3]);
 }
 
+}  // namespace
+
 int main() {
-    kept = new int[16];
-    kept[3] = 42;
-    std::printf("%d\n", kept[3]);
-    kept = nullptr;  // the only pointer to the block is gone: a leak
+    lose_a_block();
     return 0;
 }
