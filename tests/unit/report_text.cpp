@@ -136,6 +136,12 @@ TEST_CASE("labels exist in both languages with Vietnamese diacritics", "[report]
         CHECK(display_width(status_abbreviation(s, language::vi)) == 3);
         CHECK(display_width(status_abbreviation(s, language::en)) == 3);
     }
+    // A target with one observation has data, too little to assess: not "No data".
+    CHECK(status_short_label(target_status::insufficient_data, language::en) == "Insufficient");
+    CHECK(target_count(1, language::en) == "1 target");
+    CHECK(target_count(2, language::en) == "2 targets");
+    CHECK(target_count(0, language::en) == "0 targets");
+    CHECK(target_count(1, language::vi) == "1 chỉ tiêu");
     CHECK(status_label(target_status::needs_acceleration, language::vi) == "Cần tăng tốc");
     CHECK(status_label(target_status::overdue, language::vi) == "Quá hạn");
     CHECK(label(report_label::scorecard_title, language::vi) == "Bảng điểm chuyển đổi số");

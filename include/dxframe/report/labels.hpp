@@ -8,6 +8,8 @@
 /// foundation. All strings are UTF-8 in precomposed form (NFC).
 #pragma once
 
+#include <cstddef>
+#include <string>
 #include <string_view>
 
 #include <boost/describe/enum.hpp>
@@ -196,9 +198,16 @@ constexpr std::string_view status_short_label(target_status s, language lang) no
         case target_status::limited_progress: return pick(lang, "Hạn chế", "Limited");
         case target_status::deterioration: return pick(lang, "Xấu đi", "Worsening");
         case target_status::overdue: return pick(lang, "Quá hạn", "Overdue");
-        case target_status::insufficient_data: return pick(lang, "Thiếu dữ liệu", "No data");
+        // Not "No data": a target with one observation has data, just too little to assess.
+        case target_status::insufficient_data: return pick(lang, "Thiếu dữ liệu", "Insufficient");
     }
     return {};
+}
+
+/// "N targets" in `lang` ("1 target", "2 targets"; Vietnamese has no plural: "2 chỉ tiêu").
+inline std::string target_count(std::size_t n, language lang) {
+    if (lang == language::vi) return std::to_string(n) + " chỉ tiêu";
+    return std::to_string(n) + (n == 1 ? " target" : " targets");
 }
 
 /// The name of a task state in `lang`.

@@ -95,8 +95,7 @@ inline std::string render_markdown(const scorecard& sc) {
 
     // Overall.
     out += "## " + lbl(report_label::overall) + "\n\n";
-    out += "**" + percent(sc.overall.score) + "** \u2014 " + std::to_string(sc.overall.targets) + " " +
-           (lang == language::vi ? "chỉ tiêu" : "targets") + ": ";
+    out += "**" + percent(sc.overall.score) + "** \u2014 " + target_count(sc.overall.targets, lang) + ": ";
     {
         const status_counts& n = sc.overall.counts;
         const std::pair<std::size_t, target_status> all[] = {{n.achieved, target_status::achieved},
