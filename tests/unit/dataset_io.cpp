@@ -372,6 +372,20 @@ TEST_CASE("the format tag is required, and reading stops at a foreign one", "[da
     CHECK(ok.data->observations.empty());
 }
 
+TEST_CASE("the path of a repeated key survives deeper nesting (found by fuzzing)", "[dataset_io]") {
+    // The repeated key lives in its parser frame; opening five more levels moves the frames. A
+    // syntax error down there then reads the path through the repeated key: it used to read
+    // freed memory (ASan: heap-use-after-free in current_path).
+    const auto r = load_dataset(R"({"format": "dxframe/1", "x": 1, "x": {"b": {"c": {"d": {"e": [1, }}}}})");
+    INFO(errors_of(r));
+    REQUIRE(r.diagnostics.size() == 2);
+    CHECK(r.diagnostics[0].code == diagnostic_code::duplicate_key);
+    CHECK(r.diagnostics[0].path == "/x");
+    CHECK(r.diagnostics[1].code == diagnostic_code::invalid_json);
+    CHECK(r.diagnostics[1].path.rfind("/x/b/c/d/e", 0) == 0);
+    CHECK_FALSE(r.data);
+}
+
 TEST_CASE("duplicate keys are errors with the path of the repeated key", "[dataset_io]") {
     const auto r =
         load_dataset(R"({"format": "dxframe/1", "framework": {"id": "a", "id": "b", "name": {"vi": "", "en": ""},

@@ -82,14 +82,14 @@ public:
         frame& f = frames_.back();
         if (k.size() > limits_.max_string_length) {
             f.duplicate_key = k;
-            f.key = &f.duplicate_key;
+            f.key_is_held = true;
             return limit("a key of " + std::to_string(k.size()) + " bytes exceeds the limit of " +
                          std::to_string(limits_.max_string_length));
         }
         auto& members = refs_.back()->get_ref<json::object_t&>();
         if (is_duplicate(f, members, k)) {
             f.duplicate_key = std::move(k);
-            f.key = &f.duplicate_key;
+            f.key_is_held = true;
             diagnostic d;
             d.code = diagnostic_code::duplicate_key;
             d.path = current_path();
@@ -104,6 +104,7 @@ public:
         members.emplace_back(std::move(k), json());
         // Valid until the next key of this object: nothing else is appended to it meanwhile.
         f.key = &members.back().first;
+        f.key_is_held = false;
         slot_ = &members.back().second;
         return true;
     }
@@ -146,8 +147,11 @@ private:
     struct frame {
         bool is_object = false;
         std::size_t count = 0;             // arrays: elements so far
-        const std::string* key = nullptr;  // objects: the current key (in the tree, or duplicate_key)
-        std::string duplicate_key;         // objects: a repeated key, which the tree does not hold
+        const std::string* key = nullptr;  // objects: the current key, in the tree
+        // Objects: a repeated (or over-long) key, which the tree does not hold. A flag, not a
+        // pointer into the frame: frames move when frames_ grows (a fuzzer found that one).
+        std::string duplicate_key;
+        bool key_is_held = false;  // the current key is duplicate_key
         // Objects with many members: a hash index of their keys, built on demand. Small objects
         // (nearly all of a dataset) are searched directly, with no allocation.
         std::unique_ptr<std::unordered_set<std::string>> index;
@@ -173,7 +177,11 @@ private:
         std::string out;
         for (const frame& f : frames_) {
             if (f.is_object) {
-                if (f.key != nullptr) out = pointer_append(out, *f.key);
+                if (f.key_is_held) {
+                    out = pointer_append(out, f.duplicate_key);
+                } else if (f.key != nullptr) {
+                    out = pointer_append(out, *f.key);
+                }
             } else {
                 out = pointer_append(out, f.count);
             }
