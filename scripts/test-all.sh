@@ -92,20 +92,24 @@ configure_build() {
     run "$stage" build "$logdir/$stage-build.log" cmake --build --preset "$preset" -j "$jobs"
 }
 
-# CPU seconds (user + system) used so far by this script's finished child processes. `times`
-# must run in this shell, not in a pipeline: a subshell starts its own, empty, accounts.
+# Sets CPU_SECONDS to the CPU seconds (user + system) used so far by this script's finished
+# child processes. `times` must run in this shell: in a pipeline or a $(...) it would report
+# the subshell's own, empty, accounts.
+CPU_SECONDS=0
 cpu_seconds() {
     times >"$logdir/.times"
-    tail -1 "$logdir/.times" | awk '{ split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%d", u[1] * 60 + u[2] + s[1] * 60 + s[2] }'
+    CPU_SECONDS=$(tail -1 "$logdir/.times" | awk '{ split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%d", u[1] * 60 + u[2] + s[1] * 60 + s[2] }')
 }
 
 timed() {
     local stage=$1
     shift
     local start=$SECONDS cpu0
-    cpu0=$(cpu_seconds)
+    cpu_seconds
+    cpu0=$CPU_SECONDS
     "$@"
-    local secs=$((SECONDS - start)) cpu=$(($(cpu_seconds) - cpu0))
+    cpu_seconds
+    local secs=$((SECONDS - start)) cpu=$((CPU_SECONDS - cpu0))
     timings+=("$stage: $((secs / 60))m$((secs % 60))s wall, $((cpu / 60))m$((cpu % 60))s CPU")
     echo "-- [$stage] done in $((secs / 60))m$((secs % 60))s wall, $((cpu / 60))m$((cpu % 60))s CPU"
 }
@@ -155,7 +159,8 @@ stage_fuzz() {
 main() {
     echo "test-all: $(date -u +%Y-%m-%dT%H:%M:%SZ), $jobs jobs, stages: ${stages[*]}"
     local suite_start=$SECONDS cpu0 secs cpu
-    cpu0=$(cpu_seconds)
+    cpu_seconds
+    cpu0=$CPU_SECONDS
     for s in "${stages[@]}"; do
         case "$s" in
             gcc | consumers | clang | asan | lint | fuzz) timed "$s" "stage_$s" ;;
@@ -163,7 +168,8 @@ main() {
         esac
     done
     secs=$((SECONDS - suite_start))
-    cpu=$(($(cpu_seconds) - cpu0))
+    cpu_seconds
+    cpu=$((CPU_SECONDS - cpu0))
     timings+=("total: $((secs / 60))m$((secs % 60))s wall, $((cpu / 60))m$((cpu % 60))s CPU")
     summary
     if [ "$total_passed" -eq 0 ]; then
