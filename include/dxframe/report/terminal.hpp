@@ -171,9 +171,9 @@ inline std::string render_terminal(const scorecard& sc, const terminal_options& 
     {
         const std::string head = pad_right(lbl(report_label::overall), 10);
         const std::string bar = detail::text_bar(sc.overall.score, 20);
-        std::string l =
-            c.wrap(head, "1") + c.wrap(bar, detail::score_ansi(sc.overall.score)) + "  " +
-            c.wrap(pad_left(percent(sc.overall.score), 4), "1") + "   " + target_count(sc.overall.targets, lang);
+        std::string l = c.wrap(head, "1") + c.wrap(bar, detail::score_ansi(sc.overall.score)) + "  " +
+                        c.wrap(pad_left(percent(sc.overall.score), 4), "1") + "   " +
+                        target_count(sc.overall.targets, lang);
         line(l);
         // Counts by status, wrapped; each item coloured after wrapping is decided.
         std::vector<std::pair<std::string, target_status>> items;
@@ -270,7 +270,8 @@ inline std::string render_terminal(const scorecard& sc, const terminal_options& 
         for (const scorecard_group* g : groups) {
             const auto members = detail::sorted_members(sc, *g);
             if (members.empty()) continue;
-            std::string head = g->name + " \u00b7 " + percent(g->score) + " \u00b7 " + target_count(members.size(), lang);
+            std::string head =
+                g->name + " \u00b7 " + percent(g->score) + " \u00b7 " + target_count(members.size(), lang);
             if (!g->off_track.empty()) {
                 head += ", " + std::to_string(g->off_track.size()) + " " +
                         (lang == language::vi ? "chậm tiến độ hoặc quá hạn" : "off track or overdue");
