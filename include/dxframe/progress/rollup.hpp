@@ -4,11 +4,13 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <map>
 #include <numeric>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <boost/describe/class.hpp>
@@ -44,6 +46,16 @@ struct status_counts {
             case target_status::overdue: ++overdue; break;
             case target_status::insufficient_data: ++insufficient_data; break;
         }
+    }
+    /// Every status with its count, from achieved to insufficient_data (report order).
+    std::array<std::pair<std::size_t, target_status>, 7> by_status() const noexcept {
+        return {{{achieved, target_status::achieved},
+                 {on_track, target_status::on_track},
+                 {needs_acceleration, target_status::needs_acceleration},
+                 {limited_progress, target_status::limited_progress},
+                 {deterioration, target_status::deterioration},
+                 {overdue, target_status::overdue},
+                 {insufficient_data, target_status::insufficient_data}}};
     }
     /// All targets counted.
     std::size_t total() const noexcept {

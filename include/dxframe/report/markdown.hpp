@@ -97,14 +97,7 @@ inline std::string render_markdown(const scorecard& sc) {
     out += "## " + lbl(report_label::overall) + "\n\n";
     out += "**" + percent(sc.overall.score) + "** \u2014 " + target_count(sc.overall.targets, lang) + ": ";
     {
-        const status_counts& n = sc.overall.counts;
-        const std::pair<std::size_t, target_status> all[] = {{n.achieved, target_status::achieved},
-                                                             {n.on_track, target_status::on_track},
-                                                             {n.needs_acceleration, target_status::needs_acceleration},
-                                                             {n.limited_progress, target_status::limited_progress},
-                                                             {n.deterioration, target_status::deterioration},
-                                                             {n.overdue, target_status::overdue},
-                                                             {n.insufficient_data, target_status::insufficient_data}};
+        const auto all = sc.overall.counts.by_status();
         bool first = true;
         for (const auto& [count, s] : all) {
             out += (first ? "" : " \u00b7 ") + std::string(status_label(s, lang)) + " " + std::to_string(count);

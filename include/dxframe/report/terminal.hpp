@@ -177,14 +177,7 @@ inline std::string render_terminal(const scorecard& sc, const terminal_options& 
         line(l);
         // Counts by status, wrapped; each item coloured after wrapping is decided.
         std::vector<std::pair<std::string, target_status>> items;
-        const status_counts& n = sc.overall.counts;
-        const std::pair<std::size_t, target_status> all[] = {{n.achieved, target_status::achieved},
-                                                             {n.on_track, target_status::on_track},
-                                                             {n.needs_acceleration, target_status::needs_acceleration},
-                                                             {n.limited_progress, target_status::limited_progress},
-                                                             {n.deterioration, target_status::deterioration},
-                                                             {n.overdue, target_status::overdue},
-                                                             {n.insufficient_data, target_status::insufficient_data}};
+        const auto all = sc.overall.counts.by_status();
         for (const auto& [count, s] : all) {
             items.emplace_back(std::string(status_label(s, lang)) + " " + std::to_string(count), s);
         }
