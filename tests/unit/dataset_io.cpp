@@ -24,6 +24,7 @@
 #include <dxframe/model.hpp>
 
 #include "catch_compat.hpp"
+#include "member_traits.hpp"
 
 using dxframe::diagnostic_code;
 using dxframe::load_dataset;
@@ -579,18 +580,9 @@ namespace schema_agreement {
 
 using nlohmann::json;
 
-template <class T>
-struct is_opt : std::false_type {};
-template <class T>
-struct is_opt<std::optional<T>> : std::true_type {};
-template <class T>
-struct is_vec : std::false_type {};
-template <class T>
-struct is_vec<std::vector<T>> : std::true_type {};
-template <class T>
-struct is_map : std::false_type {};
-template <class T>
-struct is_map<std::map<std::string, T>> : std::true_type {};
+using dxframe_test::is_map;
+using dxframe_test::is_opt;
+using dxframe_test::is_vec;
 
 // Schema names of the model's types; a new model type without one here fails to compile.
 template <class T>

@@ -27,21 +27,13 @@
 #include <dxframe/model.hpp>
 
 #include "catch_compat.hpp"
+#include "member_traits.hpp"
 
 namespace {
 
-template <class T>
-struct is_opt : std::false_type {};
-template <class T>
-struct is_opt<std::optional<T>> : std::true_type {};
-template <class T>
-struct is_vec : std::false_type {};
-template <class T>
-struct is_vec<std::vector<T>> : std::true_type {};
-template <class T>
-struct is_map : std::false_type {};
-template <class T>
-struct is_map<std::map<std::string, T>> : std::true_type {};
+using dxframe_test::is_map;
+using dxframe_test::is_opt;
+using dxframe_test::is_vec;
 
 // SplitMix64: tiny, seedable, and identical on every platform (unlike <random> distributions).
 struct rng {
