@@ -178,6 +178,7 @@ inline std::string render_terminal(const scorecard& sc, const terminal_options& 
         // Counts by status, wrapped; each item coloured after wrapping is decided.
         std::vector<std::pair<std::string, target_status>> items;
         const auto all = sc.overall.counts.by_status();
+        items.reserve(all.size());
         for (const auto& [count, s] : all) {
             items.emplace_back(std::string(status_label(s, lang)) + " " + std::to_string(count), s);
         }
