@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # clang-format (14, .clang-format) over dxframe's C++ sources.
-#   scripts/format.sh            reformat every tracked .hpp/.cpp in place
+#   scripts/format.sh            reformat every tracked .hpp/.ipp/.cpp in place
 #   scripts/format.sh --check    list the files that differ from the style; exit 1 if any
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -10,7 +10,7 @@ if [ -z "$cf" ]; then
     echo "format: clang-format not found (apt-get install clang-format-14)" >&2
     exit 2
 fi
-mapfile -t files < <(git ls-files '*.hpp' '*.cpp' | grep -v '^tests/data/')
+mapfile -t files < <(git ls-files '*.hpp' '*.ipp' '*.cpp' | grep -v '^tests/data/')
 if [ "${1:-}" = "--check" ]; then
     bad=()
     for f in "${files[@]}"; do

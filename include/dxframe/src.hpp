@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: MIT
+/// @file
+/// @brief The library's function bodies, for separate compilation (see <dxframe/config.hpp>).
+///
+/// Include this header in exactly one source file of a program whose every translation unit
+/// defines `DXFRAME_SEPARATE_COMPILATION`. That file then holds the one definition of each
+/// library function the headers declare; the other units include only declarations.
+#pragma once
+
+#include <dxframe/config.hpp>
+
+#if DXFRAME_HEADER_ONLY
+#error "<dxframe/src.hpp> is for separate compilation: define DXFRAME_SEPARATE_COMPILATION for every translation unit"
+#endif
+
+#include <dxframe/data/vietnam.hpp>
+#include <dxframe/dxframe.hpp>
+
+// Every impl/*.ipp file, each once (the test src_lists_every_ipp keeps this list complete).
+#include <dxframe/io/impl/dataset_json.ipp>
