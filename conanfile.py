@@ -76,8 +76,10 @@ class DxframeConan(ConanFile):
 
     def package(self):
         copy(self, "LICENSE", src=self.source_folder, dst=os.path.join(self.package_folder, "licenses"))
-        copy(self, "*.hpp", src=os.path.join(self.source_folder, "include"),
-             dst=os.path.join(self.package_folder, "include"))
+        # The headers and the function bodies they include (impl/*.ipp, see dxframe/config.hpp).
+        for pattern in ("*.hpp", "*.ipp"):
+            copy(self, pattern, src=os.path.join(self.source_folder, "include"),
+                 dst=os.path.join(self.package_folder, "include"))
 
     def package_info(self):
         self.cpp_info.bindirs = []

@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # What including dxframe costs a translation unit, side by side with its dependencies:
-#   full      #include <dxframe/dxframe.hpp>           (the umbrella: model, JSON I/O, validate, ...)
-#   model     #include <dxframe/model.hpp>             (the model headers: Boost.Describe only)
-#   baseline  #include <nlohmann/json.hpp> + <boost/describe.hpp>  (the dependencies alone)
+#   full           #include <dxframe/dxframe.hpp>      (the umbrella: model, JSON I/O, validate, ...)
+#   full_separate  the same with DXFRAME_SEPARATE_COMPILATION (declarations only, see config.hpp)
+#   model          #include <dxframe/model.hpp>        (the model headers: Boost.Describe only)
+#   model_separate the same with DXFRAME_SEPARATE_COMPILATION
+#   src            #include <dxframe/src.hpp>          (separate compilation: the one unit with
+#                  every function body, the Vietnam dataset included; compiled once per program)
+#   model_floor    just the standard and Boost headers that model_separate's dxframe headers
+#                  include (found with -MM): what the model would cost with no code of its own
+#   baseline       #include <nlohmann/json.hpp> + <boost/describe.hpp>  (the dependencies alone)
 # Each unit is compiled to an object (-c, -O0) REPS times per compiler, the units interleaved
 # round-robin so that a change in machine load hits all of them alike. Prints the medians of
 # wall time and of CPU time (user + system; steadier on a shared machine) and each unit's ratio
@@ -39,10 +45,20 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-units=(full model baseline)
+units=(full full_separate model model_separate src baseline)
+sep='#define DXFRAME_SEPARATE_COMPILATION\n'
 printf '#include <dxframe/dxframe.hpp>\nint main() { return 0; }\n' >"$work/full.cpp"
+printf "$sep"'#include <dxframe/dxframe.hpp>\nint main() { return 0; }\n' >"$work/full_separate.cpp"
 printf '#include <dxframe/model.hpp>\nint main() { return 0; }\n' >"$work/model.cpp"
+printf "$sep"'#include <dxframe/model.hpp>\nint main() { return 0; }\n' >"$work/model_separate.cpp"
+printf "$sep"'#include <dxframe/src.hpp>\nint main() { return 0; }\n' >"$work/src.cpp"
 printf '#include <nlohmann/json.hpp>\n#include <boost/describe.hpp>\nint main() { return 0; }\n' >"$work/baseline.cpp"
+# The model headers reached in separate mode (-MM lists the non-system headers, i.e. dxframe's),
+# and every non-dxframe #include they contain.
+model_headers=$(cd "$root/include" && g++ -std="$std" -I . -MM "$work/model_separate.cpp" | tr ' \\' '\n\n' | grep '^dxframe/')
+(cd "$root/include" && grep -h '^#include <' $model_headers | grep -v '<dxframe/' | sort -u) >"$work/model_floor.cpp"
+echo 'int main() { return 0; }' >>"$work/model_floor.cpp"
+units+=(model_floor)
 if [ "$modules" = 1 ]; then
     for header in io/dataset_json validate progress index report uncertainty data/vietnam; do
         unit=${header//\//_}

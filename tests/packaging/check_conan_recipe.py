@@ -110,8 +110,8 @@ packaged = sorted(os.path.relpath(os.path.join(root, n), package_folder)
                   for root, _dirs, files in os.walk(package_folder) for n in files)
 expected = sorted(["licenses/LICENSE"] + [
     os.path.relpath(os.path.join(root, n), source_dir)
-    for root, _dirs, files in os.walk(os.path.join(source_dir, "include")) for n in files if n.endswith(".hpp")])
-check(packaged == expected, "package() copies the headers and the license only (%d files, expected %d)"
+    for root, _dirs, files in os.walk(os.path.join(source_dir, "include")) for n in files if n.endswith((".hpp", ".ipp"))])
+check(packaged == expected, "package() copies the headers, their .ipp bodies and the license only (%d files, expected %d)"
       % (len(packaged), len(expected)))
 check("include/dxframe/dxframe.hpp" in packaged, "the umbrella header is packaged")
 

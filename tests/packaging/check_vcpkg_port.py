@@ -61,7 +61,7 @@ check("catch2" in {dep_name(d) for d in tests_feature.get("dependencies", [])}, 
 boost_libs = set()
 for dirpath, _dirs, files in os.walk(os.path.join(source_dir, "include")):
     for name in files:
-        if name.endswith(".hpp"):
+        if name.endswith((".hpp", ".ipp")):
             with open(os.path.join(dirpath, name), encoding="utf-8") as f:
                 for lib in re.findall(r"#\s*include\s*<boost/(\w+)(?:/|\.hpp)", f.read()):
                     boost_libs.add("boost-" + lib.replace("_", "-"))

@@ -46,8 +46,9 @@ step(configure "${CMAKE_COMMAND}" -S "${SOURCE_DIR}" -B "${build}" -G "${GENERAT
 step(build "${CMAKE_COMMAND}" --build "${build}")
 step(install "${CMAKE_COMMAND}" --install "${build}")
 
-# Headers: exactly the public headers of the source tree.
-file(GLOB_RECURSE src_headers RELATIVE "${SOURCE_DIR}/include" "${SOURCE_DIR}/include/*.hpp")
+# Headers: exactly the public headers of the source tree and the bodies they include (*.ipp).
+file(GLOB_RECURSE src_headers RELATIVE "${SOURCE_DIR}/include" "${SOURCE_DIR}/include/*.hpp"
+    "${SOURCE_DIR}/include/*.ipp")
 file(GLOB_RECURSE inst_headers RELATIVE "${stage}/include" "${stage}/include/*")
 list(SORT src_headers)
 list(SORT inst_headers)
