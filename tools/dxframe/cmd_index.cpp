@@ -2,27 +2,25 @@
 // `dxframe index (FILE | --data iData.csv --meta iMeta.csv) [--normalise SPEC] [--aggregate SPEC]
 // [--format csv|json|md|html]`: a composite index over a tree of indicators — normalise,
 // aggregate, rank — from a dxframe/1 dataset or from COINr's iData/iMeta tables. A thin layer:
-// load, build the tree and the unit × indicator matrix, dxframe::compute_index, print.
+// read the input (index_input.hpp: the tree, the unit × indicator matrix, the unit names),
+// dxframe::compute_index, print.
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <map>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include <dxframe/index.hpp>
-#include <dxframe/io/coinr.hpp>
 #include <dxframe/io/csv.hpp>
-#include <dxframe/io/file.hpp>
 #include <dxframe/io/json.hpp>
+#include <dxframe/report/escape.hpp>
 
 #include "cli.hpp"
-#include "input.hpp"
+#include "index_input.hpp"
+#include "output.hpp"
 #include "spec.hpp"
 
 namespace {
@@ -74,165 +72,21 @@ constexpr const char* index_usage =
     "cannot be computed as asked (diagnostics on standard error); 2 usage error, or a file that\n"
     "cannot be read or written.\n";
 
-// Everything the computation needs, from either kind of input.
-struct prepared {
-    dxframe::index_tree tree;
-    std::vector<std::string> units;
-    std::vector<std::string> names;
-    dxframe::value_matrix values;
-};
-
-std::string number17(double v) {
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%.17g", v);
-    return buf;
-}
+using dxframe::cli::index_input;
+using dxframe::cli::md_cell;
+using dxframe::cli::number17;
 
 // For people: about four significant digits, no exponent.
 std::string short_number(const std::optional<double>& v) {
     if (!v) return "n/a";
     const double a = std::fabs(*v);
     const int decimals = a >= 1000 ? 0 : a >= 100 ? 1 : a >= 10 ? 2 : 4;
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, *v);
-    return buf;
-}
-
-// Diagnostics as text lines on standard error. For COINr tables every diagnostic names the table
-// it is about in its path (the file name); for a dataset the path is a JSON Pointer into `file`.
-void print_diagnostics(std::ostream& err, const std::string& file, const std::vector<dxframe::diagnostic>& diags,
-                       bool coinr) {
-    for (const auto& d : diags) {
-        if (coinr) {
-            dxframe::diagnostic copy = d;
-            copy.path.clear();
-            err << dxframe::cli::format_diagnostic(d.path.empty() ? file : d.path, copy) << '\n';
-        } else {
-            err << dxframe::cli::format_diagnostic(file, d) << '\n';
-        }
-    }
-}
-
-std::optional<prepared> from_coinr(const dxframe::cli::context& ctx, const std::string& data_path,
-                                   const std::string& meta_path, std::optional<double> time) {
-    std::string data_text, meta_text;
-    try {
-        data_text = dxframe::read_file(data_path);
-        meta_text = dxframe::read_file(meta_path);
-    } catch (const dxframe::io_error& e) {
-        throw dxframe::cli::io_failure(e.what());
-    }
-    dxframe::coinr_options opt;
-    opt.data_source = data_path;
-    opt.meta_source = meta_path;
-    opt.time = time;
-    auto imported = dxframe::import_coinr(data_text, meta_text, opt);
-    print_diagnostics(ctx.err, data_path, imported.diagnostics, true);
-    if (!imported.ok()) return std::nullopt;
-    prepared p{std::move(imported.data->tree), std::move(imported.data->units), std::move(imported.data->unit_names),
-               std::move(imported.data->values)};
-    return p;
-}
-
-struct dataset_choices {
-    std::optional<std::string> root;
-    std::optional<dxframe::date> as_of;
-    std::optional<int> year;
-    bool merge = false;
-    dxframe::language lang = dxframe::language::en;
-};
-
-std::optional<prepared> from_dataset(const dxframe::cli::context& ctx, const std::string& path,
-                                     const dataset_choices& choice) {
-    const std::string name = dxframe::cli::input_name(path);
-    const auto ds = dxframe::cli::load_checked(ctx.err, path);
-    if (!ds) return std::nullopt;
-    dxframe::framework_tree_options to;
-    to.name_language = choice.lang;
-    to.root = choice.root;
-    auto built = dxframe::build_tree(ds->framework, to);
-    std::vector<dxframe::diagnostic> shown;
-    for (const auto& d : built.diagnostics) {
-        if (d.severity != dxframe::severity::info) shown.push_back(d);
-    }
-    print_diagnostics(ctx.err, name, shown, false);
-    if (!built.ok()) return std::nullopt;
-    dxframe::index_tree tree = std::move(*built.tree);
-    const std::size_t ni = tree.indicator_count();
-
-    // The latest observation of each (entity, indicator) within the chosen period.
-    std::unordered_map<std::string, std::size_t> entity_row;
-    for (std::size_t e = 0; e < ds->entities.size(); ++e)
-        entity_row.emplace(ds->entities[e].id, e);
-    std::unordered_map<std::string, std::size_t> column;
-    std::vector<dxframe::unit> units_of(ni);
-    for (std::size_t i = 0; i < ni; ++i)
-        column.emplace(tree.indicator(i).id, i);
-    for (const auto& ind : ds->framework.indicators) {
-        if (const auto it = column.find(ind.id); it != column.end()) units_of[it->second] = ind.unit;
-    }
-    struct cell {
-        dxframe::date date;
-        double value = 0;
-        bool set = false;
-    };
-    std::vector<cell> cells(ds->entities.size() * ni);
-    for (const auto& obs : ds->observations) {
-        const auto c = column.find(obs.indicator);
-        const auto r = entity_row.find(obs.entity);
-        if (c == column.end() || r == entity_row.end()) continue;
-        if (choice.as_of && *choice.as_of < obs.date) continue;
-        if (choice.year && obs.date.year() != *choice.year) continue;
-        const auto v = dxframe::effective_value(obs, units_of[c->second]);
-        if (!v) continue;
-        cell& slot = cells[r->second * ni + c->second];
-        if (!slot.set || slot.date < obs.date) slot = cell{obs.date, *v, true};
-    }
-    prepared p{std::move(tree), {}, {}, {}};
-    std::vector<std::size_t> rows;
-    for (std::size_t e = 0; e < ds->entities.size(); ++e) {
-        for (std::size_t i = 0; i < ni; ++i) {
-            if (cells[e * ni + i].set) {
-                rows.push_back(e);
-                break;
-            }
-        }
-    }
-    p.values.resize(rows.size(), ni);
-    for (std::size_t k = 0; k < rows.size(); ++k) {
-        p.units.push_back(ds->entities[rows[k]].id);
-        for (std::size_t i = 0; i < ni; ++i) {
-            const cell& c = cells[rows[k] * ni + i];
-            if (c.set) p.values.set(k, i, c.value);
-        }
-    }
-    if (choice.merge) {
-        auto merged = dxframe::merge_successors(p.units, p.values, ds->entities, choice.as_of);
-        print_diagnostics(ctx.err, name, merged.diagnostics, false);
-        p.units = std::move(merged.units);
-        p.values = std::move(merged.values);
-    }
-    if (p.units.empty()) {
-        dxframe::diagnostic d;
-        d.code = dxframe::diagnostic_code::insufficient_data;
-        d.path = "/observations";
-        d.message = "no entity has an observation of the index's indicators" +
-                    std::string(choice.as_of  ? " up to " + choice.as_of->to_string()
-                                : choice.year ? " in " + std::to_string(*choice.year)
-                                              : "");
-        print_diagnostics(ctx.err, name, {d}, false);
-        return std::nullopt;
-    }
-    for (const auto& id : p.units) {
-        const auto it = entity_row.find(id);
-        p.names.push_back(it == entity_row.end() ? id : ds->entities[it->second].name.in(choice.lang));
-    }
-    return p;
+    return dxframe::cli::fixed_number(*v, decimals);
 }
 
 // ---- output ---------------------------------------------------------------------------------
 
-std::string to_csv(const prepared& in, const dxframe::index_result& res) {
+std::string to_csv(const index_input& in, const dxframe::index_result& res) {
     const auto& t = in.tree;
     std::vector<std::vector<std::string>> rows;
     std::vector<std::string> header{"uCode"};
@@ -258,7 +112,7 @@ std::string to_csv(const prepared& in, const dxframe::index_result& res) {
     return dxframe::write_csv(rows, "\n");
 }
 
-std::string to_json(const prepared& in, const dxframe::index_result& res, const dxframe::index_spec& spec) {
+std::string to_json(const index_input& in, const dxframe::index_result& res, const dxframe::index_spec& spec) {
     const auto report = dxframe::make_report(in.tree, res, &in.names);
     nlohmann::ordered_json out = nlohmann::ordered_json::object();
     out["spec"] = spec;
@@ -281,19 +135,6 @@ std::vector<std::size_t> by_rank(const dxframe::index_result& res) {
     return order;
 }
 
-std::string md_cell(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '|')
-            out += "\\|";
-        else if (c == '\n' || c == '\r')
-            out += ' ';
-        else
-            out += c;
-    }
-    return out;
-}
-
 std::string methods_line(const dxframe::index_spec& spec) {
     std::string s = "normalise " + dxframe::cli::to_spec(spec.normalise);
     for (const auto& [id, n] : spec.indicator_normalise)
@@ -314,7 +155,7 @@ std::vector<std::size_t> aggregates_top_down(const dxframe::index_tree& t) {
     return order;
 }
 
-std::string to_md(const prepared& in, const dxframe::index_result& res, const dxframe::index_spec& spec) {
+std::string to_md(const index_input& in, const dxframe::index_result& res, const dxframe::index_spec& spec) {
     const auto& t = in.tree;
     const auto& root = t.node(t.root());
     std::string s = "# " + md_cell(root.name.empty() ? root.id : root.name) + "\n\n";
@@ -339,41 +180,27 @@ std::string to_md(const prepared& in, const dxframe::index_result& res, const dx
     return s;
 }
 
-std::string html_escape(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
-
-std::string to_html(const prepared& in, const dxframe::index_result& res, const dxframe::index_spec& spec) {
+std::string to_html(const index_input& in, const dxframe::index_result& res, const dxframe::index_spec& spec) {
     const auto& t = in.tree;
     const auto& root = t.node(t.root());
     const std::string title = root.name.empty() ? root.id : root.name;
     std::string s =
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + html_escape(title) +
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + dxframe::html_escape(title) +
         "</title>\n<style>\nbody{font-family:system-ui,sans-serif;margin:1.5rem;color:#222}\n"
         "table{border-collapse:collapse;font-size:.85rem}\nth,td{border:1px solid #ccc;padding:.2rem .45rem}\n"
         "th{background:#f2f2f2;position:sticky;top:0}\ntd.n{text-align:right;font-variant-numeric:tabular-nums}\n"
         "td.na{color:#999;text-align:center}\nth.idx,td.idx{background:#eef4ff;font-weight:600}\n</style>\n</head>\n"
         "<body>\n<h1>" +
-        html_escape(title) + "</h1>\n<p>Methods: " + html_escape(methods_line(spec)) + ". " +
+        dxframe::html_escape(title) + "</h1>\n<p>Methods: " + dxframe::html_escape(methods_line(spec)) + ". " +
         std::to_string(in.units.size()) +
         " units, ranked; ties share a rank.</p>\n<table>\n<thead><tr><th>Rank</th>"
         "<th>Unit</th><th>Name</th><th class=\"idx\">" +
-        html_escape(root.id) + "</th>";
+        dxframe::html_escape(root.id) + "</th>";
     const auto aggs = aggregates_top_down(t);
     for (std::size_t j : aggs)
-        s += "<th>" + html_escape(t.node(j).id) + "</th>";
+        s += "<th>" + dxframe::html_escape(t.node(j).id) + "</th>";
     for (std::size_t i = 0; i < t.indicator_count(); ++i)
-        s += "<th>" + html_escape(t.indicator(i).id) + "</th>";
+        s += "<th>" + dxframe::html_escape(t.indicator(i).id) + "</th>";
     s += "</tr></thead>\n<tbody>\n";
     auto td = [](const std::optional<double>& v, const char* extra = "") {
         if (!v) return std::string("<td class=\"na\">n/a</td>");
@@ -381,8 +208,8 @@ std::string to_html(const prepared& in, const dxframe::index_result& res, const 
     };
     for (std::size_t u : by_rank(res)) {
         s += "<tr><td class=\"n\">" + (res.ranks[u] ? std::to_string(*res.ranks[u]) : std::string("n/a")) +
-             "</td><td>" + html_escape(in.units[u]) + "</td><td>" + html_escape(in.names[u]) + "</td>" +
-             td(res.index(u), " idx");
+             "</td><td>" + dxframe::html_escape(in.units[u]) + "</td><td>" + dxframe::html_escape(in.names[u]) +
+             "</td>" + td(res.index(u), " idx");
         for (std::size_t j : aggs)
             s += td(res.aggregates.get(u, j));
         for (std::size_t i = 0; i < t.indicator_count(); ++i)
@@ -393,51 +220,15 @@ std::string to_html(const prepared& in, const dxframe::index_result& res, const 
     return s;
 }
 
-// ---- arguments ------------------------------------------------------------------------------
-
-std::optional<double> parse_double(const std::string& s) {
-    char* end = nullptr;
-    const double v = std::strtod(s.c_str(), &end);
-    if (s.empty() || end != s.c_str() + s.size() || !std::isfinite(v)) return std::nullopt;
-    return v;
-}
-
-// "SPEC" or "ID=SPEC" values of a repeatable option.
-std::pair<std::optional<std::string>, std::vector<std::pair<std::string, std::string>>> split_specs(
-    const std::vector<std::string>& values, const std::string& option) {
-    std::optional<std::string> global;
-    std::vector<std::pair<std::string, std::string>> per_id;
-    for (const auto& v : values) {
-        const auto eq = v.find('=');
-        if (eq == std::string::npos) {
-            if (global) throw usage_error(option + " SPEC given twice ('" + *global + "' and '" + v + "')");
-            global = v;
-        } else {
-            if (eq == 0) throw usage_error(option + " '" + v + "': the ID before '=' is empty");
-            per_id.emplace_back(v.substr(0, eq), v.substr(eq + 1));
-        }
-    }
-    return {global, per_id};
-}
-
 int run_index(dxframe::cli::context& ctx) {
     const dxframe::cli::parsed_args args(
         ctx.args,
         {"--data", "--meta", "--normalise", "--aggregate", "--min-share", "--rank-decimals", "--format", "-o",
          "--output", "--root", "--as-of", "--year", "--lang"},
         {"--merge-successors"});
-    const auto& pos = args.positionals();
-    const bool coinr = args.has("--data") || args.has("--meta");
-    if (coinr) {
-        if (!args.has("--data") || !args.has("--meta")) throw usage_error("COINr input needs both --data and --meta");
-        if (!pos.empty()) throw usage_error("give a dataset FILE or --data/--meta, not both");
-        for (const char* o : {"--root", "--as-of", "--merge-successors", "--lang"}) {
-            if (args.has(o)) throw usage_error(std::string(o) + " applies to a dataset FILE, not to COINr tables");
-        }
-    } else {
-        if (pos.empty()) throw usage_error("which input? give a dataset FILE, or --data iData.csv --meta iMeta.csv");
-        if (pos.size() > 1) throw usage_error("one dataset FILE at a time (got " + std::to_string(pos.size()) + ")");
-    }
+    // Checked in this order, so that the first problem is the one reported: which input, the
+    // output, the methods, then which part of the input.
+    dxframe::cli::index_input_request request = dxframe::cli::index_input_source(args);
     if (args.has("-o") && args.has("--output")) throw usage_error("give -o or --output, not both");
     std::optional<std::string> output = args.get("-o");
     if (!output) output = args.get("--output");
@@ -453,66 +244,14 @@ int run_index(dxframe::cli::context& ctx) {
         }
     }
 
-    dxframe::index_spec spec;
-    const auto [norm_global, norm_ids] = split_specs(args.all("--normalise"), "--normalise");
-    const auto [agg_global, agg_ids] = split_specs(args.all("--aggregate"), "--aggregate");
-    if (norm_global) spec.normalise = dxframe::cli::parse_normalise_spec(*norm_global);
-    if (agg_global) spec.aggregate = dxframe::cli::parse_aggregate_spec(*agg_global);
-    for (const auto& [id, s] : norm_ids)
-        spec.indicator_normalise[id] = dxframe::cli::parse_normalise_spec(s, "--normalise " + id);
-    for (const auto& [id, s] : agg_ids)
-        spec.node_aggregate[id] = dxframe::cli::parse_aggregate_spec(s, "--aggregate " + id);
-    if (const auto m = args.get("--min-share")) {
-        const auto v = parse_double(*m);
-        if (!v || *v < 0 || *v > 1) throw usage_error("--min-share must be a number between 0 and 1, not '" + *m + "'");
-        spec.min_share = *v;
-    }
-    if (const auto d = args.get("--rank-decimals")) {
-        const auto v = parse_double(*d);
-        if (!v || *v < 0 || *v > 15 || *v != std::floor(*v)) {
-            throw usage_error("--rank-decimals must be a whole number from 0 to 15, not '" + *d + "'");
-        }
-        spec.rank.decimals = static_cast<int>(*v);
-    }
-
-    dataset_choices choice;
-    choice.root = args.get("--root");
-    choice.merge = args.has("--merge-successors");
-    if (const auto a = args.get("--as-of")) {
-        choice.as_of = dxframe::date::parse(*a);
-        if (!choice.as_of) throw usage_error("--as-of must be a date YYYY-MM-DD, not '" + *a + "'");
-    }
-    std::optional<double> time;
-    if (const auto y = args.get("--year")) {
-        if (choice.as_of) throw usage_error("give --as-of or --year, not both");
-        const auto v = parse_double(*y);
-        if (!v || (!coinr && (*v != std::floor(*v) || *v < 1 || *v > 9999))) {
-            throw usage_error("--year must be " + std::string(coinr ? "a number (a Time of iData)" : "a year YYYY") +
-                              ", not '" + *y + "'");
-        }
-        time = *v;
-        if (!coinr) choice.year = static_cast<int>(*v);
-    }
-    if (const auto l = args.get("--lang")) {
-        choice.lang =
-            dxframe::cli::one_of("--lang", *l, {"vi", "en"}) == "vi" ? dxframe::language::vi : dxframe::language::en;
-    }
-
-    const std::string file = coinr ? *args.get("--data") : dxframe::cli::input_name(pos[0]);
-    std::optional<prepared> in =
-        coinr ? from_coinr(ctx, *args.get("--data"), *args.get("--meta"), time) : from_dataset(ctx, pos[0], choice);
+    const dxframe::index_spec spec = dxframe::cli::parse_index_spec(args);
+    dxframe::cli::parse_index_input_choices(args, request);
+    const std::optional<index_input> in = dxframe::cli::load_index_input(ctx.err, request);
     if (!in) return dxframe::cli::exit_data_error;
-
-    // Ids named in per-element specs must exist: a typo is a usage error, not silence.
-    for (const auto& [id, n] : spec.indicator_normalise) {
-        if (!in->tree.find_indicator(id)) throw usage_error("--normalise " + id + "=...: no indicator '" + id + "'");
-    }
-    for (const auto& [id, m] : spec.node_aggregate) {
-        if (!in->tree.find_node(id)) throw usage_error("--aggregate " + id + "=...: no node '" + id + "'");
-    }
+    dxframe::cli::check_index_spec_ids(spec, in->tree);
 
     const dxframe::index_result res = dxframe::compute_index(in->tree, in->values, in->units, spec);
-    print_diagnostics(ctx.err, file, res.diagnostics, coinr);
+    dxframe::cli::detail::print_index_diagnostics(ctx.err, *in, res.diagnostics, dxframe::severity::info);
     if (!res.ok()) return dxframe::cli::exit_data_error;
 
     std::string text;
@@ -525,15 +264,7 @@ int run_index(dxframe::cli::context& ctx) {
     } else {
         text = to_html(*in, res, spec);
     }
-    if (!output || *output == "-") {
-        ctx.out << text;
-        return dxframe::cli::exit_ok;
-    }
-    try {
-        dxframe::write_file_atomic(*output, text);
-    } catch (const dxframe::io_error& e) {
-        throw dxframe::cli::io_failure(e.what());
-    }
+    dxframe::cli::write_output(ctx, output, text);
     return dxframe::cli::exit_ok;
 }
 

@@ -4,7 +4,6 @@
 // dxframe::assess_all, print (loading and diagnostics: input.hpp, shared by every command).
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -18,12 +17,12 @@
 #include <nlohmann/json.hpp>
 
 #include <dxframe/io/csv.hpp>
-#include <dxframe/io/file.hpp>
 #include <dxframe/io/json.hpp>
 #include <dxframe/progress.hpp>
 
 #include "cli.hpp"
 #include "input.hpp"
+#include "output.hpp"
 
 namespace {
 
@@ -61,15 +60,8 @@ constexpr const char* progress_usage =
 const std::set<std::string> always_present = {"target",   "indicator", "entity", "status",    "progress",
                                               "expected", "ratio",     "latest", "projected", "deadline"};
 
-std::string number17(double v) {
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%.17g", v);
-    return buf;
-}
-
-std::string number17(const std::optional<double>& v) {
-    return v ? number17(*v) : std::string();
-}
+using dxframe::cli::md_cell;
+using dxframe::cli::number17;
 
 // Short form for people: about 4 significant digits, never in exponent notation (12846, not
 // 1.285e+04), trailing zeros dropped.
@@ -79,17 +71,7 @@ std::string short_number(const std::optional<double>& v) {
     int decimals = 3;
     if (a >= 1) decimals = std::max(0, 3 - static_cast<int>(std::floor(std::log10(a))));
     if (a > 0 && a < 1) decimals = std::min(12, 3 - static_cast<int>(std::floor(std::log10(a))));
-    std::ostringstream s;
-    s.setf(std::ios::fixed);
-    s.precision(decimals);
-    s << *v;
-    std::string out = s.str();
-    if (out.find('.') != std::string::npos) {
-        while (out.back() == '0')
-            out.pop_back();
-        if (out.back() == '.') out.pop_back();
-    }
-    return out == "-0" ? "0" : out;
+    return dxframe::cli::trim_decimals(dxframe::cli::fixed_number(*v, decimals));
 }
 
 template <class E>
@@ -171,20 +153,6 @@ std::string to_csv_output(const std::vector<dxframe::target_assessment>& results
     return dxframe::write_csv(rows, "\n");
 }
 
-std::string md_cell(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '|') {
-            out += "\\|";
-        } else if (c == '\n' || c == '\r') {
-            out += ' ';
-        } else {
-            out += c;
-        }
-    }
-    return out;
-}
-
 std::string to_md_output(const std::vector<dxframe::target_assessment>& results, const dxframe::date& as_of,
                          dxframe::progress_method method) {
     std::ostringstream out;
@@ -243,15 +211,7 @@ int run_progress(dxframe::cli::context& ctx) {
 
     std::optional<std::string> output = args.get("-o");
     if (!output) output = args.get("--output");
-    if (!output || *output == "-") {
-        ctx.out << text;
-        return dxframe::cli::exit_ok;
-    }
-    try {
-        dxframe::write_file_atomic(*output, text);
-    } catch (const dxframe::io_error& e) {
-        throw dxframe::cli::io_failure(e.what());
-    }
+    dxframe::cli::write_output(ctx, output, text);
     return dxframe::cli::exit_ok;
 }
 

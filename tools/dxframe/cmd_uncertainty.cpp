@@ -21,6 +21,7 @@
 
 #include "cli.hpp"
 #include "index_input.hpp"
+#include "output.hpp"
 #include "spec.hpp"
 
 namespace {
@@ -110,14 +111,8 @@ std::string sensitivity_usage() {
            run_usage;
 }
 
-std::string number17(double v) {
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%.17g", v);
-    return buf;
-}
-std::string number17(const std::optional<double>& v) {
-    return v ? number17(*v) : std::string();
-}
+using dxframe::cli::number17;
+
 std::string count_text(const std::optional<std::size_t>& v) {
     return v ? std::to_string(*v) : std::string();
 }
@@ -125,15 +120,7 @@ std::string count_text(const std::optional<std::size_t>& v) {
 // For Markdown: at most 4 decimals, trailing zeros dropped; "–" for none.
 std::string short_number(const std::optional<double>& v) {
     if (!v) return "–";
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.4f", *v);
-    std::string s = buf;
-    if (s.find('.') != std::string::npos) {
-        while (!s.empty() && s.back() == '0')
-            s.pop_back();
-        if (!s.empty() && s.back() == '.') s.pop_back();
-    }
-    return s == "-0" ? "0" : s;
+    return dxframe::cli::trim_decimals(dxframe::cli::fixed_number(*v, 4));
 }
 
 std::vector<std::string> split_list(const std::string& text) {
@@ -313,6 +300,23 @@ bool load(dxframe::cli::context& ctx, const dxframe::cli::parsed_args& args, ana
     return true;
 }
 
+// Builds the model, runs `analysis` on it (with a progress bar) and reports its failed
+// replications and diagnostics on standard error. A plan the input cannot carry is a usage
+// error (e.g. weight noise at a level the tree does not have).
+template <class Options, class Analysis>
+auto analyse(dxframe::cli::context& ctx, const analysis_setup& s, Options opt, const char* what, Analysis analysis) {
+    std::optional<dxframe::uncertainty_model> model;
+    try {
+        model.emplace(s.input.tree, s.input.values, s.input.units, s.spec, s.plan);
+    } catch (const dxframe::error& e) {
+        throw usage_error(e.what());
+    }
+    opt.progress = progress_bar(ctx, what);
+    auto r = analysis(*model, opt);
+    report(ctx, r.diagnostics, r.failures, r.normalisers, r.aggregators, s.input);
+    return r;
+}
+
 int run_uncertainty_command(dxframe::cli::context& ctx) {
     const dxframe::cli::parsed_args args(ctx.args, value_options({}),
                                          flag_options({"--group-weights", "--scores", "--reference"}));
@@ -327,15 +331,8 @@ int run_uncertainty_command(dxframe::cli::context& ctx) {
     opt.reference_engine = s.reference;
     if (!load(ctx, args, s)) return dxframe::cli::exit_data_error;
 
-    std::optional<dxframe::uncertainty_model> model;
-    try {
-        model.emplace(s.input.tree, s.input.values, s.input.units, s.spec, s.plan);
-    } catch (const dxframe::error& e) {
-        throw usage_error(e.what());  // e.g. weight noise at a level the tree does not have
-    }
-    opt.progress = progress_bar(ctx, "uncertainty");
-    const dxframe::uncertainty_result r = dxframe::run_uncertainty(*model, opt);
-    report(ctx, r.diagnostics, r.failures, r.normalisers, r.aggregators, s.input);
+    const dxframe::uncertainty_result r = analyse(
+        ctx, s, opt, "uncertainty", [](const auto& m, const auto& o) { return dxframe::run_uncertainty(m, o); });
     if (!r.ok()) return dxframe::cli::exit_data_error;
 
     std::ostringstream out;
@@ -405,15 +402,8 @@ int run_sensitivity_command(dxframe::cli::context& ctx) {
         if (!found) throw usage_error("--target: no unit '" + opt.unit + "' in the input");
     }
 
-    std::optional<dxframe::uncertainty_model> model;
-    try {
-        model.emplace(s.input.tree, s.input.values, s.input.units, s.spec, s.plan);
-    } catch (const dxframe::error& e) {
-        throw usage_error(e.what());
-    }
-    opt.progress = progress_bar(ctx, "sensitivity");
-    const dxframe::sensitivity_result r = dxframe::run_sensitivity(*model, opt);
-    report(ctx, r.diagnostics, r.failures, r.normalisers, r.aggregators, s.input);
+    const dxframe::sensitivity_result r = analyse(
+        ctx, s, opt, "sensitivity", [](const auto& m, const auto& o) { return dxframe::run_sensitivity(m, o); });
     if (!r.ok()) return dxframe::cli::exit_data_error;
 
     std::ostringstream out;

@@ -2,11 +2,11 @@
 // The input of the index-computing commands, shared so that they all read the same inputs the
 // same way: either a dxframe/1 dataset FILE ("-" = standard input) or COINr tables
 // (--data iData.csv --meta iMeta.csv), turned into an index tree, a units × indicators matrix
-// and the unit ids; and the index's methods (--normalise, --aggregate, --min-share,
-// --rank-decimals). The semantics follow `dxframe index` (cmd_index.cpp): each entity's latest
-// observation of each indicator within the chosen period, entities without any left out, COINr
-// panel data by Time. Problems with the input are printed to the error stream as text lines;
-// the caller returns exit_data_error when nothing usable came out.
+// and the unit ids and names; and the index's methods (--normalise, --aggregate, --min-share,
+// --rank-decimals). `dxframe index` defines the semantics: each entity's latest observation of
+// each indicator within the chosen period, entities without any left out, COINr panel data by
+// Time. Problems with the input are printed to the error stream as text lines; the caller
+// returns exit_data_error when nothing usable came out.
 #pragma once
 
 #include <cmath>
@@ -27,6 +27,7 @@
 #include <dxframe/io/file.hpp>
 #include <dxframe/model/dataset.hpp>
 #include <dxframe/model/date.hpp>
+#include <dxframe/model/text.hpp>
 
 #include "cli.hpp"
 #include "input.hpp"
@@ -34,13 +35,27 @@
 
 namespace dxframe::cli {
 
-/// An index to compute: its tree, the data (units × the tree's indicators) and the unit ids.
+/// An index to compute: its tree, the data (units × the tree's indicators) and the units.
 struct index_input {
     index_tree tree;                 ///< Indicators and nodes.
     value_matrix values;             ///< Units × tree indicators; missing = no observation.
     std::vector<std::string> units;  ///< Unit ids, in input order.
+    std::vector<std::string> names;  ///< Unit names, as `units`: COINr's uName (uCode when absent),
+                                     ///< or the entity's name in the chosen language.
     bool coinr = false;              ///< Read from COINr tables (diagnostics name their table).
     std::string file;                ///< The input's name for messages (FILE, or the iData path).
+};
+
+/// Which input the command line names, and which part of it to use.
+struct index_input_request {
+    bool coinr = false;               ///< COINr tables (--data, --meta) rather than a dataset FILE.
+    std::string path;                 ///< The dataset FILE ("-" = standard input), or the iData path.
+    std::string meta;                 ///< The iMeta path (COINr tables).
+    std::optional<std::string> root;  ///< --root: the index under this node (dataset).
+    std::optional<date> as_of;        ///< --as-of: observations up to this date (dataset).
+    std::optional<double> year;       ///< --year: a calendar year (dataset) or a Time of iData (COINr).
+    bool merge = false;               ///< --merge-successors (dataset).
+    language lang = language::en;     ///< --lang: the language of names (dataset).
 };
 
 /// The value options load_index_input and parse_index_spec read (for a command's option list).
@@ -91,15 +106,44 @@ inline void print_index_diagnostics(std::ostream& err, const index_input& in, co
     }
 }
 
+/// The index input of COINr tables: tree, units and values as import_coinr reads them. Every
+/// import diagnostic is printed, notes too (e.g. which Time of panel data is used).
+inline std::optional<index_input> coinr_index_input(std::ostream& err, index_input in,
+                                                    const index_input_request& request) {
+    std::string data_text, meta_text;
+    try {
+        data_text = read_file(request.path);
+        meta_text = read_file(request.meta);
+    } catch (const io_error& e) {
+        throw io_failure(e.what());
+    }
+    coinr_options opt;
+    opt.data_source = request.path;
+    opt.meta_source = request.meta;
+    opt.time = request.year;
+    coinr_import_result imp = import_coinr(data_text, meta_text, opt);
+    print_index_diagnostics(err, in, imp.diagnostics, severity::info);
+    if (!imp.ok()) return std::nullopt;
+    in.tree = std::move(imp.data->tree);
+    in.values = std::move(imp.data->values);
+    in.units = std::move(imp.data->units);
+    in.names = std::move(imp.data->unit_names);
+    return in;
+}
+
 /// The index input of a dataset: tree from the framework; units = entities with at least one
 /// usable observation of a tree indicator in the period (dataset order); value = the effective
 /// value of the latest such observation (the earlier one in the document on a tie of dates).
+/// The tree builder's notes are not printed; the merger's are (which merged entity has data of
+/// its own).
 inline std::optional<index_input> dataset_index_input(std::ostream& err, index_input in, const dataset& ds,
-                                                      const std::optional<std::string>& root,
-                                                      const std::optional<date>& as_of, const std::optional<int>& year,
-                                                      bool merge) {
+                                                      const index_input_request& request) {
+    const std::optional<date>& as_of = request.as_of;
+    std::optional<int> year;
+    if (request.year) year = static_cast<int>(*request.year);
     framework_tree_options to;
-    to.root = root;
+    to.name_language = request.lang;
+    to.root = request.root;
     tree_build_result built = build_tree(ds.framework, to);
     print_index_diagnostics(err, in, built.diagnostics);
     if (!built.ok()) return std::nullopt;
@@ -149,9 +193,9 @@ inline std::optional<index_input> dataset_index_input(std::ostream& err, index_i
             if (c.set) in.values.set(k, i, c.value);
         }
     }
-    if (merge) {
+    if (request.merge) {
         merge_result merged = merge_successors(in.units, in.values, ds.entities, as_of);
-        print_index_diagnostics(err, in, merged.diagnostics);
+        print_index_diagnostics(err, in, merged.diagnostics, severity::info);
         in.units = std::move(merged.units);
         in.values = std::move(merged.values);
     }
@@ -167,71 +211,80 @@ inline std::optional<index_input> dataset_index_input(std::ostream& err, index_i
         print_index_diagnostics(err, in, {d});
         return std::nullopt;
     }
+    for (const auto& id : in.units) {
+        const auto it = entity_row.find(id);
+        in.names.push_back(it == entity_row.end() ? id : ds.entities[it->second].name.in(request.lang));
+    }
     return in;
 }
 
 }  // namespace detail
 
-/// Reads the index input named by the command line: one positional FILE, or --data and --meta
-/// (with --root, --as-of, --year, --merge-successors as in `dxframe index`). Throws usage_error for a
-/// wrong combination of arguments, io_failure when a file cannot be read; prints the input's
-/// problems (warnings and errors) to `err` and returns nullopt when there is an error.
-inline std::optional<index_input> load_index_input(std::ostream& err, const parsed_args& args) {
+/// Which input the command line names: one positional FILE, or --data and --meta (then --root,
+/// --as-of, --merge-successors and --lang, which apply to a dataset, are usage errors). Throws
+/// usage_error for a wrong combination; reads no file.
+inline index_input_request index_input_source(const parsed_args& args) {
     const auto& pos = args.positionals();
-    index_input in;
-    in.coinr = args.has("--data") || args.has("--meta");
-    std::optional<date> as_of;
-    if (const auto a = args.get("--as-of")) {
-        as_of = date::parse(*a);
-        if (!as_of) throw usage_error("--as-of must be a date YYYY-MM-DD, not '" + *a + "'");
-    }
-    std::optional<double> year_value;
-    if (const auto y = args.get("--year")) {
-        if (as_of) throw usage_error("give --as-of or --year, not both");
-        year_value = detail::input_number(*y);
-        if (!year_value ||
-            (!in.coinr && (*year_value != std::floor(*year_value) || *year_value < 1 || *year_value > 9999))) {
-            throw usage_error("--year must be " + std::string(in.coinr ? "a number (a Time of iData)" : "a year YYYY") +
-                              ", not '" + *y + "'");
-        }
-    }
-    if (in.coinr) {
+    index_input_request r;
+    r.coinr = args.has("--data") || args.has("--meta");
+    if (r.coinr) {
         const auto data = args.get("--data");
         const auto meta = args.get("--meta");
         if (!data || !meta) throw usage_error("COINr input needs both --data and --meta");
         if (!pos.empty()) throw usage_error("give a dataset FILE or --data/--meta, not both");
-        for (const char* o : {"--root", "--as-of", "--merge-successors"}) {
+        for (const char* o : {"--root", "--as-of", "--merge-successors", "--lang"}) {
             if (args.has(o)) throw usage_error(std::string(o) + " applies to a dataset FILE, not to COINr tables");
         }
-        in.file = *data;
-        std::string data_text, meta_text;
-        try {
-            data_text = read_file(*data);
-            meta_text = read_file(*meta);
-        } catch (const io_error& e) {
-            throw io_failure(e.what());
-        }
-        coinr_options opt;
-        opt.data_source = *data;
-        opt.meta_source = *meta;
-        opt.time = year_value;
-        coinr_import_result imp = import_coinr(data_text, meta_text, opt);
-        detail::print_index_diagnostics(err, in, imp.diagnostics);
-        if (!imp.ok()) return std::nullopt;
-        in.tree = std::move(imp.data->tree);
-        in.values = std::move(imp.data->values);
-        in.units = std::move(imp.data->units);
-        return in;
+        r.path = *data;
+        r.meta = *meta;
+        return r;
     }
     if (pos.empty()) throw usage_error("which input? give a dataset FILE, or --data iData.csv --meta iMeta.csv");
     if (pos.size() > 1) throw usage_error("one dataset FILE at a time (got " + std::to_string(pos.size()) + ")");
-    in.file = input_name(pos[0]);
-    const auto ds = load_checked(err, pos[0]);
+    r.path = pos[0];
+    r.root = args.get("--root");
+    r.merge = args.has("--merge-successors");
+    return r;
+}
+
+/// Reads --as-of, --year and --lang into `r` (after index_input_source). Throws usage_error for
+/// a malformed value, or for --as-of with --year.
+inline void parse_index_input_choices(const parsed_args& args, index_input_request& r) {
+    if (const auto a = args.get("--as-of")) {
+        r.as_of = date::parse(*a);
+        if (!r.as_of) throw usage_error("--as-of must be a date YYYY-MM-DD, not '" + *a + "'");
+    }
+    if (const auto y = args.get("--year")) {
+        if (r.as_of) throw usage_error("give --as-of or --year, not both");
+        r.year = detail::input_number(*y);
+        if (!r.year || (!r.coinr && (*r.year != std::floor(*r.year) || *r.year < 1 || *r.year > 9999))) {
+            throw usage_error("--year must be " + std::string(r.coinr ? "a number (a Time of iData)" : "a year YYYY") +
+                              ", not '" + *y + "'");
+        }
+    }
+    if (const auto l = args.get("--lang"))
+        r.lang = one_of("--lang", *l, {"vi", "en"}) == "vi" ? language::vi : language::en;
+}
+
+/// Reads the input `r` names. Throws io_failure when a file cannot be read; prints the input's
+/// problems to `err` and returns nullopt when there is an error.
+inline std::optional<index_input> load_index_input(std::ostream& err, const index_input_request& r) {
+    index_input in;
+    in.coinr = r.coinr;
+    in.file = r.coinr ? r.path : input_name(r.path);
+    if (r.coinr) return detail::coinr_index_input(err, std::move(in), r);
+    const auto ds = load_checked(err, r.path);
     if (!ds) return std::nullopt;
-    std::optional<int> year;
-    if (year_value) year = static_cast<int>(*year_value);
-    return detail::dataset_index_input(err, std::move(in), *ds, args.get("--root"), as_of, year,
-                                       args.has("--merge-successors"));
+    return detail::dataset_index_input(err, std::move(in), *ds, r);
+}
+
+/// Reads the index input named by the command line (index_input_source, then
+/// parse_index_input_choices, then load_index_input): usage_error for wrong arguments,
+/// io_failure when a file cannot be read, nullopt (problems printed to `err`) for bad data.
+inline std::optional<index_input> load_index_input(std::ostream& err, const parsed_args& args) {
+    index_input_request r = index_input_source(args);
+    parse_index_input_choices(args, r);
+    return load_index_input(err, r);
 }
 
 /// The index methods given on the command line: --normalise and --aggregate (repeatable: SPEC
