@@ -6,24 +6,20 @@
 /// docs/progress.md; the reference memo is scoring-methods.md §4, §5 and §11.6.
 #pragma once
 
-#include <algorithm>
-#include <cmath>
 #include <cstdint>
-#include <iomanip>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
 
+#include <dxframe/config.hpp>
 #include <dxframe/model/dataset.hpp>
 #include <dxframe/model/date.hpp>
+#include <dxframe/model/framework.hpp>
 #include <dxframe/model/indicator.hpp>
-#include <dxframe/model/lookup.hpp>
 #include <dxframe/model/target.hpp>
-#include <dxframe/progress/growth.hpp>
 #include <dxframe/progress/options.hpp>
 #include <dxframe/progress/series.hpp>
 #include <dxframe/progress/status.hpp>
@@ -86,271 +82,7 @@ inline std::string bound_entity(const framework& fw, const target& t) {
 
 /// The score a target contributes to roll-ups: 1 when achieved, else P clipped to [0, 1];
 /// absent when there is no P (insufficient data, increase / decrease targets not yet decided).
-inline std::optional<double> progress_score(const target_assessment& a) {
-    if (a.status == target_status::achieved) return 1.0;
-    if (a.status == target_status::insufficient_data || !a.progress) return std::nullopt;
-    return std::clamp(*a.progress, 0.0, 1.0);
-}
-
-namespace detail {
-
-// A target reduced to "bring y to y* moving in direction d", where y is the indicator value or,
-// for exactly / within, its distance to the target point or interval (Open SDG's advice for
-// "Goldilocks" indicators: transform first).
-struct goal {
-    target_kind kind = target_kind::at_least;
-    int direction = 1;
-    std::optional<double> target;  // y*; none for increase / decrease
-    double point = 0, lo = 0, hi = 0, tolerance = 0;
-    std::optional<double> path_end;  // in indicator units
-    int path_direction = 1;          // which way the path runs, in indicator units
-
-    double assessed(double x) const noexcept {
-        if (kind == target_kind::exactly) return std::fabs(x - point);
-        if (kind == target_kind::within) return x < lo ? lo - x : (x > hi ? x - hi : 0.0);
-        return x;
-    }
-    bool met(double x) const noexcept {
-        switch (kind) {
-            case target_kind::at_least: return x >= point;
-            case target_kind::at_most: return x <= point;
-            case target_kind::exactly: return std::fabs(x - point) <= tolerance;
-            case target_kind::within: return x >= lo && x <= hi;
-            case target_kind::maintain: return direction > 0 ? x >= point : x <= point;
-            default: return false;  // increase / decrease are judged on the baseline, at the deadline
-        }
-    }
-};
-
-struct goal_or_problem {
-    std::optional<goal> value;
-    insufficiency_reason reason = insufficiency_reason::invalid_target;
-    std::string message;
-};
-
-inline bool finite(const std::optional<double>& v) noexcept {
-    return v && std::isfinite(*v);
-}
-
-// A number for a note: up to six significant digits, no trailing zeros ("0.001", "100").
-inline std::string num(double v) {
-    std::ostringstream s;
-    s << std::setprecision(6) << v;
-    return s.str();
-}
-
-inline goal_or_problem make_goal(const target& t, const indicator& ind, const std::optional<dated_value>& base) {
-    goal_or_problem out;
-    goal g;
-    g.kind = t.kind;
-    auto bad = [&](const std::string& why) {
-        out.message = "target '" + t.id + "': " + why;
-        return out;
-    };
-    switch (t.kind) {
-        case target_kind::at_least:
-        case target_kind::at_most:
-            if (!finite(t.value))
-                return bad("kind " + std::string(t.kind == target_kind::at_least ? "at_least" : "at_most") +
-                           " needs a finite value");
-            g.direction = t.kind == target_kind::at_least ? 1 : -1;
-            g.point = *t.value;
-            g.target = g.point;
-            g.path_end = g.point;
-            g.path_direction = g.direction;
-            break;
-        case target_kind::exactly:
-            if (!finite(t.value)) return bad("kind exactly needs a finite value");
-            if (t.tolerance && !(std::isfinite(*t.tolerance) && *t.tolerance >= 0)) {
-                return bad("tolerance must be a finite number >= 0");
-            }
-            g.direction = -1;
-            g.point = *t.value;
-            g.tolerance = t.tolerance.value_or(0.0);
-            g.target = g.tolerance;
-            g.path_end = g.point;
-            g.path_direction = base && base->value > g.point ? -1 : 1;
-            break;
-        case target_kind::within:
-            if (!finite(t.value) || !finite(t.upper)) return bad("kind within needs finite value and upper");
-            if (*t.value > *t.upper) return bad("within needs value <= upper");
-            g.direction = -1;
-            g.lo = *t.value;
-            g.hi = *t.upper;
-            g.target = 0.0;
-            if (base && base->value < g.lo) {
-                g.path_end = g.lo;
-                g.path_direction = 1;
-            } else if (base && base->value > g.hi) {
-                g.path_end = g.hi;
-                g.path_direction = -1;
-            }
-            break;
-        case target_kind::maintain:
-            if (t.value && !std::isfinite(*t.value)) return bad("value must be finite");
-            if (!t.value && !base) {
-                out.reason = insufficiency_reason::no_baseline;
-                out.message = "target '" + t.id + "': maintain without a value needs a baseline";
-                return out;
-            }
-            g.direction = sign(ind.direction);
-            g.point = t.value ? *t.value : base->value;
-            g.target = g.point;
-            g.path_end = g.point;
-            g.path_direction = g.direction;
-            break;
-        case target_kind::increase:
-        case target_kind::decrease: g.direction = t.kind == target_kind::increase ? 1 : -1; break;
-    }
-    out.value = g;
-    return out;
-}
-
-// Linear interpolation of the path through (t0, x0), the milestones strictly between the
-// baseline and the deadline, and (T, end), evaluated at `at` (in years, via years_between).
-inline double path_at(const target& t, const dated_value& base, double end, const date& at) {
-    std::vector<dated_value> knots{base};
-    for (const auto& m : t.milestones) {
-        if (m.date > base.date && m.date < t.deadline && std::isfinite(m.value)) knots.push_back({m.date, m.value});
-    }
-    std::stable_sort(knots.begin() + 1, knots.end(),
-                     [](const dated_value& a, const dated_value& b) { return a.date < b.date; });
-    knots.push_back({t.deadline, end});
-    if (at <= knots.front().date) return knots.front().value;
-    for (std::size_t i = 1; i < knots.size(); ++i) {
-        if (at <= knots[i].date) {
-            const double span = years_between(knots[i - 1].date, knots[i].date);
-            const double part = years_between(knots[i - 1].date, at);
-            if (!(span > 0)) return knots[i].value;
-            return knots[i - 1].value + (knots[i].value - knots[i - 1].value) * part / span;
-        }
-    }
-    return end;
-}
-
-inline double clamp_to_bounds(double x, const indicator& ind) {
-    const auto b = effective_bounds(ind);
-    if (b.minimum && x < *b.minimum) x = *b.minimum;
-    if (b.maximum && x > *b.maximum) x = *b.maximum;
-    return x;
-}
-
-// x_t·(x_t/x_0)^((T − t)/(t − t_0)), the observed compound growth carried on to the deadline
-// and kept within the indicator's bounds (it may be ±infinity for an unbounded indicator);
-// none when x_0 is zero or the signs differ (no growth rate), or the latest is after T.
-inline std::optional<double> geometric_projection(const dated_value& base, const dated_value& latest,
-                                                  const date& deadline, const indicator& ind) {
-    if (base.value == 0 || (base.value > 0 && latest.value < 0) || (base.value < 0 && latest.value > 0) ||
-        !(base.date < latest.date) || latest.date > deadline) {
-        return std::nullopt;
-    }
-    const double x = latest.value * std::pow(latest.value / base.value, years_between(latest.date, deadline) /
-                                                                            years_between(base.date, latest.date));
-    return clamp_to_bounds(x, ind);
-}
-
-// x_0 + (x_t − x_0)·(T − t_0)/(t − t_0): the straight line through baseline and latest.
-inline std::optional<double> linear_projection(const dated_value& base, const dated_value& latest, const date& deadline,
-                                               const indicator& ind) {
-    if (!(base.date < latest.date) || latest.date > deadline) return std::nullopt;
-    const double x = base.value + (latest.value - base.value) * years_between(base.date, deadline) /
-                                      years_between(base.date, latest.date);
-    const double c = clamp_to_bounds(x, ind);
-    if (!std::isfinite(c)) return std::nullopt;
-    return c;
-}
-
-inline void set_insufficient(target_assessment& a, insufficiency_reason r, std::string message) {
-    a.status = target_status::insufficient_data;
-    a.reason = r;
-    a.message = std::move(message);
-}
-
-inline std::string reason_text(insufficiency_reason r) {
-    switch (r) {
-        case insufficiency_reason::unknown_indicator: return "the indicator is not in the framework";
-        case insufficiency_reason::invalid_target: return "the target's kind and values do not fit together";
-        case insufficiency_reason::no_observations: return "no usable observation on or before the as-of date";
-        case insufficiency_reason::no_baseline:
-            return "no baseline: the target gives none and no observation is dated on or after the base date";
-        case insufficiency_reason::single_point: return "only one usable point: no observation after the baseline date";
-        case insufficiency_reason::deadline_not_after_baseline: return "the deadline is not after the baseline date";
-        case insufficiency_reason::zero_baseline: return "the baseline is zero, so growth rates do not exist";
-        case insufficiency_reason::zero_target: return "the target is zero, so the required growth rate does not exist";
-        case insufficiency_reason::sign_change:
-            return "baseline and latest value differ in sign, so no growth rate exists";
-        case insufficiency_reason::target_sign_differs:
-            return "baseline and target differ in sign, so no required growth rate exists";
-        case insufficiency_reason::not_computable: return "the growth rates overflow or are undefined";
-    }
-    return "insufficient data";
-}
-
-inline std::optional<double> finite_or_none(double v) {
-    if (std::isfinite(v)) return v;
-    return std::nullopt;
-}
-
-inline std::optional<double> finite_or_none(const std::optional<double>& v) {
-    if (v) return finite_or_none(*v);
-    return std::nullopt;
-}
-
-// The part every numeric-target method shares: P, E, the path, and why they may be missing.
-struct shared_measures {
-    std::optional<insufficiency_reason> reason;  // set when P/E cannot be formed
-};
-
-inline shared_measures fill_shared(target_assessment& a, const target& t, const goal& g, const dated_value& base,
-                                   const dated_value& latest) {
-    shared_measures s;
-    if (!(base.date < latest.date)) {
-        s.reason = insufficiency_reason::single_point;
-        return s;
-    }
-    if (!(base.date < t.deadline)) {
-        s.reason = insufficiency_reason::deadline_not_after_baseline;
-        return s;
-    }
-    const double y0 = g.assessed(base.value);
-    const double yt = g.assessed(latest.value);
-    const double ys = *g.target;
-    if (ys != y0) a.progress = finite_or_none(g.direction * (yt - y0) / std::fabs(ys - y0));
-    const double time_share =
-        std::min(1.0, years_between(base.date, latest.date) / years_between(base.date, t.deadline));
-    if (g.path_end) {
-        const double tau = path_at(t, base, *g.path_end, latest.date);
-        a.path_value = finite_or_none(tau);
-        a.path_gap = finite_or_none(g.path_direction * (latest.value - tau));
-        // Values near the double range can make the path's share undefined (inf/inf): then the
-        // share of the time, which is what the path gives without milestones.
-        const double share = (tau - base.value) / (*g.path_end - base.value);
-        a.expected = *g.path_end != base.value && !std::isnan(share) ? std::clamp(share, 0.0, 1.0) : time_share;
-    } else {
-        a.expected = time_share;
-    }
-    return s;
-}
-
-inline void apply_band(target_assessment& a, double value, const status_thresholds& th) {
-    a.status = detail::band(value, th.on_track, th.needs_acceleration, th.limited_progress);
-    a.ratio = finite_or_none(value);
-}
-
-// Linear: ratio P/E. A target equal to its (unmet) baseline can only have been left: deterioration.
-inline void linear_status(target_assessment& a, const goal& g, const dated_value& base, const progress_options& o) {
-    if (*g.target == g.assessed(base.value) || !a.progress) {
-        a.status = target_status::deterioration;
-        return;
-    }
-    if (*a.expected > 0) {
-        apply_band(a, *a.progress / *a.expected, o.thresholds);
-    } else {
-        a.status = *a.progress >= 0 ? target_status::on_track : target_status::deterioration;
-    }
-}
-
-}  // namespace detail
+DXFRAME_DECL std::optional<double> progress_score(const target_assessment& a);
 
 /// Assesses target `t` for `entity_id` from that entity's full date-ordered series of the
 /// target's indicator (observed_series() or series_index::get(); points after `as_of` are
@@ -358,282 +90,34 @@ inline void linear_status(target_assessment& a, const goal& g, const dated_value
 /// The target's explicit baseline is used only when `use_target_baseline` (it describes the
 /// entity the target binds; for any other entity the baseline comes from its own series).
 /// Throws dxframe::error for unusable options; bad data gives insufficient_data with a reason.
-inline target_assessment assess_series(const target& t, const indicator* ind, const std::vector<dated_value>& series,
-                                       const std::string& entity_id, bool use_target_baseline, const date& as_of,
-                                       const progress_options& options = {}) {
-    check_options(options);
-    target_assessment a;
-    a.target = t.id;
-    a.indicator = t.indicator;
-    a.entity = entity_id;
-    a.kind = t.kind;
-    a.method = options.method;
-    a.deadline = t.deadline;
-    a.as_of = as_of;
-    a.days_to_deadline = days_between(as_of, t.deadline);
-    if (has_numeric_target(t.kind)) a.target_value = detail::finite_or_none(t.value);
-
-    if (ind == nullptr) {
-        detail::set_insufficient(a, insufficiency_reason::unknown_indicator,
-                                 "target '" + t.id + "': indicator '" + t.indicator + "' is not in the framework");
-        return a;
-    }
-    const std::vector<dated_value> points = up_to(series, as_of);
-
-    // Baseline: the target's own, else Open SDG's rule (first point on or after the base date).
-    std::optional<dated_value> base;
-    std::string no_base_message = detail::reason_text(insufficiency_reason::no_baseline);
-    if (use_target_baseline && t.baseline) {
-        if (!std::isfinite(t.baseline->value)) {
-            no_base_message = "the target's baseline value is not a finite number";
-        } else if (t.baseline->date <= as_of) {
-            base = dated_value{t.baseline->date, t.baseline->value};
-        } else {
-            no_base_message = "the target's baseline (" + t.baseline->date.to_string() + ") is after the as-of date";
-        }
-    } else {
-        if (t.baseline) {
-            a.notes.push_back(
-                "the target's explicit baseline belongs to the entity it binds; this entity's own "
-                "first value on or after the base date is used instead");
-        }
-        base = first_on_or_after(points, options.base_date);
-    }
-    a.baseline = base;
-
-    const detail::goal_or_problem made = detail::make_goal(t, *ind, base);
-    if (!made.value) {
-        detail::set_insufficient(a, made.reason, made.message);
-        return a;
-    }
-    const detail::goal& g = *made.value;
-    if (t.kind == target_kind::maintain && !t.value) a.target_value = g.point;
-
-    if (points.empty()) {
-        detail::set_insufficient(a, insufficiency_reason::no_observations,
-                                 detail::reason_text(insufficiency_reason::no_observations));
-        return a;
-    }
-    const dated_value latest = points.back();
-    a.latest = latest;
-    const bool past_deadline = as_of > t.deadline;
-
-    // Boolean indicators jump from 0 to 1: growth rates mean nothing there (Open SDG assesses
-    // binary indicators as achieved / not achieved), so every method uses the linear measures.
-    progress_method method = options.method;
-    if (ind->unit == unit::boolean && method != progress_method::linear) {
-        method = progress_method::linear;
-        a.method = method;
-        a.notes.push_back("boolean indicator: assessed with the linear method");
-    }
-
-    if (!has_numeric_target(t.kind)) {
-        // increase / decrease: the growth in the good direction against fixed rates (Open SDG's
-        // methodology 1), whatever the method; at the deadline, any move the right way achieves it.
-        if (!base) {
-            detail::set_insufficient(a, insufficiency_reason::no_baseline, no_base_message);
-            return a;
-        }
-        if (!(base->date < latest.date)) {
-            detail::set_insufficient(a, insufficiency_reason::single_point,
-                                     detail::reason_text(insufficiency_reason::single_point));
-            return a;
-        }
-        opensdg_inputs in;
-        in.base_value = g.assessed(base->value);
-        in.current_value = g.assessed(latest.value);
-        in.years_observed = years_between(base->date, latest.date);
-        in.direction = g.direction;
-        in.no_target_thresholds = options.no_target_thresholds;
-        in.zero_substitute = options.zero_substitute;
-        if (options.limit_from_bounds) {
-            const auto b = effective_bounds(*ind);
-            in.limit = g.direction > 0 ? b.maximum : b.minimum;
-        }
-        const opensdg_outcome r = opensdg_progress(in);
-        if (r.base_substituted)
-            a.notes.push_back("baseline 0 replaced by " + detail::num(*options.zero_substitute) +
-                              " for growth rates (Open SDG rule)");
-        if (in.limit && r.coefficient != 1.0) {
-            a.notes.push_back("growth thresholds scaled by " + detail::num(r.coefficient) + " near the limit " +
-                              detail::num(*in.limit) + " (Open SDG rule)");
-        }
-        a.observed_growth = detail::finite_or_none(r.observed_growth);
-        if (r.progress_value) a.ratio = detail::finite_or_none(*r.progress_value);
-        a.opensdg_score = r.score;
-        a.projected = method == progress_method::linear
-                          ? detail::linear_projection(*base, latest, t.deadline, *ind)
-                          : detail::finite_or_none(detail::geometric_projection(*base, latest, t.deadline, *ind));
-        if (past_deadline) {
-            a.status =
-                g.direction * (latest.value - base->value) > 0 ? target_status::achieved : target_status::overdue;
-        } else if (r.reason) {
-            detail::set_insufficient(a, *r.reason, detail::reason_text(*r.reason));
-        } else {
-            a.status = r.status;
-        }
-        return a;
-    }
-
-    // Numeric targets: achieved and overdue come first, from the latest value alone.
-    const bool met = g.met(latest.value);
-    std::optional<insufficiency_reason> problem;
-    std::string problem_message;
-    if (!base) {
-        problem = insufficiency_reason::no_baseline;
-        problem_message = no_base_message;
-    } else {
-        const detail::shared_measures s = detail::fill_shared(a, t, g, *base, latest);
-        if (s.reason) {
-            problem = s.reason;
-            problem_message = detail::reason_text(*s.reason);
-        }
-    }
-
-    if (!problem) {
-        switch (method) {
-            case progress_method::linear:
-                a.projected = detail::linear_projection(*base, latest, t.deadline, *ind);
-                detail::linear_status(a, g, *base, options);
-                break;
-            case progress_method::growth_ratio: {
-                opensdg_inputs in;
-                in.base_value = g.assessed(base->value);
-                in.current_value = g.assessed(latest.value);
-                in.years_observed = years_between(base->date, latest.date);
-                in.target = *g.target;
-                in.years_to_target = years_between(base->date, t.deadline);
-                in.direction = g.direction;
-                in.target_achieved = met;
-                in.thresholds = options.thresholds;
-                in.zero_substitute = options.zero_substitute;
-                const opensdg_outcome r = opensdg_progress(in);
-                if (r.base_substituted) {
-                    a.notes.push_back("baseline 0 replaced by " + detail::num(*options.zero_substitute) +
-                                      " for growth rates (Open SDG rule)");
-                }
-                if (r.target_substituted) {
-                    a.notes.push_back("target 0 replaced by " + detail::num(*options.zero_substitute) +
-                                      " for growth rates (Open SDG rule)");
-                }
-                a.observed_growth = detail::finite_or_none(r.observed_growth);
-                a.required_growth = detail::finite_or_none(r.required_growth);
-                if (r.progress_value) a.ratio = detail::finite_or_none(*r.progress_value);
-                a.opensdg_score = r.score;
-                a.projected = detail::finite_or_none(detail::geometric_projection(*base, latest, t.deadline, *ind));
-                if (r.reason && !met) {
-                    problem = r.reason;
-                    problem_message = detail::reason_text(*r.reason);
-                } else {
-                    a.status = r.status;
-                }
-                break;
-            }
-            case progress_method::projection: {
-                if (base->value == 0) {
-                    problem = insufficiency_reason::zero_baseline;
-                } else if ((base->value > 0 && latest.value < 0) || (base->value < 0 && latest.value > 0)) {
-                    problem = insufficiency_reason::sign_change;
-                }
-                if (problem) {
-                    problem_message = detail::reason_text(*problem);
-                    break;
-                }
-                // Past the deadline the status is achieved or overdue whatever the trend says.
-                const auto x_hat = detail::geometric_projection(*base, latest, t.deadline, *ind);
-                if (!x_hat) break;
-                a.projected = detail::finite_or_none(*x_hat);
-                const double y0 = g.assessed(base->value);
-                if (*g.target == y0) {
-                    a.status = target_status::deterioration;
-                    break;
-                }
-                const double rho = g.direction * (g.assessed(*x_hat) - y0) / std::fabs(*g.target - y0);
-                if (std::isnan(rho)) {
-                    problem = insufficiency_reason::not_computable;
-                    problem_message = detail::reason_text(*problem);
-                    break;
-                }
-                detail::apply_band(a, rho, options.thresholds);
-                break;
-            }
-        }
-    }
-
-    if (met) {
-        a.status = target_status::achieved;
-        a.reason.reset();
-        a.message.reset();
-        if (a.method == progress_method::growth_ratio) a.opensdg_score = 5.0;
-    } else if (past_deadline) {
-        a.status = target_status::overdue;
-        a.reason.reset();
-        a.message.reset();
-    } else if (problem) {
-        detail::set_insufficient(a, *problem, problem_message);
-    }
-    return a;
-}
+DXFRAME_DECL target_assessment assess_series(const target& t, const indicator* ind,
+                                             const std::vector<dated_value>& series, const std::string& entity_id,
+                                             bool use_target_baseline, const date& as_of,
+                                             const progress_options& options = {});
 
 /// Assesses target `t` for entity `entity_id` in `ds` at `as_of`. Observations after `as_of`
 /// are ignored; the target's explicit baseline applies only to the entity it binds.
-inline target_assessment assess(const dataset& ds, const target& t, const std::string& entity_id, const date& as_of,
-                                const progress_options& options = {}) {
-    const indicator* ind = find_by_id(ds.framework.indicators, t.indicator);
-    const unit u = ind ? ind->unit : unit::other;
-    const auto series = observed_series(ds.observations, entity_id, t.indicator, u);
-    return assess_series(t, ind, series, entity_id, entity_id == bound_entity(ds.framework, t), as_of, options);
-}
+DXFRAME_DECL target_assessment assess(const dataset& ds, const target& t, const std::string& entity_id,
+                                      const date& as_of, const progress_options& options = {});
 
 /// Assesses target `t` for the entity it binds.
-inline target_assessment assess(const dataset& ds, const target& t, const date& as_of,
-                                const progress_options& options = {}) {
-    return assess(ds, t, bound_entity(ds.framework, t), as_of, options);
-}
+DXFRAME_DECL target_assessment assess(const dataset& ds, const target& t, const date& as_of,
+                                      const progress_options& options = {});
 
 /// Assesses every target of the framework, in framework order; with entity_scope::all_observed,
 /// each target is followed by its assessments for the other entities that report its
 /// indicator on or before `as_of` (sorted by id), e.g. a national target applied to every province.
-inline std::vector<target_assessment> assess_all(const dataset& ds, const date& as_of,
-                                                 const progress_options& options = {},
-                                                 entity_scope scope = entity_scope::bound) {
-    check_options(options);
-    const series_index index(ds);
-    const dataset_index ids(ds);
-    std::vector<target_assessment> out;
-    out.reserve(ds.framework.targets.size());
-    for (const target& t : ds.framework.targets) {
-        const std::size_t at = ids.indicator(t.indicator);
-        const indicator* ind = at == dataset_index::npos ? nullptr : &ds.framework.indicators[at];
-        const std::string bound = bound_entity(ds.framework, t);
-        out.push_back(assess_series(t, ind, index.get(bound, t.indicator), bound, true, as_of, options));
-        if (scope == entity_scope::all_observed) {
-            for (const std::string& e : index.entities_with(t.indicator)) {
-                // An entity that first reports after the as-of date is not in the picture at that
-                // date: listing it would make a past assessment change when later data arrive.
-                if (e == bound || as_of < index.get(e, t.indicator).front().date) continue;
-                out.push_back(assess_series(t, ind, index.get(e, t.indicator), e, false, as_of, options));
-            }
-        }
-    }
-    return out;
-}
+DXFRAME_DECL std::vector<target_assessment> assess_all(const dataset& ds, const date& as_of,
+                                                       const progress_options& options = {},
+                                                       entity_scope scope = entity_scope::bound);
 
 /// Assesses one target for each of `entities` (e.g. all provinces on a national target).
-inline std::vector<target_assessment> assess_across(const dataset& ds, const target& t,
-                                                    const std::vector<std::string>& entities, const date& as_of,
-                                                    const progress_options& options = {}) {
-    check_options(options);
-    const indicator* ind = find_by_id(ds.framework.indicators, t.indicator);
-    const unit u = ind ? ind->unit : unit::other;
-    const std::string bound = bound_entity(ds.framework, t);
-    std::vector<target_assessment> out;
-    out.reserve(entities.size());
-    for (const std::string& e : entities) {
-        out.push_back(
-            assess_series(t, ind, observed_series(ds.observations, e, t.indicator, u), e, e == bound, as_of, options));
-    }
-    return out;
-}
+DXFRAME_DECL std::vector<target_assessment> assess_across(const dataset& ds, const target& t,
+                                                          const std::vector<std::string>& entities, const date& as_of,
+                                                          const progress_options& options = {});
 
 }  // namespace dxframe
+
+#if DXFRAME_HEADER_ONLY
+#include <dxframe/progress/impl/assess.ipp>
+#endif

@@ -3,14 +3,12 @@
 /// @brief Options of the progress assessment: method, thresholds, base date, zero handling.
 #pragma once
 
-#include <cmath>
 #include <optional>
-#include <string>
 
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
 
-#include <dxframe/error.hpp>
+#include <dxframe/config.hpp>
 #include <dxframe/model/date.hpp>
 
 namespace dxframe {
@@ -66,24 +64,10 @@ BOOST_DESCRIBE_STRUCT(progress_options, (),
 
 /// Throws dxframe::error when options are unusable: thresholds not finite or not in
 /// decreasing order, or a zero substitute that is not a finite positive number.
-inline void check_options(const progress_options& o) {
-    const auto ordered = [](double a, double b, double c) {
-        return std::isfinite(a) && std::isfinite(b) && std::isfinite(c) && a >= b && b >= c;
-    };
-    if (!ordered(o.thresholds.on_track, o.thresholds.needs_acceleration, o.thresholds.limited_progress)) {
-        throw error(
-            "dxframe::progress_options: thresholds must be finite with on_track >= needs_acceleration >= "
-            "limited_progress");
-    }
-    if (!ordered(o.no_target_thresholds.on_track, o.no_target_thresholds.needs_acceleration,
-                 o.no_target_thresholds.limited_progress)) {
-        throw error(
-            "dxframe::progress_options: no_target_thresholds must be finite with on_track >= "
-            "needs_acceleration >= limited_progress");
-    }
-    if (o.zero_substitute && !(std::isfinite(*o.zero_substitute) && *o.zero_substitute > 0)) {
-        throw error("dxframe::progress_options: zero_substitute must be a finite positive number");
-    }
-}
+DXFRAME_DECL void check_options(const progress_options& o);
 
 }  // namespace dxframe
+
+#if DXFRAME_HEADER_ONLY
+#include <dxframe/progress/impl/options.ipp>
+#endif

@@ -3,11 +3,9 @@
 /// @brief Roll-up of target assessments to nodes, pillars and overall; per entity and across entities.
 #pragma once
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <map>
-#include <numeric>
 #include <optional>
 #include <string>
 #include <utility>
@@ -15,10 +13,9 @@
 
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
-#include <boost/describe/enum_to_string.hpp>
 
+#include <dxframe/config.hpp>
 #include <dxframe/model/framework.hpp>
-#include <dxframe/model/lookup.hpp>
 #include <dxframe/model/pillar.hpp>
 #include <dxframe/progress/assess.hpp>
 #include <dxframe/progress/status.hpp>
@@ -107,57 +104,19 @@ enum class across_key {
 BOOST_DESCRIBE_ENUM(across_key, target, indicator)
 
 /// Open SDG's status of a mean score (indicator-level aggregation in ProgressMeasure.py).
-inline target_status opensdg_status_from_score(double score, bool all_achieved) noexcept {
-    if (all_achieved) return target_status::achieved;
-    if (score >= 2.5) return target_status::on_track;
-    if (score >= 0) return target_status::needs_acceleration;
-    if (score >= -2.5) return target_status::limited_progress;
-    return target_status::deterioration;
-}
+DXFRAME_DECL target_status opensdg_status_from_score(double score, bool all_achieved) noexcept;
 
 namespace detail {
 
-// Counts, worst, share and the Open SDG summary of a set of assessments; the score is left to
-// the caller, which knows the weights.
-inline void summarise_into(rollup_entry& e, const std::vector<const target_assessment*>& members) {
-    e.targets = members.size();
-    double opensdg_sum = 0;
-    std::size_t opensdg_n = 0;
-    bool all_achieved = true;
-    for (const target_assessment* a : members) {
-        e.counts.add(a->status);
-        e.worst = e.worst ? worse(*e.worst, a->status) : a->status;
-        if (a->opensdg_score) {
-            opensdg_sum += *a->opensdg_score;
-            ++opensdg_n;
-            all_achieved = all_achieved && a->status == target_status::achieved;
-        }
-    }
-    const std::size_t assessed = e.counts.total() - e.counts.insufficient_data;
-    if (assessed > 0) {
-        e.share_on_track = static_cast<double>(e.counts.achieved + e.counts.on_track) / static_cast<double>(assessed);
-    }
-    if (opensdg_n > 0) {
-        e.opensdg_score = opensdg_sum / static_cast<double>(opensdg_n);
-        e.opensdg_status = opensdg_status_from_score(*e.opensdg_score, all_achieved);
-    }
-}
+/// Counts, worst, share and the Open SDG summary of a set of assessments; the score is left to
+/// the caller, which knows the weights.
+DXFRAME_DECL void summarise_into(rollup_entry& e, const std::vector<const target_assessment*>& members);
 
-inline std::optional<double> mean_score(const std::vector<const target_assessment*>& members) {
-    double sum = 0;
-    std::size_t n = 0;
-    for (const target_assessment* a : members) {
-        if (const auto s = progress_score(*a)) {
-            sum += *s;
-            ++n;
-        }
-    }
-    if (n == 0) return std::nullopt;
-    return sum / static_cast<double>(n);
-}
+/// Unweighted mean of the members' progress scores (see progress_score); absent when none has one.
+DXFRAME_DECL std::optional<double> mean_score(const std::vector<const target_assessment*>& members);
 
-// Weighted mean of the children that have a score; weights below zero count as zero, and a
-// group whose scored children weigh nothing has no score.
+/// Weighted mean of the children that have a score; weights below zero count as zero, and a
+/// group whose scored children weigh nothing has no score.
 struct weighted_acc {
     double sum = 0, weight = 0;
     void add(const std::optional<double>& s, double w) {
@@ -171,99 +130,33 @@ struct weighted_acc {
     }
 };
 
+/// The node tree of a framework, indexed once for roll-ups (also used by the scorecard).
 class framework_tree {
 public:
-    explicit framework_tree(const framework& fw) : fw_(fw) {
-        for (std::size_t i = 0; i < fw.nodes.size(); ++i)
-            node_at_.emplace(fw.nodes[i].id, i);
-        for (std::size_t i = 0; i < fw.indicators.size(); ++i)
-            indicator_at_.emplace(fw.indicators[i].id, i);
-        node_children_.resize(fw.nodes.size());
-        node_indicators_.resize(fw.nodes.size());
-        for (std::size_t i = 0; i < fw.nodes.size(); ++i) {
-            const auto p = parent_node(fw.nodes[i].parent);
-            if (p) {
-                node_children_[*p].push_back(i);
-            } else {
-                root_nodes_.push_back(i);
-            }
-        }
-        for (std::size_t i = 0; i < fw.indicators.size(); ++i) {
-            const auto p = parent_node(fw.indicators[i].parent);
-            if (p) {
-                node_indicators_[*p].push_back(i);
-            } else {
-                root_indicators_.push_back(i);
-            }
-        }
-    }
+    /// Indexes `fw`, which must outlive the tree.
+    explicit framework_tree(const framework& fw);
 
-    std::optional<std::size_t> indicator(const std::string& id) const {
-        const auto it = indicator_at_.find(id);
-        if (it == indicator_at_.end()) return std::nullopt;
-        return it->second;
-    }
+    /// Position of an indicator in the framework, if it exists.
+    std::optional<std::size_t> indicator(const std::string& id) const;
 
-    // The node ancestors of an indicator, nearest first; stops at a cycle (invalid data).
-    std::vector<std::size_t> ancestors(std::size_t indicator_index) const {
-        std::vector<std::size_t> out;
-        auto p = parent_node(fw_.indicators[indicator_index].parent);
-        while (p && std::find(out.begin(), out.end(), *p) == out.end()) {
-            out.push_back(*p);
-            p = parent_node(fw_.nodes[*p].parent);
-        }
-        return out;
-    }
+    /// The node ancestors of an indicator, nearest first; stops at a cycle (invalid data).
+    std::vector<std::size_t> ancestors(std::size_t indicator_index) const;
 
-    std::optional<pillar> pillar_of(std::size_t indicator_index) const {
-        if (fw_.indicators[indicator_index].pillar) return fw_.indicators[indicator_index].pillar;
-        for (std::size_t n : ancestors(indicator_index)) {
-            if (fw_.nodes[n].pillar) return fw_.nodes[n].pillar;
-        }
-        return std::nullopt;
-    }
+    /// The indicator's own pillar, else its nearest ancestor node's.
+    std::optional<pillar> pillar_of(std::size_t indicator_index) const;
 
-    // Hierarchical weighted score of every node from indicator scores (cycle-safe).
-    std::vector<std::optional<double>> node_scores(const std::vector<std::optional<double>>& indicator_scores) const {
-        std::vector<std::optional<double>> out(fw_.nodes.size());
-        std::vector<int> state(fw_.nodes.size(), 0);  // 0 new, 1 in progress, 2 done
-        for (std::size_t i = 0; i < fw_.nodes.size(); ++i)
-            visit(i, indicator_scores, out, state);
-        return out;
-    }
+    /// Hierarchical weighted score of every node from indicator scores (cycle-safe).
+    std::vector<std::optional<double>> node_scores(const std::vector<std::optional<double>>& indicator_scores) const;
 
+    /// Weighted mean of the top-level nodes' and indicators' scores.
     std::optional<double> overall_score(const std::vector<std::optional<double>>& indicator_scores,
-                                        const std::vector<std::optional<double>>& node_score) const {
-        weighted_acc acc;
-        for (std::size_t n : root_nodes_)
-            acc.add(node_score[n], fw_.nodes[n].weight);
-        for (std::size_t i : root_indicators_)
-            acc.add(indicator_scores[i], fw_.indicators[i].weight);
-        return acc.get();
-    }
+                                        const std::vector<std::optional<double>>& node_score) const;
 
 private:
-    std::optional<std::size_t> parent_node(const std::optional<std::string>& id) const {
-        if (!id) return std::nullopt;
-        const auto it = node_at_.find(*id);
-        if (it == node_at_.end()) return std::nullopt;
-        return it->second;
-    }
+    std::optional<std::size_t> parent_node(const std::optional<std::string>& id) const;
 
     void visit(std::size_t n, const std::vector<std::optional<double>>& indicator_scores,
-               std::vector<std::optional<double>>& out, std::vector<int>& state) const {
-        if (state[n] != 0) return;  // done, or a cycle: a node on a cycle gets no score from itself
-        state[n] = 1;
-        weighted_acc acc;
-        for (std::size_t c : node_children_[n]) {
-            visit(c, indicator_scores, out, state);
-            if (state[c] == 2) acc.add(out[c], fw_.nodes[c].weight);
-        }
-        for (std::size_t i : node_indicators_[n])
-            acc.add(indicator_scores[i], fw_.indicators[i].weight);
-        out[n] = acc.get();
-        state[n] = 2;
-    }
+               std::vector<std::optional<double>>& out, std::vector<int>& state) const;
 
     const framework& fw_;
     std::map<std::string, std::size_t> node_at_, indicator_at_;
@@ -281,106 +174,20 @@ private:
 /// indicators. Counts, worst status and shares cover every assessment in the group (targets
 /// on unknown indicators count only in `overall`). Pass one entity's assessments for a
 /// per-entity view (see rollup_by_entity).
-inline progress_rollup rollup(const framework& fw, const std::vector<target_assessment>& assessments) {
-    const detail::framework_tree tree(fw);
-    progress_rollup r;
-    std::vector<std::vector<const target_assessment*>> per_node(fw.nodes.size()), per_indicator(fw.indicators.size());
-    std::map<pillar, std::vector<const target_assessment*>> per_pillar;
-    std::vector<const target_assessment*> all;
-    for (const auto& a : assessments) {
-        all.push_back(&a);
-        const auto i = tree.indicator(a.indicator);
-        if (!i) continue;
-        per_indicator[*i].push_back(&a);
-        for (std::size_t n : tree.ancestors(*i))
-            per_node[n].push_back(&a);
-        if (const auto p = tree.pillar_of(*i)) per_pillar[*p].push_back(&a);
-    }
-    if (!assessments.empty()) {
-        r.entity = assessments.front().entity;
-        for (const auto& a : assessments) {
-            if (a.entity != r.entity) {
-                r.entity.clear();
-                break;
-            }
-        }
-    }
-    std::vector<std::optional<double>> indicator_scores(fw.indicators.size());
-    for (std::size_t i = 0; i < fw.indicators.size(); ++i)
-        indicator_scores[i] = detail::mean_score(per_indicator[i]);
-    const auto node_scores = tree.node_scores(indicator_scores);
-
-    r.nodes.reserve(fw.nodes.size());
-    for (std::size_t n = 0; n < fw.nodes.size(); ++n) {
-        rollup_entry e;
-        e.id = fw.nodes[n].id;
-        detail::summarise_into(e, per_node[n]);
-        e.score = node_scores[n];
-        r.nodes.push_back(std::move(e));
-    }
-    for (pillar p : all_pillars) {
-        bool has_indicator = false;
-        detail::weighted_acc acc;
-        for (std::size_t i = 0; i < fw.indicators.size(); ++i) {
-            if (tree.pillar_of(i) != p) continue;
-            has_indicator = true;
-            acc.add(indicator_scores[i], fw.indicators[i].weight);
-        }
-        if (!has_indicator) continue;
-        rollup_entry e;
-        e.id = std::string(boost::describe::enum_to_string(p, "unknown"));
-        detail::summarise_into(e, per_pillar[p]);
-        e.score = acc.get();
-        r.pillars.push_back(std::move(e));
-    }
-    r.overall.id = "overall";
-    detail::summarise_into(r.overall, all);
-    r.overall.score = tree.overall_score(indicator_scores, node_scores);
-    return r;
-}
+DXFRAME_DECL progress_rollup rollup(const framework& fw, const std::vector<target_assessment>& assessments);
 
 /// One roll-up per entity, in order of first appearance in `assessments`.
-inline std::vector<progress_rollup> rollup_by_entity(const framework& fw,
-                                                     const std::vector<target_assessment>& assessments) {
-    std::vector<std::string> order;
-    std::map<std::string, std::vector<target_assessment>> groups;
-    for (const auto& a : assessments) {
-        auto& g = groups[a.entity];
-        if (g.empty()) order.push_back(a.entity);
-        g.push_back(a);
-    }
-    std::vector<progress_rollup> out;
-    out.reserve(order.size());
-    for (const auto& e : order) {
-        out.push_back(rollup(fw, groups[e]));
-        out.back().entity = e;
-    }
-    return out;
-}
+DXFRAME_DECL std::vector<progress_rollup> rollup_by_entity(const framework& fw,
+                                                           const std::vector<target_assessment>& assessments);
 
 /// Summaries across entities: one entry per target (or indicator), in order of first
 /// appearance, with the unweighted mean progress score over entities (ESCAP's rule for
 /// regional aggregates: every unit counts the same), counts, worst status and share on track.
-inline std::vector<rollup_entry> rollup_across_entities(const std::vector<target_assessment>& assessments,
-                                                        across_key key = across_key::target) {
-    std::vector<std::string> order;
-    std::map<std::string, std::vector<const target_assessment*>> groups;
-    for (const auto& a : assessments) {
-        const std::string& k = key == across_key::target ? a.target : a.indicator;
-        auto& g = groups[k];
-        if (g.empty()) order.push_back(k);
-        g.push_back(&a);
-    }
-    std::vector<rollup_entry> out;
-    out.reserve(order.size());
-    for (const auto& k : order) {
-        rollup_entry e;
-        e.id = k;
-        detail::summarise_into(e, groups[k]);
-        e.score = detail::mean_score(groups[k]);
-        out.push_back(std::move(e));
-    }
-    return out;
-}
+DXFRAME_DECL std::vector<rollup_entry> rollup_across_entities(const std::vector<target_assessment>& assessments,
+                                                              across_key key = across_key::target);
 
 }  // namespace dxframe
+
+#if DXFRAME_HEADER_ONLY
+#include <dxframe/progress/impl/rollup.ipp>
+#endif

@@ -5,7 +5,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,7 +12,7 @@
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
 
-#include <dxframe/error.hpp>
+#include <dxframe/config.hpp>
 #include <dxframe/model/date.hpp>
 #include <dxframe/model/framework.hpp>
 #include <dxframe/model/task.hpp>
@@ -103,66 +102,16 @@ BOOST_DESCRIBE_STRUCT(task_report, (), (as_of, due_soon_days, counts, owners, ta
 /// Assesses one task at `as_of`. A task marked done with a completion date after `as_of` was
 /// not yet done on that date, so it is judged as open. Throws dxframe::error when
 /// `options.due_soon_days` is negative.
-inline task_assessment assess_task(const task& t, const date& as_of, const task_options& options = {}) {
-    if (options.due_soon_days < 0) throw error("dxframe::task_options: due_soon_days must be >= 0");
-    task_assessment a;
-    a.task = t.id;
-    a.title = t.title;
-    a.owner = t.owner;
-    a.deadline = t.deadline;
-    a.status = t.status;
-    a.completed = t.completed;
-    if (t.status == task_status::cancelled) {
-        a.state = task_state::cancelled;
-        return a;
-    }
-    if (t.status == task_status::done) {
-        if (!t.completed) {
-            a.state = task_state::done;
-            return a;
-        }
-        if (*t.completed <= as_of) {
-            const auto late = days_between(t.deadline, *t.completed);
-            a.state = late > 0 ? task_state::done_late : task_state::done_on_time;
-            if (late > 0) a.days_late = late;
-            return a;
-        }
-    }
-    const auto left = days_between(as_of, t.deadline);
-    if (left < 0) {
-        a.state = task_state::overdue;
-        a.days_late = -left;
-    } else {
-        a.state = left <= options.due_soon_days ? task_state::due_soon : task_state::pending;
-        a.days_until_due = left;
-    }
-    return a;
-}
+DXFRAME_DECL task_assessment assess_task(const task& t, const date& as_of, const task_options& options = {});
 
 /// Assesses every task of `fw` at `as_of`, with totals overall and per owner.
-inline task_report assess_tasks(const framework& fw, const date& as_of, const task_options& options = {}) {
-    task_report r;
-    r.as_of = as_of;
-    r.due_soon_days = options.due_soon_days;
-    std::map<std::string, task_counts> by_owner;
-    r.tasks.reserve(fw.tasks.size());
-    for (const task& t : fw.tasks) {
-        r.tasks.push_back(assess_task(t, as_of, options));
-        r.counts.add(r.tasks.back().state);
-        by_owner[t.owner].add(r.tasks.back().state);
-    }
-    for (auto& [owner, counts] : by_owner)
-        r.owners.push_back({owner, counts});
-    return r;
-}
+DXFRAME_DECL task_report assess_tasks(const framework& fw, const date& as_of, const task_options& options = {});
 
 /// The assessed tasks in state `s`, in their original order (e.g. every overdue task).
-inline std::vector<task_assessment> tasks_in_state(const task_report& r, task_state s) {
-    std::vector<task_assessment> out;
-    for (const auto& a : r.tasks) {
-        if (a.state == s) out.push_back(a);
-    }
-    return out;
-}
+DXFRAME_DECL std::vector<task_assessment> tasks_in_state(const task_report& r, task_state s);
 
 }  // namespace dxframe
+
+#if DXFRAME_HEADER_ONLY
+#include <dxframe/progress/impl/tasks.ipp>
+#endif
