@@ -13,6 +13,7 @@
 
 #include <dxframe/data/vietnam.hpp>
 #include <dxframe/io/file.hpp>
+#include <dxframe/model/lookup.hpp>
 #include <dxframe/report.hpp>
 #include <dxframe/validate.hpp>
 
