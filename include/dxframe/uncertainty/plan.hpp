@@ -4,16 +4,14 @@
 /// aggregator alternatives (COINr's `get_sensitivity` inputs, `get_noisy_weights`).
 #pragma once
 
-#include <cmath>
 #include <cstddef>
-#include <set>
 #include <string>
 #include <vector>
 
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
 
-#include <dxframe/error.hpp>
+#include <dxframe/config.hpp>
 #include <dxframe/index/aggregate.hpp>
 #include <dxframe/index/normalise.hpp>
 
@@ -83,22 +81,10 @@ BOOST_DESCRIBE_STRUCT(uncertain_input, (), (name, kind, levels, weights, alterna
 
 /// Throws dxframe::error when `plan` cannot be used whatever the data: a level below 1, a level
 /// listed twice, a noise factor outside [0, 1], unusable method parameters.
-inline void check_uncertainty_plan(const uncertainty_plan& plan) {
-    std::set<int> seen;
-    for (const auto& n : plan.weight_noise) {
-        if (n.level < 1) throw error("uncertainty_plan: weight noise level " + std::to_string(n.level) + " is below 1");
-        if (!seen.insert(n.level).second) {
-            throw error("uncertainty_plan: weight noise is given twice for level " + std::to_string(n.level));
-        }
-        if (!(n.factor >= 0.0 && n.factor <= 1.0)) {
-            throw error("uncertainty_plan: the weight noise factor of level " + std::to_string(n.level) +
-                        " must be between 0 and 1");
-        }
-    }
-    for (const auto& n : plan.normalise_alternatives)
-        check_normalisation(n);
-    for (const auto& m : plan.aggregate_alternatives)
-        check_aggregation(m);
-}
+DXFRAME_DECL void check_uncertainty_plan(const uncertainty_plan& plan);
 
 }  // namespace dxframe
+
+#if DXFRAME_HEADER_ONLY
+#include <dxframe/uncertainty/impl/plan.ipp>
+#endif

@@ -4,14 +4,12 @@
 /// plain values or over rank counts.
 #pragma once
 
-#include <algorithm>
-#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <vector>
 
-#include <dxframe/error.hpp>
+#include <dxframe/config.hpp>
 
 namespace dxframe {
 
@@ -20,46 +18,17 @@ namespace dxframe {
 /// lo = ⌊h⌋ and hi = ⌈h⌉ (1-based), the result is x[lo], or (1 − (h − lo))·x[lo] +
 /// (h − lo)·x[hi] when h > lo and x[hi] ≠ x[lo] — the same expression R evaluates, so the
 /// doubles agree. Nullopt for an empty input. Throws dxframe::error when p is outside [0, 1].
-inline std::optional<double> quantile_type7(const std::vector<double>& sorted, double p) {
-    if (!(p >= 0.0 && p <= 1.0)) throw error("quantile_type7: p must be between 0 and 1");
-    const std::size_t n = sorted.size();
-    if (n == 0) return std::nullopt;
-    const double index = 1.0 + static_cast<double>(n - 1) * p;
-    const double lo = std::floor(index);
-    const double hi = std::ceil(index);
-    const double xlo = sorted[static_cast<std::size_t>(lo) - 1];
-    const double xhi = sorted[static_cast<std::size_t>(hi) - 1];
-    if (index > lo && xhi != xlo) {
-        const double h = index - lo;
-        return (1.0 - h) * xlo + h * xhi;
-    }
-    return xlo;
-}
+DXFRAME_DECL std::optional<double> quantile_type7(const std::vector<double>& sorted, double p);
 
 /// The median as R's `median` computes it: the middle value, or the mean of the two middle
 /// values (each halved first, so the sum cannot overflow and is rounded once). `sorted` is
 /// ascending without NaN; nullopt when empty.
-inline std::optional<double> median_sorted(const std::vector<double>& sorted) {
-    const std::size_t n = sorted.size();
-    if (n == 0) return std::nullopt;
-    if (n % 2 == 1) return sorted[n / 2];
-    return 0.5 * sorted[n / 2 - 1] + 0.5 * sorted[n / 2];
-}
+DXFRAME_DECL std::optional<double> median_sorted(const std::vector<double>& sorted);
 
 /// The mean of `values` by compensated (Neumaier) summation in the given order: an order fixed
 /// by replication number keeps it identical for any thread count, and the compensation keeps it
 /// accurate over many replications. Nullopt when empty.
-inline std::optional<double> mean_compensated(const std::vector<double>& values) {
-    if (values.empty()) return std::nullopt;
-    double sum = 0.0;
-    double c = 0.0;
-    for (double v : values) {
-        const double t = sum + v;
-        c += std::fabs(sum) >= std::fabs(v) ? (sum - t) + v : (v - t) + sum;
-        sum = t;
-    }
-    return (sum + c) / static_cast<double>(values.size());
-}
+DXFRAME_DECL std::optional<double> mean_compensated(const std::vector<double>& values);
 
 /// Statistics of ranks kept as counts: `counts[r]` is how often rank r occurred (r = 1..,
 /// counts[0] unused). Counting instead of storing every rank costs n² integers for n units and
@@ -72,55 +41,11 @@ struct rank_counts_summary {
     std::optional<double> q95;     ///< 95th percentile (type 7).
 };
 
-namespace detail {
-
-/// The k-th smallest rank (1-based k) among the counts.
-inline double rank_order_statistic(const std::uint64_t* counts, std::size_t size, std::uint64_t k) {
-    std::uint64_t cum = 0;
-    for (std::size_t r = 1; r < size; ++r) {
-        cum += counts[r];
-        if (cum >= k) return static_cast<double>(r);
-    }
-    return static_cast<double>(size - 1);
-}
-
-/// quantile_type7 over the sorted list the counts stand for.
-inline double rank_quantile7(const std::uint64_t* counts, std::size_t size, std::uint64_t total, double p) {
-    const double index = 1.0 + static_cast<double>(total - 1) * p;
-    const double lo = std::floor(index);
-    const double hi = std::ceil(index);
-    const double xlo = rank_order_statistic(counts, size, static_cast<std::uint64_t>(lo));
-    const double xhi = rank_order_statistic(counts, size, static_cast<std::uint64_t>(hi));
-    if (index > lo && xhi != xlo) {
-        const double h = index - lo;
-        return (1.0 - h) * xlo + h * xhi;
-    }
-    return xlo;
-}
-
-}  // namespace detail
-
 /// Mean, median and 5th/95th percentiles (type 7) of the ranks counted in counts[0..size).
-inline rank_counts_summary summarise_rank_counts(const std::uint64_t* counts, std::size_t size) {
-    rank_counts_summary s;
-    std::uint64_t total = 0;
-    std::uint64_t sum = 0;  // exact: at most 2^32 ranks of at most 2^32 each in practice
-    for (std::size_t r = 1; r < size; ++r) {
-        total += counts[r];
-        sum += counts[r] * static_cast<std::uint64_t>(r);
-    }
-    s.total = static_cast<std::size_t>(total);
-    if (total == 0) return s;
-    s.mean = static_cast<double>(sum) / static_cast<double>(total);
-    if (total % 2 == 1) {
-        s.median = detail::rank_order_statistic(counts, size, total / 2 + 1);
-    } else {
-        s.median = 0.5 * detail::rank_order_statistic(counts, size, total / 2) +
-                   0.5 * detail::rank_order_statistic(counts, size, total / 2 + 1);
-    }
-    s.q5 = detail::rank_quantile7(counts, size, total, 0.05);
-    s.q95 = detail::rank_quantile7(counts, size, total, 0.95);
-    return s;
-}
+DXFRAME_DECL rank_counts_summary summarise_rank_counts(const std::uint64_t* counts, std::size_t size);
 
 }  // namespace dxframe
+
+#if DXFRAME_HEADER_ONLY
+#include <dxframe/uncertainty/impl/statistics.ipp>
+#endif
