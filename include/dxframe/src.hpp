@@ -18,3 +18,10 @@
 
 // Every impl/*.ipp file, each once (the test src_lists_every_ipp keeps this list complete).
 #include <dxframe/io/impl/dataset_json.ipp>
+#include <dxframe/impl/validate.ipp>
+#include <dxframe/progress/impl/assess.ipp>
+#include <dxframe/progress/impl/growth.ipp>
+#include <dxframe/progress/impl/options.ipp>
+#include <dxframe/progress/impl/rollup.ipp>
+#include <dxframe/progress/impl/series.ipp>
+#include <dxframe/progress/impl/tasks.ipp>
