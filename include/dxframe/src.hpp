@@ -25,3 +25,10 @@
 #include <dxframe/progress/impl/rollup.ipp>
 #include <dxframe/progress/impl/series.ipp>
 #include <dxframe/progress/impl/tasks.ipp>
+#include <dxframe/data/impl/vietnam.ipp>
+#include <dxframe/uncertainty/impl/model.ipp>
+#include <dxframe/uncertainty/impl/parallel.ipp>
+#include <dxframe/uncertainty/impl/plan.ipp>
+#include <dxframe/uncertainty/impl/sensitivity.ipp>
+#include <dxframe/uncertainty/impl/statistics.ipp>
+#include <dxframe/uncertainty/impl/uncertainty.ipp>
