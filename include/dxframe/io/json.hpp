@@ -52,6 +52,7 @@
 #include <boost/mp11/list.hpp>
 #include <nlohmann/json.hpp>
 
+#include <dxframe/config.hpp>
 #include <dxframe/diagnostic.hpp>
 #include <dxframe/error.hpp>
 #include <dxframe/io/detail/utf8.hpp>
@@ -212,51 +213,16 @@ struct json_path {
         return r;
     }
     /// The JSON Pointer text (RFC 6901 escaping).
-    std::string str() const {
-        std::vector<const json_path*> chain;
-        for (const json_path* p = this; p != nullptr; p = p->parent)
-            chain.push_back(p);
-        std::string out;
-        for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-            const json_path& f = **it;
-            if (f.parent == nullptr) {
-                if (f.prefix != nullptr) out = *f.prefix;
-            } else if (f.is_index) {
-                out += '/';
-                out += std::to_string(f.index);
-            } else {
-                out += '/';
-                for (char c : f.key) {
-                    if (c == '~') {
-                        out += "~0";
-                    } else if (c == '/') {
-                        out += "~1";
-                    } else {
-                        out += c;
-                    }
-                }
-            }
-        }
-        return out;
-    }
+    DXFRAME_DECL std::string str() const;
 };
 
 /// Adds a diagnostic to the context.
-inline void report(json_read_context& ctx, severity sev, diagnostic_code code, const json_path& path,
-                   std::string message) {
-    diagnostic d;
-    d.severity = sev;
-    d.code = code;
-    d.path = path.str();
-    d.message = std::move(message);
-    ctx.diagnostics.push_back(std::move(d));
-    if (sev == severity::error) ++ctx.error_count;
-}
+DXFRAME_DECL void report(json_read_context& ctx, severity sev, diagnostic_code code, const json_path& path,
+                         std::string message);
 
 /// Adds an error diagnostic to the context.
-inline void report_error(json_read_context& ctx, diagnostic_code code, const json_path& path, std::string message) {
-    report(ctx, severity::error, code, path, std::move(message));
-}
+DXFRAME_DECL void report_error(json_read_context& ctx, diagnostic_code code, const json_path& path,
+                               std::string message);
 
 /// A short description of a JSON value for messages: `"text"`, `12.5`, `true`, `null`, `an array`.
 template <class J>
@@ -271,14 +237,7 @@ std::string describe_value(const J& j) {
 
 /// True for strings a spreadsheet or another language writes for non-finite numbers
 /// ("NaN", "-Infinity", "inf", "nan(0x1)").
-inline bool names_non_finite(std::string_view s) noexcept {
-    if (!s.empty() && (s.front() == '+' || s.front() == '-')) s.remove_prefix(1);
-    std::string lower;
-    for (char c : s.substr(0, 9))
-        lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    if (s.size() > 3 && lower.compare(0, 4, "nan(") == 0) return true;
-    return s.size() <= 8 && (lower == "nan" || lower == "inf" || lower == "infinity");
-}
+DXFRAME_DECL bool names_non_finite(std::string_view s) noexcept;
 
 /// Reports a value that should have been a number: non_finite_value for "NaN"-like strings,
 /// type_mismatch otherwise.
@@ -791,3 +750,7 @@ struct adl_serializer<dxframe::date> {
 };
 
 }  // namespace nlohmann
+
+#if DXFRAME_HEADER_ONLY
+#include <dxframe/io/impl/json.ipp>
+#endif

@@ -7,89 +7,26 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
-#include <vector>
+
+#include <dxframe/config.hpp>
 
 namespace dxframe::detail {
 
 /// Length of the well-formed UTF-8 sequence starting at `s[i]`, or 0 when the bytes there are
 /// not well-formed (overlong forms, surrogates and code points above U+10FFFF are refused).
-inline std::size_t utf8_sequence_length(std::string_view s, std::size_t i) noexcept {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char b0 = byte(i);
-    if (b0 < 0x80) return 1;
-    std::size_t len = 0;
-    unsigned char lo = 0x80;
-    unsigned char hi = 0xBF;
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-        len = 2;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-        len = 3;
-        if (b0 == 0xE0) lo = 0xA0;  // overlong
-        if (b0 == 0xED) hi = 0x9F;  // surrogates
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-        len = 4;
-        if (b0 == 0xF0) lo = 0x90;  // overlong
-        if (b0 == 0xF4) hi = 0x8F;  // above U+10FFFF
-    } else {
-        return 0;
-    }
-    if (i + len > s.size()) return 0;
-    if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
-    for (std::size_t k = 2; k < len; ++k) {
-        if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
-    }
-    return len;
-}
+DXFRAME_DECL std::size_t utf8_sequence_length(std::string_view s, std::size_t i) noexcept;
 
 /// True when `s` is entirely well-formed UTF-8.
-inline bool is_valid_utf8(std::string_view s) noexcept {
-    for (std::size_t i = 0; i < s.size();) {
-        const std::size_t n = utf8_sequence_length(s, i);
-        if (n == 0) return false;
-        i += n;
-    }
-    return true;
-}
+DXFRAME_DECL bool is_valid_utf8(std::string_view s) noexcept;
 
 /// `s` made safe to embed in a diagnostic message: ill-formed bytes become `\xNN` and control
 /// characters `\uNNNN`, so that the message itself is valid UTF-8 (diagnostics are written as
 /// JSON, and nlohmann refuses to dump invalid UTF-8). Cut after `max_chars` code points with
 /// "…" appended, so that a huge value cannot flood a report.
-inline std::string printable(std::string_view s, std::size_t max_chars = 60) {
-    static constexpr char hex[] = "0123456789ABCDEF";
-    std::string out;
-    out.reserve(s.size() < max_chars ? s.size() : max_chars);
-    std::size_t chars = 0;
-    for (std::size_t i = 0; i < s.size();) {
-        if (chars == max_chars) {
-            out += "\xE2\x80\xA6";  // …
-            break;
-        }
-        const std::size_t n = utf8_sequence_length(s, i);
-        const auto b = static_cast<unsigned char>(s[i]);
-        if (n == 0) {
-            out += "\\x";
-            out += hex[b >> 4];
-            out += hex[b & 0xF];
-            i += 1;
-        } else if (n == 1 && (b < 0x20 || b == 0x7F)) {
-            out += "\\u00";
-            out += hex[b >> 4];
-            out += hex[b & 0xF];
-            i += 1;
-        } else {
-            out.append(s.substr(i, n));
-            i += n;
-        }
-        ++chars;
-    }
-    return out;
-}
+DXFRAME_DECL std::string printable(std::string_view s, std::size_t max_chars = 60);
 
 /// `s` in double quotes, made printable (see printable()).
-inline std::string quote_text(std::string_view s, std::size_t max_chars = 60) {
-    return '"' + printable(s, max_chars) + '"';
-}
+DXFRAME_DECL std::string quote_text(std::string_view s, std::size_t max_chars = 60);
 
 /// A 1-based line and column in a text.
 struct text_position {
@@ -100,61 +37,19 @@ struct text_position {
 /// Where the UTF-8 sequence that the byte at `offset` interrupts begins: the lead byte
 /// (11xxxxxx) of a sequence still open at `offset`, found by stepping back over at most three
 /// continuation bytes (10xxxxxx); `offset` itself when no sequence is open there.
-inline std::size_t utf8_sequence_start(std::string_view text, std::size_t offset) noexcept {
-    if (offset > text.size()) return offset;
-    std::size_t i = offset;
-    for (std::size_t back = 0; back < 3 && i > 0; ++back) {
-        const auto byte = static_cast<unsigned char>(text[i - 1]);
-        if ((byte & 0xC0U) == 0xC0U) {
-            const std::size_t expected = byte >= 0xF0U ? 4 : byte >= 0xE0U ? 3 : 2;
-            return offset - (i - 1) < expected ? i - 1 : offset;  // open, or complete before offset
-        }
-        if ((byte & 0xC0U) != 0x80U) break;  // ASCII: no sequence is open
-        --i;
-    }
-    return offset;
-}
+DXFRAME_DECL std::size_t utf8_sequence_start(std::string_view text, std::size_t offset) noexcept;
 
 /// The line and column of byte `offset` in `text` (an offset at or past the end gives the
 /// position just after the last character). Lines end at '\n'; columns count code points, not
 /// bytes, so that a column matches what an editor shows for Vietnamese text. Each ill-formed
 /// byte counts as one column.
-inline text_position position_of(std::string_view text, std::size_t offset) noexcept {
-    if (offset > text.size()) offset = text.size();
-    text_position pos;
-    std::size_t line_start = 0;
-    for (std::size_t i = 0; i < offset; ++i) {
-        if (text[i] == '\n') {
-            ++pos.line;
-            line_start = i + 1;
-        }
-    }
-    for (std::size_t i = line_start; i < offset;) {
-        const std::size_t n = utf8_sequence_length(text, i);
-        i += n == 0 ? 1 : n;
-        ++pos.column;
-    }
-    return pos;
-}
+DXFRAME_DECL text_position position_of(std::string_view text, std::size_t offset) noexcept;
 
 /// Levenshtein distance between two short names (used for "did you mean" hints).
-inline std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> prev(b.size() + 1, 0);
-    std::vector<std::size_t> cur(b.size() + 1, 0);
-    for (std::size_t j = 0; j <= b.size(); ++j)
-        prev[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        cur[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t substitution = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-            const std::size_t deletion = prev[j] + 1;
-            const std::size_t insertion = cur[j - 1] + 1;
-            const std::size_t best = substitution < deletion ? substitution : deletion;
-            cur[j] = best < insertion ? best : insertion;
-        }
-        prev.swap(cur);
-    }
-    return prev[b.size()];
-}
+DXFRAME_DECL std::size_t edit_distance(std::string_view a, std::string_view b);
 
 }  // namespace dxframe::detail
+
+#if DXFRAME_HEADER_ONLY
+#include <dxframe/io/detail/impl/utf8.ipp>
+#endif
