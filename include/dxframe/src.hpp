@@ -32,3 +32,8 @@
 #include <dxframe/uncertainty/impl/sensitivity.ipp>
 #include <dxframe/uncertainty/impl/statistics.ipp>
 #include <dxframe/uncertainty/impl/uncertainty.ipp>
+#include <dxframe/io/detail/impl/utf8.ipp>
+#include <dxframe/io/impl/coinr.ipp>
+#include <dxframe/io/impl/csv.ipp>
+#include <dxframe/io/impl/file.ipp>
+#include <dxframe/io/impl/json.ipp>
