@@ -7,10 +7,9 @@
 #include <cstddef>
 #include <limits>
 #include <optional>
-#include <string>
 #include <vector>
 
-#include <dxframe/error.hpp>
+#include <dxframe/config.hpp>
 
 namespace dxframe {
 
@@ -40,26 +39,12 @@ public:
 
     /// Reshapes to rows × cols and marks every cell missing. Keeps the allocation when the new
     /// size fits, so a matrix reused across runs of the same shape never reallocates.
-    void resize(std::size_t rows, std::size_t cols) {
-        if (cols != 0 && rows > std::numeric_limits<std::size_t>::max() / cols) {
-            throw error("value_matrix: " + std::to_string(rows) + " x " + std::to_string(cols) + " is too large");
-        }
-        rows_ = rows;
-        cols_ = cols;
-        data_.assign(rows * cols, missing_value());
-    }
+    void resize(std::size_t rows, std::size_t cols);
 
     /// Reshapes to rows × cols leaving the contents unspecified (the caller writes every cell).
     /// No pass over the memory and no reallocation when the size is unchanged, which is what
     /// the index engine needs when it refills the same result thousands of times.
-    void reshape(std::size_t rows, std::size_t cols) {
-        if (cols != 0 && rows > std::numeric_limits<std::size_t>::max() / cols) {
-            throw error("value_matrix: " + std::to_string(rows) + " x " + std::to_string(cols) + " is too large");
-        }
-        rows_ = rows;
-        cols_ = cols;
-        data_.resize(rows * cols);
-    }
+    void reshape(std::size_t rows, std::size_t cols);
 
     /// The value at (row, col), or nullopt when missing. Throws dxframe::error when out of range.
     std::optional<double> get(std::size_t row, std::size_t col) const {
@@ -83,15 +68,7 @@ public:
     void set_missing(std::size_t row, std::size_t col) { data_[offset(row, col)] = missing_value(); }
 
     /// The column as a vector of optionals (a copy; for reporting, not for hot loops).
-    std::vector<std::optional<double>> column_values(std::size_t col) const {
-        check_col(col);
-        std::vector<std::optional<double>> out(rows_);
-        const double* c = column(col);
-        for (std::size_t r = 0; r < rows_; ++r) {
-            if (!std::isnan(c[r])) out[r] = c[r];
-        }
-        return out;
-    }
+    std::vector<std::optional<double>> column_values(std::size_t col) const;
 
     /// Raw access to a column: rows() contiguous doubles, NaN = missing. For engine code that
     /// processes whole columns; everything built on it must turn NaN back into "missing".
@@ -109,16 +86,7 @@ public:
     static constexpr double missing_value() noexcept { return std::numeric_limits<double>::quiet_NaN(); }
 
     /// Cell-wise equality, with two missing cells equal.
-    friend bool operator==(const value_matrix& a, const value_matrix& b) {
-        if (a.rows_ != b.rows_ || a.cols_ != b.cols_) return false;
-        for (std::size_t i = 0; i < a.data_.size(); ++i) {
-            const double x = a.data_[i];
-            const double y = b.data_[i];
-            if (std::isnan(x) != std::isnan(y)) return false;
-            if (!std::isnan(x) && x != y) return false;
-        }
-        return true;
-    }
+    friend bool operator==(const value_matrix& a, const value_matrix& b);
     /// Negation of ==.
     friend bool operator!=(const value_matrix& a, const value_matrix& b) { return !(a == b); }
 
@@ -141,13 +109,8 @@ private:
     std::vector<double> data_;
 };
 
-inline void value_matrix::column_out_of_range(std::size_t col, std::size_t cols) {
-    throw error("value_matrix: column " + std::to_string(col) + " out of range (" + std::to_string(cols) + " columns)");
-}
-
-inline void value_matrix::cell_out_of_range(std::size_t row, std::size_t col, std::size_t rows, std::size_t cols) {
-    throw error("value_matrix: cell (" + std::to_string(row) + ", " + std::to_string(col) + ") out of range (" +
-                std::to_string(rows) + " x " + std::to_string(cols) + ")");
-}
-
 }  // namespace dxframe
+
+#if DXFRAME_HEADER_ONLY
+#include <dxframe/index/impl/matrix.ipp>
+#endif
