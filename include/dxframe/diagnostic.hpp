@@ -3,7 +3,6 @@
 /// @brief Diagnostics: how every module reports a problem with data.
 #pragma once
 
-#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -11,6 +10,8 @@
 
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
+
+#include <dxframe/config.hpp>
 
 namespace dxframe {
 
@@ -86,37 +87,19 @@ struct diagnostic {
 BOOST_DESCRIBE_STRUCT(diagnostic, (), (severity, code, path, message, line, column))
 
 /// True when any diagnostic is an error.
-inline bool has_errors(const std::vector<diagnostic>& diagnostics) noexcept {
-    return std::any_of(diagnostics.begin(), diagnostics.end(),
-                       [](const diagnostic& d) { return d.severity == severity::error; });
-}
+DXFRAME_DECL bool has_errors(const std::vector<diagnostic>& diagnostics) noexcept;
 
 /// Number of diagnostics of a severity.
-inline std::size_t count(const std::vector<diagnostic>& diagnostics, severity s) noexcept {
-    return static_cast<std::size_t>(
-        std::count_if(diagnostics.begin(), diagnostics.end(), [s](const diagnostic& d) { return d.severity == s; }));
-}
+DXFRAME_DECL std::size_t count(const std::vector<diagnostic>& diagnostics, severity s) noexcept;
 
 /// Appends one JSON Pointer reference token to `path`, escaping `~` and `/` (RFC 6901).
-inline std::string pointer_append(const std::string& path, const std::string& token) {
-    std::string out = path;
-    out.reserve(path.size() + token.size() + 1);
-    out += '/';
-    for (char c : token) {
-        if (c == '~') {
-            out += "~0";
-        } else if (c == '/') {
-            out += "~1";
-        } else {
-            out += c;
-        }
-    }
-    return out;
-}
+DXFRAME_DECL std::string pointer_append(const std::string& path, const std::string& token);
 
 /// Appends an array index to a JSON Pointer.
-inline std::string pointer_append(const std::string& path, std::size_t index) {
-    return path + '/' + std::to_string(index);
-}
+DXFRAME_DECL std::string pointer_append(const std::string& path, std::size_t index);
 
 }  // namespace dxframe
+
+#if DXFRAME_HEADER_ONLY
+#include <dxframe/impl/diagnostic.ipp>
+#endif

@@ -3,13 +3,24 @@
 /// @brief A proleptic Gregorian civil date with ISO 8601 text form and exact year differences.
 #pragma once
 
-#include <chrono>
+#include <cstddef>
 #include <cstdint>
-#include <ctime>
 #include <optional>
 #include <string>
 #include <string_view>
+// The declarations need <chrono> only for the C++20 calendar conversions below. <version> tells
+// whether the library has them (__cpp_lib_chrono) without the cost of <chrono>, which with
+// libstdc++ 12 in C++20 also brings in <sstream>.
+#if __has_include(<version>)
+#include <version>
+#else
+#include <chrono>
+#endif
+#if defined(__cpp_lib_chrono) && __cpp_lib_chrono >= 201907L
+#include <chrono>
+#endif
 
+#include <dxframe/config.hpp>
 #include <dxframe/error.hpp>
 
 namespace dxframe {
@@ -24,13 +35,7 @@ public:
     constexpr date() noexcept = default;
 
     /// Builds a date, throwing dxframe::error if the day does not exist.
-    static date from_ymd(int year, int month, int day) {
-        if (!is_valid(year, month, day)) {
-            throw error("dxframe::date: no such day " + std::to_string(year) + "-" + std::to_string(month) + "-" +
-                        std::to_string(day));
-        }
-        return date(year, month, day);
-    }
+    DXFRAME_DECL static date from_ymd(int year, int month, int day);
 
     /// Builds a date if the day exists, otherwise returns nullopt.
     static constexpr std::optional<date> try_from_ymd(int year, int month, int day) noexcept {
@@ -56,27 +61,10 @@ public:
     }
 
     /// Today's date in UTC, from the system clock.
-    static date today() {
-        const auto now = std::chrono::system_clock::now();
-        const auto days = std::chrono::duration_cast<std::chrono::hours>(now.time_since_epoch()).count() / 24;
-        return from_days(static_cast<std::int64_t>(days));
-    }
+    DXFRAME_DECL static date today();
 
     /// The date `days` days after 1970-01-01 (negative: before). Throws if out of 1..9999.
-    static date from_days(std::int64_t days) {
-        // Howard Hinnant's civil_from_days, exact for the proleptic Gregorian calendar.
-        const std::int64_t z = days + 719468;
-        const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-        const std::int64_t doe = z - era * 146097;
-        const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-        const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        const std::int64_t mp = (5 * doy + 2) / 153;
-        const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
-        const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
-        const std::int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-        if (y < 1 || y > 9999) throw error("dxframe::date: day count out of range");
-        return date(static_cast<int>(y), static_cast<int>(m), static_cast<int>(d));
-    }
+    DXFRAME_DECL static date from_days(std::int64_t days);
 
     /// Year, 1..9999.
     constexpr int year() const noexcept { return year_; }
@@ -101,13 +89,7 @@ public:
     date add_days(std::int64_t n) const { return from_days(days_since_epoch() + n); }
 
     /// The ISO 8601 text `YYYY-MM-DD`.
-    std::string to_string() const {
-        std::string s(10, '-');
-        put(s, 0, year_, 4);
-        put(s, 5, month_, 2);
-        put(s, 8, day_, 2);
-        return s;
-    }
+    DXFRAME_DECL std::string to_string() const;
 
     /// True for leap years of the Gregorian calendar.
     static constexpr bool is_leap(int y) noexcept { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
@@ -155,12 +137,7 @@ private:
     constexpr std::int64_t key() const noexcept {
         return (static_cast<std::int64_t>(year_) * 16 + month_) * 32 + day_;
     }
-    static void put(std::string& s, std::size_t at, int v, std::size_t width) {
-        for (std::size_t i = width; i-- > 0;) {
-            s[at + i] = static_cast<char>('0' + v % 10);
-            v /= 10;
-        }
-    }
+    DXFRAME_DECL static void put(std::string& s, std::size_t at, int v, std::size_t width);
 
     int year_ = 1970;
     int month_ = 1;
@@ -168,12 +145,7 @@ private:
 };
 
 /// The same month and day `n` years later; 29 February becomes 28 February in common years.
-inline date add_years(const date& d, int n) {
-    const int y = d.year() + n;
-    if (y < 1 || y > 9999) throw error("dxframe::add_years: year out of range");
-    const int dd = d.day() <= date::days_in_month(y, d.month()) ? d.day() : date::days_in_month(y, d.month());
-    return date::from_ymd(y, d.month(), dd);
-}
+DXFRAME_DECL date add_years(const date& d, int n);
 
 /// Signed number of days from `from` to `to`.
 inline constexpr std::int64_t days_between(const date& from, const date& to) noexcept {
@@ -185,16 +157,10 @@ inline constexpr std::int64_t days_between(const date& from, const date& to) noe
 /// Whole years are counted on anniversaries, so the result is an exact integer when month and
 /// day agree (2020-06-03 to 2025-06-03 is 5). Otherwise it is the whole years plus the remaining
 /// days divided by the length (365 or 366) of the year that follows the last anniversary.
-inline double years_between(const date& from, const date& to) {
-    if (to < from) return -years_between(to, from);
-    int whole = to.year() - from.year();
-    if (whole > 0 && add_years(from, whole) > to) --whole;
-    const date anniversary = add_years(from, whole);
-    const date next = add_years(from, whole + 1 <= 9999 - from.year() ? whole + 1 : whole);
-    const auto rest = days_between(anniversary, to);
-    const auto span = days_between(anniversary, next);
-    // Only at the very end of year 9999 is there no following anniversary: use a common year.
-    return static_cast<double>(whole) + static_cast<double>(rest) / static_cast<double>(span > 0 ? span : 365);
-}
+DXFRAME_DECL double years_between(const date& from, const date& to);
 
 }  // namespace dxframe
+
+#if DXFRAME_HEADER_ONLY
+#include <dxframe/model/impl/date.ipp>
+#endif

@@ -9,6 +9,7 @@
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
 
+#include <dxframe/config.hpp>
 #include <dxframe/model/fields.hpp>
 #include <dxframe/model/pillar.hpp>
 #include <dxframe/model/text.hpp>
@@ -74,28 +75,10 @@ struct value_bounds {
 };
 
 /// Explicit bounds of the indicator, else the bounds its unit implies.
-inline value_bounds effective_bounds(const indicator& ind) {
-    value_bounds b{ind.minimum, ind.maximum};
-    switch (ind.unit) {
-        case unit::percent:
-            if (!b.minimum) b.minimum = 0.0;
-            if (!b.maximum) b.maximum = 100.0;
-            break;
-        case unit::boolean:
-            if (!b.minimum) b.minimum = 0.0;
-            if (!b.maximum) b.maximum = 1.0;
-            break;
-        case unit::count:
-        case unit::mbps:
-        case unit::years:
-            if (!b.minimum) b.minimum = 0.0;
-            break;
-        case unit::rank:
-            if (!b.minimum) b.minimum = 1.0;
-            break;
-        default: break;
-    }
-    return b;
-}
+DXFRAME_DECL value_bounds effective_bounds(const indicator& ind);
 
 }  // namespace dxframe
+
+#if DXFRAME_HEADER_ONLY
+#include <dxframe/model/impl/indicator.ipp>
+#endif

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include <dxframe/config.hpp>
 #include <dxframe/model/dataset.hpp>
 
 namespace dxframe {
@@ -29,13 +30,7 @@ const T* find_by_id(const std::vector<T>& items, std::string_view id) noexcept {
 class dataset_index {
 public:
     /// Indexes `ds`.
-    explicit dataset_index(const dataset& ds) {
-        fill(indicators_, ds.framework.indicators);
-        fill(nodes_, ds.framework.nodes);
-        fill(targets_, ds.framework.targets);
-        fill(tasks_, ds.framework.tasks);
-        fill(entities_, ds.entities);
-    }
+    DXFRAME_DECL explicit dataset_index(const dataset& ds);
 
     /// Position of the indicator with this id, or npos.
     std::size_t indicator(const std::string& id) const { return at(indicators_, id); }
@@ -54,17 +49,14 @@ public:
 private:
     using map = std::unordered_map<std::string, std::size_t>;
     template <class T>
-    static void fill(map& m, const std::vector<T>& items) {
-        m.reserve(items.size());
-        for (std::size_t i = 0; i < items.size(); ++i)
-            m.emplace(items[i].id, i);
-    }
-    static std::size_t at(const map& m, const std::string& id) {
-        const auto it = m.find(id);
-        return it == m.end() ? npos : it->second;
-    }
+    static void fill(map& m, const std::vector<T>& items);
+    DXFRAME_DECL static std::size_t at(const map& m, const std::string& id);
 
     map indicators_, nodes_, targets_, tasks_, entities_;
 };
 
 }  // namespace dxframe
+
+#if DXFRAME_HEADER_ONLY
+#include <dxframe/model/impl/lookup.ipp>
+#endif

@@ -9,6 +9,7 @@
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
 
+#include <dxframe/config.hpp>
 #include <dxframe/model/date.hpp>
 #include <dxframe/model/indicator.hpp>
 #include <dxframe/model/source.hpp>
@@ -47,11 +48,10 @@ struct defaulted_fields<observation> {
 /// The value an observation stands for in the indicator's unit: `value` when given, otherwise
 /// numerator / denominator — times 100 when the unit is percent. Nullopt when neither is usable
 /// (no value and a missing or non-positive denominator).
-inline std::optional<double> effective_value(const observation& obs, unit u) noexcept {
-    if (obs.value) return obs.value;
-    if (!obs.numerator || !obs.denominator || !(*obs.denominator > 0)) return std::nullopt;
-    const double share = *obs.numerator / *obs.denominator;
-    return u == unit::percent ? share * 100.0 : share;
-}
+DXFRAME_DECL std::optional<double> effective_value(const observation& obs, unit u) noexcept;
 
 }  // namespace dxframe
+
+#if DXFRAME_HEADER_ONLY
+#include <dxframe/model/impl/observation.ipp>
+#endif

@@ -10,6 +10,7 @@
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
 
+#include <dxframe/config.hpp>
 #include <dxframe/model/text.hpp>
 
 namespace dxframe {
@@ -48,21 +49,7 @@ constexpr bool is_foundation(pillar p) noexcept {
 }
 
 /// The official Vietnamese and English names of a pillar.
-inline text pillar_name(pillar p) {
-    switch (p) {
-        case pillar::awareness: return {"Nhận thức số", "Digital awareness"};
-        case pillar::institutions: return {"Thể chế số", "Digital institutions"};
-        case pillar::infrastructure: return {"Hạ tầng số", "Digital infrastructure"};
-        case pillar::platforms: return {"Nền tảng số", "Digital platforms"};
-        case pillar::data: return {"Dữ liệu số", "Digital data"};
-        case pillar::human_resources: return {"Nhân lực số", "Digital human resources"};
-        case pillar::cybersecurity: return {"An toàn thông tin mạng", "Cybersecurity"};
-        case pillar::digital_government: return {"Chính phủ số", "Digital government"};
-        case pillar::digital_economy: return {"Kinh tế số", "Digital economy"};
-        case pillar::digital_society: return {"Xã hội số", "Digital society"};
-    }
-    return {};
-}
+DXFRAME_DECL text pillar_name(pillar p);
 
 /// A framework's own description of one pillar (names may differ from the defaults, e.g.
 /// "Chính quyền số" for provinces).
@@ -74,3 +61,7 @@ struct pillar_info {
 BOOST_DESCRIBE_STRUCT(pillar_info, (), (id, name, description))
 
 }  // namespace dxframe
+
+#if DXFRAME_HEADER_ONLY
+#include <dxframe/model/impl/pillar.ipp>
+#endif
