@@ -9,166 +9,24 @@
 /// a quote or a line break (dxframe::csv_field).
 #pragma once
 
-#include <cstdint>
-#include <optional>
 #include <string>
 #include <vector>
 
-#include <boost/describe/enum_to_string.hpp>
-
-#include <dxframe/io/csv.hpp>
-#include <dxframe/report/format.hpp>
+#include <dxframe/config.hpp>
 #include <dxframe/report/scorecard.hpp>
 
 namespace dxframe {
 
 /// The column names of render_csv(), in order.
-inline std::vector<std::string> scorecard_csv_columns() {
-    return {"record",
-            "id",
-            "name",
-            "pillar",
-            "entity",
-            "status",
-            "score",
-            "share_on_track",
-            "targets",
-            "achieved",
-            "on_track",
-            "needs_acceleration",
-            "limited_progress",
-            "deterioration",
-            "overdue",
-            "insufficient_data",
-            "progress",
-            "expected",
-            "ratio",
-            "latest_date",
-            "latest_value",
-            "baseline_date",
-            "baseline_value",
-            "kind",
-            "target_value",
-            "upper",
-            "projected",
-            "deadline",
-            "days_to_deadline",
-            "days_late",
-            "unit",
-            "source",
-            "url",
-            "confidence"};
-}
-
-namespace detail {
-
-template <class E>
-std::string enum_text(E e) {
-    return boost::describe::enum_to_string(e, "");
-}
-
-template <class E>
-std::string enum_text(const std::optional<E>& e) {
-    return e ? enum_text(*e) : std::string();
-}
-
-inline std::string int_text(const std::optional<std::int64_t>& v) {
-    return v ? std::to_string(*v) : std::string();
-}
-
-inline void put_group(std::vector<std::string>& row, const scorecard_group& g) {
-    row[5] = enum_text(g.worst);
-    row[6] = round_trip_number(g.score);
-    row[7] = round_trip_number(g.share_on_track);
-    row[8] = std::to_string(g.targets);
-    const status_counts& n = g.counts;
-    const std::size_t counts[] = {n.achieved,      n.on_track, n.needs_acceleration, n.limited_progress,
-                                  n.deterioration, n.overdue,  n.insufficient_data};
-    for (std::size_t k = 0; k < 7; ++k)
-        row[9 + k] = std::to_string(counts[k]);
-}
-
-inline void put_source(std::vector<std::string>& row, const std::optional<source>& s) {
-    if (!s) return;
-    row[31] = s->reference;
-    row[32] = s->url.value_or("");
-    row[33] = enum_text(s->confidence);
-}
-
-}  // namespace detail
+DXFRAME_DECL std::vector<std::string> scorecard_csv_columns();
 
 /// The scorecard as CSV: a header row (scorecard_csv_columns()), the overall row, one row per
 /// pillar (and one for targets without a pillar), one per target, one per overdue or due-soon
 /// task. For a group, `status` is its worst status. Records end with CRLF (RFC 4180).
-inline std::string render_csv(const scorecard& sc) {
-    const std::vector<std::string> columns = scorecard_csv_columns();
-    std::vector<std::vector<std::string>> rows{columns};
-    const auto blank = [&] { return std::vector<std::string>(columns.size()); };
-
-    auto group_row = [&](const char* record, const scorecard_group& g) {
-        auto row = blank();
-        row[0] = record;
-        row[1] = g.id;
-        row[2] = g.name;
-        row[3] = detail::enum_text(g.pillar);
-        row[4] = sc.entity;
-        detail::put_group(row, g);
-        rows.push_back(std::move(row));
-    };
-    group_row("overall", sc.overall);
-    for (const auto& g : sc.pillars)
-        group_row("pillar", g);
-    if (sc.unassigned) group_row("pillar", *sc.unassigned);
-
-    for (const auto& t : sc.targets) {
-        auto row = blank();
-        row[0] = "target";
-        row[1] = t.id;
-        row[2] = t.title;
-        row[3] = detail::enum_text(t.pillar);
-        row[4] = t.entity;
-        row[5] = detail::enum_text(t.status);
-        row[6] = round_trip_number(t.score);
-        row[16] = round_trip_number(t.progress);
-        row[17] = round_trip_number(t.expected);
-        row[18] = round_trip_number(t.ratio);
-        if (t.latest) {
-            row[19] = t.latest->date.to_string();
-            row[20] = round_trip_number(t.latest->value);
-        }
-        if (t.baseline) {
-            row[21] = t.baseline->date.to_string();
-            row[22] = round_trip_number(t.baseline->value);
-        }
-        row[23] = detail::enum_text(t.kind);
-        row[24] = round_trip_number(t.target_value);
-        row[25] = round_trip_number(t.upper);
-        row[26] = round_trip_number(t.projected);
-        row[27] = t.deadline.to_string();
-        row[28] = std::to_string(t.days_to_deadline);
-        row[30] = t.unit_label.value_or(detail::enum_text(t.unit));
-        detail::put_source(row, t.source);
-        rows.push_back(std::move(row));
-    }
-
-    auto task_row = [&](const scorecard_task& t) {
-        auto row = blank();
-        row[0] = "task";
-        row[1] = t.id;
-        row[2] = t.title;
-        row[4] = t.owner;
-        row[5] = detail::enum_text(t.state);
-        row[27] = t.deadline.to_string();
-        if (t.days_until_due) row[28] = std::to_string(*t.days_until_due);
-        row[29] = detail::int_text(t.days_late);
-        detail::put_source(row, t.source);
-        rows.push_back(std::move(row));
-    };
-    for (const auto& t : sc.overdue_tasks)
-        task_row(t);
-    for (const auto& t : sc.due_soon_tasks)
-        task_row(t);
-    return write_csv(rows);
-}
+DXFRAME_DECL std::string render_csv(const scorecard& sc);
 
 }  // namespace dxframe
+
+#if DXFRAME_HEADER_ONLY
+#include <dxframe/report/impl/csv.ipp>
+#endif

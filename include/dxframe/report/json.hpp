@@ -15,6 +15,7 @@
 #include <boost/mp11/algorithm.hpp>
 #include <nlohmann/json.hpp>
 
+#include <dxframe/config.hpp>
 #include <dxframe/io/json.hpp>
 #include <dxframe/report/scorecard.hpp>
 
@@ -54,8 +55,10 @@ std::string render_report_json(const T& value, int indent = 2) {
 }
 
 /// The scorecard as JSON text, two-space indented, with a final newline.
-inline std::string render_json(const scorecard& sc) {
-    return render_report_json(sc);
-}
+DXFRAME_DECL std::string render_json(const scorecard& sc);
 
 }  // namespace dxframe
+
+#if DXFRAME_HEADER_ONLY
+#include <dxframe/report/impl/json.ipp>
+#endif

@@ -14,6 +14,7 @@
 
 #include <boost/describe/enum.hpp>
 
+#include <dxframe/config.hpp>
 #include <dxframe/model/source.hpp>
 #include <dxframe/model/text.hpp>
 #include <dxframe/progress/options.hpp>
@@ -205,10 +206,7 @@ constexpr std::string_view status_short_label(target_status s, language lang) no
 }
 
 /// "N targets" in `lang` ("1 target", "2 targets"; Vietnamese has no plural: "2 chỉ tiêu").
-inline std::string target_count(std::size_t n, language lang) {
-    if (lang == language::vi) return std::to_string(n) + " chỉ tiêu";
-    return std::to_string(n) + (n == 1 ? " target" : " targets");
-}
+DXFRAME_DECL std::string target_count(std::size_t n, language lang);
 
 /// The name of a task state in `lang`.
 constexpr std::string_view task_state_label(task_state s, language lang) noexcept {
@@ -249,3 +247,7 @@ constexpr std::string_view confidence_label(confidence_level c, language lang) n
 }
 
 }  // namespace dxframe
+
+#if DXFRAME_HEADER_ONLY
+#include <dxframe/report/impl/labels.ipp>
+#endif

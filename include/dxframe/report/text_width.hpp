@@ -9,51 +9,13 @@
 #pragma once
 
 #include <cstddef>
-#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include <dxframe/config.hpp>
+
 namespace dxframe {
-
-namespace detail {
-
-// Decodes the code point at s[i]; sets `len` to its byte length (1 for an ill-formed byte,
-// which then decodes as U+FFFD).
-inline char32_t decode_utf8(std::string_view s, std::size_t i, std::size_t& len) noexcept {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    len = 1;
-    if (b0 < 0x80) return b0;
-    std::size_t n = 0;
-    char32_t cp = 0;
-    if ((b0 & 0xE0) == 0xC0) {
-        n = 2;
-        cp = b0 & 0x1Fu;
-    } else if ((b0 & 0xF0) == 0xE0) {
-        n = 3;
-        cp = b0 & 0x0Fu;
-    } else if ((b0 & 0xF8) == 0xF0) {
-        n = 4;
-        cp = b0 & 0x07u;
-    } else {
-        return 0xFFFD;
-    }
-    if (i + n > s.size()) return 0xFFFD;
-    for (std::size_t k = 1; k < n; ++k) {
-        const auto b = static_cast<unsigned char>(s[i + k]);
-        if ((b & 0xC0) != 0x80) return 0xFFFD;
-        cp = (cp << 6) | (b & 0x3Fu);
-    }
-    // Refuse overlong forms, surrogates and values past U+10FFFF, as a decoder must.
-    if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10FFFF ||
-        (cp >= 0xD800 && cp <= 0xDFFF)) {
-        return 0xFFFD;
-    }
-    len = n;
-    return cp;
-}
-
-}  // namespace detail
 
 /// Columns a code point takes in a terminal: 0 for combining marks and zero-width
 /// characters, 2 for East Asian wide and fullwidth characters, 1 otherwise.
@@ -76,100 +38,27 @@ constexpr int code_point_width(char32_t cp) noexcept {
 }
 
 /// Number of code points in UTF-8 text (each ill-formed byte counts as one).
-inline std::size_t code_point_count(std::string_view s) noexcept {
-    std::size_t n = 0;
-    for (std::size_t i = 0; i < s.size();) {
-        std::size_t len = 1;
-        detail::decode_utf8(s, i, len);
-        i += len;
-        ++n;
-    }
-    return n;
-}
+DXFRAME_DECL std::size_t code_point_count(std::string_view s) noexcept;
 
 /// Columns UTF-8 text takes in a terminal (see code_point_width).
-inline std::size_t display_width(std::string_view s) noexcept {
-    std::size_t w = 0;
-    for (std::size_t i = 0; i < s.size();) {
-        std::size_t len = 1;
-        const char32_t cp = detail::decode_utf8(s, i, len);
-        w += static_cast<std::size_t>(code_point_width(cp));
-        i += len;
-    }
-    return w;
-}
+DXFRAME_DECL std::size_t display_width(std::string_view s) noexcept;
 
 /// `s` cut to at most `width` columns; when it is cut, the last column is "…". Never cuts
 /// inside a character, and keeps combining marks with their base letter.
-inline std::string truncate_to_width(std::string_view s, std::size_t width) {
-    if (display_width(s) <= width) return std::string(s);
-    if (width == 0) return {};
-    std::string out;
-    std::size_t used = 0;
-    for (std::size_t i = 0; i < s.size();) {
-        std::size_t len = 1;
-        const char32_t cp = detail::decode_utf8(s, i, len);
-        const auto w = static_cast<std::size_t>(code_point_width(cp));
-        if (used + w > width - 1) break;  // keep one column for the ellipsis
-        out.append(s.substr(i, len));
-        used += w;
-        i += len;
-    }
-    // Do not leave a space before the ellipsis.
-    while (!out.empty() && out.back() == ' ')
-        out.pop_back();
-    out += "\u2026";
-    return out;
-}
+DXFRAME_DECL std::string truncate_to_width(std::string_view s, std::size_t width);
 
 /// `s` padded with spaces on the right to `width` columns (cut first when wider).
-inline std::string pad_right(std::string_view s, std::size_t width) {
-    std::string out = truncate_to_width(s, width);
-    const std::size_t w = display_width(out);
-    if (w < width) out.append(width - w, ' ');
-    return out;
-}
+DXFRAME_DECL std::string pad_right(std::string_view s, std::size_t width);
 
 /// `s` padded with spaces on the left to `width` columns (cut first when wider).
-inline std::string pad_left(std::string_view s, std::size_t width) {
-    std::string out = truncate_to_width(s, width);
-    const std::size_t w = display_width(out);
-    if (w < width) out.insert(0, width - w, ' ');
-    return out;
-}
+DXFRAME_DECL std::string pad_left(std::string_view s, std::size_t width);
 
 /// `s` broken into lines of at most `width` columns at spaces; a word longer than a line is
 /// cut with "…". Runs of spaces collapse; an empty text gives no lines.
-inline std::vector<std::string> wrap_to_width(std::string_view s, std::size_t width) {
-    std::vector<std::string> lines;
-    if (width == 0) return lines;
-    std::string line;
-    std::size_t line_w = 0;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        while (i < s.size() && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t'))
-            ++i;
-        std::size_t j = i;
-        while (j < s.size() && s[j] != ' ' && s[j] != '\n' && s[j] != '\t')
-            ++j;
-        if (j == i) break;
-        std::string word = truncate_to_width(s.substr(i, j - i), width);
-        const std::size_t w = display_width(word);
-        if (line_w > 0 && line_w + 1 + w > width) {
-            lines.push_back(line);
-            line.clear();
-            line_w = 0;
-        }
-        if (line_w > 0) {
-            line += ' ';
-            ++line_w;
-        }
-        line += word;
-        line_w += w;
-        i = j;
-    }
-    if (!line.empty()) lines.push_back(line);
-    return lines;
-}
+DXFRAME_DECL std::vector<std::string> wrap_to_width(std::string_view s, std::size_t width);
 
 }  // namespace dxframe
+
+#if DXFRAME_HEADER_ONLY
+#include <dxframe/report/impl/text_width.ipp>
+#endif

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: MIT
+// Definitions for <dxframe/report/json.hpp> (see <dxframe/config.hpp>: included by that header
+// in header-only mode, by <dxframe/src.hpp> in separate compilation).
+#pragma once
+
+#include <string>
+
+#include <dxframe/report/json.hpp>
+#include <dxframe/report/scorecard.hpp>
+
+namespace dxframe {
+
+DXFRAME_DECL std::string render_json(const scorecard& sc) {
+    return render_report_json(sc);
+}
+
+}  // namespace dxframe
