@@ -18,6 +18,7 @@
 
 // Every impl/*.ipp file, each once (the test src_lists_every_ipp keeps this list complete).
 #include <dxframe/data/impl/vietnam.ipp>
+#include <dxframe/impl/diagnostic.ipp>
 #include <dxframe/impl/validate.ipp>
 #include <dxframe/index/impl/aggregate.ipp>
 #include <dxframe/index/impl/compute.ipp>
@@ -33,6 +34,11 @@
 #include <dxframe/io/impl/dataset_json.ipp>
 #include <dxframe/io/impl/file.ipp>
 #include <dxframe/io/impl/json.ipp>
+#include <dxframe/model/impl/date.ipp>
+#include <dxframe/model/impl/indicator.ipp>
+#include <dxframe/model/impl/lookup.ipp>
+#include <dxframe/model/impl/observation.ipp>
+#include <dxframe/model/impl/pillar.ipp>
 #include <dxframe/progress/impl/assess.ipp>
 #include <dxframe/progress/impl/growth.ipp>
 #include <dxframe/progress/impl/options.ipp>
