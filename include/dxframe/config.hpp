@@ -21,6 +21,8 @@
 /// 1 when the function bodies come with the headers (header-only mode), 0 otherwise.
 #define DXFRAME_HEADER_ONLY 0
 #else
+/// Header-only mode: `inline`, so each unit that includes a header may define its functions.
 #define DXFRAME_DECL inline
+/// 1: header-only mode, each header includes its `impl/*.ipp` bodies.
 #define DXFRAME_HEADER_ONLY 1
 #endif
