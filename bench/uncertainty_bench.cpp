@@ -78,7 +78,7 @@ std::string slurp(const std::string& path) {
 
 problem& asem() {
     static problem p = [] {
-        const std::string dir = std::string(DXFRAME_SHARED_DIR) + "/data/asem/";
+        const std::string dir = std::string(DXFRAME_TEST_DATA_DIR) + "/asem/";
         auto imp = dxframe::import_coinr(slurp(dir + "iData.csv"), slurp(dir + "iMeta.csv"));
         if (!imp.ok()) {
             std::fprintf(stderr, "uncertainty_bench: ASEM import failed\n");

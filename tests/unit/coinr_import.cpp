@@ -63,7 +63,7 @@ std::string replace(std::string s, const std::string& from, const std::string& t
 }  // namespace
 
 TEST_CASE("COINr import: the ASEM example", "[coinr]") {
-    const std::string dir = std::string(DXFRAME_SHARED_DIR) + "/data/asem/";
+    const std::string dir = std::string(DXFRAME_TEST_DATA_DIR) + "/asem/";
     const auto r = dxframe::import_coinr(slurp(dir + "iData.csv"), slurp(dir + "iMeta.csv"));
     REQUIRE(r.ok());
     CHECK(r.diagnostics.empty());

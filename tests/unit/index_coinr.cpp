@@ -656,7 +656,7 @@ constexpr std::uint64_t asem_bits_hash = 0x99c973c0e015eefbULL;
 
 TEST_CASE("ASEM through the default pipeline: COINr's numbers, ranks a permutation with ties, no NaN",
           "[index][coinr][asem]") {
-    const std::string dir = std::string(DXFRAME_SHARED_DIR) + "/data/asem/";
+    const std::string dir = std::string(DXFRAME_TEST_DATA_DIR) + "/asem/";
     auto imported = dxframe::import_coinr(slurp(dir + "iData.csv"), slurp(dir + "iMeta.csv"));
     REQUIRE(imported.ok());
     const auto& d = *imported.data;

@@ -111,7 +111,7 @@ dxframe::coinr_data load_coinr(const std::string& data, const std::string& meta)
 }
 
 dxframe::coinr_data asem() {
-    const std::string dir = std::string(DXFRAME_SHARED_DIR) + "/data/asem/";
+    const std::string dir = std::string(DXFRAME_TEST_DATA_DIR) + "/asem/";
     return load_coinr(dir + "iData.csv", dir + "iMeta.csv");
 }
 

@@ -30,7 +30,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::string asem_dir = std::string(DXFRAME_SHARED_DIR) + "/data/asem/";
+const std::string asem_dir = std::string(DXFRAME_TEST_DATA_DIR) + "/asem/";
 const std::string asem = "--data \"" + asem_dir + "iData.csv\" --meta \"" + asem_dir + "iMeta.csv\"";
 const std::string vignette =
     " --weight-noise 2:0.25,3:0.25 --normalise-alternatives minmax:1:100,zscore:10:2"

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The embedded Vietnam dataset: it loads strictly, validates cleanly, has the structure and
 // counts issue 5 asks for, reproduces published DTI arithmetic, and carries the figures of the
-// reference memo and the user's documents. Expected values are copied by hand from
-// /work/shared/reference/vietnam-dx-framework.md and /work/shared/seeds/*.txt.
+// published sources. Expected values are copied by hand from the publications the records cite
+// (their URLs are in data/vietnam/*.json).
 #include <dxframe/validate.hpp>
 
 #include <algorithm>
