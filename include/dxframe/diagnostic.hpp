@@ -53,6 +53,9 @@ enum class diagnostic_code {
     hierarchy_cycle,                   ///< A node that is its own ancestor.
     conflicting_observations,          ///< Same entity, indicator and date, different values.
     duplicate_observation,             ///< Same entity, indicator, date and value twice (warning).
+    out_of_on_non_rank,                ///< `out_of` on an indicator whose unit is not rank.
+    invalid_out_of,                    ///< `out_of` that is not a positive whole number.
+    rank_outside_ranking,              ///< A rank below 1 or above its `out_of` (not whole: warning).
     successor_cycle,                   ///< An entity that succeeds itself through mergers.
     invalid_succession,                ///< successor_of without an effective date, or similar.
     invalid_task,                      ///< A task whose status and dates disagree.
@@ -72,8 +75,9 @@ BOOST_DESCRIBE_ENUM(diagnostic_code, invalid_json, unsupported_format, type_mism
                     non_positive_denominator, ambiguous_value, deadline_before_baseline,
                     target_on_wrong_side_of_baseline, target_met_at_baseline, invalid_target, milestone_out_of_order,
                     negative_weight, zero_weight_sum, hierarchy_cycle, conflicting_observations, duplicate_observation,
-                    successor_cycle, invalid_succession, invalid_task, invalid_bounds, empty_framework, missing_source,
-                    invalid_csv, invalid_number, invalid_metadata, insufficient_data, invalid_input_for_method)
+                    out_of_on_non_rank, invalid_out_of, rank_outside_ranking, successor_cycle, invalid_succession,
+                    invalid_task, invalid_bounds, empty_framework, missing_source, invalid_csv, invalid_number,
+                    invalid_metadata, insufficient_data, invalid_input_for_method)
 
 /// One problem found in data.
 struct diagnostic {

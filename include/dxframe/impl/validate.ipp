@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <locale>
 #include <optional>
 #include <sstream>
@@ -193,13 +194,17 @@ struct tree_ref {
     std::size_t position = none;  ///< Index in framework.nodes or framework.indicators.
 };
 
-/// Key of an observation for duplicate detection: interned entity and indicator, and the day.
+/// Key of an observation for duplicate detection: interned entity and indicator, the day, and
+/// the ranking (`out_of`; two rankings of one date are two series, not a conflict).
 struct observation_key {
     std::uint32_t entity = 0;
     std::uint32_t indicator = 0;
     std::int64_t day = 0;
+    bool has_out_of = false;
+    double out_of = 0;
     friend bool operator==(const observation_key& a, const observation_key& b) noexcept {
-        return a.entity == b.entity && a.indicator == b.indicator && a.day == b.day;
+        return a.entity == b.entity && a.indicator == b.indicator && a.day == b.day && a.has_out_of == b.has_out_of &&
+               (!a.has_out_of || a.out_of == b.out_of || (std::isnan(a.out_of) && std::isnan(b.out_of)));
     }
 };
 
@@ -208,6 +213,13 @@ struct observation_key_hash {
     std::size_t operator()(const observation_key& k) const noexcept {
         std::uint64_t x = (static_cast<std::uint64_t>(k.entity) << 32) ^ k.indicator;
         x ^= static_cast<std::uint64_t>(k.day) * 0x9E3779B97F4A7C15ULL;
+        if (k.has_out_of) {
+            // Equal keys must hash alike: -0.0 == 0.0, and every NaN is one ranking here.
+            const double size = k.out_of == 0 ? 0.0 : std::isnan(k.out_of) ? 1.5 : k.out_of;
+            std::uint64_t bits = 0;
+            std::memcpy(&bits, &size, sizeof bits);
+            x ^= (bits + 1) * 0xD6E8FEB86659FD93ULL;
+        }
         x ^= x >> 30;
         x *= 0xBF58476D1CE4E5B9ULL;
         x ^= x >> 27;
@@ -921,7 +933,7 @@ private:
             };
 
             const observation_key key{intern(entity_ids, o.entity), intern(indicator_ids, o.indicator),
-                                      o.date.days_since_epoch()};
+                                      o.date.days_since_epoch(), o.out_of.has_value(), o.out_of.value_or(0.0)};
             const auto inserted = first_seen.emplace(key, i);
             const bool fresh = inserted.second;
             const std::size_t first = inserted.first->second;  // i itself when fresh
@@ -974,13 +986,16 @@ private:
             }
             if (value_ok && out_of_bounds(ind, *o.value)) {
                 check_bounds(ind, *o.value, path("value"), "value " + number_text(*o.value) + " of " + who());
+            } else if (value_ok && !has_ratio) {
+                check_rank(o, ind, *o.value, path("value"), who);
             }
-            if (conflict && o.value) report_conflict(path("value"), who(), *effective, first_path(), earlier);
+            if (conflict && o.value) report_conflict(path("value"), who(), *effective, first_path(), earlier, o.out_of);
 
             if (o.value) {
                 // A ratio next to a value was reported as ambiguous; only its finiteness is left.
                 non_finite(o.numerator, "numerator");
                 non_finite(o.denominator, "denominator");
+                check_out_of(o, ind, path, who);
                 check_source(o.source, i, who);
                 continue;
             }
@@ -1004,9 +1019,11 @@ private:
                 } else if (effective && out_of_bounds(ind, *effective)) {
                     check_bounds(ind, *effective, path("numerator"),
                                  "value " + ratio_text() + " = " + number_text(*effective) + " of " + who());
+                } else if (effective) {
+                    check_rank(o, ind, *effective, path("numerator"), who);
                 }
             }
-            if (conflict) report_conflict(path("numerator"), who(), *effective, first_path(), earlier);
+            if (conflict) report_conflict(path("numerator"), who(), *effective, first_path(), earlier, o.out_of);
 
             // /denominator
             non_finite(o.denominator, "denominator");
@@ -1018,7 +1035,56 @@ private:
                 error(diagnostic_code::non_positive_denominator, path("denominator"),
                       who() + " has denominator " + number_text(*o.denominator) + "; it must be greater than 0");
             }
+            check_out_of(o, ind, path, who);
             check_source(o.source, i, who);
+        }
+    }
+
+    /// True when `out_of` is present and usable as a ranking's size: a whole number of 1 or more.
+    static bool usable_out_of(const std::optional<double>& out_of) noexcept {
+        return out_of && std::isfinite(*out_of) && *out_of >= 1 && std::floor(*out_of) == *out_of;
+    }
+
+    /// /out_of: a whole number of 1 or more, on a rank indicator.
+    template <class Path, class Who>
+    void check_out_of(const observation& o, const indicator* ind, const Path& path, const Who& who) {
+        if (!o.out_of) return;
+        const double n = *o.out_of;
+        if (!std::isfinite(n)) {
+            error(diagnostic_code::non_finite_value, path("out_of"),
+                  "out_of of " + who() + " is " + number_text(n) + ", not a finite number");
+        } else if (!usable_out_of(o.out_of)) {
+            error(diagnostic_code::invalid_out_of, path("out_of"),
+                  who() + " has out_of " + number_text(n) +
+                      "; the size of a ranking must be a whole number of 1 or more");
+        }
+        if (ind != nullptr && ind->unit != unit::rank) {
+            error(diagnostic_code::out_of_on_non_rank, path("out_of"),
+                  who() + " has out_of " + number_text(n) + ", but indicator " + quote_id(ind->id) + " has unit " +
+                      boost::describe::enum_to_string(ind->unit, "?") +
+                      ", not rank; out_of says which ranking a rank belongs to (a count of a total is a "
+                      "numerator and denominator)");
+        }
+    }
+
+    /// A rank with a usable `out_of` must be a place in that ranking: 1 to out_of, whole.
+    /// Called when the value is within the indicator's bounds (those were reported otherwise).
+    template <class Who>
+    void check_rank(const observation& o, const indicator* ind, double rank, const std::string& path, const Who& who) {
+        if (ind == nullptr || ind->unit != unit::rank || !usable_out_of(o.out_of)) return;
+        const double n = *o.out_of;
+        if (rank < 1) {
+            error(diagnostic_code::rank_outside_ranking, path,
+                  "rank " + number_text(rank) + " of " + who() + " is below 1, the first place of its ranking of " +
+                      number_text(n));
+        } else if (rank > n) {
+            error(
+                diagnostic_code::rank_outside_ranking, path,
+                "rank " + number_text(rank) + " of " + who() + " is larger than its ranking's size " + number_text(n));
+        } else if (std::floor(rank) != rank) {
+            report(severity::warning, diagnostic_code::rank_outside_ranking, path,
+                   "rank " + number_text(rank) + " of " + who() + " is not a whole number (a place in a ranking of " +
+                       number_text(n) + " is 1, 2, 3, ...)");
         }
     }
 
@@ -1036,10 +1102,11 @@ private:
     }
 
     void report_conflict(const std::string& path, const std::string& who, double value, const std::string& first_path,
-                         double first_value) {
+                         double first_value, const std::optional<double>& out_of) {
         error(diagnostic_code::conflicting_observations, path,
               who + " has value " + number_text(value) + ", but " + first_path + " reports " +
-                  number_text(first_value) + " for the same entity, indicator and date");
+                  number_text(first_value) + " for the same entity, indicator and date" +
+                  (out_of ? " in the same ranking (out_of " + number_text(*out_of) + ")" : std::string()));
     }
 
     const dataset& ds_;

@@ -24,19 +24,26 @@ enum class observation_status {
 BOOST_DESCRIBE_ENUM(observation_status, final, provisional)
 
 /// A reported value. Give either `value`, or `numerator` and `denominator` (e.g. 60 of 63
-/// provinces), not both.
+/// provinces), not both; a rank may say which ranking it belongs to with `out_of`.
 struct observation {
-    std::string entity;                                     ///< Id of the entity observed.
-    std::string indicator;                                  ///< Id of the indicator.
-    dxframe::date date;                                     ///< End of the reference period.
-    std::optional<double> value;                            ///< The value.
-    std::optional<double> numerator;                        ///< Count achieved, for ratio observations.
-    std::optional<double> denominator;                      ///< Count required or total (> 0).
+    std::string entity;                 ///< Id of the entity observed.
+    std::string indicator;              ///< Id of the indicator.
+    dxframe::date date;                 ///< End of the reference period.
+    std::optional<double> value;        ///< The value.
+    std::optional<double> numerator;    ///< Count achieved, for ratio observations.
+    std::optional<double> denominator;  ///< Count required or total (> 0).
+    /// For a rank (unit `rank`): the number of units in the ranking the value is a place in
+    /// (Hà Nội 4th of 63 provinces: value 4, out_of 63). A positive whole number. Two
+    /// observations of one entity, indicator and date with different out_of belong to two
+    /// rankings (the DTI 2024 of 63 provinces and its re-cut for the 34 after the 2025 merger);
+    /// progress assesses one ranking at a time (docs/progress.md).
+    std::optional<double> out_of;
     std::optional<dxframe::source> source;                  ///< Where the figure was reported.
     observation_status status = observation_status::final;  ///< Final or provisional.
     std::optional<std::string> note;                        ///< Anything a reader needs to know.
 };
-BOOST_DESCRIBE_STRUCT(observation, (), (entity, indicator, date, value, numerator, denominator, source, status, note))
+BOOST_DESCRIBE_STRUCT(observation, (),
+                      (entity, indicator, date, value, numerator, denominator, out_of, source, status, note))
 
 /// `status` may be omitted (it is then final).
 template <>
