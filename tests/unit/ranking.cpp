@@ -4,13 +4,18 @@
 #include <dxframe/io/dataset_json.hpp>
 #include <dxframe/validate.hpp>
 
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include <dxframe/io/csv.hpp>
 #include <dxframe/model.hpp>
+#include <dxframe/progress.hpp>
+#include <dxframe/report.hpp>
 
 #include "catch_compat.hpp"
+#include "cli_runner.hpp"
 
 using namespace dxframe;
 
@@ -198,3 +203,137 @@ TEST_CASE("same ranking, different ranks: a conflict; different rankings: none",
     CHECK(has(got, diagnostic_code::conflicting_observations, "/observations/4/value"));
     CHECK(got[0].message.find("ranking") == std::string::npos);
 }
+
+TEST_CASE("progress assesses one ranking: the latest observation's, the larger one at equal dates",
+          "[ranking][progress]") {
+    dataset ds = load_clean(two_rankings);
+    const target& t = ds.framework.targets[0];  // Hà Nội in the top 3 by 2025-12-31
+    const date end_2024 = date::from_ymd(2024, 12, 31);
+
+    // Both rankings, side by side: absent first, then by size.
+    const auto rankings = observed_rankings(ds.observations, "vn_hanoi", "dti_rank", unit::rank);
+    REQUIRE(rankings.size() == 2);
+    CHECK(rankings[0].out_of == std::optional<double>(34.0));
+    CHECK(rankings[0].points.size() == 1);
+    CHECK(rankings[1].out_of == std::optional<double>(63.0));
+    CHECK(rankings[1].points.size() == 2);
+
+    // 2024-12-31 has both: the 63-province ranking (it continues the series before the merger).
+    target_assessment a = assess(ds, t, end_2024);
+    REQUIRE(a.latest);
+    CHECK(a.latest->value == 4.0);
+    CHECK(a.latest_out_of == std::optional<double>(63.0));
+    CHECK(a.status != target_status::achieved);  // 4th is not in the top 3
+
+    // Once a later observation exists only in the 34-province ranking, that ranking is assessed
+    // (from the as-of date on); an earlier assessment does not change.
+    observation next = ds.observations[2];
+    next.date = date::from_ymd(2025, 12, 31);
+    next.value = 2;
+    ds.observations.push_back(next);
+    a = assess(ds, t, date::from_ymd(2025, 12, 31));
+    REQUIRE(a.latest);
+    CHECK(a.latest->value == 2.0);
+    CHECK(a.latest_out_of == std::optional<double>(34.0));
+    CHECK(a.status == target_status::achieved);
+    a = assess(ds, t, end_2024);
+    CHECK(a.latest_out_of == std::optional<double>(63.0));
+    CHECK(a.latest->value == 4.0);
+
+    // Before 2024 only the 63-province ranking has data.
+    a = assess(ds, t, date::from_ymd(2023, 6, 30));
+    CHECK(a.latest_out_of == std::optional<double>(63.0));
+    CHECK(a.latest->value == 6.0);
+
+    // assess_all, assess_across, the series index and the scorecard agree.
+    const series_index index(ds);
+    CHECK(index.get("vn_hanoi", "dti_rank", end_2024).out_of == std::optional<double>(63.0));
+    CHECK(index.get("vn_hanoi", "dti_rank", date::from_ymd(2026, 1, 1)).out_of == std::optional<double>(34.0));
+    CHECK(index.get("vn_hanoi", "dti_rank").size() == 2);  // the 34 series: 2024 and 2025
+    for (const auto& all :
+         {assess_all(ds, end_2024, {}, entity_scope::all_observed), assess_across(ds, t, {"vn_hanoi"}, end_2024)}) {
+        REQUIRE(all.size() == 1);
+        CHECK(all[0].latest_out_of == std::optional<double>(63.0));
+        CHECK(all[0].latest->value == 4.0);
+    }
+    const scorecard sc = make_scorecard(ds, end_2024);
+    const scorecard_target* row = find_target(sc, "hn_top3");
+    REQUIRE(row != nullptr);
+    CHECK(row->latest_out_of == std::optional<double>(63.0));
+    CHECK(row->series.size() == 2);  // 2022 and 2024 of the 63-province ranking, nothing of the other
+
+    // Without out_of nothing changes: one series, no latest_out_of.
+    for (auto& o : ds.observations)
+        o.out_of.reset();
+    ds.observations.erase(ds.observations.begin() + 2, ds.observations.end());
+    a = assess(ds, t, end_2024);
+    CHECK_FALSE(a.latest_out_of);
+    CHECK(a.latest->value == 4.0);
+}
+
+TEST_CASE("a rank is shown with its ranking's size: 1 / 34 and 4 / 63", "[ranking][report]") {
+    CHECK(human_value_in_ranking(1, 34.0, unit::rank, "", language::en) == "1 / 34");
+    CHECK(human_value_in_ranking(4, 63.0, unit::rank, "", language::vi) == "4 / 63");
+    CHECK(human_value_in_ranking(4, std::nullopt, unit::rank, "", language::en) == "4");
+    CHECK(human_value_in_ranking(60, 63.0, unit::count, "", language::en) == "60");  // only ranks
+
+    // Hà Nội at 2024-12-31: 4th of 63 in the dataset with both rankings; 1st of 34 in one that
+    // keeps only the ranking after the merger.
+    const date end_2024 = date::from_ymd(2024, 12, 31);
+    dataset both = load_clean(two_rankings);
+    dataset only_34 = both;
+    only_34.observations.erase(only_34.observations.begin(), only_34.observations.begin() + 2);
+    const std::pair<const dataset*, const char*> cases[] = {{&both, "4 / 63"}, {&only_34, "1 / 34"}};
+    for (const auto& [ds, shown] : cases) {
+        INFO(shown);
+        for (const language lang : {language::vi, language::en}) {
+            scorecard_options options;
+            options.lang = lang;
+            const scorecard sc = make_scorecard(*ds, end_2024, options);
+            CHECK(render_markdown(sc).find(shown) != std::string::npos);
+            CHECK(render_html(sc).find(shown) != std::string::npos);
+            terminal_options plain;
+            plain.color = false;
+            CHECK(render_terminal(sc, plain).find(shown) != std::string::npos);
+        }
+    }
+
+    // Machine-readable: the ranking's size on its own, last column of the CSV, a member in JSON.
+    const scorecard sc = make_scorecard(both, end_2024);
+    const csv_read_result csv = read_csv(render_csv(sc));
+    REQUIRE(csv.table);
+    CHECK(csv.table->header.back() == "latest_out_of");
+    bool saw_target = false;
+    for (const auto& row : csv.table->rows) {
+        if (row[0] != "target") continue;
+        saw_target = true;
+        CHECK(row.back() == "63");
+        CHECK(row[20] == "4");  // latest_value
+    }
+    CHECK(saw_target);
+    CHECK(render_json(sc).find("\"latest_out_of\": 63") != std::string::npos);
+}
+
+#ifdef DXFRAME_CLI_PATH
+TEST_CASE("dxframe progress writes latest_out_of last (csv, json) and 4 / 63 (md)", "[ranking][cli]") {
+    dxframe_test::scratch files;
+    const auto path = files.file("rankings.json", two_rankings).string();
+    const auto csv = dxframe_test::run_cli("progress \"" + path + "\" --as-of 2024-12-31 --format csv");
+    REQUIRE(csv.status == 0);
+    const auto header_end = csv.out.find('\n');
+    REQUIRE(header_end != std::string::npos);
+    const std::string header = csv.out.substr(0, header_end);
+    CHECK(header.size() > 14);
+    CHECK(header.substr(header.size() - 14) == ",latest_out_of");
+    const std::string row = csv.out.substr(header_end + 1);
+    CHECK(row.find(",63\n") == row.size() - 4);
+
+    const auto json = dxframe_test::run_cli("progress \"" + path + "\" --as-of 2024-12-31 --format json");
+    REQUIRE(json.status == 0);
+    CHECK(json.out.find("\"latest_out_of\": 63") != std::string::npos);
+
+    const auto md = dxframe_test::run_cli("progress \"" + path + "\" --as-of 2024-12-31 --format md");
+    REQUIRE(md.status == 0);
+    CHECK(md.out.find("4 / 63 (2024-12-31)") != std::string::npos);
+}
+#endif

@@ -117,12 +117,12 @@ std::string to_json_output(const std::vector<dxframe::target_assessment>& result
 
 std::string to_csv_output(const std::vector<dxframe::target_assessment>& results) {
     std::vector<std::vector<std::string>> rows;
-    rows.push_back(
-        {"target",           "indicator",       "entity",          "kind",          "method",      "status",
-         "reason",           "progress",        "expected",        "ratio",         "latest_date", "latest_value",
-         "baseline_date",    "baseline_value",  "target_value",    "projected",     "deadline",    "as_of",
-         "days_to_deadline", "observed_growth", "required_growth", "opensdg_score", "path_value",  "path_gap",
-         "message"});
+    rows.push_back({"target", "indicator", "entity", "kind", "method", "status", "reason", "progress", "expected",
+                    "ratio", "latest_date", "latest_value", "baseline_date", "baseline_value", "target_value",
+                    "projected", "deadline", "as_of", "days_to_deadline", "observed_growth", "required_growth",
+                    "opensdg_score", "path_value", "path_gap", "message",
+                    // Added later, at the end so that existing consumers keep working.
+                    "latest_out_of"});
     for (const auto& a : results) {
         rows.push_back({a.target,
                         a.indicator,
@@ -148,7 +148,8 @@ std::string to_csv_output(const std::vector<dxframe::target_assessment>& results
                         number17(a.opensdg_score),
                         number17(a.path_value),
                         number17(a.path_gap),
-                        a.message.value_or("")});
+                        a.message.value_or(""),
+                        number17(a.latest_out_of)});
     }
     return dxframe::write_csv(rows, "\n");
 }
@@ -162,7 +163,11 @@ std::string to_md_output(const std::vector<dxframe::target_assessment>& results,
     out << "|---|---|---|---|---:|---:|---:|---|---:|---|---:|---|\n";
     for (const auto& a : results) {
         std::string latest;
-        if (a.latest) latest = short_number(a.latest->value) + " (" + a.latest->date.to_string() + ")";
+        if (a.latest) {
+            latest = short_number(a.latest->value);
+            if (a.latest_out_of) latest += " / " + short_number(*a.latest_out_of);  // a rank in its ranking
+            latest += " (" + a.latest->date.to_string() + ")";
+        }
         std::string note = a.message.value_or("");
         for (const auto& n : a.notes)
             note += (note.empty() ? "" : "; ") + n;

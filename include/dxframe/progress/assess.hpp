@@ -62,11 +62,14 @@ struct target_assessment {
     std::optional<double> path_value;  ///< Value on the path (baseline → milestones → target) at the latest date.
     std::optional<double> path_gap;    ///< Latest − path value, signed so that positive = ahead of the path.
     std::vector<std::string> notes;    ///< Substitutions and other facts a reader should know.
+    /// For a rank observed with out_of: the size of the ranking `latest` is a place in (4 of 63).
+    /// The series assessed is that ranking's alone (choose_ranking()). Absent otherwise.
+    std::optional<double> latest_out_of;
 };
 BOOST_DESCRIBE_STRUCT(target_assessment, (),
                       (target, indicator, entity, kind, method, status, reason, message, progress, expected, ratio,
                        latest, baseline, target_value, projected, deadline, as_of, days_to_deadline, observed_growth,
-                       required_growth, opensdg_score, path_value, path_gap, notes))
+                       required_growth, opensdg_score, path_value, path_gap, notes, latest_out_of))
 
 /// Which entities assess_all() assesses each target for.
 enum class entity_scope {
@@ -94,6 +97,12 @@ DXFRAME_DECL target_assessment assess_series(const target& t, const indicator* i
                                              const std::vector<dated_value>& series, const std::string& entity_id,
                                              bool use_target_baseline, const date& as_of,
                                              const progress_options& options = {});
+
+/// assess_series() on one ranking's series (series_index::get() or observed_series() with the
+/// as-of date); also sets latest_out_of.
+DXFRAME_DECL target_assessment assess_ranking(const target& t, const indicator* ind, const ranked_series& series,
+                                              const std::string& entity_id, bool use_target_baseline, const date& as_of,
+                                              const progress_options& options = {});
 
 /// Assesses target `t` for entity `entity_id` in `ds` at `as_of`. Observations after `as_of`
 /// are ignored; the target's explicit baseline applies only to the entity it binds.

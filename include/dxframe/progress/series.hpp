@@ -26,10 +26,43 @@ struct dated_value {
 };
 BOOST_DESCRIBE_STRUCT(dated_value, (), (date, value))
 
+/// One ranking's share of an entity's values of an indicator: the points of the observations
+/// that give this `out_of` (observation::out_of), date-ordered, one per date. For an indicator
+/// whose observations give no out_of there is one such series, with out_of absent.
+struct ranked_series {
+    std::optional<double> out_of;     ///< The ranking's size; absent for observations without out_of.
+    std::vector<dated_value> points;  ///< The values, in date order, one per date.
+};
+BOOST_DESCRIBE_STRUCT(ranked_series, (), (out_of, points))
+
+/// The ranking an assessment at `as_of` uses when an entity's observations of one indicator
+/// belong to several rankings (different out_of): the ranking of the latest observation dated
+/// on or before `as_of`; at equal dates the larger ranking (a bigger out_of; a ranking with
+/// out_of before one without). When no ranking has a point by `as_of`, the one that starts
+/// first (same tie rule). Nullptr only for an empty list. Rankings are never mixed: a series
+/// never holds a 4th of 63 next to a 1st of 34.
+DXFRAME_DECL const ranked_series* choose_ranking(const std::vector<ranked_series>& rankings, const date& as_of);
+
+/// The usable values of `indicator_id` for `entity_id` in `observations`, grouped by ranking
+/// (out_of, ordered: absent first, then by size), each date-ordered, one per date, in the
+/// indicator's unit (ratio observations become percentages for percent indicators: 60 of 63
+/// is 95.24). Observations without a usable value are skipped (validation reports them).
+DXFRAME_DECL std::vector<ranked_series> observed_rankings(const std::vector<observation>& observations,
+                                                          const std::string& entity_id, const std::string& indicator_id,
+                                                          unit u);
+
+/// The series an assessment at `as_of` uses: the ranking choose_ranking() picks among
+/// observed_rankings() (an empty series when there is no usable value). Points after `as_of`
+/// are kept (see up_to()): they belong to the chosen ranking.
+DXFRAME_DECL ranked_series observed_series(const std::vector<observation>& observations, const std::string& entity_id,
+                                           const std::string& indicator_id, unit u, const date& as_of);
+
 /// The usable values of `indicator_id` for `entity_id` in `observations`, in date order, one per
 /// date, each in the indicator's unit (ratio observations become percentages for percent
 /// indicators: 60 of 63 is 95.24). Observations without a usable value are skipped (validation
-/// reports them). Nothing is filtered by date: see up_to().
+/// reports them). Nothing is filtered by date: see up_to(). When the observations belong to
+/// several rankings (out_of), the series of the ranking of the latest one (choose_ranking()
+/// at the last date); use the overload with an as-of date to assess at an earlier date.
 DXFRAME_DECL std::vector<dated_value> observed_series(const std::vector<observation>& observations,
                                                       const std::string& entity_id, const std::string& indicator_id,
                                                       unit u);
@@ -50,15 +83,20 @@ public:
     /// Groups the observations of `ds` by (entity, indicator), in each indicator's unit.
     explicit series_index(const dataset& ds);
 
-    /// The full date-ordered series of one entity and indicator (empty when there is none).
+    /// The full date-ordered series of one entity and indicator (empty when there is none); of
+    /// several rankings (out_of), the one of the latest observation (choose_ranking()).
     const std::vector<dated_value>& get(const std::string& entity_id, const std::string& indicator_id) const;
+
+    /// The series of one entity and indicator an assessment at `as_of` uses (choose_ranking();
+    /// an empty series with no out_of when there is none). Points after `as_of` are kept.
+    const ranked_series& get(const std::string& entity_id, const std::string& indicator_id, const date& as_of) const;
 
     /// Ids of the entities that have at least one usable value of `indicator_id`, sorted.
     std::vector<std::string> entities_with(const std::string& indicator_id) const;
 
 private:
     using key = std::pair<std::string, std::string>;
-    std::map<key, std::vector<dated_value>> series_;
+    std::map<key, std::vector<ranked_series>> series_;
 };
 
 }  // namespace dxframe

@@ -69,6 +69,11 @@ inline std::string human_value(const std::optional<double>& v, unit u, const std
     return v ? human_value(*v, u, suffix, lang) : std::string(missing_mark);
 }
 
+/// human_value of a value that may be a place in a ranking: for a rank with the ranking's size
+/// (observation::out_of) it is followed by " / " and the size ("4 / 63"); otherwise human_value.
+DXFRAME_DECL std::string human_value_in_ranking(double v, const std::optional<double>& out_of, unit u,
+                                                const std::string& suffix, language lang);
+
 /// What "meeting the target" means, in a few characters: "≥ 80%", "≤ 50", "1–3", "= 100%",
 /// "↑" (any increase), "↓" (any decrease), "yes" (a boolean target); "—" when the kind needs a
 /// value it does not have.

@@ -85,11 +85,14 @@ struct scorecard_target {
     std::vector<dated_value> series;        ///< The entity's usable values up to the as-of date.
     std::vector<dated_value> path;          ///< Baseline, milestones and target at the deadline.
     std::optional<dxframe::source> source;  ///< The document that sets the target.
+    /// For a rank observed with out_of: the size of the ranking `latest` and `series` belong to
+    /// (shown "4 / 63"); absent otherwise.
+    std::optional<double> latest_out_of;
 };
 BOOST_DESCRIBE_STRUCT(scorecard_target, (),
                       (id, title, indicator, indicator_name, pillar, entity, kind, direction, unit, unit_label,
                        unit_suffix, status, reason, message, score, progress, expected, ratio, latest, baseline,
-                       target_value, upper, projected, deadline, days_to_deadline, series, path, source))
+                       target_value, upper, projected, deadline, days_to_deadline, series, path, source, latest_out_of))
 
 /// A group of targets summarised: one pillar, the targets with no pillar, or everything.
 struct scorecard_group {

@@ -512,12 +512,20 @@ DXFRAME_DECL target_assessment assess_series(const target& t, const indicator* i
     return a;
 }
 
+DXFRAME_DECL target_assessment assess_ranking(const target& t, const indicator* ind, const ranked_series& series,
+                                              const std::string& entity_id, bool use_target_baseline, const date& as_of,
+                                              const progress_options& options) {
+    target_assessment a = assess_series(t, ind, series.points, entity_id, use_target_baseline, as_of, options);
+    if (a.latest) a.latest_out_of = series.out_of;
+    return a;
+}
+
 DXFRAME_DECL target_assessment assess(const dataset& ds, const target& t, const std::string& entity_id,
                                       const date& as_of, const progress_options& options) {
     const indicator* ind = find_by_id(ds.framework.indicators, t.indicator);
     const unit u = ind ? ind->unit : unit::other;
-    const auto series = observed_series(ds.observations, entity_id, t.indicator, u);
-    return assess_series(t, ind, series, entity_id, entity_id == bound_entity(ds.framework, t), as_of, options);
+    const ranked_series series = observed_series(ds.observations, entity_id, t.indicator, u, as_of);
+    return assess_ranking(t, ind, series, entity_id, entity_id == bound_entity(ds.framework, t), as_of, options);
 }
 
 DXFRAME_DECL target_assessment assess(const dataset& ds, const target& t, const date& as_of,
@@ -536,13 +544,14 @@ DXFRAME_DECL std::vector<target_assessment> assess_all(const dataset& ds, const 
         const std::size_t at = ids.indicator(t.indicator);
         const indicator* ind = at == dataset_index::npos ? nullptr : &ds.framework.indicators[at];
         const std::string bound = bound_entity(ds.framework, t);
-        out.push_back(assess_series(t, ind, index.get(bound, t.indicator), bound, true, as_of, options));
+        out.push_back(assess_ranking(t, ind, index.get(bound, t.indicator, as_of), bound, true, as_of, options));
         if (scope == entity_scope::all_observed) {
             for (const std::string& e : index.entities_with(t.indicator)) {
                 // An entity that first reports after the as-of date is not in the picture at that
                 // date: listing it would make a past assessment change when later data arrive.
-                if (e == bound || as_of < index.get(e, t.indicator).front().date) continue;
-                out.push_back(assess_series(t, ind, index.get(e, t.indicator), e, false, as_of, options));
+                const ranked_series& series = index.get(e, t.indicator, as_of);
+                if (e == bound || series.points.empty() || as_of < series.points.front().date) continue;
+                out.push_back(assess_ranking(t, ind, series, e, false, as_of, options));
             }
         }
     }
@@ -559,8 +568,8 @@ DXFRAME_DECL std::vector<target_assessment> assess_across(const dataset& ds, con
     std::vector<target_assessment> out;
     out.reserve(entities.size());
     for (const std::string& e : entities) {
-        out.push_back(
-            assess_series(t, ind, observed_series(ds.observations, e, t.indicator, u), e, e == bound, as_of, options));
+        out.push_back(assess_ranking(t, ind, observed_series(ds.observations, e, t.indicator, u, as_of), e, e == bound,
+                                     as_of, options));
     }
     return out;
 }

@@ -57,20 +57,95 @@ inline bool usable(const std::optional<double>& v) noexcept {
     return v && std::isfinite(*v);
 }
 
+// Orders rankings by size: absent first, then ascending out_of (the same key for -0.0 and 0.0).
+struct ranking_order {
+    bool operator()(const std::optional<double>& a, const std::optional<double>& b) const noexcept {
+        if (!a || !b) return !a && b;
+        return *a < *b;
+    }
+};
+
+// The candidate points of one entity and indicator, by ranking.
+using ranking_points = std::map<std::optional<double>, std::vector<series_point>, ranking_order>;
+
+inline std::vector<ranked_series> settle_rankings(ranking_points grouped) {
+    std::vector<ranked_series> out;
+    out.reserve(grouped.size());
+    for (auto& [out_of, points] : grouped)
+        out.push_back(ranked_series{out_of, settle(std::move(points))});
+    return out;
+}
+
+// Adds observation `i` to its ranking's points when it has a usable value. A NaN out_of (only
+// in a dataset built in code; validation reports it) cannot be ordered: it counts as absent.
+inline void add_point(ranking_points& grouped, const observation& o, unit u, std::size_t i) {
+    const auto v = effective_value(o, u);
+    if (!usable(v)) return;
+    const std::optional<double> out_of = o.out_of && !std::isnan(*o.out_of) ? o.out_of : std::nullopt;
+    grouped[out_of].push_back({{o.date, *v}, o.status == observation_status::provisional, i});
+}
+
+// The latest date of `r` on or before `as_of` (all of r when `as_of` is absent).
+inline std::optional<date> last_by(const ranked_series& r, const std::optional<date>& as_of) {
+    for (auto it = r.points.rbegin(); it != r.points.rend(); ++it) {
+        if (!as_of || !(*as_of < it->date)) return it->date;
+    }
+    return std::nullopt;
+}
+
+inline const ranked_series* choose(const std::vector<ranked_series>& rankings, const std::optional<date>& as_of) {
+    const ranked_series* best = nullptr;
+    std::optional<date> best_last;
+    // Rankings come ordered by size, so `>=` / `<=` on dates lets the larger one win a tie.
+    for (const ranked_series& r : rankings) {
+        const auto last = last_by(r, as_of);
+        if (last && (!best_last || !(*last < *best_last))) {
+            best = &r;
+            best_last = last;
+        }
+    }
+    if (best != nullptr) return best;
+    // Nothing by as_of: the ranking that starts first.
+    for (const ranked_series& r : rankings) {
+        if (r.points.empty()) continue;
+        if (best == nullptr || !(best->points.front().date < r.points.front().date)) best = &r;
+    }
+    return best != nullptr ? best : (rankings.empty() ? nullptr : &rankings.front());
+}
+
 }  // namespace detail
+
+DXFRAME_DECL const ranked_series* choose_ranking(const std::vector<ranked_series>& rankings, const date& as_of) {
+    return detail::choose(rankings, as_of);
+}
+
+DXFRAME_DECL std::vector<ranked_series> observed_rankings(const std::vector<observation>& observations,
+                                                          const std::string& entity_id, const std::string& indicator_id,
+                                                          unit u) {
+    detail::ranking_points grouped;
+    for (std::size_t i = 0; i < observations.size(); ++i) {
+        const observation& o = observations[i];
+        if (o.entity != entity_id || o.indicator != indicator_id) continue;
+        detail::add_point(grouped, o, u, i);
+    }
+    return detail::settle_rankings(std::move(grouped));
+}
+
+DXFRAME_DECL ranked_series observed_series(const std::vector<observation>& observations, const std::string& entity_id,
+                                           const std::string& indicator_id, unit u, const date& as_of) {
+    auto rankings = observed_rankings(observations, entity_id, indicator_id, u);
+    const ranked_series* chosen = choose_ranking(rankings, as_of);
+    if (chosen == nullptr) return ranked_series{};
+    return std::move(rankings[static_cast<std::size_t>(chosen - rankings.data())]);
+}
 
 DXFRAME_DECL std::vector<dated_value> observed_series(const std::vector<observation>& observations,
                                                       const std::string& entity_id, const std::string& indicator_id,
                                                       unit u) {
-    std::vector<detail::series_point> points;
-    for (std::size_t i = 0; i < observations.size(); ++i) {
-        const observation& o = observations[i];
-        if (o.entity != entity_id || o.indicator != indicator_id) continue;
-        const auto v = effective_value(o, u);
-        if (!detail::usable(v)) continue;
-        points.push_back({{o.date, *v}, o.status == observation_status::provisional, i});
-    }
-    return detail::settle(std::move(points));
+    auto rankings = observed_rankings(observations, entity_id, indicator_id, u);
+    const ranked_series* chosen = detail::choose(rankings, std::nullopt);
+    if (chosen == nullptr) return {};
+    return std::move(rankings[static_cast<std::size_t>(chosen - rankings.data())].points);
 }
 
 DXFRAME_DECL std::vector<dated_value> up_to(const std::vector<dated_value>& series, const date& as_of) {
@@ -89,24 +164,35 @@ DXFRAME_DECL std::optional<dated_value> first_on_or_after(const std::vector<date
 
 DXFRAME_DECL series_index::series_index(const dataset& ds) {
     const dataset_index ids(ds);
-    std::map<key, std::vector<detail::series_point>> grouped;
+    std::map<key, detail::ranking_points> grouped;
     for (std::size_t i = 0; i < ds.observations.size(); ++i) {
         const observation& o = ds.observations[i];
         const std::size_t at = ids.indicator(o.indicator);
         const unit u = at == dataset_index::npos ? unit::other : ds.framework.indicators[at].unit;
-        const auto v = effective_value(o, u);
-        if (!detail::usable(v)) continue;
-        grouped[key{o.entity, o.indicator}].push_back({{o.date, *v}, o.status == observation_status::provisional, i});
+        detail::add_point(grouped[key{o.entity, o.indicator}], o, u, i);
     }
-    for (auto& [k, points] : grouped)
-        series_.emplace(k, detail::settle(std::move(points)));
+    for (auto& [k, points] : grouped) {
+        auto rankings = detail::settle_rankings(std::move(points));
+        if (!rankings.empty()) series_.emplace(k, std::move(rankings));
+    }
 }
 
 DXFRAME_DECL const std::vector<dated_value>& series_index::get(const std::string& entity_id,
                                                                const std::string& indicator_id) const {
     static const std::vector<dated_value> empty;
     const auto it = series_.find(key{entity_id, indicator_id});
-    return it == series_.end() ? empty : it->second;
+    if (it == series_.end()) return empty;
+    const ranked_series* chosen = detail::choose(it->second, std::nullopt);
+    return chosen != nullptr ? chosen->points : empty;
+}
+
+DXFRAME_DECL const ranked_series& series_index::get(const std::string& entity_id, const std::string& indicator_id,
+                                                    const date& as_of) const {
+    static const ranked_series empty;
+    const auto it = series_.find(key{entity_id, indicator_id});
+    if (it == series_.end()) return empty;
+    const ranked_series* chosen = choose_ranking(it->second, as_of);
+    return chosen != nullptr ? *chosen : empty;
 }
 
 DXFRAME_DECL std::vector<std::string> series_index::entities_with(const std::string& indicator_id) const {

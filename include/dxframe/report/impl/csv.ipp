@@ -53,7 +53,8 @@ DXFRAME_DECL std::vector<std::string> scorecard_csv_columns() {
             "unit",
             "source",
             "url",
-            "confidence"};
+            "confidence",
+            "latest_out_of"};
 }
 
 namespace detail {
@@ -141,6 +142,7 @@ DXFRAME_DECL std::string render_csv(const scorecard& sc) {
         row[28] = std::to_string(t.days_to_deadline);
         row[30] = t.unit_label.value_or(detail::enum_text(t.unit));
         detail::put_source(row, t.source);
+        row.back() = round_trip_number(t.latest_out_of);  // the last column: the size of a rank's ranking
         rows.push_back(std::move(row));
     }
 

@@ -114,6 +114,15 @@ DXFRAME_DECL std::string human_value(double v, unit u, const std::string& suffix
     return human_number(v, lang) + suffix;
 }
 
+DXFRAME_DECL std::string human_value_in_ranking(double v, const std::optional<double>& out_of, unit u,
+                                                const std::string& suffix, language lang) {
+    std::string text = human_value(v, u, suffix, lang);
+    if (u == unit::rank && out_of && std::isfinite(*out_of) && std::isfinite(v)) {
+        text += " / " + human_number(*out_of, lang);
+    }
+    return text;
+}
+
 DXFRAME_DECL std::string target_expression(target_kind kind, const std::optional<double>& value,
                                            const std::optional<double>& upper, direction dir, unit u,
                                            const std::string& suffix, language lang) {

@@ -115,8 +115,8 @@ inline std::string html_days(std::int64_t days, language lang) {
 
 inline std::string html_latest(const scorecard_target& t, language lang) {
     if (!t.latest) return "<span class=\"empty\">" + std::string(missing_mark) + "</span>";
-    return html_escape(human_value(t.latest->value, t.unit, t.unit_suffix, lang)) + "<span class=\"days\">" +
-           html_escape(human_date(t.latest->date, lang)) + "</span>";
+    return html_escape(human_value_in_ranking(t.latest->value, t.latest_out_of, t.unit, t.unit_suffix, lang)) +
+           "<span class=\"days\">" + html_escape(human_date(t.latest->date, lang)) + "</span>";
 }
 
 inline std::string html_target(const scorecard_target& t, language lang) {

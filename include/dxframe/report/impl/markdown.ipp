@@ -72,8 +72,8 @@ inline std::string md_target_value(const scorecard_target& t, language lang) {
 
 inline std::string md_latest(const scorecard_target& t, language lang) {
     if (!t.latest) return std::string(missing_mark);
-    return markdown_escape(human_value(t.latest->value, t.unit, t.unit_suffix, lang)) + " (" +
-           human_date(t.latest->date, lang) + ")";
+    return markdown_escape(human_value_in_ranking(t.latest->value, t.latest_out_of, t.unit, t.unit_suffix, lang)) +
+           " (" + human_date(t.latest->date, lang) + ")";
 }
 
 }  // namespace detail

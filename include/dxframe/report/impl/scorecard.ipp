@@ -164,7 +164,7 @@ DXFRAME_DECL scorecard make_scorecard(const dataset& ds, const date& as_of, cons
         const std::string bound = bound_entity(fw, t);
         const std::string who = options.entity ? *options.entity : bound;
         assessments.push_back(
-            assess_series(t, ind, series.get(who, t.indicator), who, who == bound, as_of, options.progress));
+            assess_ranking(t, ind, series.get(who, t.indicator, as_of), who, who == bound, as_of, options.progress));
     }
     const progress_rollup roll = rollup(fw, assessments);
     sc.entity = roll.entity;
@@ -208,7 +208,8 @@ DXFRAME_DECL scorecard make_scorecard(const dataset& ds, const date& as_of, cons
         row.projected = a.projected;
         row.deadline = t.deadline;
         row.days_to_deadline = a.days_to_deadline;
-        row.series = up_to(series.get(a.entity, t.indicator), as_of);
+        row.series = up_to(series.get(a.entity, t.indicator, as_of).points, as_of);
+        row.latest_out_of = a.latest_out_of;
         row.path = detail::target_path(t, a.baseline, a.target_value);
         row.source = t.source;
         sc.targets.push_back(std::move(row));

@@ -75,7 +75,8 @@ inline std::string count_cell(std::size_t n, std::size_t width) {
 
 // "78,3 → ≥ 80%": the latest value without its unit, then the target with it.
 inline std::string latest_vs_target(const scorecard_target& t, language lang) {
-    const std::string latest = t.latest ? human_value(t.latest->value, t.unit, "", lang) : std::string(missing_mark);
+    const std::string latest = t.latest ? human_value_in_ranking(t.latest->value, t.latest_out_of, t.unit, "", lang)
+                                        : std::string(missing_mark);
     return latest + " \u2192 " +
            target_expression(t.kind, t.target_value, t.upper, t.direction, t.unit, t.unit_suffix, lang);
 }
