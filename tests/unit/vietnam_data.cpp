@@ -350,9 +350,8 @@ TEST_CASE("every target and observation has a source with a reference and a conf
         CHECK_FALSE(t.title->en.empty());
         if (!t.source->url) without_url.insert(t.id);
     }
-    // Only the targets taken from a user document without a URL, and one doubtful claim, lack a URL.
-    CHECK(without_url == std::set<std::string>{"s7_5g_commercial_2024", "s7_village_fiber_2024", "s7_dead_zones_2024",
-                                               "nq57_digital_tech_enterprises_2030"});
+    // Every target links the publication it comes from.
+    CHECK(without_url.empty());
     for (const auto& o : vn().observations) {
         INFO(o.entity << " / " << o.indicator << " / " << o.date.to_string());
         REQUIRE(o.source);
@@ -377,11 +376,13 @@ TEST_CASE("every reference-table instrument contributes its targets", "[vietnam]
     for (const auto& t : vn().framework.targets)
         by_prefix[t.id.substr(0, t.id.find('_'))]++;
     // Rows of the reference tables (sections 1.5, 2, 3, 5.2, 5.4, 5.6), one target per value and deadline.
-    CHECK(by_prefix["d749"] == 36);  // 35 values of section 1.5 + the conflicting top-35 report
+    CHECK(by_prefix["d749"] == 36);  // 35 values of the decision's goals + the 1,000 DX experts of its tasks
     CHECK(by_prefix["d942"] == 19);
     CHECK(by_prefix["d411"] == 26);
-    CHECK(by_prefix["nq57"] == 18);  // 12 rows; "top 3 SEA and top 50" split in four, R&D in two, MOHA plan adds two
-    CHECK(by_prefix["d1132"] == 13);
+    // 12 rows; "top 3 SEA and top 50" split in four, R&D in two, MOHA plan adds two; the "1 million
+    // digital-technology enterprises" is not in Resolution 57 and was removed (2026-12-07 audit).
+    CHECK(by_prefix["nq57"] == 17);
+    CHECK(by_prefix["d1132"] == 14);  // + 4 IoT connections per person by 2030
     CHECK(by_prefix["d2629"] == 8);
 }
 
@@ -396,11 +397,10 @@ TEST_CASE("targets carry the values, deadlines and baselines of the reference", 
     CHECK(egdi.source->confidence == std::optional<confidence_level>(confidence_level::verified));
     CHECK(egdi.source->published == std::optional<date>(d("2020-06-03")));
 
-    // Conflicting sources stay separate targets: top 50 (most summaries) and top 35 (one VNA summary).
+    // Decision 749's 2030 EGDI goal is the top 50; a "top 35" that one summary reported is not in
+    // the decision and is not in the dataset.
     CHECK(target_of("d749_egdi_rank_2030").value == std::optional<double>(50));
-    CHECK(target_of("d749_egdi_rank_2030_vna").value == std::optional<double>(35));
-    CHECK(target_of("d749_egdi_rank_2030_vna").source->confidence ==
-          std::optional<confidence_level>(confidence_level::unverified));
+    CHECK(find_by_id(vn().framework.targets, "d749_egdi_rank_2030_vna") == nullptr);
     CHECK(target_of("d942_egdi_rank_2030").value == std::optional<double>(30));
 
     // [M] in the reference -> unverified; [S] -> secondary.
@@ -424,12 +424,12 @@ TEST_CASE("targets carry the values, deadlines and baselines of the reference", 
     CHECK(target_of("d2629_satisfaction_2030").value == std::optional<double>(99));
     CHECK(target_of("d2629_full_online_eligible_2027").deadline == d("2027-12-31"));
 
-    // From the user's documents.
+    // From the National DX Committee's 7th session, cited to the press report of it.
     const target& g5 = target_of("s7_5g_commercial_2024");
     CHECK(g5.indicator == "infra_5g_commercialised");
     CHECK(g5.deadline == d("2024-12-31"));
-    CHECK(g5.source->published == std::optional<date>(d("2023-12-28")));
-    CHECK(g5.source->reference.find("seeds/000_de44a5175f347bed.txt") != std::string::npos);
+    CHECK(g5.source->reference.find("7th session") != std::string::npos);
+    CHECK(g5.source->url == std::optional<std::string>("https://vnexpress.net/5g-duoc-thuong-mai-hoa-nam-nay-4698632.html"));
     const target& linked = target_of("n369_dossiers_linked_personal_id_2025");
     CHECK(linked.value == std::optional<double>(100));
     CHECK(linked.deadline == d("2025-12-31"));
@@ -446,7 +446,10 @@ TEST_CASE("figures from the user's documents are dated and sourced to their meet
     CHECK(ratio(observation_of("vn", "aw_local_dx_day_provinces", "2022-06-30")) == std::make_pair(7.0, 63.0));
     CHECK(ratio(observation_of("vn", "inst_ministry_dx_programme", "2022-06-30")) == std::make_pair(22.0, 22.0));
     CHECK(ratio(observation_of("vn", "inst_province_dx_resolution", "2022-06-30")) == std::make_pair(60.0, 63.0));
-    CHECK(ratio(observation_of("vn", "pf_national_platforms_live", "2022-06-30")) == std::make_pair(35.0, 35.0));
+    // "35/35 platforms" counted the prioritised platforms, not the live ones: the 30/09/2022 count
+    // (31 of 35 live) is the observation, and the conflicting report is in its note.
+    CHECK(ratio(observation_of("vn", "pf_national_platforms_live", "2022-09-30")) == std::make_pair(31.0, 35.0));
+    CHECK(observation_of("vn", "pf_national_platforms_live", "2022-09-30").note->find("35/35") != std::string::npos);
     const observation& speed = observation_of("vn", "infra_fixed_broadband_speed", "2022-06-30");
     CHECK(speed.value == std::optional<double>(71.79));
     CHECK(indicator_of("infra_fixed_broadband_speed").unit == unit::mbps);
@@ -479,10 +482,11 @@ TEST_CASE("reported time series of reference section 7 are present, with the two
     CHECK(observation_of("vn", "infra_mobile_broadband_speed", "2023-06-30").value == std::optional<double>(47.27));
     CHECK(observation_of("vn", "ds_fiber_household_use", "2023-11-30").value == std::optional<double>(79.1));
     CHECK(observation_of("vn", "cs_incidents_annual", "2023-12-31").value == std::optional<double>(12846));
-    CHECK(observation_of("vn", "dg_dossiers_fully_online_share", "2025-11-30").value == std::optional<double>(51.7));
+    CHECK(observation_of("vn", "dg_dossiers_fully_online_share", "2025-11-26").value == std::optional<double>(51.7));
     CHECK(observation_of("vn", "dti_national", "2023-12-31").value == std::optional<double>(0.7326));
     CHECK(observation_of("vn", "dti_national", "2024-12-31").value == std::optional<double>(0.7955));
     CHECK(observation_of("vn_hanoi", "dti_province_index", "2024-12-31").value == std::optional<double>(0.8241));
+    CHECK(observation_of("vn", "infra_5g_population_coverage", "2025-10-31").value == std::optional<double>(39.52));
     const observation& g = observation_of("vn", "infra_5g_commercialised", "2024-10-15");
     CHECK(g.value == std::optional<double>(1));
 }
@@ -502,6 +506,115 @@ TEST_CASE("tasks have owners, deadlines and statuses as reported", "[vietnam][ta
     for (const auto& tk : fw.tasks) {
         INFO(tk.id);
         CHECK((tk.status == task_status::done) == tk.completed.has_value());
+    }
+}
+
+TEST_CASE("no record cites a local file: every source is a publication", "[vietnam][sources]") {
+    // A reader of the dataset has the publications, not the files the facts were researched from.
+    const auto local = [](const std::string& text) {
+        for (const char* mark : {"seeds/", ".txt", "/work/", "user document", "reference memo", "shared/reference"})
+            if (text.find(mark) != std::string::npos) return true;
+        return false;
+    };
+    const auto check_source = [&](const std::optional<source>& s, const std::string& what) {
+        INFO(what);
+        if (!s) return;
+        CHECK_FALSE(local(s->reference));
+        if (s->url) CHECK_FALSE(local(*s->url));
+    };
+    const auto check_note = [&](const std::optional<std::string>& note, const std::string& what) {
+        INFO(what);
+        if (note) CHECK_FALSE(local(*note));
+    };
+    const framework& fw = vn().framework;
+    for (const auto& t : fw.targets) {
+        check_source(t.source, t.id);
+        check_note(t.note, t.id);
+    }
+    for (const auto& tk : fw.tasks) {
+        check_source(tk.source, tk.id);
+        check_note(tk.note, tk.id);
+    }
+    for (const auto& e : vn().entities)
+        check_source(e.source, e.id);
+    for (const auto& o : vn().observations) {
+        const std::string what = o.entity + " / " + o.indicator + " / " + o.date.to_string();
+        check_source(o.source, what);
+        check_note(o.note, what);
+    }
+}
+
+TEST_CASE("the audit's ten most important errors are resolved as it says", "[vietnam][audit]") {
+    const framework& fw = vn().framework;
+    const auto task_of = [&](const char* id) -> const task& {
+        const task* t = find_by_id(fw.tasks, id);
+        INFO(id);
+        REQUIRE(t != nullptr);
+        return *t;
+    };
+    // 1. Decree 82/2024/ND-CP amended the IT-investment decree on 10/07/2024.
+    CHECK(task_of("s7_it_investment_decrees").status == task_status::done);
+    CHECK(task_of("s7_it_investment_decrees").completed == std::optional<date>(d("2024-07-10")));
+    // 2. The "1 million digital-technology enterprises" is not in Resolution 57; the official goal is 100,000.
+    CHECK(find_by_id(fw.targets, "nq57_digital_tech_enterprises_2030") == nullptr);
+    CHECK(target_of("ct01_digital_tech_enterprises_2030").value == std::optional<double>(100000));
+    // 3. Two of the four VNeID utilities went live on 01/10/2024; the task stays open for the others.
+    CHECK(task_of("n369_vneid_utilities").status == task_status::in_progress);
+    CHECK(task_of("n369_vneid_utilities").note->find("01/10/2024") != std::string::npos);
+    // 4. "Top 35 EGDI by 2030" is not in Decision 749.
+    CHECK(find_by_id(fw.targets, "d749_egdi_rank_2030_vna") == nullptr);
+    // 5. Ha Noi's DTI 2024 rank is 1st of 34 (after the merger) and 4th of 63 (before).
+    int hanoi_2024 = 0;
+    for (const auto& o : vn().observations) {
+        if (o.entity != "vn_hanoi" || o.indicator != "dti_province_rank" || o.date != d("2024-12-31")) continue;
+        ++hanoi_2024;
+        REQUIRE(o.out_of);
+        CHECK(((*o.out_of == 34 && o.value == std::optional<double>(1)) ||
+               (*o.out_of == 63 && o.value == std::optional<double>(4))));
+    }
+    CHECK(hanoi_2024 == 2);
+    // 6. Decree 23/2025/ND-CP was issued on 21/02/2025 (in force 10/04/2025).
+    CHECK(task_of("s7_esignature_decree").completed == std::optional<date>(d("2025-02-21")));
+    // 7. The provincial online-services task passed its deadline without a completion report.
+    CHECK(task_of("n408_provincial_online_services").status == task_status::in_progress);
+    CHECK(task_of("n408_provincial_online_services").note->find("21.17") != std::string::npos);
+    // 8. "35/35 platforms live" in June 2022: removed (see the figures test).
+    for (const auto& o : vn().observations)
+        CHECK_FALSE((o.indicator == "pf_national_platforms_live" && o.date == d("2022-06-30")));
+    // 9. 5G population coverage through 2025.
+    CHECK(observation_of("vn", "infra_5g_population_coverage", "2025-06-30").value == std::optional<double>(26));
+    CHECK(observation_of("vn", "infra_5g_population_coverage", "2025-10-31").value == std::optional<double>(39.52));
+    // 10. Conflicting official figures: one kept, the other in the note with its source.
+    const observation& vneid = observation_of("vn", "ds_vneid_accounts", "2024-12-31");
+    CHECK(vneid.value == std::optional<double>(60));
+    CHECK(vneid.note->find("55.25") != std::string::npos);
+    const observation& share = observation_of("vn", "de_gdp_share_gso", "2025-12-31");
+    CHECK(share.value == std::optional<double>(14.02));
+    CHECK(share.note->find("13.9") != std::string::npos);
+}
+
+TEST_CASE("DTI ranks say which ranking they belong to; all 63 provinces are ranked in DTI 2022", "[vietnam][dti]") {
+    std::map<std::pair<std::string, double>, std::set<std::string>> ranked;  // (date, out_of) -> entities
+    for (const auto& o : vn().observations) {
+        if (o.indicator != "dti_province_rank") continue;
+        INFO(o.entity << " / " << o.date.to_string());
+        REQUIRE(o.out_of);
+        CHECK((*o.out_of == 63 || *o.out_of == 34));
+        REQUIRE(o.value);
+        CHECK(*o.value >= 1);
+        CHECK(*o.value <= *o.out_of);
+        CHECK(ranked[{o.date.to_string(), *o.out_of}].insert(o.entity).second);  // once per ranking
+    }
+    std::set<std::string> before_merger;
+    for (const auto& e : vn().entities)
+        if (e.level == entity_level::province && !e.effective) before_merger.insert(e.id);
+    CHECK(before_merger.size() == 63);
+    CHECK(ranked[{"2022-12-31", 63.0}] == before_merger);
+    // The 34-unit ranking of 2024 holds only units that exist after 1 July 2025.
+    for (const auto& id : ranked[{"2024-12-31", 34.0}]) {
+        INFO(id);
+        CHECK(entity_of(id).groups.count("reform_2025") == 1);
+        CHECK_FALSE(has_group(entity_of(id), "reform_2025", "merged"));
     }
 }
 
