@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Properties of the progress assessment and the scorecard over random datasets (every target
 // kind, explicit and implied baselines, milestones, ratio observations, provisional figures,
-// same-day revisions) and random as-of dates, for all three methods:
+// same-day revisions, ranks in two rankings) and random as-of dates, for all three methods:
 //   1. the assessment of every target at D does not depend on observations dated after D,
 //      whatever their values (zeros, negatives, ±1e300, ±DBL_MAX, NaN, infinities), their
 //      entities (also ones with nothing before D) or their place in the document;
@@ -86,6 +86,9 @@ observation random_observation(random_source& r, const std::string& entity, cons
         if (r.chance(70)) s.confidence = static_cast<dxframe::confidence_level>(r.below(3));
         o.source = s;
     }
+    // A rank in one of two rankings (the 63 provinces before the 2025 merger, the 34 after):
+    // progress assesses one ranking at a time, chosen from what is known by the as-of date.
+    if (r.chance(15)) o.out_of = r.chance(50) ? 34.0 : 63.0;
     return o;
 }
 
