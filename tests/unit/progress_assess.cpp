@@ -123,11 +123,11 @@ TEST_CASE("observations after the as-of date are ignored", "[progress]") {
 }
 
 TEST_CASE("insufficient data says why", "[progress]") {
-    SECTION("no observations") {
+    SECTION("no observations: no_data before the deadline") {
         auto s = at_least_80(44);
         s.points.clear();
         const auto a = s.run();
-        CHECK(a.status == target_status::insufficient_data);
+        CHECK(a.status == target_status::no_data);
         CHECK(a.reason == insufficiency_reason::no_observations);
         REQUIRE(a.message);
         CHECK_FALSE(a.latest);
@@ -461,8 +461,9 @@ TEST_CASE("maintain: stay at or better than a level", "[progress][kinds]") {
     s.ind = progress_test::make_indicator(unit::count, direction::lower_is_better);  // hold at most 95
     CHECK(s.run().status == target_status::achieved);
     s.t.baseline.reset();
-    s.points = {};
-    CHECK(s.run().reason == insufficiency_reason::no_baseline);
+    s.points = {};  // nothing to hold and nothing reported: no data (before the deadline)
+    CHECK(s.run().status == target_status::no_data);
+    CHECK(s.run().reason == insufficiency_reason::no_observations);
 }
 
 TEST_CASE("increase and decrease: growth against fixed rates, decided at the deadline", "[progress][kinds]") {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // `dxframe progress`: runs the built tool (DXFRAME_CLI_PATH, defined when the CLI is built) on
-// tests/data/progress/one_per_status.json, whose seven targets produce one status each as of
+// tests/data/progress/one_per_status.json, whose nine targets produce one status each as of
 // 2025-06-30, and checks the documented output and exit codes.
 #include "catch_compat.hpp"
 
@@ -54,18 +54,22 @@ TEST_CASE("dxframe progress --format json prints exactly one of each status", "[
     REQUIRE(r.code == 0);
     const auto j = nlohmann::json::parse(r.out);
     REQUIRE(j.is_array());
-    REQUIRE(j.size() == 7);
+    REQUIRE(j.size() == 9);
 
-    const std::map<std::string, std::string> expected = {
-        {"5g_commercial_2024", "achieved"},           {"de_share_20_2025_mic", "on_track"},
-        {"egdi_top30_2030", "needs_acceleration"},    {"de_share_20_2025_gso", "limited_progress"},
-        {"sec_incidents_down_2025", "deterioration"}, {"fibre_85_2023", "overdue"},
-        {"5g_coverage_99_2030", "insufficient_data"}};
+    const std::map<std::string, std::string> expected = {{"5g_commercial_2024", "achieved"},
+                                                         {"de_share_20_2025_mic", "on_track"},
+                                                         {"egdi_top30_2030", "needs_acceleration"},
+                                                         {"de_share_20_2025_gso", "limited_progress"},
+                                                         {"sec_incidents_down_2025", "deterioration"},
+                                                         {"fibre_85_2023", "overdue"},
+                                                         {"level4_50_2024", "unreported"},
+                                                         {"5g_coverage_99_2030", "insufficient_data"},
+                                                         {"6g_trial_2030", "no_data"}};
     std::multiset<std::string> statuses;
     for (const auto& o : j) {
         // The documented fields are always there (null when they do not apply).
         for (const char* key : {"target", "indicator", "entity", "status", "progress", "expected", "ratio", "latest",
-                                "projected", "deadline"}) {
+                                "projected", "deadline", "latest_age_days", "stale", "result_window_start"}) {
             CAPTURE(key);
             CHECK(o.contains(key));
         }
@@ -76,13 +80,21 @@ TEST_CASE("dxframe progress --format json prints exactly one of each status", "[
         CHECK(o.at("entity") == "vn");
         CHECK(o.at("as_of") == "2025-06-30");
         CHECK(o.at("deadline").is_string());
-        REQUIRE(o.at("latest").is_object());  // every target here has at least one observation
+        statuses.insert(o.at("status").get<std::string>());
+        if (target == "6g_trial_2030") {  // the one target without any observation
+            CHECK(o.at("latest").is_null());
+            CHECK(o.at("latest_age_days").is_null());
+            CHECK(o.at("stale") == false);
+            continue;
+        }
+        REQUIRE(o.at("latest").is_object());
         CHECK(o.at("latest").at("date").is_string());
         CHECK(o.at("latest").at("value").is_number());
-        statuses.insert(o.at("status").get<std::string>());
+        CHECK(o.at("latest_age_days").is_number_integer());
     }
     CHECK(statuses == std::multiset<std::string>{"achieved", "on_track", "needs_acceleration", "limited_progress",
-                                                 "deterioration", "overdue", "insufficient_data"});
+                                                 "deterioration", "overdue", "unreported", "insufficient_data",
+                                                 "no_data"});
 
     // Spot values, computed by hand from the dataset.
     for (const auto& o : j) {
@@ -109,6 +121,20 @@ TEST_CASE("dxframe progress --format json prints exactly one of each status", "[
             CHECK(o.at("progress").is_null());
         } else if (t == "fibre_85_2023") {
             CHECK(o.at("days_to_deadline") == -547);
+            // Latest 2023-11-30 is within the result window, which starts 2023-06-30.
+            CHECK(o.at("result_window_start") == "2023-06-30");
+            CHECK(o.at("latest_age_days") == 578);  // 2023-11-30 → 2025-06-30
+            CHECK(o.at("stale") == true);
+        } else if (t == "level4_50_2024") {
+            // Deadline 2024-12-31 passed; the latest value (2020-12-31) predates the window.
+            CHECK(o.at("result_window_start") == "2024-06-30");
+            CHECK_FALSE(o.contains("reason"));
+            CHECK(o.at("message").get<std::string>().find("2024-06-30") != std::string::npos);
+            CHECK(o.at("stale") == true);
+        } else if (t == "6g_trial_2030") {
+            CHECK(o.at("reason") == "no_observations");
+        } else if (t == "de_share_20_2025_mic") {
+            CHECK(o.at("stale") == false);
         }
     }
 }
@@ -134,6 +160,10 @@ TEST_CASE("dxframe progress: methods, csv and md", "[progress][cli]") {
     std::string header, row;
     std::getline(lines, header);
     CHECK(header.rfind("target,indicator,entity,kind,method,status,reason,progress,expected,ratio,", 0) == 0);
+    // Columns added for freshness come last, so that existing consumers keep working.
+    const std::string added = ",message,latest_out_of,result_window_start,latest_age_days,stale";
+    REQUIRE(header.size() > added.size());
+    CHECK(header.substr(header.size() - added.size()) == added);
     int rows = 0;
     bool seen_17_digits = false;
     while (std::getline(lines, row)) {
@@ -143,13 +173,51 @@ TEST_CASE("dxframe progress: methods, csv and md", "[progress][cli]") {
             seen_17_digits = row.find(",0.80000000000000004,") != std::string::npos;
         }
     }
-    CHECK(rows == 7);
+    CHECK(rows == 9);
     CHECK(seen_17_digits);
 
     r = run("progress " + data_file() + " --as-of 2025-06-30 --format md");
     REQUIRE(r.code == 0);
     CHECK(r.out.find("| Target | Indicator | Entity | Status |") != std::string::npos);
     CHECK(r.out.find("| fibre_85_2023 | infra_fibre_households | vn | overdue |") != std::string::npos);
+    CHECK(r.out.find("| Latest | Data age |") != std::string::npos);
+    CHECK(r.out.find("30.1 (2020-12-31) | 1642 days **stale** |") != std::string::npos);  // level4_50_2024
+    CHECK(r.out.find("newest source published:") != std::string::npos);
+}
+
+TEST_CASE("dxframe progress: --stale-after and --result-window", "[progress][cli]") {
+    const auto status_of = [](const nlohmann::json& j, const std::string& target) {
+        for (const auto& o : j) {
+            if (o.at("target") == target) return o;
+        }
+        return nlohmann::json();
+    };
+    // Level-4 target: deadline 2024-12-31, latest 2020-12-31. A 49-month window starts
+    // 2020-11-30, so the 2020 figure counts and the target is overdue instead of unreported.
+    auto r = run("progress " + data_file() + " --as-of 2025-06-30 --result-window 49");
+    REQUIRE(r.code == 0);
+    auto j = nlohmann::json::parse(r.out);
+    CHECK(status_of(j, "level4_50_2024").at("status") == "overdue");
+    CHECK(status_of(j, "level4_50_2024").at("result_window_start") == "2020-11-30");
+    r = run("progress " + data_file() + " --as-of 2025-06-30 --result-window 48");  // starts 2020-12-31
+    j = nlohmann::json::parse(r.out);
+    CHECK(status_of(j, "level4_50_2024").at("status") == "overdue");
+    r = run("progress " + data_file() + " --as-of 2025-06-30 --result-window 47");  // starts 2021-01-31
+    j = nlohmann::json::parse(r.out);
+    CHECK(status_of(j, "level4_50_2024").at("status") == "unreported");
+
+    // MIC series, latest 2024-12-31, as of 2025-06-30: six months old.
+    r = run("progress " + data_file() + " --as-of 2025-06-30 --stale-after 6");
+    j = nlohmann::json::parse(r.out);
+    CHECK(status_of(j, "de_share_20_2025_mic").at("stale") == false);  // exactly 6 months: not stale
+    r = run("progress " + data_file() + " --as-of 2025-06-30 --stale-after 5");
+    j = nlohmann::json::parse(r.out);
+    CHECK(status_of(j, "de_share_20_2025_mic").at("stale") == true);
+
+    CHECK(run("progress " + data_file() + " --stale-after -1").code == 2);
+    CHECK(run("progress " + data_file() + " --stale-after 1201").code == 2);
+    CHECK(run("progress " + data_file() + " --result-window six").code == 2);
+    CHECK(run("progress --help").out.find("--stale-after") != std::string::npos);
 }
 
 TEST_CASE("dxframe progress: exit codes", "[progress][cli]") {

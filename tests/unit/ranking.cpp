@@ -298,16 +298,18 @@ TEST_CASE("a rank is shown with its ranking's size: 1 / 34 and 4 / 63", "[rankin
         }
     }
 
-    // Machine-readable: the ranking's size on its own, last column of the CSV, a member in JSON.
+    // Machine-readable: the ranking's size on its own, column 35 of the CSV (the first added
+    // after the original 34; later additions follow it), a member in JSON.
     const scorecard sc = make_scorecard(both, end_2024);
     const csv_read_result csv = read_csv(render_csv(sc));
     REQUIRE(csv.table);
-    CHECK(csv.table->header.back() == "latest_out_of");
+    REQUIRE(csv.table->header.size() > 34);
+    CHECK(csv.table->header[34] == "latest_out_of");
     bool saw_target = false;
     for (const auto& row : csv.table->rows) {
         if (row[0] != "target") continue;
         saw_target = true;
-        CHECK(row.back() == "63");
+        CHECK(row[34] == "63");
         CHECK(row[20] == "4");  // latest_value
     }
     CHECK(saw_target);
@@ -315,7 +317,7 @@ TEST_CASE("a rank is shown with its ranking's size: 1 / 34 and 4 / 63", "[rankin
 }
 
 #ifdef DXFRAME_CLI_PATH
-TEST_CASE("dxframe progress writes latest_out_of last (csv, json) and 4 / 63 (md)", "[ranking][cli]") {
+TEST_CASE("dxframe progress writes latest_out_of after message (csv), in json and 4 / 63 (md)", "[ranking][cli]") {
     dxframe_test::scratch files;
     const auto path = files.file("rankings.json", two_rankings).string();
     const auto csv = dxframe_test::run_cli("progress \"" + path + "\" --as-of 2024-12-31 --format csv");
@@ -323,10 +325,12 @@ TEST_CASE("dxframe progress writes latest_out_of last (csv, json) and 4 / 63 (md
     const auto header_end = csv.out.find('\n');
     REQUIRE(header_end != std::string::npos);
     const std::string header = csv.out.substr(0, header_end);
-    CHECK(header.size() > 14);
-    CHECK(header.substr(header.size() - 14) == ",latest_out_of");
+    // latest_out_of follows message; the freshness columns come after it.
+    const std::string tail = ",message,latest_out_of,result_window_start,latest_age_days,stale";
+    REQUIRE(header.size() > tail.size());
+    CHECK(header.substr(header.size() - tail.size()) == tail);
     const std::string row = csv.out.substr(header_end + 1);
-    CHECK(row.find(",63\n") == row.size() - 4);
+    CHECK(row.find(",63,2025-06-30,") != std::string::npos);  // out_of, then the window start
 
     const auto json = dxframe_test::run_cli("progress \"" + path + "\" --as-of 2024-12-31 --format json");
     REQUIRE(json.status == 0);

@@ -3,16 +3,19 @@
 // report tests. As of 2024-12-31:
 //   t_speed    i_speed  (infrastructure)     at_least 100 by 2025-12-31, 20 (2020-12-31) -> 68 (2023-12-31)
 //              P = 48/80 = 0.6; E = 3/5 = 0.6; P/E = 1 >= 0.95 -> on_track, score 0.6
-//   t_online   i_online (digital_government) at_least 80 by 2024-06-30, 30 (2020-06-30) -> 50 (2023-06-30)
-//              deadline passed, not met -> overdue; P = 20/50 = 0.4, score 0.4
+//   t_online   i_online (digital_government) at_least 80 by 2024-06-30, 30 (2020-06-30) -> 50 (2024-01-31)
+//              deadline passed, not met, latest within the result window (from 2023-12-30) ->
+//              overdue; P = 20/50 = 0.4, score 0.4
 //   t_reach    i_online (digital_government) at_least 40 by 2023-12-31, same series -> achieved, score 1
 //   t_rank     i_rank   (digital_government) at_most 50 by 2026-12-31, 86 (2020-12-31) -> 80 (2022-12-31)
 //              P = 6/36 = 1/6; E = 2/6 = 1/3; P/E = 0.5 -> limited_progress, score 1/6
-//   t_misc     i_misc   (no pillar)          at_least 10 by 2025-06-30, no observations -> insufficient_data
+//   t_misc     i_misc   (no pillar)          at_least 10 by 2025-06-30, no observations -> no_data
 // Indicator scores: i_speed 0.6, i_online (0.4 + 1)/2 = 0.7, i_rank 1/6, i_misc none.
 // Pillars: infrastructure 0.6; digital_government (0.7 + 1/6)/2 = 13/30; awareness none (no
 // indicators). Overall: (0.6 + 0.7 + 1/6)/3 = 22/45.
 // Tasks: k1 overdue 91 days, k4 overdue 30 days, k2 due soon (15 days), k3 done on time.
+// Freshness (stale when dated before 2023-12-31): i_speed 2023-12-31 (366 days, not stale),
+// i_online 2024-01-31 (335 days), i_rank 2022-12-31 (731 days, stale).
 // Ranking on i_online (4 reporting entities): 2023-12-31 has the most values: P2 90 (1),
 // P1 70 (2), P3 70 (2).
 #pragma once
@@ -125,7 +128,7 @@ inline dxframe::dataset fixture() {
                    ent("P2", {"Tỉnh Hai", "Province 2"}, entity_level::province),
                    ent("P3", {"Tỉnh Ba", "Province 3"}, entity_level::province)};
     ds.observations = {obs("VN", "i_speed", d(2020, 12, 31), 20),  obs("VN", "i_speed", d(2023, 12, 31), 68),
-                       obs("VN", "i_online", d(2020, 6, 30), 30),  obs("VN", "i_online", d(2023, 6, 30), 50),
+                       obs("VN", "i_online", d(2020, 6, 30), 30),  obs("VN", "i_online", d(2024, 1, 31), 50),
                        obs("VN", "i_rank", d(2020, 12, 31), 86),   obs("VN", "i_rank", d(2022, 12, 31), 80),
                        obs("P1", "i_online", d(2022, 12, 31), 60), obs("P1", "i_online", d(2023, 12, 31), 70),
                        obs("P2", "i_online", d(2023, 12, 31), 90), obs("P3", "i_online", d(2023, 12, 31), 70)};

@@ -188,7 +188,7 @@ TEST_CASE("csv: one table, quoted text, round-trip numbers, empty for missing", 
             saw_misc = true;
             CHECK(row[col("score")].empty());
             CHECK(row[col("latest_value")].empty());
-            CHECK(row[col("status")] == "insufficient_data");
+            CHECK(row[col("status")] == "no_data");
         }
         if (row[col("id")] == "k1") {
             CHECK(row[col("record")] == "task");
@@ -212,7 +212,7 @@ TEST_CASE("json: every member present, null for missing, numbers exact", "[repor
     CHECK(misc.contains("score"));
     CHECK(misc["score"].is_null());
     CHECK(misc["latest"].is_null());
-    CHECK(misc["status"] == "insufficient_data");
+    CHECK(misc["status"] == "no_data");
     CHECK(misc["reason"] == "no_observations");
     CHECK(j["pillars"][2]["score"].is_null());
     CHECK(j["ranking"]["entries"][0]["id"] == "P2");

@@ -60,7 +60,7 @@ TEST_CASE("scorecard: every target assessed with the status worked out by hand",
     CHECK(find_target(sc, "t_rank")->status == target_status::limited_progress);
     CHECK(*find_target(sc, "t_rank")->score == Catch::Approx(1.0 / 6.0));
     const scorecard_target* misc = find_target(sc, "t_misc");
-    CHECK(misc->status == target_status::insufficient_data);
+    CHECK(misc->status == target_status::no_data);  // no observation, deadline ahead
     CHECK(misc->reason == insufficiency_reason::no_observations);
     CHECK_FALSE(misc->score);
     CHECK_FALSE(misc->pillar);
@@ -107,9 +107,10 @@ TEST_CASE("scorecard: pillar and overall scores, counts, off-track and next-dead
     REQUIRE(sc.unassigned);
     CHECK(sc.unassigned->id == "none");
     CHECK(sc.unassigned->targets == 1);
-    CHECK(sc.unassigned->counts.insufficient_data == 1);
+    CHECK(sc.unassigned->counts.no_data == 1);
+    CHECK(sc.unassigned->not_judged == 1);
     CHECK_FALSE(sc.unassigned->score);
-    CHECK(sc.unassigned->worst == target_status::insufficient_data);
+    CHECK(sc.unassigned->worst == target_status::no_data);
 
     CHECK(sc.overall.targets == 5);
     REQUIRE(sc.overall.score);
@@ -118,7 +119,7 @@ TEST_CASE("scorecard: pillar and overall scores, counts, off-track and next-dead
     CHECK(sc.overall.counts.on_track == 1);
     CHECK(sc.overall.counts.limited_progress == 1);
     CHECK(sc.overall.counts.overdue == 1);
-    CHECK(sc.overall.counts.insufficient_data == 1);
+    CHECK(sc.overall.counts.no_data == 1);
     CHECK(sc.overall.off_track == std::vector<std::string>{"t_online", "t_rank"});
     CHECK(sc.overall.next_deadlines == std::vector<std::string>{"t_misc", "t_speed", "t_rank"});
 }
@@ -186,7 +187,7 @@ TEST_CASE("scorecard: language, method, entity and ranking options", "[report][s
     CHECK(prov.entity_name == "Tỉnh Một");
     CHECK(find_target(prov, "t_online")->status == target_status::overdue);
     CHECK(find_target(prov, "t_reach")->status == target_status::achieved);
-    CHECK(find_target(prov, "t_speed")->status == target_status::insufficient_data);
+    CHECK(find_target(prov, "t_speed")->status == target_status::no_data);
     CHECK(prov.task_totals.total == 0);
     CHECK(prov.overdue_tasks.empty());
     CHECK(prov.observation_sources.total() == 2);

@@ -138,4 +138,21 @@ inline const std::string& one_of(const std::string& option, const std::string& v
     throw usage_error("option " + option + " must be one of " + list + ", not '" + value + "'");
 }
 
+/// A whole number of months in 0..1200 (--stale-after, --result-window), else usage_error.
+inline int months_option(const std::string& option, const std::string& value) {
+    int n = 0;
+    bool ok = !value.empty() && value.size() <= 4;
+    for (char ch : value) {
+        if (ch < '0' || ch > '9') {
+            ok = false;
+            break;
+        }
+        n = n * 10 + (ch - '0');
+    }
+    if (!ok || n > 1200) {
+        throw usage_error("option " + option + " needs a whole number of months from 0 to 1200, not '" + value + "'");
+    }
+    return n;
+}
+
 }  // namespace dxframe::cli

@@ -29,12 +29,14 @@ namespace {
 constexpr const char* progress_usage =
     "Usage: dxframe progress FILE [--as-of YYYY-MM-DD] [--method linear|growth_ratio|projection]\n"
     "                        [--format json|csv|md] [--base-date YYYY-MM-DD] [--all-entities]\n"
-    "                        [-o FILE]\n"
+    "                        [--stale-after MONTHS] [--result-window MONTHS] [-o FILE]\n"
     "\n"
     "Assesses every target of a dxframe/1 dataset (FILE, or '-' for standard input) at a date:\n"
     "one row per (target, entity) with its status - achieved, on_track, needs_acceleration,\n"
-    "limited_progress, deterioration, overdue or insufficient_data (with the reason) - and the\n"
-    "measures behind it. Methods and formulas: docs/progress.md.\n"
+    "limited_progress, deterioration, overdue, unreported (deadline passed, no result in the\n"
+    "result window), insufficient_data (with the reason) or no_data (nothing reported yet) -\n"
+    "the measures behind it, and the date and age of the latest observation (stale when older\n"
+    "than --stale-after). Methods, statuses and formulas: docs/progress.md.\n"
     "\n"
     "Options:\n"
     "  --as-of DATE       assess as of this date (default: today, UTC); later observations\n"
@@ -51,14 +53,20 @@ constexpr const char* progress_usage =
     "                     after DATE (default: the first observation)\n"
     "  --all-entities     also assess each target for every other entity reporting its\n"
     "                     indicator (e.g. a national target for each province)\n"
+    "  --stale-after N    mark the latest observation stale when it is dated more than N\n"
+    "                     months before the as-of date (default 12)\n"
+    "  --result-window N  after the deadline, a target not met is overdue when a result dated\n"
+    "                     N months before the deadline or later shows it, else unreported\n"
+    "                     (default 6)\n"
     "  -o, --output FILE  write to FILE (atomically) instead of standard output\n"
     "\n"
     "Exit codes: 0 success; 1 the dataset has errors (diagnostics on standard error);\n"
     "2 usage error, or a file that cannot be read or written.\n";
 
 // Keys every JSON object carries, null when they do not apply (the documented contract).
-const std::set<std::string> always_present = {"target",   "indicator", "entity", "status",    "progress",
-                                              "expected", "ratio",     "latest", "projected", "deadline"};
+const std::set<std::string> always_present = {"target",    "indicator", "entity",         "status",
+                                              "progress",  "expected",  "ratio",          "latest",
+                                              "projected", "deadline",  "latest_age_days"};
 
 using dxframe::cli::md_cell;
 using dxframe::cli::number17;
@@ -117,12 +125,36 @@ std::string to_json_output(const std::vector<dxframe::target_assessment>& result
 
 std::string to_csv_output(const std::vector<dxframe::target_assessment>& results) {
     std::vector<std::vector<std::string>> rows;
-    rows.push_back({"target", "indicator", "entity", "kind", "method", "status", "reason", "progress", "expected",
-                    "ratio", "latest_date", "latest_value", "baseline_date", "baseline_value", "target_value",
-                    "projected", "deadline", "as_of", "days_to_deadline", "observed_growth", "required_growth",
-                    "opensdg_score", "path_value", "path_gap", "message",
-                    // Added later, at the end so that existing consumers keep working.
-                    "latest_out_of"});
+    // Columns are only ever added at the end, so that existing consumers keep working.
+    rows.push_back({"target",
+                    "indicator",
+                    "entity",
+                    "kind",
+                    "method",
+                    "status",
+                    "reason",
+                    "progress",
+                    "expected",
+                    "ratio",
+                    "latest_date",
+                    "latest_value",
+                    "baseline_date",
+                    "baseline_value",
+                    "target_value",
+                    "projected",
+                    "deadline",
+                    "as_of",
+                    "days_to_deadline",
+                    "observed_growth",
+                    "required_growth",
+                    "opensdg_score",
+                    "path_value",
+                    "path_gap",
+                    "message",
+                    "latest_out_of",
+                    "result_window_start",
+                    "latest_age_days",
+                    "stale"});
     for (const auto& a : results) {
         rows.push_back({a.target,
                         a.indicator,
@@ -149,18 +181,46 @@ std::string to_csv_output(const std::vector<dxframe::target_assessment>& results
                         number17(a.path_value),
                         number17(a.path_gap),
                         a.message.value_or(""),
-                        number17(a.latest_out_of)});
+                        number17(a.latest_out_of),
+                        a.result_window_start.to_string(),
+                        a.latest_age_days ? std::to_string(*a.latest_age_days) : "",
+                        a.stale ? "true" : "false"});
     }
     return dxframe::write_csv(rows, "\n");
 }
 
+// The newest observation date and the newest source publication date (observations' and
+// targets' sources) on or before the as-of date, as the scorecard reports them.
+struct freshness {
+    std::optional<dxframe::date> observation, source;
+};
+
+freshness newest_dates(const dxframe::dataset& ds, const dxframe::date& as_of) {
+    freshness f;
+    const auto newer = [](std::optional<dxframe::date>& cur, const dxframe::date& d) {
+        if (!cur || *cur < d) cur = d;
+    };
+    for (const auto& t : ds.framework.targets) {
+        if (t.source && t.source->published && *t.source->published <= as_of) newer(f.source, *t.source->published);
+    }
+    for (const auto& o : ds.observations) {
+        if (o.date > as_of) continue;
+        newer(f.observation, o.date);
+        if (o.source && o.source->published && *o.source->published <= as_of) newer(f.source, *o.source->published);
+    }
+    return f;
+}
+
 std::string to_md_output(const std::vector<dxframe::target_assessment>& results, const dxframe::date& as_of,
-                         dxframe::progress_method method) {
+                         const dxframe::progress_options& options, const freshness& fresh) {
     std::ostringstream out;
-    out << "Progress as of " << as_of.to_string() << " (method: " << name_of(method) << ")\n\n";
-    out << "| Target | Indicator | Entity | Status | Progress | Expected | Ratio | Latest | Projected | Deadline "
-           "| Days left | Note |\n";
-    out << "|---|---|---|---|---:|---:|---:|---|---:|---|---:|---|\n";
+    out << "Progress as of " << as_of.to_string() << " (method: " << name_of(options.method) << ")\n\n";
+    out << "Newest observation: " << (fresh.observation ? fresh.observation->to_string() : "none")
+        << " · newest source published: " << (fresh.source ? fresh.source->to_string() : "none")
+        << " · stale: latest observation older than " << options.stale_after_months << " months\n\n";
+    out << "| Target | Indicator | Entity | Status | Progress | Expected | Ratio | Latest | Data age | Projected "
+           "| Deadline | Days left | Note |\n";
+    out << "|---|---|---|---|---:|---:|---:|---|---|---:|---|---:|---|\n";
     for (const auto& a : results) {
         std::string latest;
         if (a.latest) {
@@ -168,12 +228,15 @@ std::string to_md_output(const std::vector<dxframe::target_assessment>& results,
             if (a.latest_out_of) latest += " / " + short_number(*a.latest_out_of);  // a rank in its ranking
             latest += " (" + a.latest->date.to_string() + ")";
         }
+        std::string age;
+        if (a.latest_age_days) age = std::to_string(*a.latest_age_days) + " days";
+        if (a.stale) age += " **stale**";
         std::string note = a.message.value_or("");
         for (const auto& n : a.notes)
             note += (note.empty() ? "" : "; ") + n;
         out << "| " << md_cell(a.target) << " | " << md_cell(a.indicator) << " | " << md_cell(a.entity) << " | "
             << name_of(a.status) << " | " << short_number(a.progress) << " | " << short_number(a.expected) << " | "
-            << short_number(a.ratio) << " | " << latest << " | " << short_number(a.projected) << " | "
+            << short_number(a.ratio) << " | " << latest << " | " << age << " | " << short_number(a.projected) << " | "
             << a.deadline.to_string() << " | " << a.days_to_deadline << " | " << md_cell(note) << " |\n";
     }
     return out.str();
@@ -181,8 +244,10 @@ std::string to_md_output(const std::vector<dxframe::target_assessment>& results,
 
 int run_progress(dxframe::cli::context& ctx) {
     using dxframe::cli::usage_error;
-    const dxframe::cli::parsed_args args(ctx.args, {"--as-of", "--method", "--format", "--base-date", "-o", "--output"},
-                                         {"--all-entities"});
+    const dxframe::cli::parsed_args args(
+        ctx.args,
+        {"--as-of", "--method", "--format", "--base-date", "--stale-after", "--result-window", "-o", "--output"},
+        {"--all-entities"});
     const auto& files = args.positionals();
     if (files.empty()) throw usage_error("which dataset file?");
     if (files.size() > 1) throw usage_error("one dataset file at a time, not " + std::to_string(files.size()));
@@ -197,6 +262,11 @@ int run_progress(dxframe::cli::context& ctx) {
     const dxframe::date as_of =
         args.get("--as-of") ? parse_date("--as-of", *args.get("--as-of")) : dxframe::date::today();
     if (const auto b = args.get("--base-date")) options.base_date = parse_date("--base-date", *b);
+    if (const auto v = args.get("--stale-after"))
+        options.stale_after_months = dxframe::cli::months_option("--stale-after", *v);
+    if (const auto v = args.get("--result-window")) {
+        options.result_window_months = dxframe::cli::months_option("--result-window", *v);
+    }
     const auto scope = args.has("--all-entities") ? dxframe::entity_scope::all_observed : dxframe::entity_scope::bound;
 
     // Same input handling as every command: FILE or "-", loader and validator problems on
@@ -211,7 +281,7 @@ int run_progress(dxframe::cli::context& ctx) {
     } else if (format == "csv") {
         text = to_csv_output(results);
     } else {
-        text = to_md_output(results, as_of, options.method);
+        text = to_md_output(results, as_of, options, newest_dates(*data, as_of));
     }
 
     std::optional<std::string> output = args.get("-o");

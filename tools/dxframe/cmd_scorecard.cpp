@@ -26,11 +26,14 @@ constexpr const char* scorecard_usage =
     "Usage: dxframe scorecard [FILE] [--as-of YYYY-MM-DD] [--method linear|growth_ratio|projection]\n"
     "                         [--format text|md|json|csv|html] [--lang vi|en]\n"
     "                         [--color auto|always|never] [--entity ID] [--rank INDICATOR|none]\n"
-    "                         [-o FILE]\n"
+    "                         [--stale-after MONTHS] [--result-window MONTHS] [-o FILE]\n"
     "       dxframe           (no arguments: the scorecard of the embedded Vietnam dataset, today)\n"
     "\n"
     "Where a framework stands at a date: per pillar the progress score, the targets by status,\n"
-    "those off track or overdue and the next deadlines; overdue tasks; overall. FILE is a\n"
+    "those needing action (off track, overdue, or unreported: deadline passed and no result\n"
+    "reported in the result window) and the next deadlines; overdue tasks; overall. Every\n"
+    "target shows the date and age of its latest observation, marked stale when older than\n"
+    "--stale-after; the header gives the newest observation and source dates. FILE is a\n"
     "dxframe/1 dataset ('-' for standard input); without FILE, the embedded Vietnam dataset.\n"
     "\n"
     "Options:\n"
@@ -48,6 +51,11 @@ constexpr const char* scorecard_usage =
     "                     national targets) and list only its tasks\n"
     "  --rank INDICATOR   rank the entities on this indicator in the html page (default: the\n"
     "                     indicator reported by the most entities; 'none' for no ranking)\n"
+    "  --stale-after N    mark a target's latest observation stale when it is dated more than\n"
+    "                     N months before the as-of date (default 12)\n"
+    "  --result-window N  after the deadline, a target not met is overdue when a result dated\n"
+    "                     N months before the deadline or later shows it, else unreported\n"
+    "                     (default 6)\n"
     "  -o, --output FILE  write to FILE (atomically: temporary file, then rename)\n"
     "\n"
     "Exit codes: 0 success; 1 the dataset has errors (diagnostics on standard error);\n"
@@ -89,8 +97,9 @@ std::size_t terminal_width(bool is_terminal) {
 int run_scorecard(dxframe::cli::context& ctx) {
     using dxframe::cli::one_of;
     using dxframe::cli::usage_error;
-    const dxframe::cli::parsed_args args(ctx.args, {"--as-of", "--method", "--format", "--lang", "--color", "--colour",
-                                                    "--entity", "--rank", "-o", "--output"});
+    const dxframe::cli::parsed_args args(
+        ctx.args, {"--as-of", "--method", "--format", "--lang", "--color", "--colour", "--entity", "--rank",
+                   "--stale-after", "--result-window", "-o", "--output"});
     const auto& files = args.positionals();
     if (files.size() > 1) throw usage_error("one dataset at a time, not " + std::to_string(files.size()));
     if (args.has("-o") && args.has("--output")) throw usage_error("give -o or --output, not both");
@@ -127,6 +136,12 @@ int run_scorecard(dxframe::cli::context& ctx) {
     if (const auto v = args.get("--color")) color = one_of("--color", *v, {"auto", "always", "never"});
     if (const auto v = args.get("--colour")) color = one_of("--colour", *v, {"auto", "always", "never"});
     if (const auto v = args.get("--entity")) options.entity = *v;
+    if (const auto v = args.get("--stale-after")) {
+        options.progress.stale_after_months = dxframe::cli::months_option("--stale-after", *v);
+    }
+    if (const auto v = args.get("--result-window")) {
+        options.progress.result_window_months = dxframe::cli::months_option("--result-window", *v);
+    }
     if (const auto v = args.get("--rank")) {
         if (*v == "none") {
             options.auto_ranking = false;

@@ -35,8 +35,9 @@ struct target_assessment {
     target_kind kind = target_kind::at_least;                 ///< The target's kind.
     progress_method method = progress_method::linear;         ///< Method that produced `ratio` and the status.
     target_status status = target_status::insufficient_data;  ///< The verdict.
-    std::optional<insufficiency_reason> reason;               ///< Why, when status is insufficient_data.
-    std::optional<std::string> message;                       ///< The reason in words.
+    std::optional<insufficiency_reason> reason;               ///< Why, when status is insufficient_data or no_data.
+    /// The reason in words (insufficient_data, no_data), or what is missing (unreported).
+    std::optional<std::string> message;
     /// P: share of the distance from baseline to target covered by the latest value
     /// (d·(y_t − y_0)/|y* − y_0|; for exactly / within, y is the distance to the target). Any method.
     std::optional<double> progress;
@@ -47,13 +48,19 @@ struct target_assessment {
     /// projected share of the distance ρ (projection); for increase / decrease targets the
     /// direction-adjusted compound annual growth g (every method).
     std::optional<double> ratio;
-    std::optional<dated_value> latest;      ///< Latest usable value on or before as_of.
-    std::optional<dated_value> baseline;    ///< Starting point used.
-    std::optional<double> target_value;     ///< The value to reach (lower bound for within).
-    std::optional<double> projected;        ///< Value expected at the deadline if the observed trend goes on.
-    dxframe::date deadline;                 ///< The target's deadline.
-    dxframe::date as_of;                    ///< Date of the assessment.
-    std::int64_t days_to_deadline = 0;      ///< Deadline − as_of in days; negative once it has passed.
+    std::optional<dated_value> latest;    ///< Latest usable value on or before as_of.
+    std::optional<dated_value> baseline;  ///< Starting point used.
+    std::optional<double> target_value;   ///< The value to reach (lower bound for within).
+    std::optional<double> projected;      ///< Value expected at the deadline if the observed trend goes on.
+    dxframe::date deadline;               ///< The target's deadline.
+    dxframe::date as_of;                  ///< Date of the assessment.
+    std::int64_t days_to_deadline = 0;    ///< Deadline − as_of in days; negative once it has passed.
+    /// Start of the result window: deadline − options.result_window_months. After the deadline
+    /// a target not met is overdue with an observation dated on or after it, else unreported.
+    dxframe::date result_window_start;
+    std::optional<std::int64_t> latest_age_days;  ///< as_of − latest.date in days; absent without `latest`.
+    /// The latest observation is dated before as_of − options.stale_after_months (false without one).
+    bool stale = false;
     std::optional<double> observed_growth;  ///< CAGR from baseline to latest (growth rules only).
     std::optional<double> required_growth;  ///< CAGR needed from baseline to target (growth_ratio only).
     /// Open SDG's score in [−5, 5] when the status came from its rules (growth_ratio, or an
@@ -68,8 +75,9 @@ struct target_assessment {
 };
 BOOST_DESCRIBE_STRUCT(target_assessment, (),
                       (target, indicator, entity, kind, method, status, reason, message, progress, expected, ratio,
-                       latest, baseline, target_value, projected, deadline, as_of, days_to_deadline, observed_growth,
-                       required_growth, opensdg_score, path_value, path_gap, notes, latest_out_of))
+                       latest, baseline, target_value, projected, deadline, as_of, days_to_deadline,
+                       result_window_start, latest_age_days, stale, observed_growth, required_growth, opensdg_score,
+                       path_value, path_gap, notes, latest_out_of))
 
 /// Which entities assess_all() assesses each target for.
 enum class entity_scope {
@@ -84,7 +92,8 @@ inline std::string bound_entity(const framework& fw, const target& t) {
 }
 
 /// The score a target contributes to roll-ups: 1 when achieved, else P clipped to [0, 1];
-/// absent when there is no P (insufficient data, increase / decrease targets not yet decided).
+/// absent when there is no P (increase / decrease targets not yet decided) and for the statuses
+/// that are not judgements (unreported, insufficient_data, no_data; see is_judgement).
 DXFRAME_DECL std::optional<double> progress_score(const target_assessment& a);
 
 /// Assesses target `t` for `entity_id` from that entity's full date-ordered series of the
@@ -92,7 +101,8 @@ DXFRAME_DECL std::optional<double> progress_score(const target_assessment& a);
 /// ignored here). `ind` is the target's indicator, nullptr if the framework lacks it.
 /// The target's explicit baseline is used only when `use_target_baseline` (it describes the
 /// entity the target binds; for any other entity the baseline comes from its own series).
-/// Throws dxframe::error for unusable options; bad data gives insufficient_data with a reason.
+/// Throws dxframe::error for unusable options; bad data gives insufficient_data with a reason,
+/// missing data no_data (before the deadline) or unreported (after it).
 DXFRAME_DECL target_assessment assess_series(const target& t, const indicator* ind,
                                              const std::vector<dated_value>& series, const std::string& entity_id,
                                              bool use_target_baseline, const date& as_of,

@@ -58,12 +58,26 @@ struct progress_options {
     /// near a natural limit (the indicator's maximum for increase, minimum for decrease, e.g.
     /// 100 for a percentage). Off by default, as in Open SDG, where the limit must be configured.
     bool limit_from_bounds = false;
+    /// The result window, in months before the deadline: once the deadline has passed, a
+    /// target not met is `overdue` only when its latest observation is dated on or after
+    /// deadline − result_window_months (months_before()); otherwise it is `unreported`.
+    int result_window_months = 6;
+    /// An assessment's latest observation is `stale` when it is dated before
+    /// as_of − stale_after_months (months_before()); exactly that many months old is not stale.
+    int stale_after_months = 12;
 };
 BOOST_DESCRIBE_STRUCT(progress_options, (),
-                      (method, thresholds, no_target_thresholds, base_date, zero_substitute, limit_from_bounds))
+                      (method, thresholds, no_target_thresholds, base_date, zero_substitute, limit_from_bounds,
+                       result_window_months, stale_after_months))
+
+/// The same day `months` calendar months earlier, clamped to the last day of a shorter month
+/// (2025-08-31 less 6 months is 2025-02-28; 2025-12-31 less 6 is 2025-06-30) and to 0001-01-01.
+/// A negative `months` goes forward (clamped to 9999-12-31).
+DXFRAME_DECL date months_before(const date& d, int months);
 
 /// Throws dxframe::error when options are unusable: thresholds not finite or not in
-/// decreasing order, or a zero substitute that is not a finite positive number.
+/// decreasing order, a zero substitute that is not a finite positive number, or a result
+/// window or staleness age outside 0…1200 months.
 DXFRAME_DECL void check_options(const progress_options& o);
 
 }  // namespace dxframe

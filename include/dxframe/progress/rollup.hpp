@@ -30,7 +30,9 @@ struct status_counts {
     std::size_t limited_progress = 0;    ///< Limited progress.
     std::size_t deterioration = 0;       ///< Moving away.
     std::size_t overdue = 0;             ///< Deadline passed, not met.
-    std::size_t insufficient_data = 0;   ///< Not assessable.
+    std::size_t unreported = 0;          ///< Deadline passed, no result within the result window.
+    std::size_t insufficient_data = 0;   ///< Too little data for the method, or an invalid target.
+    std::size_t no_data = 0;             ///< Deadline ahead, no observation at all.
 
     /// Counts one more target in `s`.
     void add(target_status s) noexcept {
@@ -41,28 +43,50 @@ struct status_counts {
             case target_status::limited_progress: ++limited_progress; break;
             case target_status::deterioration: ++deterioration; break;
             case target_status::overdue: ++overdue; break;
+            case target_status::unreported: ++unreported; break;
             case target_status::insufficient_data: ++insufficient_data; break;
+            case target_status::no_data: ++no_data; break;
         }
     }
-    /// Every status with its count, from achieved to insufficient_data (report order).
-    std::array<std::pair<std::size_t, target_status>, 7> by_status() const noexcept {
+    /// The count of one status.
+    std::size_t of(target_status s) const noexcept {
+        switch (s) {
+            case target_status::achieved: return achieved;
+            case target_status::on_track: return on_track;
+            case target_status::needs_acceleration: return needs_acceleration;
+            case target_status::limited_progress: return limited_progress;
+            case target_status::deterioration: return deterioration;
+            case target_status::overdue: return overdue;
+            case target_status::unreported: return unreported;
+            case target_status::insufficient_data: return insufficient_data;
+            case target_status::no_data: return no_data;
+        }
+        return 0;
+    }
+    /// Every status with its count, from achieved to no_data (report order).
+    std::array<std::pair<std::size_t, target_status>, target_status_count> by_status() const noexcept {
         return {{{achieved, target_status::achieved},
                  {on_track, target_status::on_track},
                  {needs_acceleration, target_status::needs_acceleration},
                  {limited_progress, target_status::limited_progress},
                  {deterioration, target_status::deterioration},
                  {overdue, target_status::overdue},
-                 {insufficient_data, target_status::insufficient_data}}};
+                 {unreported, target_status::unreported},
+                 {insufficient_data, target_status::insufficient_data},
+                 {no_data, target_status::no_data}}};
     }
     /// All targets counted.
-    std::size_t total() const noexcept {
-        return achieved + on_track + needs_acceleration + limited_progress + deterioration + overdue +
-               insufficient_data;
+    std::size_t total() const noexcept { return judged() + not_judged(); }
+    /// Targets with a judgement (achieved … overdue; see is_judgement).
+    std::size_t judged() const noexcept {
+        return achieved + on_track + needs_acceleration + limited_progress + deterioration + overdue;
     }
+    /// Targets without one: unreported + insufficient_data + no_data.
+    std::size_t not_judged() const noexcept { return unreported + insufficient_data + no_data; }
 };
 BOOST_DESCRIBE_STRUCT(status_counts, (),
-                      (achieved, on_track, needs_acceleration, limited_progress, deterioration, overdue,
-                       insufficient_data))
+                      (achieved, on_track, needs_acceleration, limited_progress, deterioration, overdue, unreported,
+                       insufficient_data, no_data))
 
 /// A group of target assessments summarised: a node, a pillar, everything, one target or
 /// indicator across entities.
@@ -73,19 +97,23 @@ struct rollup_entry {
     /// Mean progress score in [0, 1] (P clipped to [0, 1], achieved = 1; see progress_score),
     /// weighted by the framework's weights down the tree; absent when no member has a score.
     std::optional<double> score;
-    /// (achieved + on_track) / assessments with a status other than insufficient_data.
+    /// (achieved + on_track) / assessments with a judgement (is_judgement: not unreported,
+    /// insufficient_data or no_data); absent when there is none.
     std::optional<double> share_on_track;
-    /// Worst status (overdue > deterioration > … > achieved); insufficient_data only when
-    /// nothing in the group could be assessed.
+    /// Worst status by severity_rank (overdue > deterioration > … > achieved); unreported, then
+    /// insufficient_data, then no_data only when nothing in the group could be judged.
     std::optional<target_status> worst;
-    /// Mean of Open SDG scores (growth rules) of the members that have one.
+    /// Mean of Open SDG scores (growth rules) of the judged members that have one.
     std::optional<double> opensdg_score;
     /// Open SDG's status of that mean: achieved only if every scored member is achieved, else
     /// ≥ 2.5 on_track, ≥ 0 needs_acceleration, ≥ −2.5 limited_progress, else deterioration.
     std::optional<target_status> opensdg_status;
+    /// Assessments without a judgement (unreported + insufficient_data + no_data), left out of
+    /// score, share_on_track and the Open SDG summary and counted here apart.
+    std::size_t not_judged = 0;
 };
 BOOST_DESCRIBE_STRUCT(rollup_entry, (),
-                      (id, targets, counts, score, share_on_track, worst, opensdg_score, opensdg_status))
+                      (id, targets, counts, score, share_on_track, worst, opensdg_score, opensdg_status, not_judged))
 
 /// Roll-up of one entity's (or any set of) assessments over a framework.
 struct progress_rollup {

@@ -11,24 +11,35 @@
 namespace dxframe {
 
 /// Where a target stands at an as-of date. One scale for all methods (linear, growth_ratio,
-/// projection), so results of different methods can be rolled up and compared.
+/// projection), so results of different methods can be rolled up and compared. The first six
+/// are judgements of the target; the last three say why there is none (docs/progress.md §1).
 enum class target_status {
     achieved,            ///< The latest value meets the target.
     on_track,            ///< Moving fast enough to meet it by the deadline (Open SDG: substantial progress).
     needs_acceleration,  ///< Moving the right way, but too slowly (Open SDG: moderate progress).
     limited_progress,    ///< Hardly moving the right way (Open SDG: limited progress).
     deterioration,       ///< Moving away from the target.
-    overdue,             ///< The deadline has passed and the target is not met.
-    insufficient_data    ///< No status can be given; the assessment says why (insufficiency_reason).
+    /// The deadline has passed, the target is not met, and a result dated within the result
+    /// window (on or after deadline − progress_options::result_window_months) or later shows it.
+    overdue,
+    /// The deadline has passed, the latest observation does not meet the target, and nothing
+    /// has been reported since the start of the result window (or nothing at all): the result
+    /// is missing. Not a judgement of the target; a DX office must chase the figure.
+    unreported,
+    /// Before the deadline: some data, too little for the method (single point, no baseline,
+    /// …); at any date: an invalid target or an unknown indicator. The assessment says why
+    /// (insufficiency_reason).
+    insufficient_data,
+    no_data  ///< Before the deadline: no usable observation at all (reason no_observations).
 };
 BOOST_DESCRIBE_ENUM(target_status, achieved, on_track, needs_acceleration, limited_progress, deterioration, overdue,
-                    insufficient_data)
+                    unreported, insufficient_data, no_data)
 
-/// Why an assessment ended in target_status::insufficient_data.
+/// Why an assessment ended in target_status::insufficient_data (no_observations also for no_data).
 enum class insufficiency_reason {
     unknown_indicator,            ///< The target names an indicator the framework does not have.
     invalid_target,               ///< Kind and values do not fit (at_least without a value, within with lo > hi…).
-    no_observations,              ///< No usable observation on or before the as-of date.
+    no_observations,              ///< No usable observation on or before the as-of date (status no_data).
     no_baseline,                  ///< No explicit baseline and no observation on or after the base date.
     single_point,                 ///< Only one usable point: nothing after the baseline date.
     deadline_not_after_baseline,  ///< The deadline is on or before the baseline date.
@@ -43,11 +54,19 @@ BOOST_DESCRIBE_ENUM(insufficiency_reason, unknown_indicator, invalid_target, no_
                     not_computable)
 
 /// Number of statuses (for counting arrays).
-inline constexpr std::size_t target_status_count = 7;
+inline constexpr std::size_t target_status_count = 9;
 
-/// How bad a status is, for "worst status" roll-ups: achieved 0 … overdue 5. insufficient_data
-/// is not a judgement about the target, so it ranks below achieved (−1): a group reports it as
-/// its worst status only when nothing in it could be assessed.
+/// True for the statuses that judge the target (achieved … overdue). unreported,
+/// insufficient_data and no_data are not judgements: roll-ups leave them out of scores and
+/// shares and count them apart.
+constexpr bool is_judgement(target_status s) noexcept {
+    return s != target_status::unreported && s != target_status::insufficient_data && s != target_status::no_data;
+}
+
+/// How bad a status is, for "worst status" roll-ups: achieved 0 … overdue 5. The statuses that
+/// are not judgements rank below achieved — unreported −1, insufficient_data −2, no_data −3 —
+/// so a group reports one of them as its worst status only when none of its targets could be
+/// judged (and then the one that most needs chasing).
 constexpr int severity_rank(target_status s) noexcept {
     switch (s) {
         case target_status::achieved: return 0;
@@ -56,14 +75,41 @@ constexpr int severity_rank(target_status s) noexcept {
         case target_status::limited_progress: return 3;
         case target_status::deterioration: return 4;
         case target_status::overdue: return 5;
-        case target_status::insufficient_data: return -1;
+        case target_status::unreported: return -1;
+        case target_status::insufficient_data: return -2;
+        case target_status::no_data: return -3;
     }
-    return -1;
+    return -3;
 }
 
 /// The worse of two statuses by severity_rank.
 constexpr target_status worse(target_status a, target_status b) noexcept {
     return severity_rank(b) > severity_rank(a) ? b : a;
+}
+
+/// How urgently a status asks a DX office to act, for ordering target lists: overdue 8,
+/// unreported 7 (a deadline passed and its result is missing), deterioration 6, limited
+/// progress 5, needs acceleration 4, on track 3, achieved 2, insufficient data 1, no data 0.
+constexpr int attention_rank(target_status s) noexcept {
+    switch (s) {
+        case target_status::overdue: return 8;
+        case target_status::unreported: return 7;
+        case target_status::deterioration: return 6;
+        case target_status::limited_progress: return 5;
+        case target_status::needs_acceleration: return 4;
+        case target_status::on_track: return 3;
+        case target_status::achieved: return 2;
+        case target_status::insufficient_data: return 1;
+        case target_status::no_data: return 0;
+    }
+    return 0;
+}
+
+/// True for the statuses a DX office must act on: off track (needs acceleration, limited
+/// progress, deterioration), overdue, and unreported.
+constexpr bool needs_action(target_status s) noexcept {
+    return s == target_status::needs_acceleration || s == target_status::limited_progress ||
+           s == target_status::deterioration || s == target_status::overdue || s == target_status::unreported;
 }
 
 /// True for achieved and on_track: the statuses that need no intervention.
@@ -80,7 +126,9 @@ constexpr std::string_view to_string(target_status s) noexcept {
         case target_status::limited_progress: return "limited_progress";
         case target_status::deterioration: return "deterioration";
         case target_status::overdue: return "overdue";
+        case target_status::unreported: return "unreported";
         case target_status::insufficient_data: return "insufficient_data";
+        case target_status::no_data: return "no_data";
     }
     return "insufficient_data";
 }

@@ -23,6 +23,10 @@ DXFRAME_DECL std::vector<std::string> scorecard_csv_columns();
 /// The scorecard as CSV: a header row (scorecard_csv_columns()), the overall row, one row per
 /// pillar (and one for targets without a pillar), one per target, one per overdue or due-soon
 /// task. For a group, `status` is its worst status. Records end with CRLF (RFC 4180).
+/// Columns added after the first release come last: `unreported`, `no_data` and `not_judged`
+/// (group counts), `latest_age_days` and `stale` (targets: "true"/"false"; groups: the number
+/// of stale targets), `newest_observation` and `newest_source` (overall row), and `note`
+/// ("no target set in the sources" on the row of a pillar without targets).
 DXFRAME_DECL std::string render_csv(const scorecard& sc);
 
 }  // namespace dxframe

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -47,7 +48,7 @@ enum class report_label {
     expected,         ///< "Expected by now".
     pillar_scores,    ///< "Scores by pillar".
     status_counts,    ///< "Targets by status".
-    off_track,        ///< "Off track and overdue targets".
+    off_track,        ///< "Targets needing action: off track, overdue, unreported".
     next_deadlines,   ///< "Next deadlines".
     all_targets,      ///< "All targets".
     trajectories,     ///< "Indicator trajectories".
@@ -74,14 +75,28 @@ enum class report_label {
     days,             ///< "days" (a unit after a number).
     in_days,          ///< "in" (before a number of days: "in 12 days").
     ago,              ///< "ago" / "trước" (after a number of days).
-    unverified        ///< "unverified".
+    unverified,       ///< "unverified".
+    stale,            ///< "stale" (a latest observation older than the staleness age).
+    no_target_set     ///< "no target set in the sources" (a pillar without targets).
 };
 BOOST_DESCRIBE_ENUM(report_label, scorecard_title, framework, entity, as_of, method, overall, pillar, foundation,
                     pillar_proper, score, targets, target, indicator, status, latest, target_value, baseline, deadline,
                     progress, expected, pillar_scores, status_counts, off_track, next_deadlines, all_targets,
                     trajectories, tasks, overdue_tasks, due_soon_tasks, task, owner, days_late, days_left, ranking,
                     rank, value, source, sources, confidence, none, no_pillar, observations, path_to_target, legend,
-                    generated_by, method_note, days, in_days, ago, unverified)
+                    generated_by, method_note, days, in_days, ago, unverified, stale, no_target_set)
+
+/// The words about how recent the data are (report_label is full: Boost.Describe takes at
+/// most 52 enumerators).
+enum class freshness_label {
+    data,                ///< "data" (before the date of a target's latest observation).
+    data_age,            ///< "Data age" (age of the latest observation, a column).
+    newest_observation,  ///< "Newest data" (date of the newest observation).
+    newest_source,       ///< "Newest source published".
+    stale_after,         ///< "stale: older than" (before a number of months).
+    months               ///< "months" (a unit after a number).
+};
+BOOST_DESCRIBE_ENUM(freshness_label, data, data_age, newest_observation, newest_source, stale_after, months)
 
 namespace detail {
 
@@ -120,7 +135,8 @@ constexpr std::string_view label(report_label key, language lang) noexcept {
         case report_label::pillar_scores: return pick(lang, "Điểm theo trụ cột", "Scores by pillar");
         case report_label::status_counts: return pick(lang, "Chỉ tiêu theo trạng thái", "Targets by status");
         case report_label::off_track:
-            return pick(lang, "Chỉ tiêu chậm tiến độ và quá hạn", "Off-track and overdue targets");
+            return pick(lang, "Chỉ tiêu cần xử lý: chậm tiến độ, quá hạn, chưa báo cáo",
+                        "Targets needing action: off track, overdue, unreported");
         case report_label::next_deadlines: return pick(lang, "Thời hạn sắp tới", "Next deadlines");
         case report_label::all_targets: return pick(lang, "Tất cả chỉ tiêu", "All targets");
         case report_label::trajectories: return pick(lang, "Diễn biến chỉ số", "Indicator trajectories");
@@ -155,6 +171,22 @@ constexpr std::string_view label(report_label key, language lang) noexcept {
         case report_label::in_days: return pick(lang, "còn", "in");
         case report_label::ago: return pick(lang, "trước", "ago");
         case report_label::unverified: return pick(lang, "chưa kiểm chứng", "unverified");
+        case report_label::stale: return pick(lang, "cũ", "stale");
+        case report_label::no_target_set: return pick(lang, "chưa có chỉ tiêu", "no target set in the sources");
+    }
+    return {};
+}
+
+/// The word for `key` in `lang`.
+constexpr std::string_view label(freshness_label key, language lang) noexcept {
+    using detail::pick;
+    switch (key) {
+        case freshness_label::data: return pick(lang, "số liệu", "data");
+        case freshness_label::data_age: return pick(lang, "Tuổi số liệu", "Data age");
+        case freshness_label::newest_observation: return pick(lang, "Số liệu mới nhất", "Newest data");
+        case freshness_label::newest_source: return pick(lang, "Nguồn công bố mới nhất", "Newest source published");
+        case freshness_label::stale_after: return pick(lang, "cũ: quá", "stale: older than");
+        case freshness_label::months: return pick(lang, "tháng", "months");
     }
     return {};
 }
@@ -169,7 +201,9 @@ constexpr std::string_view status_label(target_status s, language lang) noexcept
         case target_status::limited_progress: return pick(lang, "Tiến triển hạn chế", "Limited progress");
         case target_status::deterioration: return pick(lang, "Đang xấu đi", "Deterioration");
         case target_status::overdue: return pick(lang, "Quá hạn", "Overdue");
+        case target_status::unreported: return pick(lang, "Chưa báo cáo kết quả", "Result not reported");
         case target_status::insufficient_data: return pick(lang, "Thiếu dữ liệu", "Insufficient data");
+        case target_status::no_data: return pick(lang, "Chưa có số liệu", "No data");
     }
     return {};
 }
@@ -184,7 +218,9 @@ constexpr std::string_view status_abbreviation(target_status s, language lang) n
         case target_status::limited_progress: return pick(lang, "HCh", "Lim");
         case target_status::deterioration: return pick(lang, "XĐi", "Det");
         case target_status::overdue: return pick(lang, "QHn", "Ovd");
-        case target_status::insufficient_data: return pick(lang, "TDL", "N/D");
+        case target_status::unreported: return pick(lang, "CBC", "Unr");
+        case target_status::insufficient_data: return pick(lang, "TDL", "Ins");
+        case target_status::no_data: return pick(lang, "CSL", "NoD");
     }
     return {};
 }
@@ -199,14 +235,20 @@ constexpr std::string_view status_short_label(target_status s, language lang) no
         case target_status::limited_progress: return pick(lang, "Hạn chế", "Limited");
         case target_status::deterioration: return pick(lang, "Xấu đi", "Worsening");
         case target_status::overdue: return pick(lang, "Quá hạn", "Overdue");
+        case target_status::unreported: return pick(lang, "Chưa báo cáo", "Unreported");
         // Not "No data": a target with one observation has data, just too little to assess.
         case target_status::insufficient_data: return pick(lang, "Thiếu dữ liệu", "Insufficient");
+        case target_status::no_data: return pick(lang, "Không số liệu", "No data");
     }
     return {};
 }
 
 /// "N targets" in `lang` ("1 target", "2 targets"; Vietnamese has no plural: "2 chỉ tiêu").
 DXFRAME_DECL std::string target_count(std::size_t n, language lang);
+
+/// How old a figure is, `days` after its date: "today", "1 day ago", "181 days ago"
+/// (Vietnamese "hôm nay", "181 ngày trước").
+DXFRAME_DECL std::string age_phrase(std::int64_t days, language lang);
 
 /// The name of a task state in `lang`.
 constexpr std::string_view task_state_label(task_state s, language lang) noexcept {

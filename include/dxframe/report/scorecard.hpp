@@ -73,9 +73,12 @@ struct scorecard_target {
     std::optional<std::string> message;                       ///< The reason in words.
     std::optional<double> score;                              ///< Progress score in [0, 1] (achieved = 1).
     std::optional<double> progress;                           ///< P: share of the distance covered (may leave [0, 1]).
-    std::optional<double> expected;         ///< E: share the path should have covered by the latest date.
-    std::optional<double> ratio;            ///< The number the status thresholds were applied to.
-    std::optional<dated_value> latest;      ///< Latest usable value on or before the as-of date.
+    std::optional<double> expected;               ///< E: share the path should have covered by the latest date.
+    std::optional<double> ratio;                  ///< The number the status thresholds were applied to.
+    std::optional<dated_value> latest;            ///< Latest usable value on or before the as-of date.
+    std::optional<std::int64_t> latest_age_days;  ///< Age of `latest` at the as-of date, in days.
+    /// `latest` is older than progress_options::stale_after_months before the as-of date.
+    bool stale = false;
     std::optional<dated_value> baseline;    ///< Starting point used.
     std::optional<double> target_value;     ///< The value to reach (lower bound for within).
     std::optional<double> upper;            ///< Upper bound, for within.
@@ -91,8 +94,9 @@ struct scorecard_target {
 };
 BOOST_DESCRIBE_STRUCT(scorecard_target, (),
                       (id, title, indicator, indicator_name, pillar, entity, kind, direction, unit, unit_label,
-                       unit_suffix, status, reason, message, score, progress, expected, ratio, latest, baseline,
-                       target_value, upper, projected, deadline, days_to_deadline, series, path, source, latest_out_of))
+                       unit_suffix, status, reason, message, score, progress, expected, ratio, latest, latest_age_days,
+                       stale, baseline, target_value, upper, projected, deadline, days_to_deadline, series, path,
+                       source, latest_out_of))
 
 /// A group of targets summarised: one pillar, the targets with no pillar, or everything.
 struct scorecard_group {
@@ -100,20 +104,24 @@ struct scorecard_group {
     std::optional<dxframe::pillar> pillar;  ///< The pillar, for pillar groups.
     std::string name;                       ///< Display name.
     bool foundation = false;                ///< A foundation of Decision 749 (not one of the three pillars).
-    std::size_t targets = 0;                ///< Targets in the group.
+    std::size_t targets = 0;                ///< Targets in the group (0: no target set in the sources).
     status_counts counts;                   ///< By status.
     std::optional<double> score;            ///< Weighted mean progress score in [0, 1]; absent when none has one.
-    std::optional<double> share_on_track;   ///< (achieved + on track) / targets with a status.
-    std::optional<target_status> worst;     ///< Worst status; absent for an empty group.
-    /// Ids of the targets off track (needs acceleration, limited progress, deterioration) or
-    /// overdue: overdue first, then by severity, then by deadline.
+    std::optional<double> share_on_track;   ///< (achieved + on track) / targets with a judgement.
+    std::optional<target_status> worst;     ///< Worst status (severity_rank); absent for an empty group.
+    /// Ids of the targets that need action (needs_action: off track, overdue or unreported),
+    /// most urgent first (attention_rank: overdue, unreported, deterioration, …), then by deadline.
     std::vector<std::string> off_track;
     /// Ids of the targets not yet achieved whose deadline is still ahead, soonest first.
     std::vector<std::string> next_deadlines;
+    /// Targets without a judgement (unreported + insufficient_data + no_data): left out of
+    /// score and share_on_track, counted here apart.
+    std::size_t not_judged = 0;
+    std::size_t stale = 0;  ///< Targets whose latest observation is stale.
 };
 BOOST_DESCRIBE_STRUCT(scorecard_group, (),
                       (id, pillar, name, foundation, targets, counts, score, share_on_track, worst, off_track,
-                       next_deadlines))
+                       next_deadlines, not_judged, stale))
 
 /// One assigned task as the scorecard shows it.
 struct scorecard_task {
@@ -164,14 +172,22 @@ struct scorecard {
     confidence_counts target_sources;            ///< Confidence of the targets' sources.
     confidence_counts observation_sources;  ///< Confidence of the sources of the observations dated on or before as_of.
     std::optional<dxframe::ranking> ranking;  ///< Entities ranked on one indicator, when there is one.
+    /// Date of the newest observation on or before as_of (of the entity assessed, with --entity).
+    std::optional<dxframe::date> newest_observation;
+    /// Newest publication date (`source.published`) among the sources of those observations and
+    /// of the targets, on or before as_of: how recent the newest source document is.
+    std::optional<dxframe::date> newest_source;
+    int stale_after_months = 12;   ///< The staleness age used (progress_options::stale_after_months).
+    int result_window_months = 6;  ///< The result window used (progress_options::result_window_months).
 };
 BOOST_DESCRIBE_STRUCT(scorecard, (),
                       (framework, framework_name, entity, entity_name, as_of, method, lang, overall, pillars,
                        unassigned, targets, task_totals, overdue_tasks, due_soon_tasks, target_sources,
-                       observation_sources, ranking))
+                       observation_sources, ranking, newest_observation, newest_source, stale_after_months,
+                       result_window_months))
 
-/// True for the statuses a scorecard lists as off track: needs acceleration, limited progress,
-/// deterioration and overdue.
+/// True for off track (needs acceleration, limited progress, deterioration) and overdue. The
+/// scorecard's lists of targets needing action also take unreported (see needs_action).
 constexpr bool is_off_track(target_status s) noexcept {
     return s == target_status::needs_acceleration || s == target_status::limited_progress ||
            s == target_status::deterioration || s == target_status::overdue;

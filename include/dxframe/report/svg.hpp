@@ -25,7 +25,8 @@
 namespace dxframe {
 
 /// The colour of a status in every chart and page (a colour-blind-safe ramp from green
-/// through amber to red, grey for no data).
+/// through amber to red; purple for a missing result after the deadline, greys for too little
+/// data and for none).
 constexpr std::string_view status_color(target_status s) noexcept {
     switch (s) {
         case target_status::achieved: return "#1a7f37";
@@ -34,7 +35,9 @@ constexpr std::string_view status_color(target_status s) noexcept {
         case target_status::limited_progress: return "#e16f24";
         case target_status::deterioration: return "#cf222e";
         case target_status::overdue: return "#82071e";
+        case target_status::unreported: return "#8250df";
         case target_status::insufficient_data: return "#afb8c1";
+        case target_status::no_data: return "#d8dee4";
     }
     return "#afb8c1";
 }

@@ -30,7 +30,7 @@ namespace dxframe {
 
 DXFRAME_DECL std::optional<double> progress_score(const target_assessment& a) {
     if (a.status == target_status::achieved) return 1.0;
-    if (a.status == target_status::insufficient_data || !a.progress) return std::nullopt;
+    if (!is_judgement(a.status) || !a.progress) return std::nullopt;
     return std::clamp(*a.progress, 0.0, 1.0);
 }
 
@@ -208,6 +208,35 @@ inline void set_insufficient(target_assessment& a, insufficiency_reason r, std::
     a.message = std::move(message);
 }
 
+// Nothing usable before the deadline: no_data, with the reason no_observations.
+inline void set_no_data(target_assessment& a, std::string message) {
+    a.status = target_status::no_data;
+    a.reason = insufficiency_reason::no_observations;
+    a.message = std::move(message);
+}
+
+// The latest usable value and how old it is at the as-of date.
+inline void set_latest(target_assessment& a, const dated_value& latest, int stale_after_months) {
+    a.latest = latest;
+    a.latest_age_days = days_between(latest.date, a.as_of);
+    a.stale = latest.date < months_before(a.as_of, stale_after_months);
+}
+
+// After the deadline, for a target the latest value does not meet: overdue when that value is
+// dated within the result window (on or after its start, or after the deadline), else unreported.
+inline void set_after_deadline(target_assessment& a) {
+    a.reason.reset();
+    a.message.reset();
+    if (a.latest && a.latest->date >= a.result_window_start) {
+        a.status = target_status::overdue;
+        return;
+    }
+    a.status = target_status::unreported;
+    a.message = "deadline " + a.deadline.to_string() + " passed and no result has been reported since " +
+                a.result_window_start.to_string() +
+                (a.latest ? " (latest observation " + a.latest->date.to_string() + ")" : " (no observation at all)");
+}
+
 inline std::string reason_text(insufficiency_reason r) {
     switch (r) {
         case insufficiency_reason::unknown_indicator: return "the indicator is not in the framework";
@@ -308,7 +337,9 @@ DXFRAME_DECL target_assessment assess_series(const target& t, const indicator* i
     a.deadline = t.deadline;
     a.as_of = as_of;
     a.days_to_deadline = days_between(as_of, t.deadline);
+    a.result_window_start = months_before(t.deadline, options.result_window_months);
     if (has_numeric_target(t.kind)) a.target_value = detail::finite_or_none(t.value);
+    const bool past_deadline = as_of > t.deadline;
 
     if (ind == nullptr) {
         detail::set_insufficient(a, insufficiency_reason::unknown_indicator,
@@ -340,20 +371,35 @@ DXFRAME_DECL target_assessment assess_series(const target& t, const indicator* i
 
     const detail::goal_or_problem made = detail::make_goal(t, *ind, base);
     if (!made.value) {
-        detail::set_insufficient(a, made.reason, made.message);
+        if (made.reason == insufficiency_reason::invalid_target) {
+            detail::set_insufficient(a, made.reason, made.message);
+            return a;
+        }
+        // maintain with neither a value nor a baseline: nothing to compare with, but whether a
+        // result is missing after the deadline still shows.
+        if (!points.empty()) detail::set_latest(a, points.back(), options.stale_after_months);
+        if (past_deadline) {
+            detail::set_after_deadline(a);
+        } else if (points.empty()) {
+            detail::set_no_data(a, detail::reason_text(insufficiency_reason::no_observations));
+        } else {
+            detail::set_insufficient(a, made.reason, made.message);
+        }
         return a;
     }
     const detail::goal& g = *made.value;
     if (t.kind == target_kind::maintain && !t.value) a.target_value = g.point;
 
     if (points.empty()) {
-        detail::set_insufficient(a, insufficiency_reason::no_observations,
-                                 detail::reason_text(insufficiency_reason::no_observations));
+        if (past_deadline) {
+            detail::set_after_deadline(a);
+        } else {
+            detail::set_no_data(a, detail::reason_text(insufficiency_reason::no_observations));
+        }
         return a;
     }
     const dated_value latest = points.back();
-    a.latest = latest;
-    const bool past_deadline = as_of > t.deadline;
+    detail::set_latest(a, latest, options.stale_after_months);
 
     // Boolean indicators jump from 0 to 1: growth rates mean nothing there (Open SDG assesses
     // binary indicators as achieved / not achieved), so every method uses the linear measures.
@@ -367,13 +413,22 @@ DXFRAME_DECL target_assessment assess_series(const target& t, const indicator* i
     if (!has_numeric_target(t.kind)) {
         // increase / decrease: the growth in the good direction against fixed rates (Open SDG's
         // methodology 1), whatever the method; at the deadline, any move the right way achieves it.
+        // After the deadline, a move that cannot be shown is not achieved.
         if (!base) {
-            detail::set_insufficient(a, insufficiency_reason::no_baseline, no_base_message);
+            if (past_deadline) {
+                detail::set_after_deadline(a);
+            } else {
+                detail::set_insufficient(a, insufficiency_reason::no_baseline, no_base_message);
+            }
             return a;
         }
         if (!(base->date < latest.date)) {
-            detail::set_insufficient(a, insufficiency_reason::single_point,
-                                     detail::reason_text(insufficiency_reason::single_point));
+            if (past_deadline) {
+                detail::set_after_deadline(a);
+            } else {
+                detail::set_insufficient(a, insufficiency_reason::single_point,
+                                         detail::reason_text(insufficiency_reason::single_point));
+            }
             return a;
         }
         opensdg_inputs in;
@@ -402,8 +457,11 @@ DXFRAME_DECL target_assessment assess_series(const target& t, const indicator* i
                           ? detail::linear_projection(*base, latest, t.deadline, *ind)
                           : detail::finite_or_none(detail::geometric_projection(*base, latest, t.deadline, *ind));
         if (past_deadline) {
-            a.status =
-                g.direction * (latest.value - base->value) > 0 ? target_status::achieved : target_status::overdue;
+            if (g.direction * (latest.value - base->value) > 0) {
+                a.status = target_status::achieved;
+            } else {
+                detail::set_after_deadline(a);
+            }
         } else if (r.reason) {
             detail::set_insufficient(a, *r.reason, detail::reason_text(*r.reason));
         } else {
@@ -503,9 +561,7 @@ DXFRAME_DECL target_assessment assess_series(const target& t, const indicator* i
         a.message.reset();
         if (a.method == progress_method::growth_ratio) a.opensdg_score = 5.0;
     } else if (past_deadline) {
-        a.status = target_status::overdue;
-        a.reason.reset();
-        a.message.reset();
+        detail::set_after_deadline(a);
     } else if (problem) {
         detail::set_insufficient(a, *problem, problem_message);
     }

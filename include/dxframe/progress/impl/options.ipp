@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include <dxframe/error.hpp>
+#include <dxframe/model/date.hpp>
 #include <dxframe/progress/options.hpp>
 
 namespace dxframe {
@@ -28,6 +29,22 @@ DXFRAME_DECL void check_options(const progress_options& o) {
     if (o.zero_substitute && !(std::isfinite(*o.zero_substitute) && *o.zero_substitute > 0)) {
         throw error("dxframe::progress_options: zero_substitute must be a finite positive number");
     }
+    if (o.result_window_months < 0 || o.result_window_months > 1200) {
+        throw error("dxframe::progress_options: result_window_months must be in 0..1200");
+    }
+    if (o.stale_after_months < 0 || o.stale_after_months > 1200) {
+        throw error("dxframe::progress_options: stale_after_months must be in 0..1200");
+    }
+}
+
+DXFRAME_DECL date months_before(const date& d, int months) {
+    const long long index = static_cast<long long>(d.year()) * 12 + (d.month() - 1) - months;
+    if (index < 12) return date::from_ymd(1, 1, 1);
+    if (index > 9999LL * 12 + 11) return date::from_ymd(9999, 12, 31);
+    const int year = static_cast<int>(index / 12);
+    const int month = static_cast<int>(index % 12) + 1;
+    const int day = d.day() < date::days_in_month(year, month) ? d.day() : date::days_in_month(year, month);
+    return date::from_ymd(year, month, day);
 }
 
 }  // namespace dxframe

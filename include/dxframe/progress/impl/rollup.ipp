@@ -39,13 +39,14 @@ DXFRAME_DECL void summarise_into(rollup_entry& e, const std::vector<const target
     for (const target_assessment* a : members) {
         e.counts.add(a->status);
         e.worst = e.worst ? worse(*e.worst, a->status) : a->status;
-        if (a->opensdg_score) {
+        if (a->opensdg_score && is_judgement(a->status)) {
             opensdg_sum += *a->opensdg_score;
             ++opensdg_n;
             all_achieved = all_achieved && a->status == target_status::achieved;
         }
     }
-    const std::size_t assessed = e.counts.total() - e.counts.insufficient_data;
+    e.not_judged = e.counts.not_judged();
+    const std::size_t assessed = e.counts.judged();
     if (assessed > 0) {
         e.share_on_track = static_cast<double>(e.counts.achieved + e.counts.on_track) / static_cast<double>(assessed);
     }

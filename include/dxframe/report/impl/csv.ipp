@@ -15,11 +15,13 @@
 #include <dxframe/io/csv.hpp>
 #include <dxframe/report/csv.hpp>
 #include <dxframe/report/format.hpp>
+#include <dxframe/report/labels.hpp>
 #include <dxframe/report/scorecard.hpp>
 
 namespace dxframe {
 
 DXFRAME_DECL std::vector<std::string> scorecard_csv_columns() {
+    // Columns are only ever added at the end, so that existing consumers keep working.
     return {"record",
             "id",
             "name",
@@ -54,7 +56,15 @@ DXFRAME_DECL std::vector<std::string> scorecard_csv_columns() {
             "source",
             "url",
             "confidence",
-            "latest_out_of"};
+            "latest_out_of",
+            "unreported",
+            "no_data",
+            "not_judged",
+            "latest_age_days",
+            "stale",
+            "newest_observation",
+            "newest_source",
+            "note"};
 }
 
 namespace detail {
@@ -73,16 +83,28 @@ inline std::string int_text(const std::optional<std::int64_t>& v) {
     return v ? std::to_string(*v) : std::string();
 }
 
-inline void put_group(std::vector<std::string>& row, const scorecard_group& g) {
+// Positions of the columns added after the first release.
+inline constexpr std::size_t csv_latest_out_of = 34, csv_unreported = 35, csv_no_data = 36, csv_not_judged = 37,
+                             csv_latest_age_days = 38, csv_stale = 39, csv_newest_observation = 40,
+                             csv_newest_source = 41, csv_note = 42;
+
+inline void put_group(std::vector<std::string>& row, const scorecard_group& g, language lang) {
     row[5] = enum_text(g.worst);
     row[6] = round_trip_number(g.score);
     row[7] = round_trip_number(g.share_on_track);
     row[8] = std::to_string(g.targets);
     const status_counts& n = g.counts;
-    const std::size_t counts[] = {n.achieved,      n.on_track, n.needs_acceleration, n.limited_progress,
-                                  n.deterioration, n.overdue,  n.insufficient_data};
+    const target_status first_seven[] = {target_status::achieved,           target_status::on_track,
+                                         target_status::needs_acceleration, target_status::limited_progress,
+                                         target_status::deterioration,      target_status::overdue,
+                                         target_status::insufficient_data};
     for (std::size_t k = 0; k < 7; ++k)
-        row[9 + k] = std::to_string(counts[k]);
+        row[9 + k] = std::to_string(n.of(first_seven[k]));
+    row[csv_unreported] = std::to_string(n.unreported);
+    row[csv_no_data] = std::to_string(n.no_data);
+    row[csv_not_judged] = std::to_string(g.not_judged);
+    row[csv_stale] = std::to_string(g.stale);
+    if (g.targets == 0 && g.pillar) row[csv_note] = std::string(label(report_label::no_target_set, lang));
 }
 
 inline void put_source(std::vector<std::string>& row, const std::optional<source>& s) {
@@ -106,10 +128,12 @@ DXFRAME_DECL std::string render_csv(const scorecard& sc) {
         row[2] = g.name;
         row[3] = detail::enum_text(g.pillar);
         row[4] = sc.entity;
-        detail::put_group(row, g);
+        detail::put_group(row, g, sc.lang);
         rows.push_back(std::move(row));
     };
     group_row("overall", sc.overall);
+    if (sc.newest_observation) rows.back()[detail::csv_newest_observation] = sc.newest_observation->to_string();
+    if (sc.newest_source) rows.back()[detail::csv_newest_source] = sc.newest_source->to_string();
     for (const auto& g : sc.pillars)
         group_row("pillar", g);
     if (sc.unassigned) group_row("pillar", *sc.unassigned);
@@ -142,7 +166,9 @@ DXFRAME_DECL std::string render_csv(const scorecard& sc) {
         row[28] = std::to_string(t.days_to_deadline);
         row[30] = t.unit_label.value_or(detail::enum_text(t.unit));
         detail::put_source(row, t.source);
-        row.back() = round_trip_number(t.latest_out_of);  // the last column: the size of a rank's ranking
+        row[detail::csv_latest_out_of] = round_trip_number(t.latest_out_of);  // the size of a rank's ranking
+        row[detail::csv_latest_age_days] = detail::int_text(t.latest_age_days);
+        row[detail::csv_stale] = t.stale ? "true" : "false";
         rows.push_back(std::move(row));
     }
 

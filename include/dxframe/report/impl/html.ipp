@@ -66,7 +66,12 @@ tbody tr:nth-child(even){background:#fafbfc}
 .pill.status-limited_progress{background:#e16f24}
 .pill.status-deterioration{background:#cf222e}
 .pill.status-overdue{background:#82071e}
-.pill.status-insufficient_data{background:#d8dee4;color:#1f2328}
+.pill.status-unreported{background:#8250df}
+.pill.status-insufficient_data{background:#afb8c1;color:#1f2328}
+.pill.status-no_data{background:#eaeef2;color:#1f2328;border:1px solid #d0d7de}
+.stale-mark{display:inline-block;margin-left:4px;padding:0 5px;border-radius:4px;font-size:10.5px;font-weight:700;text-transform:uppercase;letter-spacing:.03em;background:#fff1c2;color:#7d4e00;border:1px solid #d4a72c;white-space:nowrap}
+tr.stale .data-age{color:#7d4e00}
+.no-target{color:var(--muted);font-style:italic}
 .pill.task-overdue{background:#82071e}
 .pill.task-due_soon{background:#d4a72c;color:#1f2328}
 .title{font-weight:500}
@@ -113,10 +118,21 @@ inline std::string html_days(std::int64_t days, language lang) {
     return lang == language::vi ? "quá " + std::to_string(-days) + " ngày" : std::to_string(-days) + " days ago";
 }
 
+// The latest value, then the date and age of its observation, then a stale mark when it is stale.
 inline std::string html_latest(const scorecard_target& t, language lang) {
     if (!t.latest) return "<span class=\"empty\">" + std::string(missing_mark) + "</span>";
-    return html_escape(human_value_in_ranking(t.latest->value, t.latest_out_of, t.unit, t.unit_suffix, lang)) +
-           "<span class=\"days\">" + html_escape(human_date(t.latest->date, lang)) + "</span>";
+    std::string out =
+        html_escape(human_value_in_ranking(t.latest->value, t.latest_out_of, t.unit, t.unit_suffix, lang)) +
+        "<span class=\"days data-date\">" + html_escape(human_date(t.latest->date, lang)) + "</span>";
+    if (t.latest_age_days) {
+        out += "<span class=\"days data-age\">" + html_escape(age_phrase(*t.latest_age_days, lang));
+        if (t.stale) {
+            out +=
+                "<span class=\"stale-mark\">" + html_escape(std::string(label(report_label::stale, lang))) + "</span>";
+        }
+        out += "</span>";
+    }
+    return out;
 }
 
 inline std::string html_target(const scorecard_target& t, language lang) {
@@ -129,12 +145,14 @@ inline std::string html_target(const scorecard_target& t, language lang) {
 
 inline std::string html_target_row(const scorecard_target& t, language lang) {
     std::string row =
-        "<tr class=\"target-row " + status_class(t.status) + "\" data-target=\"" + html_escape(t.id) + "\">";
+        "<tr class=\"target-row " + status_class(t.status) + std::string(t.stale ? " stale" : "") +
+        "\" data-target=\"" + html_escape(t.id) + "\"" +
+        (t.latest_age_days ? " data-age-days=\"" + std::to_string(*t.latest_age_days) + "\"" : std::string()) + ">";
     row += "<td>" + html_pill(t.status, lang) + "</td>";
     row += "<td><span class=\"title\">" + html_escape(t.title) + "</span><span class=\"sub\">";
     if (t.indicator_name != t.title) row += html_escape(t.indicator_name) + " \u00b7 ";
     row += html_source(t.source, lang);
-    if (t.status == target_status::insufficient_data && t.message) row += " \u00b7 " + html_escape(*t.message);
+    if (!is_judgement(t.status) && t.message) row += " \u00b7 " + html_escape(*t.message);
     row += "</span></td>";
     row += "<td>" + svg_progress_bar(t, lang) + "</td>";
     row += "<td class=\"n\">" + percent(t.score) + "</td>";
@@ -160,7 +178,7 @@ inline std::string html_target_head(language lang) {
 
 DXFRAME_DECL std::string render_html(const scorecard& sc, const html_options& options) {
     const language lang = sc.lang;
-    const auto L = [&](report_label k) { return html_escape(std::string(label(k, lang))); };
+    const auto L = [&](auto k) { return html_escape(std::string(label(k, lang))); };
     std::string h;
     h.reserve(std::size_t{256} * 1024);
     const std::string page_title = std::string(label(report_label::scorecard_title, lang)) +
@@ -178,7 +196,14 @@ DXFRAME_DECL std::string render_html(const scorecard& sc, const html_options& op
     if (!sc.framework_name.empty()) h += "<p class=\"framework\">" + html_escape(sc.framework_name) + "</p>\n";
     h += "<p class=\"meta\">" + L(report_label::as_of) + " <strong>" + html_escape(human_date(sc.as_of, lang)) +
          "</strong> \u00b7 " + L(report_label::method) + ": " +
-         html_escape(std::string(method_label(sc.method, lang))) + "</p>\n</div></header>\n<main class=\"wrap\">\n";
+         html_escape(std::string(method_label(sc.method, lang))) + "</p>\n";
+    h += "<p class=\"meta freshness\">" + L(freshness_label::newest_observation) +
+         " <strong class=\"newest-observation\">" + html_escape(human_date(sc.newest_observation, lang)) +
+         "</strong> \u00b7 " + L(freshness_label::newest_source) + " <strong class=\"newest-source\">" +
+         html_escape(human_date(sc.newest_source, lang)) + "</strong> \u00b7 " + "<span class=\"stale-mark\">" +
+         L(report_label::stale) + "</span> " + (lang == language::vi ? "số liệu quá " : "data older than ") +
+         std::to_string(sc.stale_after_months) + " " + L(freshness_label::months) +
+         "</p>\n</div></header>\n<main class=\"wrap\">\n";
 
     // Summary.
     h += "<section id=\"summary\">\n<h2>" + L(report_label::overall) + "</h2>\n<div class=\"kpis\">\n";
@@ -188,14 +213,12 @@ DXFRAME_DECL std::string render_html(const scorecard& sc, const html_options& op
          L(report_label::targets) + "</div></div>\n";
     {
         const status_counts& n = sc.overall.counts;
-        const std::size_t counts[] = {n.achieved,      n.on_track, n.needs_acceleration, n.limited_progress,
-                                      n.deterioration, n.overdue,  n.insufficient_data};
         for (std::size_t k = 0; k < target_status_count; ++k) {
             const auto s = static_cast<target_status>(k);
             h += "<div class=\"kpi kpi-status " + status_class(s) +
                  "\" style=\"border-top-color:" + std::string(status_color(s)) + "\"><div class=\"v\">" +
-                 std::to_string(counts[k]) + "</div><div class=\"l\">" +
-                 html_escape(std::string(status_label(s, lang))) + "</div></div>\n";
+                 std::to_string(n.of(s)) + "</div><div class=\"l\">" + html_escape(std::string(status_label(s, lang))) +
+                 "</div></div>\n";
         }
     }
     h += "</div>\n" + svg_status_mix(sc.overall.counts, lang, 1070, 24) + "\n<ul class=\"legend\">";
@@ -227,17 +250,24 @@ DXFRAME_DECL std::string render_html(const scorecard& sc, const html_options& op
     h += "<th>" + L(report_label::next_deadlines) + "</th></tr></thead>\n<tbody>\n";
     for (const scorecard_group* g : groups) {
         const status_counts& n = g->counts;
-        const std::size_t counts[] = {n.achieved,      n.on_track, n.needs_acceleration, n.limited_progress,
-                                      n.deterioration, n.overdue,  n.insufficient_data};
-        h += "<tr class=\"pillar-row\" data-pillar=\"" + html_escape(g->id) + "\"><td><span class=\"title\">" +
-             html_escape(g->name) + "</span><span class=\"sub\">" +
+        h += "<tr class=\"pillar-row\" data-targets=\"" + std::to_string(g->targets) + "\" data-pillar=\"" +
+             html_escape(g->id) + "\"><td><span class=\"title\">" + html_escape(g->name) +
+             "</span><span class=\"sub\">" +
              L(g->pillar ? (g->foundation ? report_label::foundation : report_label::pillar_proper)
                          : report_label::no_pillar) +
-             "</span></td><td class=\"n\"><strong>" + percent(g->score) + "</strong></td><td class=\"n\">" +
-             std::to_string(g->targets) + "</td>";
-        for (std::size_t k = 0; k < target_status_count; ++k) {
-            h += "<td class=\"n" + std::string(counts[k] == 0 ? " z" : "") + " " +
-                 status_class(static_cast<target_status>(k)) + "\">" + std::to_string(counts[k]) + "</td>";
+             "</span></td>";
+        if (g->targets == 0) {
+            // No row of zeros: the sources set no target for this pillar.
+            h += "<td class=\"no-target\" colspan=\"" + std::to_string(2 + target_status_count) + "\">" +
+                 L(report_label::no_target_set) + "</td>";
+        } else {
+            h += "<td class=\"n\"><strong>" + percent(g->score) + "</strong></td><td class=\"n\">" +
+                 std::to_string(g->targets) + "</td>";
+            for (std::size_t k = 0; k < target_status_count; ++k) {
+                const auto st = static_cast<target_status>(k);
+                h += "<td class=\"n" + std::string(n.of(st) == 0 ? " z" : "") + " " + status_class(st) + "\">" +
+                     std::to_string(n.of(st)) + "</td>";
+            }
         }
         h += "<td>";
         if (!g->next_deadlines.empty()) {
@@ -289,8 +319,8 @@ DXFRAME_DECL std::string render_html(const scorecard& sc, const html_options& op
         }
         if (members.empty()) continue;
         std::stable_sort(members.begin(), members.end(), [](const scorecard_target* a, const scorecard_target* b) {
-            if (severity_rank(a->status) != severity_rank(b->status)) {
-                return severity_rank(a->status) > severity_rank(b->status);
+            if (attention_rank(a->status) != attention_rank(b->status)) {
+                return attention_rank(a->status) > attention_rank(b->status);
             }
             return a->deadline < b->deadline;
         });

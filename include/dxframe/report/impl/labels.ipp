@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 #include <dxframe/report/labels.hpp>
@@ -13,6 +14,12 @@ namespace dxframe {
 DXFRAME_DECL std::string target_count(std::size_t n, language lang) {
     if (lang == language::vi) return std::to_string(n) + " chỉ tiêu";
     return std::to_string(n) + (n == 1 ? " target" : " targets");
+}
+
+DXFRAME_DECL std::string age_phrase(std::int64_t days, language lang) {
+    if (days == 0) return lang == language::vi ? "hôm nay" : "today";
+    if (lang == language::vi) return std::to_string(days) + " ngày trước";
+    return std::to_string(days) + (days == 1 ? " day ago" : " days ago");
 }
 
 }  // namespace dxframe

@@ -76,11 +76,19 @@ inline std::string md_latest(const scorecard_target& t, language lang) {
            " (" + human_date(t.latest->date, lang) + ")";
 }
 
+// The age of the latest observation ("181 days ago"), and a bold stale mark when it is stale.
+inline std::string md_age(const scorecard_target& t, language lang) {
+    if (!t.latest_age_days) return std::string(missing_mark);
+    std::string out = age_phrase(*t.latest_age_days, lang);
+    if (t.stale) out += " **" + std::string(label(report_label::stale, lang)) + "**";
+    return out;
+}
+
 }  // namespace detail
 
 DXFRAME_DECL std::string render_markdown(const scorecard& sc) {
     const language lang = sc.lang;
-    const auto lbl = [&](report_label k) { return std::string(label(k, lang)); };
+    const auto lbl = [&](auto k) { return std::string(label(k, lang)); };
     std::string out;
     std::string title = lbl(report_label::scorecard_title);
     if (!sc.entity_name.empty()) title += " \u2014 " + sc.entity_name;
@@ -88,7 +96,11 @@ DXFRAME_DECL std::string render_markdown(const scorecard& sc) {
     if (!sc.framework_name.empty())
         out += "**" + lbl(report_label::framework) + ":** " + markdown_escape(sc.framework_name) + "  \n";
     out += "**" + lbl(report_label::as_of) + ":** " + human_date(sc.as_of, lang) + " \u00b7 **" +
-           lbl(report_label::method) + ":** " + std::string(method_label(sc.method, lang)) + "\n\n";
+           lbl(report_label::method) + ":** " + std::string(method_label(sc.method, lang)) + "  \n";
+    out += "**" + lbl(freshness_label::newest_observation) + ":** " + human_date(sc.newest_observation, lang) +
+           " \u00b7 **" + lbl(freshness_label::newest_source) + ":** " + human_date(sc.newest_source, lang) +
+           " \u00b7 " + lbl(freshness_label::stale_after) + " " + std::to_string(sc.stale_after_months) + " " +
+           lbl(freshness_label::months) + "\n\n";
 
     // Overall.
     out += "## " + lbl(report_label::overall) + "\n\n";
@@ -118,18 +130,26 @@ DXFRAME_DECL std::string render_markdown(const scorecard& sc) {
             groups.push_back(&g);
         if (sc.unassigned) groups.push_back(&*sc.unassigned);
         for (const scorecard_group* g : groups) {
-            const status_counts& n = g->counts;
-            out += detail::md_row(
-                {markdown_escape(g->name), percent(g->score), std::to_string(g->targets), std::to_string(n.achieved),
-                 std::to_string(n.on_track), std::to_string(n.needs_acceleration), std::to_string(n.limited_progress),
-                 std::to_string(n.deterioration), std::to_string(n.overdue), std::to_string(n.insufficient_data)});
+            std::vector<std::string> row{markdown_escape(g->name)};
+            if (g->targets == 0) {
+                // No empty row of dashes: say that the sources set no target here.
+                row.push_back("_" + lbl(report_label::no_target_set) + "_");
+                row.push_back("0");
+                for (std::size_t k = 0; k < target_status_count; ++k)
+                    row.emplace_back();
+            } else {
+                row.push_back(percent(g->score));
+                row.push_back(std::to_string(g->targets));
+                for (std::size_t k = 0; k < target_status_count; ++k)
+                    row.push_back(std::to_string(g->counts.of(static_cast<target_status>(k))));
+            }
+            out += detail::md_row(row);
         }
-        out += detail::md_row(
-            {"**" + lbl(report_label::overall) + "**", "**" + percent(sc.overall.score) + "**",
-             std::to_string(sc.overall.targets), std::to_string(sc.overall.counts.achieved),
-             std::to_string(sc.overall.counts.on_track), std::to_string(sc.overall.counts.needs_acceleration),
-             std::to_string(sc.overall.counts.limited_progress), std::to_string(sc.overall.counts.deterioration),
-             std::to_string(sc.overall.counts.overdue), std::to_string(sc.overall.counts.insufficient_data)});
+        std::vector<std::string> total{"**" + lbl(report_label::overall) + "**",
+                                       "**" + percent(sc.overall.score) + "**", std::to_string(sc.overall.targets)};
+        for (std::size_t k = 0; k < target_status_count; ++k)
+            total.push_back(std::to_string(sc.overall.counts.of(static_cast<target_status>(k))));
+        out += detail::md_row(total);
         out += "\n";
     }
 
@@ -139,14 +159,15 @@ DXFRAME_DECL std::string render_markdown(const scorecard& sc) {
         out += lbl(report_label::none) + "\n\n";
     } else {
         out += detail::md_row({lbl(report_label::status), lbl(report_label::target), lbl(report_label::latest),
-                               lbl(report_label::target_value), lbl(report_label::deadline)});
-        out += detail::md_rule({false, false, true, true, false});
+                               lbl(freshness_label::data_age), lbl(report_label::target_value),
+                               lbl(report_label::deadline)});
+        out += detail::md_rule({false, false, true, false, true, false});
         for (const auto& id : sc.overall.off_track) {
             const scorecard_target* t = find_target(sc, id);
             if (!t) continue;
             out += detail::md_row({std::string(status_label(t->status, lang)), markdown_escape(t->title),
-                                   detail::md_latest(*t, lang), detail::md_target_value(*t, lang),
-                                   human_date(t->deadline, lang)});
+                                   detail::md_latest(*t, lang), detail::md_age(*t, lang),
+                                   detail::md_target_value(*t, lang), human_date(t->deadline, lang)});
         }
         out += "\n";
     }
@@ -183,14 +204,15 @@ DXFRAME_DECL std::string render_markdown(const scorecard& sc) {
             if (members.empty()) continue;
             out += "### " + markdown_escape(g->name) + " \u2014 " + percent(g->score) + "\n\n";
             out += detail::md_row({lbl(report_label::status), lbl(report_label::target), lbl(report_label::progress),
-                                   lbl(report_label::latest), lbl(report_label::target_value),
-                                   lbl(report_label::deadline), lbl(report_label::source)});
-            out += detail::md_rule({false, false, true, true, true, false, false});
+                                   lbl(report_label::latest), lbl(freshness_label::data_age),
+                                   lbl(report_label::target_value), lbl(report_label::deadline),
+                                   lbl(report_label::source)});
+            out += detail::md_rule({false, false, true, true, false, true, false, false});
             for (const scorecard_target* t : members) {
-                out +=
-                    detail::md_row({std::string(status_label(t->status, lang)), markdown_escape(t->title),
-                                    percent(t->score), detail::md_latest(*t, lang), detail::md_target_value(*t, lang),
-                                    human_date(t->deadline, lang), detail::markdown_source(t->source, lang)});
+                out += detail::md_row({std::string(status_label(t->status, lang)), markdown_escape(t->title),
+                                       percent(t->score), detail::md_latest(*t, lang), detail::md_age(*t, lang),
+                                       detail::md_target_value(*t, lang), human_date(t->deadline, lang),
+                                       detail::markdown_source(t->source, lang)});
             }
             out += "\n";
         }

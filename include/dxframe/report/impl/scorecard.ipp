@@ -113,12 +113,13 @@ inline scorecard_task make_task(const task_assessment& a, const task& t, const d
 inline void list_targets(scorecard_group& g, const std::vector<const scorecard_target*>& members, std::size_t next_n) {
     std::vector<const scorecard_target*> off, next;
     for (const scorecard_target* t : members) {
-        if (is_off_track(t->status)) off.push_back(t);
+        if (needs_action(t->status)) off.push_back(t);
+        if (t->stale) ++g.stale;
         if (t->status != target_status::achieved && t->days_to_deadline >= 0) next.push_back(t);
     }
     std::stable_sort(off.begin(), off.end(), [](const scorecard_target* a, const scorecard_target* b) {
-        if (severity_rank(a->status) != severity_rank(b->status)) {
-            return severity_rank(a->status) > severity_rank(b->status);
+        if (attention_rank(a->status) != attention_rank(b->status)) {
+            return attention_rank(a->status) > attention_rank(b->status);
         }
         return a->deadline < b->deadline;
     });
@@ -136,6 +137,7 @@ inline void copy_rollup(scorecard_group& g, const rollup_entry& e) {
     g.score = e.score;
     g.share_on_track = e.share_on_track;
     g.worst = e.targets > 0 ? e.worst : std::nullopt;
+    g.not_judged = e.not_judged;
 }
 
 }  // namespace detail
@@ -154,6 +156,8 @@ DXFRAME_DECL scorecard make_scorecard(const dataset& ds, const date& as_of, cons
     sc.as_of = as_of;
     sc.method = options.progress.method;
     sc.lang = lang;
+    sc.stale_after_months = options.progress.stale_after_months;
+    sc.result_window_months = options.progress.result_window_months;
 
     // Assess every target, for the entity asked for or the one it binds.
     std::vector<target_assessment> assessments;
@@ -202,6 +206,8 @@ DXFRAME_DECL scorecard make_scorecard(const dataset& ds, const date& as_of, cons
         row.expected = a.expected;
         row.ratio = a.ratio;
         row.latest = a.latest;
+        row.latest_age_days = a.latest_age_days;
+        row.stale = a.stale;
         row.baseline = a.baseline;
         row.target_value = a.target_value;
         if (t.kind == target_kind::within && t.upper && std::isfinite(*t.upper)) row.upper = t.upper;
@@ -314,13 +320,22 @@ DXFRAME_DECL scorecard make_scorecard(const dataset& ds, const date& as_of, cons
     std::stable_sort(sc.due_soon_tasks.begin(), sc.due_soon_tasks.end(),
                      [](const scorecard_task& a, const scorecard_task& b) { return a.deadline < b.deadline; });
 
-    // Sources.
-    for (const target& t : fw.targets)
+    // Sources, and how recent the data are.
+    const auto newer = [](std::optional<date>& cur, const date& d) {
+        if (!cur || *cur < d) cur = d;
+    };
+    for (const target& t : fw.targets) {
         sc.target_sources.add(t.source);
+        if (t.source && t.source->published && *t.source->published <= as_of)
+            newer(sc.newest_source, *t.source->published);
+    }
     for (const observation& o : ds.observations) {
         if (options.entity && o.entity != *options.entity) continue;
         if (o.date > as_of) continue;  // not part of the picture at the as-of date
         sc.observation_sources.add(o.source);
+        newer(sc.newest_observation, o.date);
+        if (o.source && o.source->published && *o.source->published <= as_of)
+            newer(sc.newest_source, *o.source->published);
     }
 
     // Ranking.

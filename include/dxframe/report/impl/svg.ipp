@@ -122,6 +122,10 @@ DXFRAME_DECL std::string svg_pillar_scores(const scorecard& sc, double width) {
                               g.name + ": " + percent(g.score));
         s += detail::svg_text("value", bar_x + bar_w + 8, y + 19, percent(g.score), "start", 13,
                               g.score ? "#24292f" : "#8c959f", " font-weight=\"600\"");
+        if (g.targets == 0) {
+            s += detail::svg_text("no-target", bar_x + 8, y + 19, std::string(label(report_label::no_target_set, lang)),
+                                  "start", 12, "#57606a", " font-style=\"italic\"");
+        }
     }
     s += "</svg>";
     return s;
@@ -131,21 +135,20 @@ DXFRAME_DECL std::string svg_status_mix(const status_counts& n, language lang, d
     std::string s =
         detail::svg_open("chart status-mix", width, height, std::string(label(report_label::status_counts, lang)));
     const std::size_t total = n.total();
-    const std::size_t counts[] = {n.achieved,      n.on_track, n.needs_acceleration, n.limited_progress,
-                                  n.deterioration, n.overdue,  n.insufficient_data};
     s += detail::svg_rect("track", 0, 0, width, height, "#eef1f4", " rx=\"4\"");
     double x = 0;
     for (std::size_t k = 0; k < target_status_count && total > 0; ++k) {
-        if (counts[k] == 0) continue;
         const auto st = static_cast<target_status>(k);
-        const double w = width * static_cast<double>(counts[k]) / static_cast<double>(total);
+        const std::size_t count = n.of(st);
+        if (count == 0) continue;
+        const double w = width * static_cast<double>(count) / static_cast<double>(total);
         s += detail::svg_rect("seg " + status_class(st), x, 0, w, height, status_color(st), {},
-                              std::string(status_label(st, lang)) + ": " + std::to_string(counts[k]));
+                              std::string(status_label(st, lang)) + ": " + std::to_string(count));
         if (w >= 26) {
-            s += detail::svg_text("seg-label", x + w / 2, height / 2 + 4, std::to_string(counts[k]), "middle", 11,
-                                  st == target_status::insufficient_data || st == target_status::needs_acceleration
-                                      ? "#24292f"
-                                      : "#ffffff");
+            const bool dark_text = st == target_status::insufficient_data || st == target_status::no_data ||
+                                   st == target_status::needs_acceleration;
+            s += detail::svg_text("seg-label", x + w / 2, height / 2 + 4, std::to_string(count), "middle", 11,
+                                  dark_text ? "#24292f" : "#ffffff");
         }
         x += w;
     }
@@ -199,8 +202,7 @@ DXFRAME_DECL std::string svg_trajectory(const scorecard_target& t, const date& a
     s += detail::svg_rect("plot-bg", left, top, pw, ph, "#fbfcfd");
     if (t.series.empty() || !y0 || !d0) {
         s += detail::svg_text("empty", left + pw / 2, top + ph / 2,
-                              std::string(status_label(target_status::insufficient_data, lang)), "middle", 12,
-                              "#8c959f");
+                              std::string(status_label(target_status::no_data, lang)), "middle", 12, "#8c959f");
         s += "</svg>";
         return s;
     }

@@ -40,7 +40,9 @@ constexpr std::string_view status_ansi(target_status s) noexcept {
         case target_status::limited_progress: return "35";
         case target_status::deterioration: return "31";
         case target_status::overdue: return "1;31";
+        case target_status::unreported: return "1;35";
         case target_status::insufficient_data: return "2";
+        case target_status::no_data: return "2";
     }
     return "0";
 }
@@ -89,19 +91,27 @@ inline std::string days_phrase(std::int64_t days, language lang) {
     return lang == language::vi ? "trễ " + std::to_string(-days) + " ngày" : std::to_string(-days) + " days late";
 }
 
-// The targets of a group, worst first (overdue … achieved, then those without data), then by deadline.
+// The targets of a group, most urgent first (attention_rank: overdue, unreported, deterioration …
+// achieved, then those with too little or no data), then by deadline.
 inline std::vector<const scorecard_target*> sorted_members(const scorecard& sc, const scorecard_group& g) {
     std::vector<const scorecard_target*> out;
     for (const auto& t : sc.targets) {
         if (g.pillar ? t.pillar == g.pillar : !t.pillar) out.push_back(&t);
     }
     std::stable_sort(out.begin(), out.end(), [](const scorecard_target* a, const scorecard_target* b) {
-        if (severity_rank(a->status) != severity_rank(b->status)) {
-            return severity_rank(a->status) > severity_rank(b->status);
+        if (attention_rank(a->status) != attention_rank(b->status)) {
+            return attention_rank(a->status) > attention_rank(b->status);
         }
         return a->deadline < b->deadline;
     });
     return out;
+}
+
+// "Newest data 2025-06-30 · Newest source published 2025-08-01".
+inline std::string freshness_line(const scorecard& sc, language lang) {
+    return std::string(label(freshness_label::newest_observation, lang)) + " " +
+           human_date(sc.newest_observation, lang) + " \u00b7 " +
+           std::string(label(freshness_label::newest_source, lang)) + " " + human_date(sc.newest_source, lang);
 }
 
 inline std::string confidence_line(const confidence_counts& c, language lang) {
@@ -134,7 +144,7 @@ DXFRAME_DECL std::string render_terminal(const scorecard& sc, const terminal_opt
         out.append(s, 0, end);
         out += '\n';
     };
-    const auto lbl = [&](report_label k) { return std::string(label(k, lang)); };
+    const auto lbl = [&](auto k) { return std::string(label(k, lang)); };
     const std::string heavy = detail::repeat("\u2550", W);
     const std::string light = detail::repeat("\u2500", W);
 
@@ -149,6 +159,8 @@ DXFRAME_DECL std::string render_terminal(const scorecard& sc, const terminal_opt
     line(truncate_to_width(lbl(report_label::as_of) + " " + human_date(sc.as_of, lang) + " \u00b7 " +
                                lbl(report_label::method) + ": " + std::string(method_label(sc.method, lang)),
                            W));
+    for (const auto& l : wrap_to_width(detail::freshness_line(sc, lang), W))
+        line(l);
     line(heavy);
 
     // Overall.
@@ -186,9 +198,9 @@ DXFRAME_DECL std::string render_terminal(const scorecard& sc, const terminal_opt
     }
     line(light);
 
-    // Pillar table: name | bar | score | targets | seven status counts.
+    // Pillar table: name | bar | score | targets | nine status counts.
     const std::size_t count_w = 4;
-    const std::size_t fixed = 1 + 10 + 1 + 4 + 1 + 4 + 7 * count_w;
+    const std::size_t fixed = 1 + 10 + 1 + 4 + 1 + 4 + target_status_count * count_w;
     const std::size_t name_w = W - fixed > 32 ? 32 : W - fixed;
     {
         std::string h = pad_right(lbl(report_label::pillar), name_w) + " " + pad_right(lbl(report_label::score), 15) +
@@ -202,15 +214,19 @@ DXFRAME_DECL std::string render_terminal(const scorecard& sc, const terminal_opt
             groups.push_back(&g);
         if (sc.unassigned) groups.push_back(&*sc.unassigned);
         for (const scorecard_group* g : groups) {
+            if (g->targets == 0) {
+                line(pad_right(g->name, name_w) + " " +
+                     c.wrap(truncate_to_width(lbl(report_label::no_target_set), W - name_w - 1), "2"));
+                continue;
+            }
             const status_counts& n = g->counts;
-            const std::size_t counts[] = {n.achieved,      n.on_track, n.needs_acceleration, n.limited_progress,
-                                          n.deterioration, n.overdue,  n.insufficient_data};
             std::string l = pad_right(g->name, name_w) + " " +
                             c.wrap(detail::text_bar(g->score, 10), detail::score_ansi(g->score)) + " " +
                             pad_left(percent(g->score), 4) + " " + pad_left(std::to_string(g->targets), 4);
             for (std::size_t k = 0; k < target_status_count; ++k) {
-                const std::string cell = detail::count_cell(counts[k], count_w);
-                l += counts[k] > 0 ? c.wrap(cell, detail::status_ansi(static_cast<target_status>(k))) : cell;
+                const auto st = static_cast<target_status>(k);
+                const std::string cell = detail::count_cell(n.of(st), count_w);
+                l += n.of(st) > 0 ? c.wrap(cell, detail::status_ansi(st)) : cell;
             }
             line(l);
         }
@@ -221,6 +237,8 @@ DXFRAME_DECL std::string render_terminal(const scorecard& sc, const terminal_opt
             if (!legend.empty()) legend += " \u00b7 ";
             legend += std::string(status_abbreviation(s, lang)) + " " + std::string(status_label(s, lang));
         }
+        legend += " \u00b7 " + std::string(label(freshness_label::stale_after, lang)) + " " +
+                  std::to_string(sc.stale_after_months) + " " + std::string(label(freshness_label::months, lang));
         for (const auto& l : wrap_to_width(legend, W))
             line(c.wrap(l, "2"));
     }
@@ -252,8 +270,9 @@ DXFRAME_DECL std::string render_terminal(const scorecard& sc, const terminal_opt
                 g->name + " \u00b7 " + percent(g->score) + " \u00b7 " + target_count(members.size(), lang);
             if (!g->off_track.empty()) {
                 head += ", " + std::to_string(g->off_track.size()) + " " +
-                        (lang == language::vi ? "chậm tiến độ hoặc quá hạn" : "off track or overdue");
+                        (lang == language::vi ? "cần xử lý" : "need action");
             }
+            if (g->stale > 0) head += ", " + std::to_string(g->stale) + " " + lbl(report_label::stale);
             line(c.wrap(truncate_to_width(head, W), "1"));
             for (const scorecard_target* t : members) {
                 const std::string value = detail::latest_vs_target(*t, lang);
@@ -262,6 +281,17 @@ DXFRAME_DECL std::string render_terminal(const scorecard& sc, const terminal_opt
                      c.wrap(pad_right(status_short_label(t->status, lang), status_w), detail::status_ansi(t->status)) +
                      " " + pad_right(t->title, rest - vw) + " " + pad_left(value, vw) + " " +
                      pad_left(human_date(t->deadline, lang), date_w));
+                // The date and age of the latest observation, under the title; stale ones marked.
+                if (t->latest) {
+                    std::string data = lbl(freshness_label::data) + " " + human_date(t->latest->date, lang);
+                    if (t->latest_age_days) data += " \u00b7 " + age_phrase(*t->latest_age_days, lang);
+                    const std::string indent(2 + status_w + 1, ' ');
+                    data = truncate_to_width(
+                        data, W - indent.size() - (t->stale ? 3 + display_width(lbl(report_label::stale)) : 0));
+                    std::string l2 = indent + c.wrap(data, "2");
+                    if (t->stale) l2 += " \u00b7 " + c.wrap(lbl(report_label::stale), "1;33");
+                    line(l2);
+                }
             }
         }
     }
