@@ -10,6 +10,10 @@ SKIP_RETURN_CODE), the only reason this test is ever skipped.
 
 Expected counts are not hard-coded: they come from the scorecard's own JSON output for the same
 dataset and date (`dxframe scorecard --format json`), and the DOM is checked against them.
+The layout is measured in the browser on a copy of the page with a measuring script appended
+(the page itself has no script): the date and age of each target's latest observation and the
+stale marks must be there, one per target that has them, drawn inside their table cell, and
+no table may be wider than its section.
 A probe page with a deliberate console error first proves that console capture works, so a
 broken capture cannot turn into a silent pass.
 """
@@ -149,6 +153,89 @@ class Dom(html.parser.HTMLParser):
         return out
 
 
+# Appended to a copy of the page: measures the data-age and stale marks and the tables, and
+# writes the result as JSON into a <pre id="dxframe-layout"> that --dump-dom then shows.
+LAYOUT_SCRIPT = """<script>
+(function () {
+  var out = {ages: 0, stale: 0, dates: 0, problems: [], noTarget: 0, newestSource: null, newestData: null,
+             pageWidth: document.documentElement.scrollWidth, viewWidth: window.innerWidth};
+  function inside(inner, outer) {
+    var a = inner.getBoundingClientRect(), b = outer.getBoundingClientRect();
+    return a.width > 0 && a.height > 0 && a.left >= b.left - 0.5 && a.right <= b.right + 0.5 &&
+           a.top >= b.top - 0.5 && a.bottom <= b.bottom + 0.5;
+  }
+  var targets = document.getElementById('targets');
+  [['.data-date', 'dates'], ['.data-age', 'ages'], ['.stale-mark', 'stale']].forEach(function (k) {
+    targets.querySelectorAll(k[0]).forEach(function (e) {
+      out[k[1]]++;
+      var td = e.closest('td'), tr = e.closest('tr');
+      if (!td || !inside(e, td)) out.problems.push(k[0] + ' outside its cell in row ' + (tr && tr.dataset.target));
+    });
+  });
+  targets.querySelectorAll('.stale-mark').forEach(function (e) {
+    var tr = e.closest('tr');
+    if (!tr.classList.contains('stale')) out.problems.push('stale mark in a row not marked stale: ' + tr.dataset.target);
+    var age = e.closest('.data-age');
+    if (!age) out.problems.push('stale mark outside the data age in row ' + tr.dataset.target);
+  });
+  document.querySelectorAll('table').forEach(function (t) {
+    var s = t.closest('section');
+    if (t.getBoundingClientRect().right > s.getBoundingClientRect().right + 0.5)
+      out.problems.push('a table is wider than section #' + s.id);
+  });
+  var head = document.querySelector('header.top .wrap');
+  document.querySelectorAll('header .freshness strong, header .freshness .stale-mark').forEach(function (e) {
+    if (!inside(e, head)) out.problems.push('header date outside the header: ' + e.className);
+  });
+  out.noTarget = document.querySelectorAll('tr.pillar-row td.no-target').length;
+  var ns = document.querySelector('.newest-source'), nd = document.querySelector('.newest-observation');
+  out.newestSource = ns && ns.textContent;
+  out.newestData = nd && nd.textContent;
+  var pre = document.createElement('pre');
+  pre.id = 'dxframe-layout';
+  pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+})();
+</script>"""
+LAYOUT_RESULT = re.compile(r'<pre id="dxframe-layout">(.*?)</pre>', re.S)
+
+
+def human_date(iso, lang):
+    if iso is None:
+        return "\u2014"
+    y, m, d = iso.split("-")
+    return "%s/%s/%s" % (d, m, y) if lang == "vi" else iso
+
+
+def check_layout(chromium, report, work, sc, lang):
+    """The data-age and stale marks are there, inside their cells, and nothing overflows."""
+    with open(report, encoding="utf-8") as f:
+        page = f.read()
+    probe = os.path.join(work, "layout-%s.html" % lang)
+    with open(probe, "w", encoding="utf-8") as f:
+        f.write(page.replace("</body>", LAYOUT_SCRIPT + "</body>"))
+    dom_text, err = run_chromium(chromium, ["--window-size=1280,2200", "--dump-dom"], "file://" + os.path.abspath(probe))
+    found = LAYOUT_RESULT.search(dom_text)
+    if not check(found, "[%s] the layout probe did not run:\n%s" % (lang, err[-2000:])):
+        return
+    m = json.loads(html.unescape(found.group(1)))
+    with_data = [t for t in sc["targets"] if t["latest_age_days"] is not None]
+    stale = [t for t in sc["targets"] if t["stale"]]
+    check(m["dates"] == len(with_data), "[%s] %d data dates in #targets, expected %d" % (lang, m["dates"], len(with_data)))
+    check(m["ages"] == len(with_data), "[%s] %d data ages in #targets, expected %d" % (lang, m["ages"], len(with_data)))
+    check(m["stale"] == len(stale), "[%s] %d stale marks in #targets, expected %d" % (lang, m["stale"], len(stale)))
+    check(len(stale) >= 1, "[%s] the check needs at least one stale target to look at" % lang)
+    check(not m["problems"], "[%s] layout problems:\n  %s" % (lang, "\n  ".join(m["problems"])))
+    check(m["pageWidth"] <= m["viewWidth"], "[%s] the page scrolls sideways: %d px wide in a %d px window"
+          % (lang, m["pageWidth"], m["viewWidth"]))
+    empty = [g for g in sc["pillars"] if g["targets"] == 0]
+    check(m["noTarget"] == len(empty), "[%s] %d pillar rows say 'no target set', expected %d" % (lang, m["noTarget"], len(empty)))
+    check(m["newestSource"] == human_date(sc["newest_source"], lang),
+          "[%s] header's newest source %r, scorecard says %r" % (lang, m["newestSource"], sc["newest_source"]))
+    check(m["newestData"] == human_date(sc["newest_observation"], lang),
+          "[%s] header's newest data %r, scorecard says %r" % (lang, m["newestData"], sc["newest_observation"]))
+
+
 def check_page(chromium, cli, work, as_of, lang, screenshot_out):
     report = os.path.join(work, "report-%s.html" % lang)
     shot = os.path.join(work, "report-%s.png" % lang)
@@ -216,6 +303,10 @@ def check_page(chromium, cli, work, as_of, lang, screenshot_out):
               "[%s] ranking chart has %d bars, expected %d" % (lang, len(dom.find("rect", "rank-bar", "ranking")), len(ranked)))
     check(len(dom.find("tr", "task-row", "tasks")) == len(sc["overdue_tasks"]) + len(sc["due_soon_tasks"]),
           "[%s] task rows do not match the scorecard's overdue and due-soon tasks" % lang)
+    stale_rows = dom.find("tr", "stale", "targets")
+    check(len(stale_rows) == sum(1 for t in sc["targets"] if t["stale"]),
+          "[%s] %d target rows marked stale, scorecard has %d" % (lang, len(stale_rows), sum(1 for t in sc["targets"] if t["stale"])))
+    check_layout(chromium, report, work, sc, lang)
 
     # 2. The page painted: a PNG of the right size whose header band has the page's colour.
     _, err = run_chromium(chromium, ["--window-size=1280,2200", "--screenshot=" + shot], url)
