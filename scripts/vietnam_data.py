@@ -205,8 +205,9 @@ HEADER_TEMPLATE = """// SPDX-License-Identifier: MIT
 namespace dxframe {
 namespace detail {
 
-/// The embedded document, in pieces that concatenate to the full JSON text.
-inline constexpr std::string_view vietnam_json_pieces[] = {
+/// The embedded document, in pieces that concatenate to the full JSON text. Plain pointers, not
+/// string_views: measuring 700 KB of literals in a constant expression exceeds Clang's step limit.
+inline constexpr const char* vietnam_json_pieces[] = {
 @PIECES@
 };
 
