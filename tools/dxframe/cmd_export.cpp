@@ -26,8 +26,9 @@ constexpr const char* export_usage =
     "                 sources, tasks, 63 + 34 provinces, ministries, reported figures\n"
     "\n"
     "Options:\n"
-    "  -o, --output FILE   write to FILE (atomically: temporary file, then rename)\n"
-    "                      instead of standard output ('-' means standard output)\n"
+    "  -o, --output FILE   write to FILE instead of standard output ('-' means standard\n"
+    "                      output); a regular file atomically (temporary file, then rename),\n"
+    "                      a device or a pipe directly\n"
     "\n"
     "Exit codes: 0 success; 2 usage error (unknown dataset) or the file cannot be written.\n";
 

@@ -62,7 +62,8 @@ inline std::string md_cell(const std::string& s) {
 }
 
 /// Writes a command's result: to standard output when `output` (-o/--output) is absent or "-",
-/// else to that file atomically. Throws io_failure when the file cannot be written.
+/// else to that file: a regular file atomically, a device or a pipe directly (write_file_atomic).
+/// Throws io_failure when the file cannot be written.
 inline void write_output(context& ctx, const std::optional<std::string>& output, const std::string& text) {
     if (!output || *output == "-") {
         ctx.out << text;

@@ -5,6 +5,7 @@
 /// write_file_atomic() never leaves a half-written file behind: it writes a temporary file in
 /// the target's directory, flushes it to disk, and renames it over the target, so a reader
 /// sees either the old content or the new one, even if the process dies or the disk fills up.
+/// A device, a named pipe or a socket is written directly instead (never replaced by a file).
 #pragma once
 
 #include <cstddef>
@@ -53,7 +54,16 @@ DXFRAME_DECL std::string read_file(const std::string& path);
 /// directory is written, flushed to disk (fsync) and renamed over the target, so readers never
 /// see a partial file. The replaced file's permissions are kept (POSIX). On any failure the
 /// temporary file is removed, the old file is left intact, and io_error is thrown with the
-/// path and the system's reason. A symbolic link at `path` is replaced by a regular file.
+/// path and the system's reason.
+///
+/// POSIX: when `path` exists and is not a regular file or a directory (a character or block
+/// device such as /dev/null, a FIFO, a socket, or a symbolic link to one such as /dev/stdout
+/// on a pipe), it is opened and written directly, with no temporary file and no rename; write
+/// and close errors are io_error with the path as above. A symbolic link to a regular file (or
+/// to a path that does not exist yet) stays a link: the file it leads to is replaced atomically,
+/// keeping that file's permissions. The links of the open-file table (/dev/stdout, /dev/fd/N,
+/// /proc/self/fd/N on Linux) are always written through, even to a regular file.
+/// Windows: always the temporary file and the rename.
 DXFRAME_DECL void write_file_atomic(const std::string& path, std::string_view content);
 
 }  // namespace dxframe

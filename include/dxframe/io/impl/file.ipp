@@ -94,13 +94,105 @@ inline std::string temporary_name(const std::filesystem::path& target) {
     return (target.parent_path() / name).string();
 }
 
+#if !defined(_WIN32)
+/// Where write_file_atomic_with writes `path`.
+struct write_destination {
+    bool direct = false;           ///< Open `path` and write into it (a device, a pipe, a socket).
+    std::filesystem::path target;  ///< Else: the path to replace atomically (symbolic links followed).
+};
+
+/// True for a symbolic link of the kernel's table of open files (/proc/PID/fd/N, /dev/fd/N),
+/// which /dev/stdout and /dev/stderr lead to on Linux: it names an open file, not a path, so it
+/// is written through, never replaced (even when it leads to a regular file).
+inline bool open_file_link(const std::filesystem::path& link) {
+    const std::filesystem::path dir = link.parent_path().lexically_normal();
+    const std::string d = dir.generic_string();
+    return d == "/dev/fd" || (d.rfind("/proc/", 0) == 0 && dir.filename() == "fd");
+}
+
+/// Decides how `path` is written. Something that exists and is not a regular file or a
+/// directory (following symbolic links: a character or block device, a FIFO, a socket) is
+/// written directly. Otherwise the symbolic links are followed to the file they name (which may
+/// not exist yet), and that file is replaced, so a link stays a link. A directory is left to the
+/// rename, which refuses it.
+inline write_destination destination_of(const std::string& path) {
+    struct stat st {};
+    const bool exists = ::stat(path.c_str(), &st) == 0;
+    if (exists && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) return {true, {}};
+    std::filesystem::path current(path);
+    for (int hops = 0;; ++hops) {
+        struct stat lst {};
+        if (::lstat(current.c_str(), &lst) != 0 || !S_ISLNK(lst.st_mode)) break;
+        if (hops >= 40) throw io_error(path, "cannot write", ELOOP);
+        if (open_file_link(current)) return {true, {}};
+        std::error_code ec;
+        const std::filesystem::path text = std::filesystem::read_symlink(current, ec);
+        if (ec) throw io_error(path, "cannot write", ec.value() != 0 ? ec.value() : EIO);
+        current = text.is_absolute() ? text : current.parent_path() / text;
+    }
+    if (exists) {
+        // The file found must be the one `path` names; if not (it went away, or a link of the
+        // open-file table named something else), write through `path` rather than guess.
+        struct stat found {};
+        if (::stat(current.c_str(), &found) != 0 || found.st_dev != st.st_dev || found.st_ino != st.st_ino) {
+            if (S_ISREG(st.st_mode)) return {true, {}};
+            return {false, std::filesystem::path(path)};
+        }
+    }
+    return {false, current};
+}
+
+/// Writes `content` into `path` opened as it is (no temporary file, no rename): the way to
+/// write a device, a FIFO or a socket. Errors are io_error with `path`, as for a file.
+inline void write_directly(const std::string& path, std::string_view content, const chunk_writer& writer) {
+    const auto fail = [&](const char* action, int errnum) { throw io_error(path, action, errnum != 0 ? errnum : EIO); };
+    errno = 0;
+    // No O_CREAT: the path exists; if it vanished meanwhile, a regular file must not be made
+    // here without the atomic replacement.
+    const int fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) fail("cannot open", errno);
+    file_closer f{::fdopen(fd, "wb")};
+    if (f.file == nullptr) {
+        const int errnum = errno;
+        ::close(fd);
+        fail("cannot open", errnum);
+    }
+    for (std::size_t offset = 0; offset < content.size(); offset += atomic_write_chunk) {
+        const std::size_t size =
+            content.size() - offset < atomic_write_chunk ? content.size() - offset : atomic_write_chunk;
+        errno = 0;
+        if (writer(f.file, content.data() + offset, size) != size) fail("cannot write", errno);
+    }
+    errno = 0;
+    if (std::fflush(f.file) != 0) fail("cannot write", errno);
+    struct stat st {};
+    if (::fstat(::fileno(f.file), &st) == 0 && (S_ISBLK(st.st_mode) || S_ISREG(st.st_mode))) {
+        if (::fsync(::fileno(f.file)) != 0) fail("cannot flush to disk", errno);
+    }
+    errno = 0;
+    const int closed = std::fclose(f.file);
+    f.file = nullptr;
+    if (closed != 0) fail("cannot write", errno);
+}
+#endif
+
 /// write_file_atomic with the writing step supplied by the caller: the test seam that lets a
 /// test make a write fail halfway (`writer` returns a short count) or throw, and check that the
 /// old file is intact and no temporary file is left. Content is handed to `writer` in pieces of
 /// atomic_write_chunk bytes.
 inline void write_file_atomic_with(const std::string& path, std::string_view content, const chunk_writer& writer) {
+    if (std::filesystem::path(path).filename().empty()) throw io_error(path, "cannot write", EISDIR);
+#if defined(_WIN32)
     const std::filesystem::path target(path);
+#else
+    const write_destination destination = destination_of(path);
+    if (destination.direct) {
+        write_directly(path, content, writer);
+        return;
+    }
+    const std::filesystem::path& target = destination.target;
     if (target.filename().empty()) throw io_error(path, "cannot write", EISDIR);
+#endif
 
     // Create the temporary file exclusively ("x"), retrying on a name collision.
     std::string temp;
@@ -132,7 +224,7 @@ inline void write_file_atomic_with(const std::string& path, std::string_view con
 #if !defined(_WIN32)
     // Keep the permissions of the file being replaced (a 0600 file must not become 0644).
     struct stat old_stat {};
-    if (::stat(path.c_str(), &old_stat) == 0) {
+    if (::stat(target.c_str(), &old_stat) == 0) {
         (void)::fchmod(::fileno(f.file), old_stat.st_mode & 07777);
     }
 #endif
