@@ -249,7 +249,8 @@ TEST_CASE("progress assesses one ranking: the latest observation's, the larger o
     const series_index index(ds);
     CHECK(index.get("vn_hanoi", "dti_rank", end_2024).out_of == std::optional<double>(63.0));
     CHECK(index.get("vn_hanoi", "dti_rank", date::from_ymd(2026, 1, 1)).out_of == std::optional<double>(34.0));
-    CHECK(index.get("vn_hanoi", "dti_rank").size() == 2);  // the 34 series: 2024 and 2025
+    // The 34 series: 2024 and 2025, continued before the merger by the 63-province rank of 2022.
+    CHECK(index.get("vn_hanoi", "dti_rank").size() == 3);
     for (const auto& all :
          {assess_all(ds, end_2024, {}, entity_scope::all_observed), assess_across(ds, t, {"vn_hanoi"}, end_2024)}) {
         REQUIRE(all.size() == 1);
@@ -341,3 +342,32 @@ TEST_CASE("dxframe progress writes latest_out_of after message (csv), in json an
     CHECK(md.out.find("4 / 63 (2024-12-31)") != std::string::npos);
 }
 #endif
+
+TEST_CASE("editions of an index whose universe grows form one series", "[ranking][progress]") {
+    // GII ranks: 42nd of 131 (2020), 48th of 132 (2022), 44th of 139 (2025): each edition has its
+    // own out_of, and no two share a date, so the assessment sees all three.
+    std::vector<observation> obs;
+    const auto add = [&](int year, double rank, double of) {
+        observation o;
+        o.entity = "vn";
+        o.indicator = "gii_rank";
+        o.date = date::from_ymd(year, 12, 31);
+        o.value = rank;
+        o.out_of = of;
+        obs.push_back(o);
+    };
+    add(2020, 42, 131);
+    add(2022, 48, 132);
+    add(2025, 44, 139);
+    const ranked_series s = observed_series(obs, "vn", "gii_rank", unit::rank, date::from_ymd(2026, 1, 1));
+    CHECK(s.out_of == std::optional<double>(139.0));
+    REQUIRE(s.points.size() == 3);
+    CHECK(s.points[0].value == 42.0);
+    CHECK(s.points[1].value == 48.0);
+    CHECK(s.points[2].value == 44.0);
+    // A second ranking at one of the dates does not enter the chosen series there.
+    add(2022, 3, 10);  // e.g. a regional ranking of the same edition
+    const ranked_series again = observed_series(obs, "vn", "gii_rank", unit::rank, date::from_ymd(2026, 1, 1));
+    REQUIRE(again.points.size() == 3);
+    CHECK(again.points[1].value == 48.0);
+}

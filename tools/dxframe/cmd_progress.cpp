@@ -58,7 +58,8 @@ constexpr const char* progress_usage =
     "  --result-window N  after the deadline, a target not met is overdue when a result dated\n"
     "                     N months before the deadline or later shows it, else unreported\n"
     "                     (default 6)\n"
-    "  -o, --output FILE  write to FILE (atomically) instead of standard output\n"
+    "  -o, --output FILE  write to FILE instead of standard output (a regular file atomically;\n"
+    "                     a device or a pipe directly)\n"
     "\n"
     "Exit codes: 0 success; 1 the dataset has errors (diagnostics on standard error);\n"
     "2 usage error, or a file that cannot be read or written.\n";

@@ -28,7 +28,11 @@ BOOST_DESCRIBE_STRUCT(dated_value, (), (date, value))
 
 /// One ranking's share of an entity's values of an indicator: the points of the observations
 /// that give this `out_of` (observation::out_of), date-ordered, one per date. For an indicator
-/// whose observations give no out_of there is one such series, with out_of absent.
+/// whose observations give no out_of there is one such series, with out_of absent. The series an
+/// assessment uses (observed_series(), series_index::get()) is continued through the dates where
+/// its ranking has no point by the largest ranking that has one there: two rankings at one date
+/// are never mixed, but the editions of an index whose universe grows each year (GII: 131, 132,
+/// 133, 139 economies) form one series.
 struct ranked_series {
     std::optional<double> out_of;     ///< The ranking's size; absent for observations without out_of.
     std::vector<dated_value> points;  ///< The values, in date order, one per date.
@@ -39,8 +43,8 @@ BOOST_DESCRIBE_STRUCT(ranked_series, (), (out_of, points))
 /// belong to several rankings (different out_of): the ranking of the latest observation dated
 /// on or before `as_of`; at equal dates the larger ranking (a bigger out_of; a ranking with
 /// out_of before one without). When no ranking has a point by `as_of`, the one that starts
-/// first (same tie rule). Nullptr only for an empty list. Rankings are never mixed: a series
-/// never holds a 4th of 63 next to a 1st of 34.
+/// first (same tie rule). Nullptr only for an empty list. Rankings at one date are never mixed:
+/// a series never holds a 4th of 63 next to a 1st of 34 of the same date.
 DXFRAME_DECL const ranked_series* choose_ranking(const std::vector<ranked_series>& rankings, const date& as_of);
 
 /// The usable values of `indicator_id` for `entity_id` in `observations`, grouped by ranking
@@ -52,8 +56,8 @@ DXFRAME_DECL std::vector<ranked_series> observed_rankings(const std::vector<obse
                                                           unit u);
 
 /// The series an assessment at `as_of` uses: the ranking choose_ranking() picks among
-/// observed_rankings() (an empty series when there is no usable value). Points after `as_of`
-/// are kept (see up_to()): they belong to the chosen ranking.
+/// observed_rankings(), continued through the dates where it has no point (see ranked_series;
+/// an empty series when there is no usable value). Points after `as_of` are kept (see up_to()).
 DXFRAME_DECL ranked_series observed_series(const std::vector<observation>& observations, const std::string& entity_id,
                                            const std::string& indicator_id, unit u, const date& as_of);
 
@@ -96,7 +100,12 @@ public:
 
 private:
     using key = std::pair<std::string, std::string>;
-    std::map<key, std::vector<ranked_series>> series_;
+    /// The rankings of one entity and indicator, as observed (for choose_ranking()) and continued.
+    struct rankings_of_one {
+        std::vector<ranked_series> own;
+        std::vector<ranked_series> continued;
+    };
+    std::map<key, rankings_of_one> series_;
 };
 
 }  // namespace dxframe

@@ -76,6 +76,31 @@ inline std::vector<ranked_series> settle_rankings(ranking_points grouped) {
     return out;
 }
 
+// Each ranking's series continued through the dates where it has no point by the largest ranking
+// that has one there. Two rankings at one date (DTI 2024: 34 and 63 provinces) are never mixed,
+// but the editions of one index whose universe grows (GII: 131, 132, 133, 139 economies), each
+// its own out_of, still form one series. `rankings` comes ordered by size, so a larger ranking
+// overwrites a smaller one at a date, and the ranking's own points overwrite both.
+inline std::vector<ranked_series> continue_rankings(const std::vector<ranked_series>& rankings) {
+    if (rankings.size() < 2) return rankings;
+    std::vector<ranked_series> out;
+    out.reserve(rankings.size());
+    for (const ranked_series& own : rankings) {
+        std::map<date, double> by_date;
+        for (const ranked_series& other : rankings)
+            for (const dated_value& p : other.points)
+                by_date[p.date] = p.value;
+        for (const dated_value& p : own.points)
+            by_date[p.date] = p.value;
+        ranked_series continued{own.out_of, {}};
+        continued.points.reserve(by_date.size());
+        for (const auto& [when, value] : by_date)
+            continued.points.push_back(dated_value{when, value});
+        out.push_back(std::move(continued));
+    }
+    return out;
+}
+
 // Adds observation `i` to its ranking's points when it has a usable value. A NaN out_of (only
 // in a dataset built in code; validation reports it) cannot be ordered: it counts as absent.
 inline void add_point(ranking_points& grouped, const observation& o, unit u, std::size_t i) {
@@ -131,21 +156,27 @@ DXFRAME_DECL std::vector<ranked_series> observed_rankings(const std::vector<obse
     return detail::settle_rankings(std::move(grouped));
 }
 
+namespace detail {
+
+// The continued series (continue_rankings()) of the ranking choose() picks; empty when none.
+inline ranked_series chosen_series(const std::vector<ranked_series>& rankings, const std::optional<date>& as_of) {
+    const ranked_series* chosen = choose(rankings, as_of);
+    if (chosen == nullptr) return ranked_series{};
+    if (rankings.size() < 2) return *chosen;
+    return continue_rankings(rankings)[static_cast<std::size_t>(chosen - rankings.data())];
+}
+
+}  // namespace detail
+
 DXFRAME_DECL ranked_series observed_series(const std::vector<observation>& observations, const std::string& entity_id,
                                            const std::string& indicator_id, unit u, const date& as_of) {
-    auto rankings = observed_rankings(observations, entity_id, indicator_id, u);
-    const ranked_series* chosen = choose_ranking(rankings, as_of);
-    if (chosen == nullptr) return ranked_series{};
-    return std::move(rankings[static_cast<std::size_t>(chosen - rankings.data())]);
+    return detail::chosen_series(observed_rankings(observations, entity_id, indicator_id, u), as_of);
 }
 
 DXFRAME_DECL std::vector<dated_value> observed_series(const std::vector<observation>& observations,
                                                       const std::string& entity_id, const std::string& indicator_id,
                                                       unit u) {
-    auto rankings = observed_rankings(observations, entity_id, indicator_id, u);
-    const ranked_series* chosen = detail::choose(rankings, std::nullopt);
-    if (chosen == nullptr) return {};
-    return std::move(rankings[static_cast<std::size_t>(chosen - rankings.data())].points);
+    return detail::chosen_series(observed_rankings(observations, entity_id, indicator_id, u), std::nullopt).points;
 }
 
 DXFRAME_DECL std::vector<dated_value> up_to(const std::vector<dated_value>& series, const date& as_of) {
@@ -173,7 +204,9 @@ DXFRAME_DECL series_index::series_index(const dataset& ds) {
     }
     for (auto& [k, points] : grouped) {
         auto rankings = detail::settle_rankings(std::move(points));
-        if (!rankings.empty()) series_.emplace(k, std::move(rankings));
+        if (rankings.empty()) continue;
+        auto continued = detail::continue_rankings(rankings);
+        series_.emplace(k, rankings_of_one{std::move(rankings), std::move(continued)});
     }
 }
 
@@ -182,8 +215,9 @@ DXFRAME_DECL const std::vector<dated_value>& series_index::get(const std::string
     static const std::vector<dated_value> empty;
     const auto it = series_.find(key{entity_id, indicator_id});
     if (it == series_.end()) return empty;
-    const ranked_series* chosen = detail::choose(it->second, std::nullopt);
-    return chosen != nullptr ? chosen->points : empty;
+    const rankings_of_one& r = it->second;
+    const ranked_series* chosen = detail::choose(r.own, std::nullopt);
+    return chosen != nullptr ? r.continued[static_cast<std::size_t>(chosen - r.own.data())].points : empty;
 }
 
 DXFRAME_DECL const ranked_series& series_index::get(const std::string& entity_id, const std::string& indicator_id,
@@ -191,14 +225,15 @@ DXFRAME_DECL const ranked_series& series_index::get(const std::string& entity_id
     static const ranked_series empty;
     const auto it = series_.find(key{entity_id, indicator_id});
     if (it == series_.end()) return empty;
-    const ranked_series* chosen = choose_ranking(it->second, as_of);
-    return chosen != nullptr ? *chosen : empty;
+    const rankings_of_one& r = it->second;
+    const ranked_series* chosen = choose_ranking(r.own, as_of);
+    return chosen != nullptr ? r.continued[static_cast<std::size_t>(chosen - r.own.data())] : empty;
 }
 
 DXFRAME_DECL std::vector<std::string> series_index::entities_with(const std::string& indicator_id) const {
     std::vector<std::string> out;
     for (const auto& [k, s] : series_) {
-        if (k.second == indicator_id && !s.empty()) out.push_back(k.first);
+        if (k.second == indicator_id && !s.own.empty()) out.push_back(k.first);
     }
     std::sort(out.begin(), out.end());
     return out;
