@@ -24,7 +24,6 @@
 #include <dxframe/model/lookup.hpp>
 #include <dxframe/progress/options.hpp>
 #include <dxframe/report/scorecard.hpp>
-#include <dxframe/report/scorecard.hpp>
 
 #if defined(DXFRAME_CLI_PATH) && !defined(_WIN32)
 #include <sys/wait.h>
@@ -432,7 +431,8 @@ TEST_CASE("targets carry the values, deadlines and baselines of the reference", 
     CHECK(g5.indicator == "infra_5g_commercialised");
     CHECK(g5.deadline == d("2024-12-31"));
     CHECK(g5.source->reference.find("7th session") != std::string::npos);
-    CHECK(g5.source->url == std::optional<std::string>("https://vnexpress.net/5g-duoc-thuong-mai-hoa-nam-nay-4698632.html"));
+    CHECK(g5.source->url ==
+          std::optional<std::string>("https://vnexpress.net/5g-duoc-thuong-mai-hoa-nam-nay-4698632.html"));
     const target& linked = target_of("n369_dossiers_linked_personal_id_2025");
     CHECK(linked.value == std::optional<double>(100));
     CHECK(linked.deadline == d("2025-12-31"));
