@@ -25,7 +25,8 @@ namespace detail {
 
 /// The embedded document, in pieces that concatenate to the full JSON text. Plain pointers, not
 /// string_views: measuring 700 KB of literals in a constant expression exceeds Clang's step limit.
-// clang-format off (generated text, laid out by scripts/vietnam_data.py)
+// Generated layout, not clang-format's:
+// clang-format off
 inline constexpr const char* vietnam_json_pieces[] = {
     R"dxj({
   "format": "dxframe/1",
