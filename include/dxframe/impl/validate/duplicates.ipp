@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: MIT
+// Observations that repeat an earlier one: the same entity, indicator, date and ranking, with
+// the same value (duplicate_observation, a warning) or another (conflicting_observations).
+// Part of the definitions for <dxframe/validate.hpp> (included through <dxframe/impl/validate.ipp>).
+#pragma once
+
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <dxframe/diagnostic.hpp>
+#include <dxframe/impl/validate/context.ipp>
+#include <dxframe/impl/validate/text.ipp>
+#include <dxframe/model/dataset.hpp>
+
+namespace dxframe::detail::validation {
+
+/// Key of an observation for duplicate detection: interned entity and indicator, the day, and
+/// the ranking (`out_of`; two rankings of one date are two series, not a conflict).
+struct observation_key {
+    std::uint32_t entity = 0;
+    std::uint32_t indicator = 0;
+    std::int64_t day = 0;
+    bool has_out_of = false;
+    double out_of = 0;
+    friend bool operator==(const observation_key& a, const observation_key& b) noexcept {
+        return a.entity == b.entity && a.indicator == b.indicator && a.day == b.day && a.has_out_of == b.has_out_of &&
+               (!a.has_out_of || a.out_of == b.out_of || (std::isnan(a.out_of) && std::isnan(b.out_of)));
+    }
+};
+
+/// Hash of an observation_key (splitmix64 finaliser over the packed fields).
+struct observation_key_hash {
+    std::size_t operator()(const observation_key& k) const noexcept {
+        std::uint64_t x = (static_cast<std::uint64_t>(k.entity) << 32) ^ k.indicator;
+        x ^= static_cast<std::uint64_t>(k.day) * 0x9E3779B97F4A7C15ULL;
+        if (k.has_out_of) {
+            // Equal keys must hash alike: -0.0 == 0.0, and every NaN is one ranking here.
+            const double size = k.out_of == 0 ? 0.0 : std::isnan(k.out_of) ? 1.5 : k.out_of;
+            std::uint64_t bits = 0;
+            std::memcpy(&bits, &size, sizeof bits);
+            x ^= (bits + 1) * 0xD6E8FEB86659FD93ULL;
+        }
+        x ^= x >> 30;
+        x *= 0xBF58476D1CE4E5B9ULL;
+        x ^= x >> 27;
+        x *= 0x94D049BB133111EBULL;
+        x ^= x >> 31;
+        return static_cast<std::size_t>(x);
+    }
+};
+
+/// The earlier observation that a new one repeats, when that one has a usable value.
+/// A plain bool + double rather than an optional: GCC 12 at -O2 reports a false
+/// -Wmaybe-uninitialized on copies of std::optional<double>.
+struct earlier_observation {
+    bool found = false;           ///< An earlier observation has the same key and a usable value.
+    std::size_t position = none;  ///< Its position in /observations.
+    double value = 0;             ///< Its value.
+};
+
+/// The observations seen so far, by key, with their values: each one is recorded in document
+/// order and compared with the first one of its key. Ids are interned to numbers, so a key is a
+/// few words and a clean observation costs a few hash look-ups.
+class observation_history {
+public:
+    explicit observation_history(std::size_t expected) {
+        first_seen_.reserve(expected);
+        values_.reserve(expected);
+    }
+
+    /// Records the next observation `o` with its usable value (none when it has no usable value)
+    /// and returns the first earlier observation of its key, if that one has a usable value.
+    earlier_observation record(const observation& o, const std::optional<double>& value) {
+        const std::size_t position = values_.size();
+        const observation_key key{intern(entity_ids_, o.entity), intern(indicator_ids_, o.indicator),
+                                  o.date.days_since_epoch(), o.out_of.has_value(), o.out_of.value_or(0.0)};
+        const auto [it, fresh] = first_seen_.emplace(key, position);
+        values_.push_back(value);
+        earlier_observation earlier;
+        if (!fresh && values_[it->second].has_value()) {
+            earlier.found = true;
+            earlier.position = it->second;
+            earlier.value = *values_[it->second];
+        }
+        return earlier;
+    }
+
+private:
+    static std::uint32_t intern(std::unordered_map<std::string_view, std::uint32_t>& table, std::string_view id) {
+        if (const auto it = table.find(id); it != table.end()) return it->second;
+        const auto n = static_cast<std::uint32_t>(table.size());
+        table.emplace(id, n);
+        return n;
+    }
+
+    std::unordered_map<std::string_view, std::uint32_t> entity_ids_, indicator_ids_;
+    std::unordered_map<observation_key, std::size_t, observation_key_hash> first_seen_;
+    std::vector<std::optional<double>> values_;  // per observation, for comparing repeats
+};
+
+/// JSON Pointer to observation `i`.
+inline std::string observation_path(std::size_t i) {
+    return "/observations/" + std::to_string(i);
+}
+
+/// Reports an observation (`who`, at `path`) that repeats `earlier` with the same `value` (its
+/// own: 0 and -0 are the same value, and the message shows what this observation says).
+inline void report_duplicate(context& cx, const std::string& path, const std::string& who, double value,
+                             const earlier_observation& earlier) {
+    cx.report(severity::warning, diagnostic_code::duplicate_observation, path,
+              who + " repeats " + observation_path(earlier.position) + " (same value " + number_text(value) + ")");
+}
+
+/// Reports an observation (`who`, at `path`, with value `value`) that contradicts `earlier`.
+inline void report_conflict(context& cx, const std::string& path, const std::string& who, double value,
+                            const earlier_observation& earlier, const std::optional<double>& out_of) {
+    cx.error(diagnostic_code::conflicting_observations, path,
+             who + " has value " + number_text(value) + ", but " + observation_path(earlier.position) + " reports " +
+                 number_text(earlier.value) + " for the same entity, indicator and date" +
+                 (out_of ? " in the same ranking (out_of " + number_text(*out_of) + ")" : std::string()));
+}
+
+}  // namespace dxframe::detail::validation
