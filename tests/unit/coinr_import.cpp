@@ -89,7 +89,7 @@ TEST_CASE("COINr import: the ASEM example", "[coinr]") {
         for (std::size_t i = 0; i < 49; ++i)
             missing += d.values.is_missing(u, i) ? 1u : 0u;
     }
-    CHECK(missing == 63);                                   // as shared/data/asem/README.md says
+    CHECK(missing == 63);                                   // as tests/data/asem/README.md says
     CHECK(*d.values.get(0, 0) == Catch::Approx(4.097985));  // AUT's LPI
     REQUIRE(d.groups.size() == 4);
     CHECK(d.groups[0].id == "GDP_group");

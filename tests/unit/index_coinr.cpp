@@ -637,7 +637,7 @@ TEST_CASE("small COINr table: effective weights as COINr's get_eff_wts", "[index
     CHECK(leaves == Catch::Approx(1.0).epsilon(1e-12));
 }
 
-// COINr's ASEM example (shared/data/asem: 51 countries, 49 indicators, 4 levels, 63 missing values)
+// COINr's ASEM example (tests/data/asem: 51 countries, 49 indicators, 4 levels, 63 missing values)
 // through the default pipeline. Expected values: tests/data/index/asem_reference.py, the same
 // independent transcription of COINr's formulas, applied to the real tables.
 namespace {

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-"""Expected index values for COINr's ASEM example (shared/data/asem), computed independently of dxframe.
+"""Expected index values for COINr's ASEM example (tests/data/asem), computed independently of dxframe.
 
 Same transcription of COINr's formulas as coinr_reference.py, applied to the real ASEM tables
 with COINr's defaults: Normalise() = n_minmax onto [0, 100] after multiplying by Direction, then
@@ -16,7 +16,7 @@ import os
 import sys
 
 asem = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                                           "..", "..", "..", "..", "shared", "data", "asem")
+                                                           "..", "asem")
 data = list(csv.DictReader(open(os.path.join(asem, "iData.csv"), newline="")))
 meta = list(csv.DictReader(open(os.path.join(asem, "iMeta.csv"), newline="")))
 
