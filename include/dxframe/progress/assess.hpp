@@ -3,7 +3,7 @@
 /// @brief Assessment of one target for one entity at an as-of date, by one of three methods.
 ///
 /// Pure functions over the model. The formulas, their sources and worked examples are in
-/// docs/progress.md; the reference memo is scoring-methods.md §4, §5 and §11.6.
+/// docs/progress.md (Open SDG, Eurostat and the UNSD Progress Chart, with their sources).
 #pragma once
 
 #include <cstdint>

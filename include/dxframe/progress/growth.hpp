@@ -5,7 +5,7 @@
 /// The rules follow Open SDG's published progress measure (open-sdg/sdg-build,
 /// sdg/ProgressMeasure.py, class SeriesProgress), itself inspired by Eurostat's SDG monitoring
 /// report; this is an independent C++ implementation of those rules. Formulas and sources:
-/// docs/progress.md and the reference memo scoring-methods.md §4, §5.1, §11.6(b).
+/// docs/progress.md (Open SDG's sdg/ProgressMeasure.py; Eurostat's SDG progress assessment).
 #pragma once
 
 #include <optional>
