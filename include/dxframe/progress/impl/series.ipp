@@ -68,7 +68,7 @@ struct ranking_order {
 // The candidate points of one entity and indicator, by ranking.
 using ranking_points = std::map<std::optional<double>, std::vector<series_point>, ranking_order>;
 
-inline std::vector<ranked_series> settle_rankings(ranking_points grouped) {
+inline std::vector<ranked_series> settle_rankings(ranking_points&& grouped) {
     std::vector<ranked_series> out;
     out.reserve(grouped.size());
     for (auto& [out_of, points] : grouped)

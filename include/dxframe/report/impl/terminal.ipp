@@ -41,7 +41,7 @@ constexpr std::string_view status_ansi(target_status s) noexcept {
         case target_status::deterioration: return "31";
         case target_status::overdue: return "1;31";
         case target_status::unreported: return "1;35";
-        case target_status::insufficient_data: return "2";
+        case target_status::insufficient_data:
         case target_status::no_data: return "2";
     }
     return "0";
