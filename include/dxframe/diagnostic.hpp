@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <boost/describe/class.hpp>
@@ -95,6 +96,11 @@ DXFRAME_DECL bool has_errors(const std::vector<diagnostic>& diagnostics) noexcep
 
 /// Number of diagnostics of a severity.
 DXFRAME_DECL std::size_t count(const std::vector<diagnostic>& diagnostics, severity s) noexcept;
+
+/// Appends `token` to `out` as a JSON Pointer reference token (without the leading '/'): `~`
+/// becomes "~0" and `/` becomes "~1" (RFC 6901, section 3); every other byte is kept. The one
+/// JSON Pointer escaper of the library: pointer_append and json_path::pointer use it.
+DXFRAME_DECL void pointer_escape_append(std::string& out, std::string_view token);
 
 /// Appends one JSON Pointer reference token to `path`, escaping `~` and `/` (RFC 6901).
 DXFRAME_DECL std::string pointer_append(const std::string& path, const std::string& token);

@@ -192,6 +192,7 @@ TEST_CASE("index CLI: Markdown and HTML tables by rank", "[cli][index]") {
     CHECK(html.out.find("<td>Greece</td>") != std::string::npos);
     CHECK(html.out.find("</html>") != std::string::npos);
     CHECK(html.out.find("<script") == std::string::npos);  // self-contained, no scripts
+    CHECK(html.out.find("n/a") == std::string::npos);      // missing is "—", as everywhere
 }
 
 TEST_CASE("index CLI: a dxframe dataset - the DTI 2022 top five and the 2025 merger", "[cli][index]") {

@@ -179,8 +179,11 @@ TEST_CASE("dxframe progress: methods, csv and md", "[progress][cli]") {
     r = run("progress " + data_file() + " --as-of 2025-06-30 --format md");
     REQUIRE(r.code == 0);
     CHECK(r.out.find("| Target | Indicator | Entity | Status |") != std::string::npos);
-    CHECK(r.out.find("| fibre_85_2023 | infra_fibre_households | vn | overdue |") != std::string::npos);
+    // Ids are Markdown-escaped like every other text from the data ("\_" renders as "_").
+    CHECK(r.out.find("| fibre\\_85\\_2023 | infra\\_fibre\\_households | vn | overdue |") != std::string::npos);
     CHECK(r.out.find("| Latest | Data age |") != std::string::npos);
+    // A missing number, latest value or age is "—", as in every table for people.
+    CHECK(r.out.find("| vn | no\\_data | — | — | — | — | — | — | 2030-12-31 |") != std::string::npos);
     CHECK(r.out.find("30.1 (2020-12-31) | 1642 days **stale** |") != std::string::npos);  // level4_50_2024
     CHECK(r.out.find("newest source published:") != std::string::npos);
 }

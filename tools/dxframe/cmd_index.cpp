@@ -17,6 +17,7 @@
 #include <dxframe/io/csv.hpp>
 #include <dxframe/io/json.hpp>
 #include <dxframe/report/escape.hpp>
+#include <dxframe/report/format.hpp>
 
 #include "cli.hpp"
 #include "index_input.hpp"
@@ -73,16 +74,19 @@ constexpr const char* index_usage =
     "cannot be computed as asked (diagnostics on standard error); 2 usage error, or a file that\n"
     "cannot be read or written.\n";
 
+using dxframe::full_precision_number;
+using dxframe::markdown_escape;
 using dxframe::cli::index_input;
-using dxframe::cli::md_cell;
-using dxframe::cli::number17;
 
-// For people: about four significant digits, no exponent.
+// For people: about four significant digits, no exponent; "—" when missing.
 std::string short_number(const std::optional<double>& v) {
-    if (!v) return "n/a";
-    const double a = std::fabs(*v);
-    const int decimals = a >= 1000 ? 0 : a >= 100 ? 1 : a >= 10 ? 2 : 4;
-    return dxframe::cli::fixed_number(*v, decimals);
+    const double a = v ? std::fabs(*v) : 0.0;
+    return dxframe::fixed_number(v, a >= 1000 ? 0 : a >= 100 ? 1 : a >= 10 ? 2 : 4);
+}
+
+// A rank for people; "—" when unranked.
+std::string rank_text(const std::optional<std::size_t>& r) {
+    return r ? std::to_string(*r) : std::string(dxframe::missing_mark);
 }
 
 // ---- output ---------------------------------------------------------------------------------
@@ -101,11 +105,11 @@ std::string to_csv(const index_input& in, const dxframe::index_result& res) {
         std::vector<std::string> row{in.units[u]};
         for (std::size_t i = 0; i < t.indicator_count(); ++i) {
             const auto v = res.normalised.get(u, i);
-            row.push_back(v ? number17(*v) : std::string());
+            row.push_back(full_precision_number(v));
         }
         for (std::size_t j = 0; j < t.node_count(); ++j) {
             const auto v = res.aggregates.get(u, j);
-            row.push_back(v ? number17(*v) : std::string());
+            row.push_back(full_precision_number(v));
         }
         row.push_back(res.ranks[u] ? std::to_string(*res.ranks[u]) : std::string());
         rows.push_back(std::move(row));
@@ -143,7 +147,7 @@ std::string methods_line(const dxframe::index_spec& spec) {
     s += "; aggregate " + dxframe::cli::to_spec(spec.aggregate);
     for (const auto& [id, m] : spec.node_aggregate)
         s += ", " + id + "=" + dxframe::cli::to_spec(m);
-    if (spec.min_share > 0) s += "; min share " + number17(spec.min_share);
+    if (spec.min_share > 0) s += "; min share " + full_precision_number(spec.min_share);
     return s;
 }
 
@@ -159,21 +163,21 @@ std::vector<std::size_t> aggregates_top_down(const dxframe::index_tree& t) {
 std::string to_md(const index_input& in, const dxframe::index_result& res, const dxframe::index_spec& spec) {
     const auto& t = in.tree;
     const auto& root = t.node(t.root());
-    std::string s = "# " + md_cell(root.name.empty() ? root.id : root.name) + "\n\n";
-    s += "Methods: " + md_cell(methods_line(spec)) + ". " + std::to_string(in.units.size()) + " units, " +
+    std::string s = "# " + markdown_escape(root.name.empty() ? root.id : root.name) + "\n\n";
+    s += "Methods: " + markdown_escape(methods_line(spec)) + ". " + std::to_string(in.units.size()) + " units, " +
          std::to_string(t.indicator_count()) + " indicators, " + std::to_string(t.node_count()) +
          " aggregates (normalised indicators: --format csv or json).\n\n";
     const auto aggs = aggregates_top_down(t);
-    s += "| Rank | Unit | Name | " + md_cell(root.id);
+    s += "| Rank | Unit | Name | " + markdown_escape(root.id);
     for (std::size_t j : aggs)
-        s += " | " + md_cell(t.node(j).id);
+        s += " | " + markdown_escape(t.node(j).id);
     s += " |\n|---:|---|---|---:";
     for (std::size_t k = 0; k < aggs.size(); ++k)
         s += "|---:";
     s += "|\n";
     for (std::size_t u : by_rank(res)) {
-        s += "| " + (res.ranks[u] ? std::to_string(*res.ranks[u]) : std::string("n/a")) + " | " + md_cell(in.units[u]) +
-             " | " + md_cell(in.names[u]) + " | " + short_number(res.index(u));
+        s += "| " + rank_text(res.ranks[u]) + " | " + markdown_escape(in.units[u]) + " | " +
+             markdown_escape(in.names[u]) + " | " + short_number(res.index(u));
         for (std::size_t j : aggs)
             s += " | " + short_number(res.aggregates.get(u, j));
         s += " |\n";
@@ -204,13 +208,12 @@ std::string to_html(const index_input& in, const dxframe::index_result& res, con
         s += "<th>" + dxframe::html_escape(t.indicator(i).id) + "</th>";
     s += "</tr></thead>\n<tbody>\n";
     auto td = [](const std::optional<double>& v, const char* extra = "") {
-        if (!v) return std::string("<td class=\"na\">n/a</td>");
+        if (!v) return "<td class=\"na\">" + std::string(dxframe::missing_mark) + "</td>";
         return "<td class=\"n" + std::string(extra) + "\">" + short_number(v) + "</td>";
     };
     for (std::size_t u : by_rank(res)) {
-        s += "<tr><td class=\"n\">" + (res.ranks[u] ? std::to_string(*res.ranks[u]) : std::string("n/a")) +
-             "</td><td>" + dxframe::html_escape(in.units[u]) + "</td><td>" + dxframe::html_escape(in.names[u]) +
-             "</td>" + td(res.index(u), " idx");
+        s += "<tr><td class=\"n\">" + rank_text(res.ranks[u]) + "</td><td>" + dxframe::html_escape(in.units[u]) +
+             "</td><td>" + dxframe::html_escape(in.names[u]) + "</td>" + td(res.index(u), " idx");
         for (std::size_t j : aggs)
             s += td(res.aggregates.get(u, j));
         for (std::size_t i = 0; i < t.indicator_count(); ++i)

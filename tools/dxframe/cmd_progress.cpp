@@ -19,6 +19,8 @@
 #include <dxframe/io/csv.hpp>
 #include <dxframe/io/json.hpp>
 #include <dxframe/progress.hpp>
+#include <dxframe/report/escape.hpp>
+#include <dxframe/report/format.hpp>
 
 #include "cli.hpp"
 #include "input.hpp"
@@ -69,18 +71,13 @@ const std::set<std::string> always_present = {"target",    "indicator", "entity"
                                               "progress",  "expected",  "ratio",          "latest",
                                               "projected", "deadline",  "latest_age_days"};
 
-using dxframe::cli::md_cell;
-using dxframe::cli::number17;
+using dxframe::full_precision_number;
+using dxframe::markdown_escape;
 
-// Short form for people: about 4 significant digits, never in exponent notation (12846, not
-// 1.285e+04), trailing zeros dropped.
+// Short form for people: 4 significant digits, never in exponent notation (12846, not
+// 1.285e+04), trailing zeros dropped; "—" when missing.
 std::string short_number(const std::optional<double>& v) {
-    if (!v) return "";
-    const double a = std::fabs(*v);
-    int decimals = 3;
-    if (a >= 1) decimals = std::max(0, 3 - static_cast<int>(std::floor(std::log10(a))));
-    if (a > 0 && a < 1) decimals = std::min(12, 3 - static_cast<int>(std::floor(std::log10(a))));
-    return dxframe::cli::trim_decimals(dxframe::cli::fixed_number(*v, decimals));
+    return dxframe::significant_number(v, 4);
 }
 
 template <class E>
@@ -164,25 +161,25 @@ std::string to_csv_output(const std::vector<dxframe::target_assessment>& results
                         name_of(a.method),
                         name_of(a.status),
                         a.reason ? name_of(*a.reason) : "",
-                        number17(a.progress),
-                        number17(a.expected),
-                        number17(a.ratio),
+                        full_precision_number(a.progress),
+                        full_precision_number(a.expected),
+                        full_precision_number(a.ratio),
                         a.latest ? a.latest->date.to_string() : "",
-                        a.latest ? number17(a.latest->value) : "",
+                        a.latest ? full_precision_number(a.latest->value) : "",
                         a.baseline ? a.baseline->date.to_string() : "",
-                        a.baseline ? number17(a.baseline->value) : "",
-                        number17(a.target_value),
-                        number17(a.projected),
+                        a.baseline ? full_precision_number(a.baseline->value) : "",
+                        full_precision_number(a.target_value),
+                        full_precision_number(a.projected),
                         a.deadline.to_string(),
                         a.as_of.to_string(),
                         std::to_string(a.days_to_deadline),
-                        number17(a.observed_growth),
-                        number17(a.required_growth),
-                        number17(a.opensdg_score),
-                        number17(a.path_value),
-                        number17(a.path_gap),
+                        full_precision_number(a.observed_growth),
+                        full_precision_number(a.required_growth),
+                        full_precision_number(a.opensdg_score),
+                        full_precision_number(a.path_value),
+                        full_precision_number(a.path_gap),
                         a.message.value_or(""),
-                        number17(a.latest_out_of),
+                        full_precision_number(a.latest_out_of),
                         a.result_window_start.to_string(),
                         a.latest_age_days ? std::to_string(*a.latest_age_days) : "",
                         a.stale ? "true" : "false"});
@@ -223,22 +220,23 @@ std::string to_md_output(const std::vector<dxframe::target_assessment>& results,
            "| Deadline | Days left | Note |\n";
     out << "|---|---|---|---|---:|---:|---:|---|---|---:|---|---:|---|\n";
     for (const auto& a : results) {
-        std::string latest;
+        std::string latest(dxframe::missing_mark);
         if (a.latest) {
             latest = short_number(a.latest->value);
             if (a.latest_out_of) latest += " / " + short_number(*a.latest_out_of);  // a rank in its ranking
             latest += " (" + a.latest->date.to_string() + ")";
         }
-        std::string age;
+        std::string age(dxframe::missing_mark);
         if (a.latest_age_days) age = std::to_string(*a.latest_age_days) + " days";
         if (a.stale) age += " **stale**";
         std::string note = a.message.value_or("");
         for (const auto& n : a.notes)
             note += (note.empty() ? "" : "; ") + n;
-        out << "| " << md_cell(a.target) << " | " << md_cell(a.indicator) << " | " << md_cell(a.entity) << " | "
-            << name_of(a.status) << " | " << short_number(a.progress) << " | " << short_number(a.expected) << " | "
-            << short_number(a.ratio) << " | " << latest << " | " << age << " | " << short_number(a.projected) << " | "
-            << a.deadline.to_string() << " | " << a.days_to_deadline << " | " << md_cell(note) << " |\n";
+        out << "| " << markdown_escape(a.target) << " | " << markdown_escape(a.indicator) << " | "
+            << markdown_escape(a.entity) << " | " << markdown_escape(name_of(a.status)) << " | "
+            << short_number(a.progress) << " | " << short_number(a.expected) << " | " << short_number(a.ratio) << " | "
+            << latest << " | " << age << " | " << short_number(a.projected) << " | " << a.deadline.to_string() << " | "
+            << a.days_to_deadline << " | " << markdown_escape(note) << " |\n";
     }
     return out.str();
 }

@@ -17,6 +17,8 @@
 #include <dxframe/io/csv.hpp>
 #include <dxframe/io/file.hpp>
 #include <dxframe/io/json.hpp>
+#include <dxframe/report/escape.hpp>
+#include <dxframe/report/format.hpp>
 #include <dxframe/uncertainty.hpp>
 
 #include "cli.hpp"
@@ -112,16 +114,16 @@ std::string sensitivity_usage() {
            run_usage;
 }
 
-using dxframe::cli::number17;
+using dxframe::full_precision_number;
+using dxframe::markdown_escape;
 
 std::string count_text(const std::optional<std::size_t>& v) {
     return v ? std::to_string(*v) : std::string();
 }
 
-// For Markdown: at most 4 decimals, trailing zeros dropped; "–" for none.
+// For Markdown: at most 4 decimals, trailing zeros dropped; "—" for none.
 std::string short_number(const std::optional<double>& v) {
-    if (!v) return "–";
-    return dxframe::cli::trim_decimals(dxframe::cli::fixed_number(*v, 4));
+    return dxframe::trimmed_number(v, 4);
 }
 
 std::vector<std::string> split_list(const std::string& text) {
@@ -345,22 +347,25 @@ int run_uncertainty_command(dxframe::cli::context& ctx) {
         out << "\n";
         for (std::size_t u = 0; u < r.ranks.size(); ++u) {
             const auto& k = r.ranks[u];
-            out << dxframe::csv_field(k.unit) << ',' << count_text(k.nominal) << ',' << number17(k.mean) << ','
-                << number17(k.median) << ',' << number17(k.q5) << ',' << number17(k.q95);
+            out << dxframe::csv_field(k.unit) << ',' << count_text(k.nominal) << ',' << full_precision_number(k.mean)
+                << ',' << full_precision_number(k.median) << ',' << full_precision_number(k.q5) << ','
+                << full_precision_number(k.q95);
             if (opt.scores) {
                 const auto& c = r.scores[u];
-                out << ',' << number17(c.nominal) << ',' << number17(c.mean) << ',' << number17(c.median) << ','
-                    << number17(c.q5) << ',' << number17(c.q95);
+                out << ',' << full_precision_number(c.nominal) << ',' << full_precision_number(c.mean) << ','
+                    << full_precision_number(c.median) << ',' << full_precision_number(c.q5) << ','
+                    << full_precision_number(c.q95);
             }
             out << "\n";
         }
     } else {
         out << "# Uncertainty analysis\n\n"
-            << "Inputs: " << input_names(r.inputs) << ". Replications: " << r.runs << " (" << r.failed
+            << "Inputs: " << markdown_escape(input_names(r.inputs)) << ". Replications: " << r.runs << " (" << r.failed
             << " failed), seed " << r.seed << ".\n\n"
             << "| Unit | Nominal | Mean | Median | Q5 | Q95 |\n|---|---:|---:|---:|---:|---:|\n";
         for (const auto& k : r.ranks) {
-            out << "| " << k.unit << " | " << (k.nominal ? std::to_string(*k.nominal) : "–") << " | "
+            out << "| " << markdown_escape(k.unit) << " | "
+                << (k.nominal ? std::to_string(*k.nominal) : std::string(dxframe::missing_mark)) << " | "
                 << short_number(k.mean) << " | " << short_number(k.median) << " | " << short_number(k.q5) << " | "
                 << short_number(k.q95) << " |\n";
         }
@@ -413,9 +418,10 @@ int run_sensitivity_command(dxframe::cli::context& ctx) {
     } else if (s.format == "csv") {
         out << "Input,Si,Si_Q5,Si_Q95,STi,STi_Q5,STi_Q95\n";
         for (const auto& i : r.sobol.indices) {
-            out << dxframe::csv_field(i.input) << ',' << number17(i.first_order) << ',' << number17(i.first_order_q5)
-                << ',' << number17(i.first_order_q95) << ',' << number17(i.total) << ',' << number17(i.total_q5) << ','
-                << number17(i.total_q95) << "\n";
+            out << dxframe::csv_field(i.input) << ',' << full_precision_number(i.first_order) << ','
+                << full_precision_number(i.first_order_q5) << ',' << full_precision_number(i.first_order_q95) << ','
+                << full_precision_number(i.total) << ',' << full_precision_number(i.total_q5) << ','
+                << full_precision_number(i.total_q95) << "\n";
         }
     } else {
         const std::string target = r.target == dxframe::sensitivity_target::mean_rank_shift ? "mean absolute rank shift"
@@ -428,9 +434,10 @@ int run_sensitivity_command(dxframe::cli::context& ctx) {
             << ". Intervals: 5th-95th percentile over " << r.sobol.bootstrap << " bootstrap resamples.\n\n"
             << "| Input | Si | Si 5% | Si 95% | STi | STi 5% | STi 95% |\n|---|---:|---:|---:|---:|---:|---:|\n";
         for (const auto& i : r.sobol.indices) {
-            out << "| " << i.input << " | " << short_number(i.first_order) << " | " << short_number(i.first_order_q5)
-                << " | " << short_number(i.first_order_q95) << " | " << short_number(i.total) << " | "
-                << short_number(i.total_q5) << " | " << short_number(i.total_q95) << " |\n";
+            out << "| " << markdown_escape(i.input) << " | " << short_number(i.first_order) << " | "
+                << short_number(i.first_order_q5) << " | " << short_number(i.first_order_q95) << " | "
+                << short_number(i.total) << " | " << short_number(i.total_q5) << " | " << short_number(i.total_q95)
+                << " |\n";
         }
     }
     emit(ctx, s, out.str());

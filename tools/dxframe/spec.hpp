@@ -23,6 +23,7 @@
 
 #include <dxframe/index/aggregate.hpp>
 #include <dxframe/index/normalise.hpp>
+#include <dxframe/report/format.hpp>
 
 #include "cli.hpp"
 
@@ -212,36 +213,18 @@ inline aggregation_method parse_aggregate_spec(std::string_view spec, const std:
     return *r.value;
 }
 
-namespace detail {
-// The shortest text that reads back as `v`, without an exponent when one is not needed
-// (minmax:0:100, not minmax:0:1e+02).
-inline std::string spec_num(double v) {
-    std::string fallback;
-    for (int digits = 1; digits <= 17; ++digits) {
-        char buf[40];
-        std::snprintf(buf, sizeof buf, "%.*g", digits, v);
-        if (std::strtod(buf, nullptr) != v) continue;
-        std::string text = buf;
-        if (text.find('e') == std::string::npos) return text;
-        if (fallback.empty()) fallback = text;
-    }
-    if (!fallback.empty()) return fallback;
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%.17g", v);
-    return buf;
-}
-}  // namespace detail
-
 /// The SPEC of a normalisation (round-trips through try_parse_normalise_spec).
 inline std::string to_spec(const normalisation& n) {
     switch (n.method) {
         case normaliser::none: return "none";
-        case normaliser::minmax: return "minmax:" + detail::spec_num(n.lower) + ":" + detail::spec_num(n.upper);
-        case normaliser::zscore: return "zscore:" + detail::spec_num(n.mean) + ":" + detail::spec_num(n.sd);
+        case normaliser::minmax:
+            return "minmax:" + dxframe::shortest_number(n.lower) + ":" + dxframe::shortest_number(n.upper);
+        case normaliser::zscore:
+            return "zscore:" + dxframe::shortest_number(n.mean) + ":" + dxframe::shortest_number(n.sd);
         case normaliser::rank: return "rank";
         case normaliser::percentile_rank: return "percentile_rank";
         case normaliser::borda: return "borda";
-        case normaliser::goalposts: return n.scale ? "goalposts:" + detail::spec_num(*n.scale) : "goalposts";
+        case normaliser::goalposts: return n.scale ? "goalposts:" + dxframe::shortest_number(*n.scale) : "goalposts";
         case normaliser::distance_to_target: return "distance_to_target";
         case normaliser::distance_to_max: return "distance_to_max";
         case normaliser::fraction_of_max: return "fraction_of_max";
@@ -255,7 +238,7 @@ inline std::string to_spec(const aggregation_method& m) {
         case aggregation::arithmetic: return "arithmetic";
         case aggregation::geometric: return "geometric";
         case aggregation::harmonic: return "harmonic";
-        case aggregation::generalised_mean: return "genmean:" + detail::spec_num(m.p);
+        case aggregation::generalised_mean: return "genmean:" + dxframe::shortest_number(m.p);
         case aggregation::median: return "median";
     }
     return "arithmetic";

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <dxframe/diagnostic.hpp>
@@ -22,10 +23,7 @@ DXFRAME_DECL std::size_t count(const std::vector<diagnostic>& diagnostics, sever
         std::count_if(diagnostics.begin(), diagnostics.end(), [s](const diagnostic& d) { return d.severity == s; }));
 }
 
-DXFRAME_DECL std::string pointer_append(const std::string& path, const std::string& token) {
-    std::string out = path;
-    out.reserve(path.size() + token.size() + 1);
-    out += '/';
+DXFRAME_DECL void pointer_escape_append(std::string& out, std::string_view token) {
     for (char c : token) {
         if (c == '~') {
             out += "~0";
@@ -35,6 +33,13 @@ DXFRAME_DECL std::string pointer_append(const std::string& path, const std::stri
             out += c;
         }
     }
+}
+
+DXFRAME_DECL std::string pointer_append(const std::string& path, const std::string& token) {
+    std::string out = path;
+    out.reserve(path.size() + token.size() + 1);
+    out += '/';
+    pointer_escape_append(out, token);
     return out;
 }
 

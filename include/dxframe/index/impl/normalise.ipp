@@ -22,6 +22,7 @@
 #include <dxframe/index/kernels.hpp>
 #include <dxframe/index/normalise.hpp>
 #include <dxframe/model/indicator.hpp>
+#include <dxframe/report/format.hpp>
 
 namespace dxframe {
 
@@ -121,9 +122,7 @@ inline void fill_missing_values(double* out, std::size_t n) {
 }
 
 DXFRAME_DECL std::string index_num(double v) {
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%.17g", v);
-    return buf;
+    return full_precision_number(v);
 }
 
 }  // namespace detail

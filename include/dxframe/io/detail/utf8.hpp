@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /// @file
-/// @brief Internal UTF-8 helpers for the I/O layer: safe quoting of values in messages and
-/// text positions (line, column) from byte offsets.
+/// @brief Internal UTF-8 helpers: validation and decoding (used by the I/O layer and the
+/// renderings), safe quoting of values in messages and text positions (line, column) from byte
+/// offsets.
 #pragma once
 
 #include <cstddef>
@@ -15,6 +16,11 @@ namespace dxframe::detail {
 /// Length of the well-formed UTF-8 sequence starting at `s[i]`, or 0 when the bytes there are
 /// not well-formed (overlong forms, surrogates and code points above U+10FFFF are refused).
 DXFRAME_DECL std::size_t utf8_sequence_length(std::string_view s, std::size_t i) noexcept;
+
+/// The code point of the UTF-8 sequence starting at `s[i]` (`i < s.size()`), with `len` set to
+/// its byte length; an ill-formed byte (see utf8_sequence_length) decodes as U+FFFD with `len`
+/// 1, so that a loop `i += len` resumes at the next byte. The one UTF-8 decoder of the library.
+DXFRAME_DECL char32_t decode_utf8(std::string_view s, std::size_t i, std::size_t& len) noexcept;
 
 /// True when `s` is entirely well-formed UTF-8.
 DXFRAME_DECL bool is_valid_utf8(std::string_view s) noexcept;

@@ -29,15 +29,7 @@ DXFRAME_DECL std::string json_path::str() const {
             out += std::to_string(f.index);
         } else {
             out += '/';
-            for (char c : f.key) {
-                if (c == '~') {
-                    out += "~0";
-                } else if (c == '/') {
-                    out += "~1";
-                } else {
-                    out += c;
-                }
-            }
+            pointer_escape_append(out, f.key);
         }
     }
     return out;

@@ -6,9 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
-#include <iomanip>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -25,6 +23,7 @@
 #include <dxframe/progress/options.hpp>
 #include <dxframe/progress/series.hpp>
 #include <dxframe/progress/status.hpp>
+#include <dxframe/report/format.hpp>
 
 namespace dxframe {
 
@@ -76,9 +75,7 @@ inline bool finite(const std::optional<double>& v) noexcept {
 
 // A number for a note: up to six significant digits, no trailing zeros ("0.001", "100").
 inline std::string num(double v) {
-    std::ostringstream s;
-    s << std::setprecision(6) << v;
-    return s.str();
+    return general_number(v, 6);
 }
 
 inline goal_or_problem make_goal(const target& t, const indicator& ind, const std::optional<dated_value>& base) {

@@ -7,9 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include <dxframe/io/detail/utf8.hpp>
 #include <dxframe/report/escape.hpp>
-// detail::decode_utf8, which html_escape uses, is defined only there (no header declares it).
-#include <dxframe/report/impl/text_width.ipp>
 
 namespace dxframe {
 

@@ -18,12 +18,63 @@ namespace dxframe {
 DXFRAME_DECL std::string round_trip_number(double v) {
     if (!std::isfinite(v)) return {};
     if (v == 0) return std::signbit(v) ? "-0" : "0";
-    char buf[40];
+    std::string text;
     for (int precision = 15; precision <= 17; ++precision) {
-        std::snprintf(buf, sizeof buf, "%.*g", precision, v);
-        if (std::strtod(buf, nullptr) == v) break;
+        text = general_number(v, precision);
+        if (std::strtod(text.c_str(), nullptr) == v) break;
     }
+    return text;
+}
+
+DXFRAME_DECL std::string general_number(double v, int digits) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.*g", digits < 1 ? 1 : digits > 17 ? 17 : digits, v);
     return buf;
+}
+
+DXFRAME_DECL std::string full_precision_number(double v) {
+    return general_number(v, 17);
+}
+
+DXFRAME_DECL std::string shortest_number(double v) {
+    if (std::isnan(v)) return "NaN";
+    if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+    std::string fallback;
+    for (int digits = 1; digits <= 17; ++digits) {
+        std::string text = general_number(v, digits);
+        if (std::strtod(text.c_str(), nullptr) != v) continue;
+        if (text.find('e') == std::string::npos) return text;
+        if (fallback.empty()) fallback = text;
+    }
+    return fallback.empty() ? full_precision_number(v) : fallback;
+}
+
+DXFRAME_DECL std::string fixed_number(double v, int decimals) {
+    if (!std::isfinite(v)) return std::string(missing_mark);
+    decimals = decimals < 0 ? 0 : decimals > 17 ? 17 : decimals;
+    char buf[400];  // DBL_MAX has 309 digits before the point
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    std::string text = buf;
+    if (text[0] == '-' && text.find_first_not_of("0.", 1) == std::string::npos) text.erase(0, 1);
+    return text;
+}
+
+DXFRAME_DECL std::string trimmed_number(double v, int decimals) {
+    std::string text = fixed_number(v, decimals);
+    if (text.find('.') != std::string::npos) {
+        while (text.back() == '0')
+            text.pop_back();
+        if (text.back() == '.') text.pop_back();
+    }
+    return text;
+}
+
+DXFRAME_DECL std::string significant_number(double v, int digits) {
+    if (!std::isfinite(v)) return std::string(missing_mark);
+    const double a = std::fabs(v);
+    int decimals = digits - 1;
+    if (a > 0) decimals = digits - 1 - static_cast<int>(std::floor(std::log10(a)));
+    return trimmed_number(v, decimals < 0 ? 0 : decimals > 12 ? 12 : decimals);
 }
 
 namespace detail {
@@ -63,27 +114,13 @@ DXFRAME_DECL std::string human_number(double v, language lang) {
     } else if (a < 1000) {
         decimals = 1;
     }
-    char buf[64];
-    if (a >= 1e15) {
-        std::snprintf(buf, sizeof buf, "%.4g", v);  // beyond any count a framework has: keep it short
-        return buf;
-    }
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    std::string plain = buf;
-    if (plain.find('.') != std::string::npos) {
-        while (plain.back() == '0')
-            plain.pop_back();
-        if (plain.back() == '.') plain.pop_back();
-    }
-    if (plain == "-0") plain = "0";
-    return detail::localise_digits(plain, lang);
+    if (a >= 1e15) return general_number(v, 4);  // beyond any count a framework has: keep it short
+    return detail::localise_digits(trimmed_number(v, decimals), lang);
 }
 
 DXFRAME_DECL std::string percent(const std::optional<double>& share) {
     if (!share || !std::isfinite(*share)) return std::string(missing_mark);
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.0f%%", *share * 100.0);
-    return std::string(buf) == "-0%" ? "0%" : buf;
+    return fixed_number(*share * 100.0, 0) + "%";
 }
 
 DXFRAME_DECL std::string human_date(const date& d, language lang) {

@@ -35,15 +35,7 @@ namespace detail {
 
 // A coordinate: fixed, at most two decimals, trailing zeros dropped; 0 for anything not finite.
 inline std::string svg_num(double v) {
-    if (!std::isfinite(v)) v = 0;
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%.2f", v);
-    std::string s = buf;
-    while (s.back() == '0')
-        s.pop_back();
-    if (s.back() == '.') s.pop_back();
-    if (s == "-0") s = "0";
-    return s;
+    return trimmed_number(std::isfinite(v) ? v : 0.0, 2);
 }
 
 inline std::string svg_open(const std::string& cls, double width, double height, const std::string& title) {

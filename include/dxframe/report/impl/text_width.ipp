@@ -8,48 +8,10 @@
 #include <string_view>
 #include <vector>
 
+#include <dxframe/io/detail/utf8.hpp>
 #include <dxframe/report/text_width.hpp>
 
 namespace dxframe {
-
-namespace detail {
-
-// Decodes the code point at s[i]; sets `len` to its byte length (1 for an ill-formed byte,
-// which then decodes as U+FFFD).
-inline char32_t decode_utf8(std::string_view s, std::size_t i, std::size_t& len) noexcept {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    len = 1;
-    if (b0 < 0x80) return b0;
-    std::size_t n = 0;
-    char32_t cp = 0;
-    if ((b0 & 0xE0) == 0xC0) {
-        n = 2;
-        cp = b0 & 0x1Fu;
-    } else if ((b0 & 0xF0) == 0xE0) {
-        n = 3;
-        cp = b0 & 0x0Fu;
-    } else if ((b0 & 0xF8) == 0xF0) {
-        n = 4;
-        cp = b0 & 0x07u;
-    } else {
-        return 0xFFFD;
-    }
-    if (i + n > s.size()) return 0xFFFD;
-    for (std::size_t k = 1; k < n; ++k) {
-        const auto b = static_cast<unsigned char>(s[i + k]);
-        if ((b & 0xC0) != 0x80) return 0xFFFD;
-        cp = (cp << 6) | (b & 0x3Fu);
-    }
-    // Refuse overlong forms, surrogates and values past U+10FFFF, as a decoder must.
-    if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10FFFF ||
-        (cp >= 0xD800 && cp <= 0xDFFF)) {
-        return 0xFFFD;
-    }
-    len = n;
-    return cp;
-}
-
-}  // namespace detail
 
 DXFRAME_DECL std::size_t code_point_count(std::string_view s) noexcept {
     std::size_t n = 0;

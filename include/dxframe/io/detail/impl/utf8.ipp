@@ -40,6 +40,21 @@ DXFRAME_DECL std::size_t utf8_sequence_length(std::string_view s, std::size_t i)
     return len;
 }
 
+DXFRAME_DECL char32_t decode_utf8(std::string_view s, std::size_t i, std::size_t& len) noexcept {
+    const std::size_t n = utf8_sequence_length(s, i);
+    if (n == 0) {
+        len = 1;
+        return 0xFFFD;
+    }
+    len = n;
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (n == 1) return b0;
+    char32_t cp = b0 & (n == 2 ? 0x1Fu : n == 3 ? 0x0Fu : 0x07u);
+    for (std::size_t k = 1; k < n; ++k)
+        cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+    return cp;
+}
+
 DXFRAME_DECL bool is_valid_utf8(std::string_view s) noexcept {
     for (std::size_t i = 0; i < s.size();) {
         const std::size_t n = utf8_sequence_length(s, i);
