@@ -5,6 +5,7 @@
 
 #include <dxframe/index/aggregate.hpp>
 #include <dxframe/index/compute.hpp>
+#include <dxframe/index/dataset_input.hpp>
 #include <dxframe/index/dti.hpp>
 #include <dxframe/index/matrix.hpp>
 #include <dxframe/index/normalise.hpp>

@@ -35,6 +35,7 @@
 #include <dxframe/impl/validate/values.ipp>
 #include <dxframe/index/impl/aggregate.ipp>
 #include <dxframe/index/impl/compute.ipp>
+#include <dxframe/index/impl/dataset_input.ipp>
 #include <dxframe/index/impl/dti.ipp>
 #include <dxframe/index/impl/kernels.ipp>
 #include <dxframe/index/impl/matrix.ipp>

@@ -3,10 +3,11 @@
 // same way: either a dxframe/1 dataset FILE ("-" = standard input) or COINr tables
 // (--data iData.csv --meta iMeta.csv), turned into an index tree, a units × indicators matrix
 // and the unit ids and names; and the index's methods (--normalise, --aggregate, --min-share,
-// --rank-decimals). `dxframe index` defines the semantics: each entity's latest observation of
-// each indicator within the chosen period, entities without any left out, COINr panel data by
-// Time. Problems with the input are printed to the error stream as text lines; the caller
-// returns exit_data_error when nothing usable came out.
+// --rank-decimals). The library builds the input: make_dataset_input() for a dataset (each
+// entity's latest value of each indicator by the rule progress uses, entities without any left
+// out), import_coinr() for COINr tables (panel data by Time). Problems with the input are
+// printed to the error stream as text lines; the caller returns exit_data_error when nothing
+// usable came out.
 #pragma once
 
 #include <cmath>
@@ -14,12 +15,12 @@
 #include <optional>
 #include <ostream>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include <dxframe/diagnostic.hpp>
 #include <dxframe/index/compute.hpp>
+#include <dxframe/index/dataset_input.hpp>
 #include <dxframe/index/dti.hpp>
 #include <dxframe/index/matrix.hpp>
 #include <dxframe/index/tree.hpp>
@@ -131,90 +132,24 @@ inline std::optional<index_input> coinr_index_input(std::ostream& err, index_inp
     return in;
 }
 
-/// The index input of a dataset: tree from the framework; units = entities with at least one
-/// usable observation of a tree indicator in the period (dataset order); value = the effective
-/// value of the latest such observation (the earlier one in the document on a tie of dates).
-/// The tree builder's notes are not printed; the merger's are (which merged entity has data of
-/// its own).
+/// The index input of a dataset: make_dataset_input() with the request's options. The tree
+/// builder's notes are not printed; the merger's are (which merged entity has data of its own).
 inline std::optional<index_input> dataset_index_input(std::ostream& err, index_input in, const dataset& ds,
                                                       const index_input_request& request) {
-    const std::optional<date>& as_of = request.as_of;
-    std::optional<int> year;
-    if (request.year) year = static_cast<int>(*request.year);
-    framework_tree_options to;
-    to.name_language = request.lang;
-    to.root = request.root;
-    tree_build_result built = build_tree(ds.framework, to);
-    print_index_diagnostics(err, in, built.diagnostics);
+    dataset_input_options opt;
+    opt.root = request.root;
+    opt.as_of = request.as_of;
+    if (request.year) opt.year = static_cast<int>(*request.year);
+    opt.merge_successors = request.merge;
+    opt.name_language = request.lang;
+    opt.tree_notes = false;
+    dataset_input built = make_dataset_input(ds, opt);
+    print_index_diagnostics(err, in, built.diagnostics, severity::info);
     if (!built.ok()) return std::nullopt;
     in.tree = std::move(*built.tree);
-    const std::size_t ni = in.tree.indicator_count();
-    std::unordered_map<std::string, std::size_t> entity_row;
-    for (std::size_t e = 0; e < ds.entities.size(); ++e)
-        entity_row.emplace(ds.entities[e].id, e);
-    std::unordered_map<std::string, std::size_t> column;
-    for (std::size_t i = 0; i < ni; ++i)
-        column.emplace(in.tree.indicator(i).id, i);
-    std::vector<unit> units_of(ni, unit::other);
-    for (const auto& ind : ds.framework.indicators) {
-        if (const auto it = column.find(ind.id); it != column.end()) units_of[it->second] = ind.unit;
-    }
-    struct cell {
-        date when;
-        double value = 0;
-        bool set = false;
-    };
-    std::vector<cell> cells(ds.entities.size() * ni);
-    for (const auto& obs : ds.observations) {
-        const auto c = column.find(obs.indicator);
-        const auto r = entity_row.find(obs.entity);
-        if (c == column.end() || r == entity_row.end()) continue;
-        if (as_of && *as_of < obs.date) continue;
-        if (year && obs.date.year() != *year) continue;
-        const auto v = effective_value(obs, units_of[c->second]);
-        if (!v) continue;
-        cell& slot = cells[r->second * ni + c->second];
-        if (!slot.set || slot.when < obs.date) slot = cell{obs.date, *v, true};
-    }
-    std::vector<std::size_t> rows;
-    for (std::size_t e = 0; e < ds.entities.size(); ++e) {
-        for (std::size_t i = 0; i < ni; ++i) {
-            if (cells[e * ni + i].set) {
-                rows.push_back(e);
-                break;
-            }
-        }
-    }
-    in.values.resize(rows.size(), ni);
-    for (std::size_t k = 0; k < rows.size(); ++k) {
-        in.units.push_back(ds.entities[rows[k]].id);
-        for (std::size_t i = 0; i < ni; ++i) {
-            const cell& c = cells[rows[k] * ni + i];
-            if (c.set) in.values.set(k, i, c.value);
-        }
-    }
-    if (request.merge) {
-        merge_result merged = merge_successors(in.units, in.values, ds.entities, as_of);
-        print_index_diagnostics(err, in, merged.diagnostics, severity::info);
-        in.units = std::move(merged.units);
-        in.values = std::move(merged.values);
-    }
-    if (in.units.empty()) {
-        diagnostic d;
-        d.severity = severity::error;
-        d.code = diagnostic_code::insufficient_data;
-        d.path = "/observations";
-        d.message = "no entity has an observation of the index's indicators" +
-                    std::string(as_of  ? " up to " + as_of->to_string()
-                                : year ? " in " + std::to_string(*year)
-                                       : "");
-        print_index_diagnostics(err, in, {d});
-        return std::nullopt;
-    }
-    for (const auto& id : in.units) {
-        const auto it = entity_row.find(id);
-        in.names.push_back(it == entity_row.end() ? id : ds.entities[it->second].name.in(request.lang));
-    }
+    in.values = std::move(built.values);
+    in.units = std::move(built.units);
+    in.names = std::move(built.names);
     return in;
 }
 

@@ -75,6 +75,15 @@ DXFRAME_DECL std::vector<dated_value> observed_series(const std::vector<observat
 /// every assessment).
 DXFRAME_DECL std::vector<dated_value> up_to(const std::vector<dated_value>& series, const date& as_of);
 
+/// The latest value of a settled series (one point per date, as observed_series() and
+/// series_index give it) dated on or before `as_of` (the last point when `as_of` is absent), or
+/// nullopt. With the settling of one date's observations (a final figure before a provisional
+/// one, then the later in the document; of several rankings, choose_ranking()) this is the
+/// library's one latest-value rule: progress assessments and index inputs
+/// (make_dataset_input()) both take their latest value here.
+DXFRAME_DECL std::optional<dated_value> latest_on_or_before(const std::vector<dated_value>& series,
+                                                            const std::optional<date>& as_of);
+
 /// The first point on or after `base` (the whole series when `base` is absent), or nullopt.
 /// This is Open SDG's rule: the base year if it has data, else the next year that has.
 DXFRAME_DECL std::optional<dated_value> first_on_or_after(const std::vector<dated_value>& series,
@@ -94,6 +103,12 @@ public:
     /// The series of one entity and indicator an assessment at `as_of` uses (choose_ranking();
     /// an empty series with no out_of when there is none). Points after `as_of` are kept.
     const ranked_series& get(const std::string& entity_id, const std::string& indicator_id, const date& as_of) const;
+
+    /// The latest value of one entity and indicator on or before `as_of` (any date when absent):
+    /// latest_on_or_before() of the series of the ranking choose_ranking() picks there; nullopt
+    /// when there is none.
+    std::optional<dated_value> latest(const std::string& entity_id, const std::string& indicator_id,
+                                      const std::optional<date>& as_of) const;
 
     /// Ids of the entities that have at least one usable value of `indicator_id`, sorted.
     std::vector<std::string> entities_with(const std::string& indicator_id) const;

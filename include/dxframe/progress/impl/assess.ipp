@@ -374,7 +374,8 @@ DXFRAME_DECL target_assessment assess_series(const target& t, const indicator* i
         }
         // maintain with neither a value nor a baseline: nothing to compare with, but whether a
         // result is missing after the deadline still shows.
-        if (!points.empty()) detail::set_latest(a, points.back(), options.stale_after_months);
+        if (const auto last = latest_on_or_before(series, as_of))
+            detail::set_latest(a, *last, options.stale_after_months);
         if (past_deadline) {
             detail::set_after_deadline(a);
         } else if (points.empty()) {
@@ -395,7 +396,7 @@ DXFRAME_DECL target_assessment assess_series(const target& t, const indicator* i
         }
         return a;
     }
-    const dated_value latest = points.back();
+    const dated_value latest = *latest_on_or_before(series, as_of);
     detail::set_latest(a, latest, options.stale_after_months);
 
     // Boolean indicators jump from 0 to 1: growth rates mean nothing there (Open SDG assesses

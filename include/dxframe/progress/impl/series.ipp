@@ -185,6 +185,15 @@ DXFRAME_DECL std::vector<dated_value> up_to(const std::vector<dated_value>& seri
     return std::vector<dated_value>(series.begin(), end);
 }
 
+DXFRAME_DECL std::optional<dated_value> latest_on_or_before(const std::vector<dated_value>& series,
+                                                            const std::optional<date>& as_of) {
+    if (!as_of) return series.empty() ? std::nullopt : std::optional<dated_value>(series.back());
+    const auto end = std::upper_bound(series.begin(), series.end(), *as_of,
+                                      [](const date& d, const dated_value& p) { return d < p.date; });
+    if (end == series.begin()) return std::nullopt;
+    return *(end - 1);
+}
+
 DXFRAME_DECL std::optional<dated_value> first_on_or_after(const std::vector<dated_value>& series,
                                                           const std::optional<date>& base) {
     for (const auto& p : series) {
@@ -228,6 +237,17 @@ DXFRAME_DECL const ranked_series& series_index::get(const std::string& entity_id
     const rankings_of_one& r = it->second;
     const ranked_series* chosen = choose_ranking(r.own, as_of);
     return chosen != nullptr ? r.continued[static_cast<std::size_t>(chosen - r.own.data())] : empty;
+}
+
+DXFRAME_DECL std::optional<dated_value> series_index::latest(const std::string& entity_id,
+                                                             const std::string& indicator_id,
+                                                             const std::optional<date>& as_of) const {
+    const auto it = series_.find(key{entity_id, indicator_id});
+    if (it == series_.end()) return std::nullopt;
+    const rankings_of_one& r = it->second;
+    const ranked_series* chosen = detail::choose(r.own, as_of);
+    if (chosen == nullptr) return std::nullopt;
+    return latest_on_or_before(r.continued[static_cast<std::size_t>(chosen - r.own.data())].points, as_of);
 }
 
 DXFRAME_DECL std::vector<std::string> series_index::entities_with(const std::string& indicator_id) const {

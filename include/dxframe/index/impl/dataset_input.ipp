@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: MIT
+// Definitions for <dxframe/index/dataset_input.hpp> (see <dxframe/config.hpp>: included by that
+// header in header-only mode, by <dxframe/src.hpp> in separate compilation).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include <dxframe/config.hpp>
+#include <dxframe/diagnostic.hpp>
+#include <dxframe/index/dataset_input.hpp>
+#include <dxframe/index/dti.hpp>
+#include <dxframe/index/matrix.hpp>
+#include <dxframe/index/tree.hpp>
+#include <dxframe/model/dataset.hpp>
+#include <dxframe/model/date.hpp>
+#include <dxframe/model/lookup.hpp>
+#include <dxframe/progress/series.hpp>
+
+namespace dxframe {
+
+namespace detail {
+
+inline diagnostic dataset_input_diag(severity s, diagnostic_code code, std::string path, std::string message) {
+    diagnostic d;
+    d.severity = s;
+    d.code = code;
+    d.path = std::move(path);
+    d.message = std::move(message);
+    return d;
+}
+
+// The last day observations may have: `as_of`, or the end of `year`, whichever is earlier.
+inline std::optional<date> dataset_input_cutoff(const dataset_input_options& o) {
+    std::optional<date> cut = o.as_of;
+    if (o.year) {
+        const auto end = date::try_from_ymd(*o.year, 12, 31);
+        if (end && (!cut || *end < *cut)) cut = end;
+    }
+    return cut;
+}
+
+// Warnings for observations naming an entity or an indicator the dataset does not define.
+inline void unknown_observation_ids(const dataset& ds, const dataset_index& ids, std::vector<diagnostic>& out) {
+    for (std::size_t i = 0; i < ds.observations.size(); ++i) {
+        const observation& o = ds.observations[i];
+        const std::string at = "/observations/" + std::to_string(i);
+        if (ids.entity(o.entity) == dataset_index::npos) {
+            out.push_back(dataset_input_diag(severity::warning, diagnostic_code::unknown_reference, at + "/entity",
+                                             "no entity '" + o.entity + "': the observation is not used"));
+        }
+        if (ids.indicator(o.indicator) == dataset_index::npos) {
+            out.push_back(dataset_input_diag(severity::warning, diagnostic_code::unknown_reference, at + "/indicator",
+                                             "no indicator '" + o.indicator + "': the observation is not used"));
+        }
+    }
+}
+
+}  // namespace detail
+
+DXFRAME_DECL dataset_input make_dataset_input(const dataset& ds, const dataset_input_options& options) {
+    dataset_input in;
+    framework_tree_options to;
+    to.name_language = options.name_language;
+    to.root = options.root;
+    tree_build_result built = build_tree(ds.framework, to);
+    for (auto& d : built.diagnostics) {
+        if (options.tree_notes || d.severity != severity::info) in.diagnostics.push_back(std::move(d));
+    }
+    if (!built.ok()) return in;
+    in.tree = std::move(*built.tree);
+    const index_tree& tree = *in.tree;
+    const dataset_index ids(ds);
+    detail::unknown_observation_ids(ds, ids, in.diagnostics);
+
+    // One latest value per cell, by the rule progress uses (series_index::latest()).
+    const series_index series(ds);
+    const std::optional<date> cutoff = detail::dataset_input_cutoff(options);
+    const std::size_t ni = tree.indicator_count();
+    std::vector<std::optional<double>> cells(ds.entities.size() * ni);
+    std::vector<std::size_t> rows;
+    for (std::size_t e = 0; e < ds.entities.size(); ++e) {
+        bool any = false;
+        for (std::size_t i = 0; i < ni; ++i) {
+            const auto v = series.latest(ds.entities[e].id, tree.indicator(i).id, cutoff);
+            if (!v || (options.year && v->date.year() != *options.year)) continue;
+            cells[e * ni + i] = v->value;
+            any = true;
+        }
+        if (any) rows.push_back(e);
+    }
+    in.values.resize(rows.size(), ni);
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+        in.units.push_back(ds.entities[rows[k]].id);
+        for (std::size_t i = 0; i < ni; ++i) {
+            if (const auto& c = cells[rows[k] * ni + i]) in.values.set(k, i, *c);
+        }
+    }
+    if (options.merge_successors) {
+        merge_result merged = merge_successors(in.units, in.values, ds.entities, options.as_of);
+        for (auto& d : merged.diagnostics)
+            in.diagnostics.push_back(std::move(d));
+        in.units = std::move(merged.units);
+        in.values = std::move(merged.values);
+    }
+    if (in.units.empty()) {
+        const std::string when = options.as_of  ? " up to " + options.as_of->to_string()
+                                 : options.year ? " in " + std::to_string(*options.year)
+                                                : "";
+        in.diagnostics.push_back(
+            detail::dataset_input_diag(severity::error, diagnostic_code::insufficient_data, "/observations",
+                                       "no entity has an observation of the index's indicators" + when));
+        return in;
+    }
+    for (const auto& id : in.units) {
+        const std::size_t at = ids.entity(id);
+        in.names.push_back(at == dataset_index::npos ? id : ds.entities[at].name.in(options.name_language));
+    }
+    return in;
+}
+
+}  // namespace dxframe
