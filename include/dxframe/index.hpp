@@ -4,6 +4,7 @@
 #pragma once
 
 #include <dxframe/index/aggregate.hpp>
+#include <dxframe/index/column_statistics.hpp>
 #include <dxframe/index/compute.hpp>
 #include <dxframe/index/dataset_input.hpp>
 #include <dxframe/index/dti.hpp>
@@ -11,3 +12,4 @@
 #include <dxframe/index/normalise.hpp>
 #include <dxframe/index/rank.hpp>
 #include <dxframe/index/tree.hpp>
+#include <dxframe/index/treat.hpp>

@@ -34,6 +34,7 @@
 #include <dxframe/impl/validate/text.ipp>
 #include <dxframe/impl/validate/values.ipp>
 #include <dxframe/index/impl/aggregate.ipp>
+#include <dxframe/index/impl/column_statistics.ipp>
 #include <dxframe/index/impl/compute.ipp>
 #include <dxframe/index/impl/dataset_input.ipp>
 #include <dxframe/index/impl/dti.ipp>
@@ -42,6 +43,7 @@
 #include <dxframe/index/impl/normalise.ipp>
 #include <dxframe/index/impl/rank.ipp>
 #include <dxframe/index/impl/tree.ipp>
+#include <dxframe/index/impl/treat.ipp>
 #include <dxframe/io/detail/impl/utf8.ipp>
 #include <dxframe/io/impl/coinr.ipp>
 #include <dxframe/io/impl/csv.ipp>

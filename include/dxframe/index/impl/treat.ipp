@@ -1,0 +1,289 @@
+// SPDX-License-Identifier: MIT
+// Definitions for <dxframe/index/treat.hpp> (see <dxframe/config.hpp>: included by that header
+// in header-only mode, by <dxframe/src.hpp> in separate compilation).
+#pragma once
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstddef>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <vector>
+
+#include <dxframe/error.hpp>
+#include <dxframe/index/column_statistics.hpp>
+#include <dxframe/index/treat.hpp>
+
+namespace dxframe {
+
+namespace detail {
+
+// COINr's check_SkewKurt over the cells present.
+inline treat_check check_skew_kurtosis(const double* cells, std::size_t rows, const treat_rule& rule,
+                                       std::vector<double>& scratch) {
+    scratch.clear();
+    for (std::size_t r = 0; r < rows; ++r)
+        if (!std::isnan(cells[r])) scratch.push_back(cells[r]);
+    treat_check c;
+    c.skewness = sample_skewness(scratch);
+    c.kurtosis = sample_kurtosis(scratch);
+    if (c.skewness && c.kurtosis)
+        c.passes = std::fabs(*c.skewness) < rule.skew_threshold || *c.kurtosis < rule.kurtosis_threshold;
+    return c;
+}
+
+inline std::string row_name(const std::vector<std::string>* units, std::size_t r) {
+    if (units != nullptr && r < units->size()) return (*units)[r];
+    return "row " + std::to_string(r + 1);
+}
+
+// One step of COINr's winsorise: every cell at the extreme takes the nearest other value.
+// Returns the rows at that extreme (COINr's imax or imin); empty when no other value exists.
+inline std::vector<std::size_t> winsorise_extreme(double* cells, std::size_t rows, bool high) {
+    double extreme = high ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
+    for (std::size_t r = 0; r < rows; ++r)
+        if (!std::isnan(cells[r])) extreme = high ? std::max(extreme, cells[r]) : std::min(extreme, cells[r]);
+    std::vector<std::size_t> at;
+    std::optional<double> next;
+    for (std::size_t r = 0; r < rows; ++r) {
+        const double v = cells[r];
+        if (std::isnan(v)) continue;
+        if (v == extreme) {
+            at.push_back(r);
+        } else if (!next || (high ? v > *next : v < *next)) {
+            next = v;
+        }
+    }
+    if (!next) return {};
+    for (const std::size_t r : at)
+        cells[r] = *next;
+    return at;
+}
+
+}  // namespace detail
+
+DXFRAME_DECL indicator_treatment treat_column(double* cells, std::size_t rows, const treat_rule& rule,
+                                              const std::string& id, const std::vector<std::string>* units,
+                                              std::vector<diagnostic>& diagnostics) {
+    indicator_treatment out;
+    out.indicator = id;
+    out.rule = rule;
+    if (!rule.enabled) return out;
+    std::vector<double> scratch;
+    out.before = detail::check_skew_kurtosis(cells, rows, rule, scratch);
+    const auto untestable = [&](const std::string& stage) {
+        diagnostics.push_back({severity::warning,
+                               diagnostic_code::insufficient_data,
+                               id,
+                               "cannot test for outliers " + stage +
+                                   ": skewness needs 3 values and kurtosis 4, not all equal; left untreated",
+                               {},
+                               {}});
+    };
+    if (!out.before.passes) {
+        untestable("(" + std::to_string(scratch.size()) + " values)");
+        return out;
+    }
+    if (*out.before.passes) return out;
+
+    // Winsorise a copy, as COINr's winsorise does, keeping its imax / imin bookkeeping: the rows
+    // at the last treated maximum and minimum (a row pulled down twice is counted once, because
+    // it is tied with the new maximum the second time).
+    const std::vector<double> original(cells, cells + rows);
+    std::vector<double> x = original;
+    std::vector<std::size_t> imax;
+    std::vector<std::size_t> imin;
+    treat_check current = out.before;
+    const auto below_max = [&] { return !rule.max_points || out.points < *rule.max_points; };
+    while (!*current.passes && below_max()) {
+        const bool high = *current.skewness >= 0.0;
+        std::vector<std::size_t> at = detail::winsorise_extreme(x.data(), rows, high);
+        if (at.empty()) break;
+        (high ? imax : imin) = std::move(at);
+        out.points = imax.size() + imin.size();
+        current = detail::check_skew_kurtosis(x.data(), rows, rule, scratch);
+        if (!current.passes) break;
+    }
+    out.winsorised = current;
+    if (!current.passes) {
+        untestable("after winsorising " + std::to_string(out.points) + " points");
+        out.winsorised.reset();
+        out.points = 0;
+        return out;
+    }
+    if (*current.passes) {
+        out.applied = treatment::winsorised;
+        for (const std::size_t r : imax)
+            out.winsorised_high.push_back(detail::row_name(units, r));
+        for (const std::size_t r : imin)
+            out.winsorised_low.push_back(detail::row_name(units, r));
+        std::copy(x.begin(), x.end(), cells);
+        return out;
+    }
+
+    // Still failing: log_CT of the original values.
+    double lo = std::numeric_limits<double>::infinity();
+    double hi = -lo;
+    for (const double v : original)
+        if (!std::isnan(v)) {
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+        }
+    const double shift = 0.01 * (hi - lo);
+    for (std::size_t r = 0; r < rows; ++r)
+        if (!std::isnan(original[r])) cells[r] = std::log(original[r] - lo + shift);
+    out.applied = treatment::log;
+    out.log = detail::check_skew_kurtosis(cells, rows, rule, scratch);
+    for (const std::size_t r : imax)
+        out.winsorised_high.push_back(detail::row_name(units, r));
+    for (const std::size_t r : imin)
+        out.winsorised_low.push_back(detail::row_name(units, r));
+    if (out.log->passes && !*out.log->passes)
+        diagnostics.push_back({severity::info,
+                               diagnostic_code::insufficient_data,
+                               id,
+                               "still outlier-prone after the log transform (|skewness| ≥ " +
+                                   std::to_string(rule.skew_threshold) + " and kurtosis ≥ " +
+                                   std::to_string(rule.kurtosis_threshold) + ")",
+                               {},
+                               {}});
+    return out;
+}
+
+DXFRAME_DECL treat_result treat_outliers(const value_matrix& data, const std::vector<std::string>& indicators,
+                                         const std::vector<std::string>& units, const treat_spec& spec) {
+    if (indicators.size() != data.cols() || units.size() != data.rows())
+        throw error("treat_outliers: " + std::to_string(indicators.size()) + " indicator ids and " +
+                    std::to_string(units.size()) + " unit ids for a " + std::to_string(data.rows()) + " x " +
+                    std::to_string(data.cols()) + " matrix");
+    treat_result out;
+    out.values = data;
+    for (const auto& entry : spec.per_indicator)
+        if (std::find(indicators.begin(), indicators.end(), entry.first) == indicators.end())
+            out.diagnostics.push_back({severity::error,
+                                       diagnostic_code::unknown_reference,
+                                       "--treat",
+                                       "treatment given for '" + entry.first + "', which is not an indicator",
+                                       {},
+                                       {}});
+    if (!out.ok()) return out;
+    out.log.reserve(indicators.size());
+    for (std::size_t c = 0; c < indicators.size(); ++c) {
+        const auto own = spec.per_indicator.find(indicators[c]);
+        const treat_rule& rule = own == spec.per_indicator.end() ? spec.global : own->second;
+        out.log.push_back(
+            treat_column(out.values.column(c), data.rows(), rule, indicators[c], &units, out.diagnostics));
+    }
+    return out;
+}
+
+namespace detail {
+
+inline std::optional<double> treat_spec_number(std::string_view s) {
+    if (!s.empty() && s.front() == '+') s.remove_prefix(1);
+    if (s.empty()) return std::nullopt;
+    double v = 0.0;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || end != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
+    return v;
+}
+
+}  // namespace detail
+
+DXFRAME_DECL std::optional<treat_rule> parse_treat_rule(std::string_view spec, std::string& error) {
+    const std::string form = "none or winsorise[:MAX_POINTS[:SKEW:KURTOSIS]] (defaults 5, 2, 3.5)";
+    std::vector<std::string_view> parts;
+    for (std::size_t start = 0;;) {
+        const std::size_t colon = spec.find(':', start);
+        parts.push_back(spec.substr(start, colon == std::string_view::npos ? std::string_view::npos : colon - start));
+        if (colon == std::string_view::npos) break;
+        start = colon + 1;
+    }
+    const std::string quoted = "'" + std::string(spec) + "'";
+    treat_rule rule;
+    if (parts[0] == "none") {
+        if (parts.size() != 1) {
+            error = quoted + ": none takes no parameters; expected " + form;
+            return std::nullopt;
+        }
+        rule.enabled = false;
+        return rule;
+    }
+    if (parts[0] != "winsorise" && parts[0] != "winsorize") {
+        error = quoted + ": unknown treatment '" + std::string(parts[0]) + "'; expected " + form;
+        return std::nullopt;
+    }
+    if (parts.size() == 3 || parts.size() > 4) {
+        error = quoted + ": winsorise takes 0, 1 or 3 parameters; expected " + form;
+        return std::nullopt;
+    }
+    if (parts.size() >= 2) {
+        const auto n = detail::treat_spec_number(parts[1]);
+        if (!n || *n < 0.0 || *n != std::floor(*n) || *n > 1e9) {
+            error = quoted + ": MAX_POINTS '" + std::string(parts[1]) + "' is not a whole number >= 0";
+            return std::nullopt;
+        }
+        rule.max_points = static_cast<std::size_t>(*n);
+    }
+    if (parts.size() == 4) {
+        const auto s = detail::treat_spec_number(parts[2]);
+        const auto k = detail::treat_spec_number(parts[3]);
+        if (!s || *s <= 0.0) {
+            error = quoted + ": SKEW '" + std::string(parts[2]) + "' is not a number > 0";
+            return std::nullopt;
+        }
+        if (!k) {
+            error = quoted + ": KURTOSIS '" + std::string(parts[3]) + "' is not a number";
+            return std::nullopt;
+        }
+        rule.skew_threshold = *s;
+        rule.kurtosis_threshold = *k;
+    }
+    return rule;
+}
+
+DXFRAME_DECL treat_spec_parse_result parse_treat_spec(const std::vector<std::string>& arguments,
+                                                      const std::string& source) {
+    treat_spec_parse_result out;
+    treat_spec spec;
+    for (std::size_t i = 0; i < arguments.size(); ++i) {
+        const std::string& argument = arguments[i];
+        const std::size_t eq = argument.find('=');
+        const std::string path = pointer_append(source, i);
+        if (eq != std::string::npos && eq == 0) {
+            out.diagnostics.push_back({severity::error,
+                                       diagnostic_code::invalid_metadata,
+                                       path,
+                                       "'" + argument + "': no indicator id before '='",
+                                       {},
+                                       {}});
+            continue;
+        }
+        std::string error;
+        const auto rule = parse_treat_rule(
+            eq == std::string::npos ? std::string_view(argument) : std::string_view(argument).substr(eq + 1), error);
+        if (!rule) {
+            const bool unknown_method = error.find("unknown treatment") != std::string::npos;
+            out.diagnostics.push_back(
+                {severity::error,
+                 unknown_method ? diagnostic_code::invalid_enum_value : diagnostic_code::invalid_number,
+                 path,
+                 error,
+                 {},
+                 {}});
+            continue;
+        }
+        if (eq == std::string::npos)
+            spec.global = *rule;
+        else
+            spec.per_indicator[argument.substr(0, eq)] = *rule;
+    }
+    if (!has_errors(out.diagnostics)) out.spec = std::move(spec);
+    return out;
+}
+
+}  // namespace dxframe
