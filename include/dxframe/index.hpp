@@ -4,6 +4,7 @@
 #pragma once
 
 #include <dxframe/index/aggregate.hpp>
+#include <dxframe/index/audit.hpp>
 #include <dxframe/index/column_statistics.hpp>
 #include <dxframe/index/compute.hpp>
 #include <dxframe/index/dataset_input.hpp>

@@ -34,6 +34,9 @@
 #include <dxframe/impl/validate/text.ipp>
 #include <dxframe/impl/validate/values.ipp>
 #include <dxframe/index/impl/aggregate.ipp>
+#include <dxframe/index/impl/audit.ipp>
+#include <dxframe/index/impl/audit_correlation.ipp>
+#include <dxframe/index/impl/audit_pca.ipp>
 #include <dxframe/index/impl/column_statistics.ipp>
 #include <dxframe/index/impl/compute.ipp>
 #include <dxframe/index/impl/dataset_input.ipp>
