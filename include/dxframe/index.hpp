@@ -11,6 +11,7 @@
 #include <dxframe/index/dti.hpp>
 #include <dxframe/index/matrix.hpp>
 #include <dxframe/index/normalise.hpp>
+#include <dxframe/index/profile.hpp>
 #include <dxframe/index/rank.hpp>
 #include <dxframe/index/tree.hpp>
 #include <dxframe/index/treat.hpp>

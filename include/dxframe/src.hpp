@@ -44,6 +44,7 @@
 #include <dxframe/index/impl/kernels.ipp>
 #include <dxframe/index/impl/matrix.ipp>
 #include <dxframe/index/impl/normalise.ipp>
+#include <dxframe/index/impl/profile.ipp>
 #include <dxframe/index/impl/rank.ipp>
 #include <dxframe/index/impl/tree.ipp>
 #include <dxframe/index/impl/treat.ipp>
