@@ -12,8 +12,8 @@
 #include <dxframe/report/json.hpp>
 #include <dxframe/report/labels.hpp>
 #include <dxframe/report/markdown.hpp>
+#include <dxframe/report/progress.hpp>
 #include <dxframe/report/ranking.hpp>
-#include <dxframe/report/scorecard.hpp>
 #include <dxframe/report/svg.hpp>
 #include <dxframe/report/terminal.hpp>
 #include <dxframe/report/text_width.hpp>

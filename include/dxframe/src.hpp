@@ -46,8 +46,8 @@
 #include <dxframe/index/impl/normalise.ipp>
 #include <dxframe/index/impl/profile.ipp>
 #include <dxframe/index/impl/rank.ipp>
-#include <dxframe/index/impl/tree.ipp>
 #include <dxframe/index/impl/treat.ipp>
+#include <dxframe/index/impl/tree.ipp>
 #include <dxframe/io/detail/impl/utf8.ipp>
 #include <dxframe/io/impl/coinr.ipp>
 #include <dxframe/io/impl/csv.ipp>
@@ -60,9 +60,14 @@
 #include <dxframe/model/impl/observation.ipp>
 #include <dxframe/model/impl/pillar.ipp>
 #include <dxframe/progress/impl/assess.ipp>
+#include <dxframe/progress/impl/framework_tree.ipp>
+#include <dxframe/progress/impl/freshness.ipp>
 #include <dxframe/progress/impl/growth.ipp>
 #include <dxframe/progress/impl/options.ipp>
+#include <dxframe/progress/impl/progress_report.ipp>
+#include <dxframe/progress/impl/ranking.ipp>
 #include <dxframe/progress/impl/rollup.ipp>
+#include <dxframe/progress/impl/scorecard.ipp>
 #include <dxframe/progress/impl/series.ipp>
 #include <dxframe/progress/impl/tasks.ipp>
 #include <dxframe/report/impl/csv.ipp>
@@ -72,8 +77,8 @@
 #include <dxframe/report/impl/json.ipp>
 #include <dxframe/report/impl/labels.ipp>
 #include <dxframe/report/impl/markdown.ipp>
+#include <dxframe/report/impl/progress.ipp>
 #include <dxframe/report/impl/ranking.ipp>
-#include <dxframe/report/impl/scorecard.ipp>
 #include <dxframe/report/impl/svg.ipp>
 #include <dxframe/report/impl/terminal.ipp>
 #include <dxframe/report/impl/text_width.ipp>

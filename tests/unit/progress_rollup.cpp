@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Roll-up of target assessments: nodes, pillars, overall, per entity and across entities.
+#include <boost/describe/enum_to_string.hpp>
+
 #include <dxframe/io/json.hpp>
 #include <dxframe/progress/rollup.hpp>
 #include <dxframe/progress/tasks.hpp>
@@ -242,4 +244,38 @@ TEST_CASE("results serialise to JSON with no extra code", "[progress][json]") {
     CHECK(jt.at("tasks").at(0).at("days_late") == 10);
     CHECK(jt.at("as_of") == "2025-07-10");
     CHECK(to_json_text(progress_options{}).find("\"method\": \"linear\"") != std::string::npos);
+}
+
+TEST_CASE("rollup: pillar entries carry their pillar; targets outside every pillar are summarised apart") {
+    framework fw = make_framework();
+    fw.indicators.push_back(make_ind("i5", std::nullopt, 2));  // no parent, no pillar
+    const std::vector<target_assessment> as = {
+        made("t1", "i1", target_status::achieved, 1.0),
+        made("t5a", "i5", target_status::on_track, 0.5),
+        made("t5b", "i5", target_status::overdue, 0.1),
+        made("tx", "not_in_framework", target_status::limited_progress, 0.2),
+    };
+    const progress_rollup r = rollup(fw, as);
+    for (const auto& e : r.pillars) {
+        REQUIRE(e.pillar.has_value());
+        CHECK(e.id == boost::describe::enum_to_string(*e.pillar, ""));
+    }
+    CHECK_FALSE(r.overall.pillar.has_value());
+    REQUIRE(r.unassigned.has_value());
+    CHECK(r.unassigned->id == "none");
+    CHECK_FALSE(r.unassigned->pillar.has_value());
+    CHECK(r.unassigned->targets == 3);
+    CHECK(r.unassigned->counts.on_track == 1);
+    CHECK(r.unassigned->counts.overdue == 1);
+    CHECK(r.unassigned->counts.limited_progress == 1);
+    CHECK(r.unassigned->worst == target_status::overdue);
+    // Scored like a pillar: i5 (weight 2) has the mean of 0.5 and 0.1, the unknown indicator
+    // weighs 1 with 0.2.
+    REQUIRE(r.unassigned->score.has_value());
+    CHECK(*r.unassigned->score == Catch::Approx((2 * 0.3 + 1 * 0.2) / 3).epsilon(1e-12));
+    CHECK(r.overall.targets == 4);
+
+    // Everything in a pillar: no unassigned entry.
+    const progress_rollup all_in = rollup(fw, {made("t1", "i1", target_status::achieved, 1.0)});
+    CHECK_FALSE(all_in.unassigned.has_value());
 }

@@ -23,7 +23,7 @@
 #include <vector>
 
 #include <dxframe/io/json.hpp>
-#include <dxframe/report/scorecard.hpp>
+#include <dxframe/progress/scorecard.hpp>
 
 #include "catch_compat.hpp"
 #include "random_dataset.hpp"

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include <dxframe/report/scorecard.hpp>
+#include <dxframe/progress/scorecard.hpp>
 
 #include "catch_compat.hpp"
 #include "report_fixture.hpp"

@@ -23,7 +23,7 @@
 #include <dxframe/io/dataset_json.hpp>
 #include <dxframe/model/lookup.hpp>
 #include <dxframe/progress/options.hpp>
-#include <dxframe/report/scorecard.hpp>
+#include <dxframe/progress/scorecard.hpp>
 
 #if defined(DXFRAME_CLI_PATH) && !defined(_WIN32)
 #include <sys/wait.h>

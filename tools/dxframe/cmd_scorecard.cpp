@@ -12,13 +12,13 @@
 #include <unistd.h>
 
 #include <dxframe/data/vietnam.hpp>
-#include <dxframe/io/file.hpp>
 #include <dxframe/model/lookup.hpp>
 #include <dxframe/report.hpp>
 #include <dxframe/validate.hpp>
 
 #include "cli.hpp"
 #include "input.hpp"
+#include "output.hpp"
 
 namespace {
 
@@ -62,29 +62,6 @@ constexpr const char* scorecard_usage =
     "Exit codes: 0 success; 1 the dataset has errors (diagnostics on standard error);\n"
     "2 usage error, or a file that cannot be read or written.\n";
 
-std::string format_from_extension(const std::string& path) {
-    const auto dot = path.rfind('.');
-    if (dot == std::string::npos) return {};
-    std::string ext = path.substr(dot + 1);
-    for (auto& ch : ext)
-        ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
-    if (ext == "md" || ext == "markdown") return "md";
-    if (ext == "json") return "json";
-    if (ext == "csv") return "csv";
-    if (ext == "html" || ext == "htm") return "html";
-    if (ext == "txt") return "text";
-    return {};
-}
-
-dxframe::language language_from_environment() {
-    for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
-        const char* v = std::getenv(name);
-        if (v == nullptr || *v == '\0') continue;
-        return std::string_view(v).substr(0, 2) == "vi" ? dxframe::language::vi : dxframe::language::en;
-    }
-    return dxframe::language::en;
-}
-
 // Columns of the terminal on standard output: 80, or fewer (down to 60) on a narrower one.
 std::size_t terminal_width(bool is_terminal) {
     if (!is_terminal) return 80;
@@ -125,10 +102,10 @@ int run_scorecard(dxframe::cli::context& ctx) {
     if (const auto v = args.get("--format")) {
         format = one_of("--format", *v, {"text", "md", "json", "csv", "html"});
     } else if (output) {
-        const std::string guessed = format_from_extension(*output);
+        const std::string guessed = dxframe::cli::format_from_extension(*output);
         if (!guessed.empty()) format = guessed;
     }
-    options.lang = language_from_environment();
+    options.lang = dxframe::cli::language_from_environment();
     if (const auto v = args.get("--lang")) {
         options.lang = one_of("--lang", *v, {"vi", "en"}) == "vi" ? dxframe::language::vi : dxframe::language::en;
     }
@@ -194,15 +171,7 @@ int run_scorecard(dxframe::cli::context& ctx) {
         text = dxframe::render_html(sc);
     }
 
-    if (!output) {
-        ctx.out << text;
-        return dxframe::cli::exit_ok;
-    }
-    try {
-        dxframe::write_file_atomic(*output, text);
-    } catch (const dxframe::io_error& e) {
-        throw dxframe::cli::io_failure(e.what());
-    }
+    dxframe::cli::write_output(ctx, output, text);
     return dxframe::cli::exit_ok;
 }
 

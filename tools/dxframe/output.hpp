@@ -4,10 +4,13 @@
 // <dxframe/report/escape.hpp>.
 #pragma once
 
+#include <cstdlib>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <dxframe/io/file.hpp>
+#include <dxframe/model/text.hpp>
 
 #include "cli.hpp"
 
@@ -26,6 +29,33 @@ inline void write_output(context& ctx, const std::optional<std::string>& output,
     } catch (const io_error& e) {
         throw io_failure(e.what());
     }
+}
+
+/// The format a file name asks for by its extension ("md", "json", "csv", "html", "text"), or ""
+/// when the extension names none: `-o report.html` without --format writes HTML.
+inline std::string format_from_extension(const std::string& path) {
+    const auto dot = path.rfind('.');
+    if (dot == std::string::npos) return {};
+    std::string ext = path.substr(dot + 1);
+    for (auto& ch : ext)
+        ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    if (ext == "md" || ext == "markdown") return "md";
+    if (ext == "json") return "json";
+    if (ext == "csv") return "csv";
+    if (ext == "html" || ext == "htm") return "html";
+    if (ext == "txt") return "text";
+    return {};
+}
+
+/// The language of the user's locale: Vietnamese when LC_ALL, LC_MESSAGES or LANG (the first one
+/// set) starts with "vi", else English.
+inline language language_from_environment() {
+    for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+        const char* v = std::getenv(name);
+        if (v == nullptr || *v == '\0') continue;
+        return std::string_view(v).substr(0, 2) == "vi" ? language::vi : language::en;
+    }
+    return language::en;
 }
 
 }  // namespace dxframe::cli

@@ -18,6 +18,7 @@
 #include <dxframe/model/framework.hpp>
 #include <dxframe/model/pillar.hpp>
 #include <dxframe/progress/assess.hpp>
+#include <dxframe/progress/framework_tree.hpp>
 #include <dxframe/progress/status.hpp>
 
 namespace dxframe {
@@ -91,7 +92,9 @@ BOOST_DESCRIBE_STRUCT(status_counts, (),
 /// A group of target assessments summarised: a node, a pillar, everything, one target or
 /// indicator across entities.
 struct rollup_entry {
-    std::string id;           ///< Node id, pillar name, "overall", target or indicator id.
+    std::string id;  ///< Node id, pillar name, "overall", "none", target or indicator id.
+    /// The pillar, for an entry of progress_rollup::pillars; absent for every other entry.
+    std::optional<dxframe::pillar> pillar;
     std::size_t targets = 0;  ///< Assessments in the group.
     status_counts counts;     ///< By status.
     /// Mean progress score in [0, 1] (P clipped to [0, 1], achieved = 1; see progress_score),
@@ -113,16 +116,20 @@ struct rollup_entry {
     std::size_t not_judged = 0;
 };
 BOOST_DESCRIBE_STRUCT(rollup_entry, (),
-                      (id, targets, counts, score, share_on_track, worst, opensdg_score, opensdg_status, not_judged))
+                      (id, pillar, targets, counts, score, share_on_track, worst, opensdg_score, opensdg_status,
+                       not_judged))
 
 /// Roll-up of one entity's (or any set of) assessments over a framework.
 struct progress_rollup {
     std::string entity;                 ///< Entity the assessments are for ("" when mixed).
     std::vector<rollup_entry> nodes;    ///< One per framework node, in framework order.
     std::vector<rollup_entry> pillars;  ///< One per pillar that has indicators, in pillar order.
-    rollup_entry overall;               ///< Everything; id "overall".
+    /// The assessments outside every pillar (their indicator has no pillar, or is not in the
+    /// framework), id "none"; absent when there are none.
+    std::optional<rollup_entry> unassigned;
+    rollup_entry overall;  ///< Everything; id "overall".
 };
-BOOST_DESCRIBE_STRUCT(progress_rollup, (), (entity, nodes, pillars, overall))
+BOOST_DESCRIBE_STRUCT(progress_rollup, (), (entity, nodes, pillars, unassigned, overall))
 
 /// What rollup_across_entities() groups by.
 enum class across_key {
@@ -134,73 +141,14 @@ BOOST_DESCRIBE_ENUM(across_key, target, indicator)
 /// Open SDG's status of a mean score (indicator-level aggregation in ProgressMeasure.py).
 DXFRAME_DECL target_status opensdg_status_from_score(double score, bool all_achieved) noexcept;
 
-namespace detail {
-
-/// Counts, worst, share and the Open SDG summary of a set of assessments; the score is left to
-/// the caller, which knows the weights.
-DXFRAME_DECL void summarise_into(rollup_entry& e, const std::vector<const target_assessment*>& members);
-
-/// Unweighted mean of the members' progress scores (see progress_score); absent when none has one.
-DXFRAME_DECL std::optional<double> mean_score(const std::vector<const target_assessment*>& members);
-
-/// Weighted mean of the children that have a score; weights below zero count as zero, and a
-/// group whose scored children weigh nothing has no score.
-struct weighted_acc {
-    double sum = 0, weight = 0;
-    void add(const std::optional<double>& s, double w) {
-        if (!s || !(w > 0)) return;
-        sum += *s * w;
-        weight += w;
-    }
-    std::optional<double> get() const {
-        if (!(weight > 0)) return std::nullopt;
-        return sum / weight;
-    }
-};
-
-/// The node tree of a framework, indexed once for roll-ups (also used by the scorecard).
-class framework_tree {
-public:
-    /// Indexes `fw`, which must outlive the tree.
-    explicit framework_tree(const framework& fw);
-
-    /// Position of an indicator in the framework, if it exists.
-    std::optional<std::size_t> indicator(const std::string& id) const;
-
-    /// The node ancestors of an indicator, nearest first; stops at a cycle (invalid data).
-    std::vector<std::size_t> ancestors(std::size_t indicator_index) const;
-
-    /// The indicator's own pillar, else its nearest ancestor node's.
-    std::optional<pillar> pillar_of(std::size_t indicator_index) const;
-
-    /// Hierarchical weighted score of every node from indicator scores (cycle-safe).
-    std::vector<std::optional<double>> node_scores(const std::vector<std::optional<double>>& indicator_scores) const;
-
-    /// Weighted mean of the top-level nodes' and indicators' scores.
-    std::optional<double> overall_score(const std::vector<std::optional<double>>& indicator_scores,
-                                        const std::vector<std::optional<double>>& node_score) const;
-
-private:
-    std::optional<std::size_t> parent_node(const std::optional<std::string>& id) const;
-
-    void visit(std::size_t n, const std::vector<std::optional<double>>& indicator_scores,
-               std::vector<std::optional<double>>& out, std::vector<int>& state) const;
-
-    const framework& fw_;
-    std::map<std::string, std::size_t> node_at_, indicator_at_;
-    std::vector<std::vector<std::size_t>> node_children_, node_indicators_;
-    std::vector<std::size_t> root_nodes_, root_indicators_;
-};
-
-}  // namespace detail
-
 /// Rolls `assessments` up over `fw`: per node (its whole subtree), per pillar (an indicator's
 /// own pillar, else its nearest ancestor node's) and overall. Scores are hierarchical weighted
 /// means: an indicator's score is the mean of its targets' progress scores, a node's the
 /// weighted mean of its children that have one (weights renormalised over them), overall the
 /// weighted mean of the top-level nodes and indicators; a pillar's is the weighted mean of its
-/// indicators. Counts, worst status and shares cover every assessment in the group (targets
-/// on unknown indicators count only in `overall`). Pass one entity's assessments for a
+/// indicators. Counts, worst status and shares cover every assessment in the group. Assessments
+/// outside every pillar are summarised in `unassigned`, scored like a pillar (an indicator not in
+/// the framework weighs 1). Pass one entity's assessments for a
 /// per-entity view (see rollup_by_entity).
 DXFRAME_DECL progress_rollup rollup(const framework& fw, const std::vector<target_assessment>& assessments);
 

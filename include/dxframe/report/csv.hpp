@@ -13,7 +13,7 @@
 #include <vector>
 
 #include <dxframe/config.hpp>
-#include <dxframe/report/scorecard.hpp>
+#include <dxframe/progress/scorecard.hpp>
 
 namespace dxframe {
 

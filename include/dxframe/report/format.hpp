@@ -29,6 +29,8 @@
 #include <string>
 #include <string_view>
 
+#include <boost/describe/enum_to_string.hpp>
+
 #include <dxframe/config.hpp>
 #include <dxframe/model/date.hpp>
 #include <dxframe/model/indicator.hpp>
@@ -39,6 +41,19 @@ namespace dxframe {
 
 /// What a report shows for a value that is missing or cannot be computed.
 inline constexpr std::string_view missing_mark = "\u2014";
+
+/// The name of a described enum value as machines read it ("on_track"); "" for a value with no
+/// name (never produced by the library).
+template <class E>
+std::string enum_text(E e) {
+    return boost::describe::enum_to_string(e, "");
+}
+
+/// enum_text of an optional value; "" when absent (an empty CSV cell).
+template <class E>
+std::string enum_text(const std::optional<E>& e) {
+    return e ? enum_text(*e) : std::string();
+}
 
 /// The shortest decimal text (at most 17 significant digits) that reads back to exactly `v`,
 /// e.g. "0.1", "71.79", "1e+300"; "" when `v` is NaN or infinite (a cell left empty).

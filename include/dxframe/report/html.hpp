@@ -20,8 +20,8 @@
 #include <boost/describe/class.hpp>
 
 #include <dxframe/config.hpp>
+#include <dxframe/progress/scorecard.hpp>
 #include <dxframe/report/ranking.hpp>
-#include <dxframe/report/scorecard.hpp>
 
 namespace dxframe {
 

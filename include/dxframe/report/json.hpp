@@ -17,7 +17,7 @@
 
 #include <dxframe/config.hpp>
 #include <dxframe/io/json.hpp>
-#include <dxframe/report/scorecard.hpp>
+#include <dxframe/progress/scorecard.hpp>
 
 namespace dxframe {
 

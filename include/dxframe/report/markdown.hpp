@@ -10,7 +10,7 @@
 #include <string>
 
 #include <dxframe/config.hpp>
-#include <dxframe/report/scorecard.hpp>
+#include <dxframe/progress/scorecard.hpp>
 
 namespace dxframe {
 

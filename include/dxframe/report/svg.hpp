@@ -18,9 +18,9 @@
 #include <dxframe/model/date.hpp>
 #include <dxframe/model/text.hpp>
 #include <dxframe/progress/rollup.hpp>
+#include <dxframe/progress/scorecard.hpp>
 #include <dxframe/progress/status.hpp>
 #include <dxframe/report/ranking.hpp>
-#include <dxframe/report/scorecard.hpp>
 
 namespace dxframe {
 

@@ -16,7 +16,7 @@
 #include <boost/describe/class.hpp>
 
 #include <dxframe/config.hpp>
-#include <dxframe/report/scorecard.hpp>
+#include <dxframe/progress/scorecard.hpp>
 
 namespace dxframe {
 

@@ -16,6 +16,7 @@
 #include <dxframe/model/framework.hpp>
 #include <dxframe/model/pillar.hpp>
 #include <dxframe/progress/assess.hpp>
+#include <dxframe/progress/framework_tree.hpp>
 #include <dxframe/progress/rollup.hpp>
 #include <dxframe/progress/status.hpp>
 
@@ -31,7 +32,9 @@ DXFRAME_DECL target_status opensdg_status_from_score(double score, bool all_achi
 
 namespace detail {
 
-DXFRAME_DECL void summarise_into(rollup_entry& e, const std::vector<const target_assessment*>& members) {
+// Counts, worst, share and the Open SDG summary of a set of assessments; the score is left to
+// the caller, which knows the weights.
+inline void summarise_into(rollup_entry& e, const std::vector<const target_assessment*>& members) {
     e.targets = members.size();
     double opensdg_sum = 0;
     std::size_t opensdg_n = 0;
@@ -56,7 +59,8 @@ DXFRAME_DECL void summarise_into(rollup_entry& e, const std::vector<const target
     }
 }
 
-DXFRAME_DECL std::optional<double> mean_score(const std::vector<const target_assessment*>& members) {
+// Unweighted mean of the members' progress scores (see progress_score); absent when none has one.
+inline std::optional<double> mean_score(const std::vector<const target_assessment*>& members) {
     double sum = 0;
     std::size_t n = 0;
     for (const target_assessment* a : members) {
@@ -69,113 +73,29 @@ DXFRAME_DECL std::optional<double> mean_score(const std::vector<const target_ass
     return sum / static_cast<double>(n);
 }
 
-DXFRAME_DECL framework_tree::framework_tree(const framework& fw) : fw_(fw) {
-    for (std::size_t i = 0; i < fw.nodes.size(); ++i)
-        node_at_.emplace(fw.nodes[i].id, i);
-    for (std::size_t i = 0; i < fw.indicators.size(); ++i)
-        indicator_at_.emplace(fw.indicators[i].id, i);
-    node_children_.resize(fw.nodes.size());
-    node_indicators_.resize(fw.nodes.size());
-    for (std::size_t i = 0; i < fw.nodes.size(); ++i) {
-        const auto p = parent_node(fw.nodes[i].parent);
-        if (p) {
-            node_children_[*p].push_back(i);
-        } else {
-            root_nodes_.push_back(i);
-        }
-    }
-    for (std::size_t i = 0; i < fw.indicators.size(); ++i) {
-        const auto p = parent_node(fw.indicators[i].parent);
-        if (p) {
-            node_indicators_[*p].push_back(i);
-        } else {
-            root_indicators_.push_back(i);
-        }
-    }
-}
-
-DXFRAME_DECL std::optional<std::size_t> framework_tree::indicator(const std::string& id) const {
-    const auto it = indicator_at_.find(id);
-    if (it == indicator_at_.end()) return std::nullopt;
-    return it->second;
-}
-
-DXFRAME_DECL std::vector<std::size_t> framework_tree::ancestors(std::size_t indicator_index) const {
-    std::vector<std::size_t> out;
-    auto p = parent_node(fw_.indicators[indicator_index].parent);
-    while (p && std::find(out.begin(), out.end(), *p) == out.end()) {
-        out.push_back(*p);
-        p = parent_node(fw_.nodes[*p].parent);
-    }
-    return out;
-}
-
-DXFRAME_DECL std::optional<pillar> framework_tree::pillar_of(std::size_t indicator_index) const {
-    if (fw_.indicators[indicator_index].pillar) return fw_.indicators[indicator_index].pillar;
-    for (std::size_t n : ancestors(indicator_index)) {
-        if (fw_.nodes[n].pillar) return fw_.nodes[n].pillar;
-    }
-    return std::nullopt;
-}
-
-DXFRAME_DECL std::vector<std::optional<double>> framework_tree::node_scores(
-    const std::vector<std::optional<double>>& indicator_scores) const {
-    std::vector<std::optional<double>> out(fw_.nodes.size());
-    std::vector<int> state(fw_.nodes.size(), 0);  // 0 new, 1 in progress, 2 done
-    for (std::size_t i = 0; i < fw_.nodes.size(); ++i)
-        visit(i, indicator_scores, out, state);
-    return out;
-}
-
-DXFRAME_DECL std::optional<double> framework_tree::overall_score(
-    const std::vector<std::optional<double>>& indicator_scores,
-    const std::vector<std::optional<double>>& node_score) const {
-    weighted_acc acc;
-    for (std::size_t n : root_nodes_)
-        acc.add(node_score[n], fw_.nodes[n].weight);
-    for (std::size_t i : root_indicators_)
-        acc.add(indicator_scores[i], fw_.indicators[i].weight);
-    return acc.get();
-}
-
-DXFRAME_DECL std::optional<std::size_t> framework_tree::parent_node(const std::optional<std::string>& id) const {
-    if (!id) return std::nullopt;
-    const auto it = node_at_.find(*id);
-    if (it == node_at_.end()) return std::nullopt;
-    return it->second;
-}
-
-DXFRAME_DECL void framework_tree::visit(std::size_t n, const std::vector<std::optional<double>>& indicator_scores,
-                                        std::vector<std::optional<double>>& out, std::vector<int>& state) const {
-    if (state[n] != 0) return;  // done, or a cycle: a node on a cycle gets no score from itself
-    state[n] = 1;
-    weighted_acc acc;
-    for (std::size_t c : node_children_[n]) {
-        visit(c, indicator_scores, out, state);
-        if (state[c] == 2) acc.add(out[c], fw_.nodes[c].weight);
-    }
-    for (std::size_t i : node_indicators_[n])
-        acc.add(indicator_scores[i], fw_.indicators[i].weight);
-    out[n] = acc.get();
-    state[n] = 2;
-}
-
 }  // namespace detail
 
 DXFRAME_DECL progress_rollup rollup(const framework& fw, const std::vector<target_assessment>& assessments) {
-    const detail::framework_tree tree(fw);
+    const framework_tree tree(fw);
     progress_rollup r;
     std::vector<std::vector<const target_assessment*>> per_node(fw.nodes.size()), per_indicator(fw.indicators.size());
     std::map<pillar, std::vector<const target_assessment*>> per_pillar;
-    std::vector<const target_assessment*> all;
+    std::vector<const target_assessment*> all, unassigned;
     for (const auto& a : assessments) {
         all.push_back(&a);
         const auto i = tree.indicator(a.indicator);
-        if (!i) continue;
+        if (!i) {
+            unassigned.push_back(&a);
+            continue;
+        }
         per_indicator[*i].push_back(&a);
         for (std::size_t n : tree.ancestors(*i))
             per_node[n].push_back(&a);
-        if (const auto p = tree.pillar_of(*i)) per_pillar[*p].push_back(&a);
+        if (const auto p = tree.pillar_of(*i)) {
+            per_pillar[*p].push_back(&a);
+        } else {
+            unassigned.push_back(&a);
+        }
     }
     if (!assessments.empty()) {
         r.entity = assessments.front().entity;
@@ -210,9 +130,26 @@ DXFRAME_DECL progress_rollup rollup(const framework& fw, const std::vector<targe
         if (!has_indicator) continue;
         rollup_entry e;
         e.id = std::string(boost::describe::enum_to_string(p, "unknown"));
+        e.pillar = p;
         detail::summarise_into(e, per_pillar[p]);
         e.score = acc.get();
         r.pillars.push_back(std::move(e));
+    }
+    if (!unassigned.empty()) {
+        // Scored like a pillar: the weighted mean over indicators of their targets' mean score.
+        std::map<std::string, std::vector<const target_assessment*>> by_indicator;
+        for (const target_assessment* a : unassigned)
+            by_indicator[a->indicator].push_back(a);
+        detail::weighted_acc acc;
+        for (const auto& [id, list] : by_indicator) {
+            const auto i = tree.indicator(id);
+            acc.add(detail::mean_score(list), i ? fw.indicators[*i].weight : 1.0);
+        }
+        rollup_entry e;
+        e.id = "none";
+        detail::summarise_into(e, unassigned);
+        e.score = acc.get();
+        r.unassigned = std::move(e);
     }
     r.overall.id = "overall";
     detail::summarise_into(r.overall, all);

@@ -13,10 +13,10 @@
 #include <boost/describe/enum_to_string.hpp>
 
 #include <dxframe/io/csv.hpp>
+#include <dxframe/progress/scorecard.hpp>
 #include <dxframe/report/csv.hpp>
 #include <dxframe/report/format.hpp>
 #include <dxframe/report/labels.hpp>
-#include <dxframe/report/scorecard.hpp>
 
 namespace dxframe {
 
@@ -69,16 +69,6 @@ DXFRAME_DECL std::vector<std::string> scorecard_csv_columns() {
 
 namespace detail {
 
-template <class E>
-std::string enum_text(E e) {
-    return boost::describe::enum_to_string(e, "");
-}
-
-template <class E>
-std::string enum_text(const std::optional<E>& e) {
-    return e ? enum_text(*e) : std::string();
-}
-
 inline std::string int_text(const std::optional<std::int64_t>& v) {
     return v ? std::to_string(*v) : std::string();
 }
@@ -126,7 +116,7 @@ DXFRAME_DECL std::string render_csv(const scorecard& sc) {
         row[0] = record;
         row[1] = g.id;
         row[2] = g.name;
-        row[3] = detail::enum_text(g.pillar);
+        row[3] = enum_text(g.pillar);
         row[4] = sc.entity;
         detail::put_group(row, g, sc.lang);
         rows.push_back(std::move(row));
@@ -143,9 +133,9 @@ DXFRAME_DECL std::string render_csv(const scorecard& sc) {
         row[0] = "target";
         row[1] = t.id;
         row[2] = t.title;
-        row[3] = detail::enum_text(t.pillar);
+        row[3] = enum_text(t.pillar);
         row[4] = t.entity;
-        row[5] = detail::enum_text(t.status);
+        row[5] = enum_text(t.status);
         row[6] = round_trip_number(t.score);
         row[16] = round_trip_number(t.progress);
         row[17] = round_trip_number(t.expected);
@@ -158,13 +148,13 @@ DXFRAME_DECL std::string render_csv(const scorecard& sc) {
             row[21] = t.baseline->date.to_string();
             row[22] = round_trip_number(t.baseline->value);
         }
-        row[23] = detail::enum_text(t.kind);
+        row[23] = enum_text(t.kind);
         row[24] = round_trip_number(t.target_value);
         row[25] = round_trip_number(t.upper);
         row[26] = round_trip_number(t.projected);
         row[27] = t.deadline.to_string();
         row[28] = std::to_string(t.days_to_deadline);
-        row[30] = t.unit_label.value_or(detail::enum_text(t.unit));
+        row[30] = t.unit_label.value_or(enum_text(t.unit));
         detail::put_source(row, t.source);
         row[detail::csv_latest_out_of] = round_trip_number(t.latest_out_of);  // the size of a rank's ranking
         row[detail::csv_latest_age_days] = detail::int_text(t.latest_age_days);
@@ -178,7 +168,7 @@ DXFRAME_DECL std::string render_csv(const scorecard& sc) {
         row[1] = t.id;
         row[2] = t.title;
         row[4] = t.owner;
-        row[5] = detail::enum_text(t.state);
+        row[5] = enum_text(t.state);
         row[27] = t.deadline.to_string();
         if (t.days_until_due) row[28] = std::to_string(*t.days_until_due);
         row[29] = detail::int_text(t.days_late);

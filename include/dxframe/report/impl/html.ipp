@@ -14,12 +14,12 @@
 
 #include <boost/describe/enum_to_string.hpp>
 
+#include <dxframe/progress/scorecard.hpp>
 #include <dxframe/report/escape.hpp>
 #include <dxframe/report/format.hpp>
 #include <dxframe/report/html.hpp>
 #include <dxframe/report/labels.hpp>
 #include <dxframe/report/ranking.hpp>
-#include <dxframe/report/scorecard.hpp>
 #include <dxframe/report/svg.hpp>
 #include <dxframe/report/text_width.hpp>
 #include <dxframe/version.hpp>

@@ -5,8 +5,8 @@
 
 #include <string>
 
+#include <dxframe/progress/scorecard.hpp>
 #include <dxframe/report/json.hpp>
-#include <dxframe/report/scorecard.hpp>
 
 namespace dxframe {
 

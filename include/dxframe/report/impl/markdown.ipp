@@ -8,11 +8,11 @@
 #include <string>
 #include <vector>
 
+#include <dxframe/progress/scorecard.hpp>
 #include <dxframe/report/escape.hpp>
 #include <dxframe/report/format.hpp>
 #include <dxframe/report/labels.hpp>
 #include <dxframe/report/markdown.hpp>
-#include <dxframe/report/scorecard.hpp>
 
 namespace dxframe {
 

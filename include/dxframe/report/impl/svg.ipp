@@ -15,13 +15,13 @@
 
 #include <dxframe/model/date.hpp>
 #include <dxframe/progress/rollup.hpp>
+#include <dxframe/progress/scorecard.hpp>
 #include <dxframe/progress/series.hpp>
 #include <dxframe/progress/status.hpp>
 #include <dxframe/report/escape.hpp>
 #include <dxframe/report/format.hpp>
 #include <dxframe/report/labels.hpp>
 #include <dxframe/report/ranking.hpp>
-#include <dxframe/report/scorecard.hpp>
 #include <dxframe/report/svg.hpp>
 #include <dxframe/report/text_width.hpp>
 

@@ -14,9 +14,9 @@
 #include <vector>
 
 #include <dxframe/error.hpp>
+#include <dxframe/progress/scorecard.hpp>
 #include <dxframe/report/format.hpp>
 #include <dxframe/report/labels.hpp>
-#include <dxframe/report/scorecard.hpp>
 #include <dxframe/report/terminal.hpp>
 #include <dxframe/report/text_width.hpp>
 

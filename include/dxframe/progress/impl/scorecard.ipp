@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Definitions for <dxframe/report/scorecard.hpp> (see <dxframe/config.hpp>: included by that header
+// Definitions for <dxframe/progress/scorecard.hpp> (see <dxframe/config.hpp>: included by that header
 // in header-only mode, by <dxframe/src.hpp> in separate compilation).
 #pragma once
 
@@ -21,15 +21,16 @@
 #include <dxframe/model/source.hpp>
 #include <dxframe/model/text.hpp>
 #include <dxframe/progress/assess.hpp>
+#include <dxframe/progress/framework_tree.hpp>
+#include <dxframe/progress/freshness.hpp>
 #include <dxframe/progress/options.hpp>
+#include <dxframe/progress/ranking.hpp>
 #include <dxframe/progress/rollup.hpp>
+#include <dxframe/progress/scorecard.hpp>
 #include <dxframe/progress/series.hpp>
 #include <dxframe/progress/status.hpp>
 #include <dxframe/progress/tasks.hpp>
 #include <dxframe/report/format.hpp>
-#include <dxframe/report/labels.hpp>
-#include <dxframe/report/ranking.hpp>
-#include <dxframe/report/scorecard.hpp>
 
 namespace dxframe {
 
@@ -55,6 +56,15 @@ DXFRAME_DECL const scorecard_target* find_target(const scorecard& sc, const std:
 }
 
 namespace detail {
+
+// The two group names the scorecard carries besides the pillars' (the report labels of the same
+// words are for headings; these are data, resolved in the scorecard's language like every name).
+inline std::string overall_name(language lang) {
+    return lang == language::vi ? "Tổng thể" : "Overall";
+}
+inline std::string no_pillar_name(language lang) {
+    return lang == language::vi ? "Chưa gắn trụ cột" : "No pillar";
+}
 
 inline std::string entity_display_name(const dataset& ds, const dataset_index& ids, const std::string& id,
                                        language lang) {
@@ -148,7 +158,7 @@ DXFRAME_DECL scorecard make_scorecard(const dataset& ds, const date& as_of, cons
     const language lang = options.lang;
     const dataset_index ids(ds);
     const series_index series(ds);
-    const detail::framework_tree tree(fw);
+    const framework_tree tree(fw);
 
     scorecard sc;
     sc.framework = fw.id;
@@ -227,12 +237,7 @@ DXFRAME_DECL scorecard make_scorecard(const dataset& ds, const date& as_of, cons
         if (std::find(order.begin(), order.end(), p.id) == order.end()) order.push_back(p.id);
     }
     for (const auto& e : roll.pillars) {
-        for (pillar p : all_pillars) {
-            if (e.id == boost::describe::enum_to_string(p, "") &&
-                std::find(order.begin(), order.end(), p) == order.end()) {
-                order.push_back(p);
-            }
-        }
+        if (e.pillar && std::find(order.begin(), order.end(), *e.pillar) == order.end()) order.push_back(*e.pillar);
     }
     for (pillar p : order) {
         scorecard_group g;
@@ -248,7 +253,7 @@ DXFRAME_DECL scorecard make_scorecard(const dataset& ds, const date& as_of, cons
         g.name = info && !info->name.in(lang).empty() ? info->name.in(lang) : pillar_name(p).in(lang);
         g.foundation = is_foundation(p);
         for (const auto& e : roll.pillars) {
-            if (e.id == g.id) detail::copy_rollup(g, e);
+            if (e.pillar == p) detail::copy_rollup(g, e);
         }
         std::vector<const scorecard_target*> members;
         for (const auto& t : sc.targets) {
@@ -259,40 +264,22 @@ DXFRAME_DECL scorecard make_scorecard(const dataset& ds, const date& as_of, cons
     }
 
     // Targets outside every pillar (their indicator has none, or is not in the framework).
-    {
+    if (roll.unassigned) {
         std::vector<const scorecard_target*> members;
-        std::vector<const target_assessment*> group;
-        for (std::size_t k = 0; k < sc.targets.size(); ++k) {
-            if (!sc.targets[k].pillar) {
-                members.push_back(&sc.targets[k]);
-                group.push_back(&assessments[k]);
-            }
+        for (const auto& t : sc.targets) {
+            if (!t.pillar) members.push_back(&t);
         }
-        if (!members.empty()) {
-            scorecard_group g;
-            g.id = "none";
-            g.name = std::string(label(report_label::no_pillar, lang));
-            rollup_entry e;
-            detail::summarise_into(e, group);
-            // As for a pillar: the weighted mean over indicators of their targets' mean score.
-            std::map<std::string, std::vector<const target_assessment*>> by_indicator;
-            for (const target_assessment* a : group)
-                by_indicator[a->indicator].push_back(a);
-            detail::weighted_acc acc;
-            for (const auto& [id, list] : by_indicator) {
-                const auto i = tree.indicator(id);
-                acc.add(detail::mean_score(list), i ? fw.indicators[*i].weight : 1.0);
-            }
-            e.score = acc.get();
-            detail::copy_rollup(g, e);
-            detail::list_targets(g, members, options.next_deadlines_per_pillar);
-            sc.unassigned = std::move(g);
-        }
+        scorecard_group g;
+        g.id = roll.unassigned->id;
+        g.name = detail::no_pillar_name(lang);
+        detail::copy_rollup(g, *roll.unassigned);
+        detail::list_targets(g, members, options.next_deadlines_per_pillar);
+        sc.unassigned = std::move(g);
     }
 
     // Overall.
     sc.overall.id = "overall";
-    sc.overall.name = std::string(label(report_label::overall, lang));
+    sc.overall.name = detail::overall_name(lang);
     detail::copy_rollup(sc.overall, roll.overall);
     {
         std::vector<const scorecard_target*> all;
@@ -321,22 +308,16 @@ DXFRAME_DECL scorecard make_scorecard(const dataset& ds, const date& as_of, cons
                      [](const scorecard_task& a, const scorecard_task& b) { return a.deadline < b.deadline; });
 
     // Sources, and how recent the data are.
-    const auto newer = [](std::optional<date>& cur, const date& d) {
-        if (!cur || *cur < d) cur = d;
-    };
-    for (const target& t : fw.targets) {
+    for (const target& t : fw.targets)
         sc.target_sources.add(t.source);
-        if (t.source && t.source->published && *t.source->published <= as_of)
-            newer(sc.newest_source, *t.source->published);
-    }
     for (const observation& o : ds.observations) {
         if (options.entity && o.entity != *options.entity) continue;
         if (o.date > as_of) continue;  // not part of the picture at the as-of date
         sc.observation_sources.add(o.source);
-        newer(sc.newest_observation, o.date);
-        if (o.source && o.source->published && *o.source->published <= as_of)
-            newer(sc.newest_source, *o.source->published);
     }
+    const data_freshness fresh = newest_dates(ds, as_of, options.entity);
+    sc.newest_observation = fresh.newest_observation;
+    sc.newest_source = fresh.newest_source;
 
     // Ranking.
     std::optional<std::string> rank_on = options.ranking_indicator;

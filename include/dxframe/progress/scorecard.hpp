@@ -27,11 +27,11 @@
 #include <dxframe/model/target.hpp>
 #include <dxframe/model/text.hpp>
 #include <dxframe/progress/options.hpp>
+#include <dxframe/progress/ranking.hpp>
 #include <dxframe/progress/rollup.hpp>
 #include <dxframe/progress/series.hpp>
 #include <dxframe/progress/status.hpp>
 #include <dxframe/progress/tasks.hpp>
-#include <dxframe/report/ranking.hpp>
 
 namespace dxframe {
 
@@ -204,5 +204,5 @@ DXFRAME_DECL scorecard make_scorecard(const dataset& ds, const date& as_of, cons
 }  // namespace dxframe
 
 #if DXFRAME_HEADER_ONLY
-#include <dxframe/report/impl/scorecard.ipp>
+#include <dxframe/progress/impl/scorecard.ipp>
 #endif
