@@ -3,6 +3,7 @@
 // header in header-only mode, by <dxframe/src.hpp> in separate compilation).
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <map>
 #include <optional>
