@@ -14,6 +14,10 @@
 #include <dxframe/report/markdown.hpp>
 #include <dxframe/report/progress.hpp>
 #include <dxframe/report/ranking.hpp>
+#include <dxframe/report/sensitivity.hpp>
 #include <dxframe/report/svg.hpp>
 #include <dxframe/report/terminal.hpp>
 #include <dxframe/report/text_width.hpp>
+#include <dxframe/report/uncertainty.hpp>
+#include <dxframe/report/uncertainty_labels.hpp>
+#include <dxframe/report/uncertainty_page.hpp>

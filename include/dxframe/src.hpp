@@ -79,12 +79,16 @@
 #include <dxframe/report/impl/markdown.ipp>
 #include <dxframe/report/impl/progress.ipp>
 #include <dxframe/report/impl/ranking.ipp>
+#include <dxframe/report/impl/sensitivity.ipp>
 #include <dxframe/report/impl/svg.ipp>
 #include <dxframe/report/impl/terminal.ipp>
 #include <dxframe/report/impl/text_width.ipp>
+#include <dxframe/report/impl/uncertainty.ipp>
+#include <dxframe/report/impl/uncertainty_page.ipp>
 #include <dxframe/uncertainty/impl/model.ipp>
 #include <dxframe/uncertainty/impl/parallel.ipp>
 #include <dxframe/uncertainty/impl/plan.ipp>
+#include <dxframe/uncertainty/impl/plan_text.ipp>
 #include <dxframe/uncertainty/impl/sensitivity.ipp>
 #include <dxframe/uncertainty/impl/statistics.ipp>
 #include <dxframe/uncertainty/impl/uncertainty.ipp>

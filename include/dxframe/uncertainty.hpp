@@ -7,6 +7,7 @@
 #include <dxframe/uncertainty/model.hpp>
 #include <dxframe/uncertainty/parallel.hpp>
 #include <dxframe/uncertainty/plan.hpp>
+#include <dxframe/uncertainty/plan_text.hpp>
 #include <dxframe/uncertainty/random.hpp>
 #include <dxframe/uncertainty/sensitivity.hpp>
 #include <dxframe/uncertainty/statistics.hpp>

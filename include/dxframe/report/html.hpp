@@ -16,6 +16,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <boost/describe/class.hpp>
 
@@ -24,6 +25,14 @@
 #include <dxframe/report/ranking.hpp>
 
 namespace dxframe {
+
+namespace detail {
+
+// The style sheet every HTML report page starts from (page frame, header band, sections,
+// tables, legends, figures, print rules), so that the reports look like one family.
+DXFRAME_DECL std::string_view report_stylesheet();
+
+}  // namespace detail
 
 /// What the HTML page includes.
 struct html_options {

@@ -24,6 +24,31 @@
 
 namespace dxframe {
 
+namespace detail {
+
+// The building blocks of every report's charts (the scorecard's, the index's, the uncertainty
+// and sensitivity pages), so that all draw alike. Attribute text in `extra` is trusted (built by
+// the caller); names, titles and tooltips are escaped here.
+
+// A coordinate: fixed, at most two decimals, trailing zeros dropped; 0 for anything not finite.
+DXFRAME_DECL std::string svg_num(double v);
+// The opening <svg> tag with its class, size, viewBox, accessible name and <title>.
+DXFRAME_DECL std::string svg_open(const std::string& cls, double width, double height, const std::string& title);
+// A rect; `tooltip` (untrusted text) becomes its <title>.
+DXFRAME_DECL std::string svg_rect(const std::string& cls, double x, double y, double w, double h, std::string_view fill,
+                                  const std::string& extra = {}, const std::string& tooltip = {});
+// A text element; `content` is escaped.
+DXFRAME_DECL std::string svg_text(const std::string& cls, double x, double y, const std::string& content,
+                                  std::string_view anchor = "start", double size = 12,
+                                  std::string_view fill = "#24292f", const std::string& extra = {});
+// A line.
+DXFRAME_DECL std::string svg_line(const std::string& cls, double x1, double y1, double x2, double y2,
+                                  std::string_view stroke, double width = 1, const std::string& extra = {});
+// A "nice" tick step (1, 2, 2.5 or 5 times a power of ten) giving about `count` intervals.
+DXFRAME_DECL double nice_step(double range, int count);
+
+}  // namespace detail
+
 /// The colour of a status in every chart and page (a colour-blind-safe ramp from green
 /// through amber to red; purple for a missing result after the deadline, greys for too little
 /// data and for none).

@@ -94,6 +94,10 @@ a{color:#0b4f8a}
 @media print{body{background:#fff}header.top{padding:12px 0}main{margin-top:0}section{break-inside:avoid;box-shadow:none}}
 )css";
 
+DXFRAME_DECL std::string_view report_stylesheet() {
+    return report_css;
+}
+
 inline std::string html_source(const std::optional<source>& s, language lang) {
     if (!s) return {};
     std::string ref = html_escape(s->reference);

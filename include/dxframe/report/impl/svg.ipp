@@ -33,12 +33,11 @@ DXFRAME_DECL std::string status_class(target_status s) {
 
 namespace detail {
 
-// A coordinate: fixed, at most two decimals, trailing zeros dropped; 0 for anything not finite.
-inline std::string svg_num(double v) {
+DXFRAME_DECL std::string svg_num(double v) {
     return trimmed_number(std::isfinite(v) ? v : 0.0, 2);
 }
 
-inline std::string svg_open(const std::string& cls, double width, double height, const std::string& title) {
+DXFRAME_DECL std::string svg_open(const std::string& cls, double width, double height, const std::string& title) {
     return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"" + cls + "\" width=\"" + svg_num(width) +
            "\" height=\"" + svg_num(height) + "\" viewBox=\"0 0 " + svg_num(width) + " " + svg_num(height) +
            "\" role=\"img\" aria-label=\"" + html_escape(title) +
@@ -47,9 +46,8 @@ inline std::string svg_open(const std::string& cls, double width, double height,
            html_escape(title) + "</title>";
 }
 
-// A rect; `extra` is more attributes (trusted, built here), `tooltip` untrusted text for a <title>.
-inline std::string svg_rect(const std::string& cls, double x, double y, double w, double h, std::string_view fill,
-                            const std::string& extra = {}, const std::string& tooltip = {}) {
+DXFRAME_DECL std::string svg_rect(const std::string& cls, double x, double y, double w, double h, std::string_view fill,
+                                  const std::string& extra, const std::string& tooltip) {
     std::string out = "<rect class=\"" + cls + "\" x=\"" + svg_num(x) + "\" y=\"" + svg_num(y) + "\" width=\"" +
                       svg_num(std::max(0.0, w)) + "\" height=\"" + svg_num(std::max(0.0, h)) + "\" fill=\"" +
                       std::string(fill) + "\"" + extra;
@@ -57,23 +55,22 @@ inline std::string svg_rect(const std::string& cls, double x, double y, double w
     return out + "><title>" + html_escape(tooltip) + "</title></rect>";
 }
 
-inline std::string svg_text(const std::string& cls, double x, double y, const std::string& content,
-                            std::string_view anchor = "start", double size = 12, std::string_view fill = "#24292f",
-                            const std::string& extra = {}) {
+DXFRAME_DECL std::string svg_text(const std::string& cls, double x, double y, const std::string& content,
+                                  std::string_view anchor, double size, std::string_view fill,
+                                  const std::string& extra) {
     return "<text class=\"" + cls + "\" x=\"" + svg_num(x) + "\" y=\"" + svg_num(y) + "\" text-anchor=\"" +
            std::string(anchor) + "\" font-size=\"" + svg_num(size) + "\" fill=\"" + std::string(fill) + "\"" + extra +
            ">" + html_escape(content) + "</text>";
 }
 
-inline std::string svg_line(const std::string& cls, double x1, double y1, double x2, double y2, std::string_view stroke,
-                            double width = 1, const std::string& extra = {}) {
+DXFRAME_DECL std::string svg_line(const std::string& cls, double x1, double y1, double x2, double y2,
+                                  std::string_view stroke, double width, const std::string& extra) {
     return "<line class=\"" + cls + "\" x1=\"" + svg_num(x1) + "\" y1=\"" + svg_num(y1) + "\" x2=\"" + svg_num(x2) +
            "\" y2=\"" + svg_num(y2) + "\" stroke=\"" + std::string(stroke) + "\" stroke-width=\"" + svg_num(width) +
            "\"" + extra + "/>";
 }
 
-// A "nice" tick step (1, 2, 2.5 or 5 times a power of ten) giving about `count` intervals.
-inline double nice_step(double range, int count) {
+DXFRAME_DECL double nice_step(double range, int count) {
     if (!(range > 0) || !std::isfinite(range)) return 1;
     const double raw = range / count;
     const double p = std::pow(10.0, std::floor(std::log10(raw)));
