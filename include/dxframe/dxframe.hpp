@@ -14,6 +14,7 @@
 #include <dxframe/model.hpp>
 
 #include <dxframe/io/coinr.hpp>
+#include <dxframe/io/coinr_panel.hpp>
 #include <dxframe/io/csv.hpp>
 #include <dxframe/io/dataset_json.hpp>
 #include <dxframe/io/file.hpp>

@@ -55,6 +55,11 @@ struct coinr_data {
     std::vector<std::string> denominator_ids;  ///< Denominator columns, in iData order.
     value_matrix denominators;                 ///< Units × denominator columns.
     std::optional<double> time;                ///< The Time of the rows used, if iData has a Time column.
+    /// iMeta's Denominator of each tree indicator (tree indicator order): the id of the column to
+    /// divide it by (COINr `Denominate`'s default `denomby`); none when the cell is empty or iMeta
+    /// has no Denominator column. Not checked here: denominate() reports a name that is no
+    /// denominator column.
+    std::vector<std::optional<std::string>> indicator_denominators;
 };
 
 /// The outcome of import_coinr.

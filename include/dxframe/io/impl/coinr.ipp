@@ -124,6 +124,7 @@ DXFRAME_DECL coinr_import_result import_coinr(const csv_table& idata, const csv_
     const auto c_gs = imeta.column("goalpost_scale");
     const auto c_gt = imeta.column("goalpost_trunc2posts");
     const auto c_cap = imeta.column("dist2targ_cap_max");
+    const auto c_denominator = imeta.column("Denominator");
 
     struct meta_row {
         std::size_t line = 0;
@@ -133,6 +134,7 @@ DXFRAME_DECL coinr_import_result import_coinr(const csv_table& idata, const csv_
         std::optional<int> direction;
         std::optional<double> weight;
         indicator_parameters params;
+        std::optional<std::string> denominator;
     };
     std::vector<meta_row> rows;
     const std::set<std::string> types{"Indicator", "Aggregate", "Group", "Denominator", "Other"};
@@ -156,6 +158,10 @@ DXFRAME_DECL coinr_import_result import_coinr(const csv_table& idata, const csv_
         m.type = std::string(detail::trim_cell(row[c_type]));
         m.name = c_name ? row[*c_name] : m.code;
         if (m.name.empty() || m.name == "NA") m.name = m.code;
+        if (c_denominator) {
+            const std::string_view den = detail::trim_cell(row[*c_denominator]);
+            if (!den.empty() && den != "NA") m.denominator = std::string(den);
+        }
         const std::string_view parent = detail::trim_cell(row[c_parent]);
         if (!parent.empty() && parent != "NA") m.parent = std::string(parent);
         if (!types.count(m.type)) {
@@ -445,6 +451,7 @@ DXFRAME_DECL coinr_import_result import_coinr(const csv_table& idata, const csv_
             t.line = m.line;
             inds.push_back(std::move(t));
             ind_cols.push_back(*idata.column(m.code));
+            out.indicator_denominators.push_back(m.denominator);
         } else if (m.type == "Aggregate") {
             tree_node t;
             t.id = m.code;

@@ -1,0 +1,427 @@
+// SPDX-License-Identifier: MIT
+// Definitions for <dxframe/index/impute.hpp> (see <dxframe/config.hpp>: included by that header
+// in header-only mode, by <dxframe/src.hpp> in separate compilation).
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include <dxframe/config.hpp>
+#include <dxframe/diagnostic.hpp>
+#include <dxframe/error.hpp>
+#include <dxframe/index/impute.hpp>
+#include <dxframe/index/matrix.hpp>
+#include <dxframe/index/normalise.hpp>
+#include <dxframe/index/tree.hpp>
+#include <dxframe/io/coinr.hpp>
+
+namespace dxframe {
+
+namespace detail {
+
+inline diagnostic impute_diag(severity sev, diagnostic_code code, const std::string& path, std::string message,
+                              std::optional<std::size_t> column = std::nullopt) {
+    diagnostic d;
+    d.severity = sev;
+    d.code = code;
+    d.path = path;
+    d.message = std::move(message);
+    d.column = column;
+    return d;
+}
+
+/// R's mean(): a long double sum divided by n, then the mean of the residuals added (summary.c),
+/// so that the imputed value is the one R gives to the last bit where long double allows.
+inline double r_mean(const std::vector<double>& v) {
+    long double s = 0.0L;
+    for (const double x : v)
+        s += x;
+    const auto n = static_cast<long double>(v.size());
+    s /= n;
+    if (std::isfinite(static_cast<double>(s))) {
+        long double t = 0.0L;
+        for (const double x : v)
+            t += static_cast<long double>(x) - s;
+        s += t / n;
+    }
+    return static_cast<double>(s);
+}
+
+/// R's median(): the middle value, or for an even count the mean() of the two middle values.
+inline double r_median(std::vector<double> v) {
+    const std::size_t n = v.size();
+    const std::size_t half = (n + 1) / 2;  // 1-based, as R's (n + 1) %/% 2
+    std::sort(v.begin(), v.end());
+    if (n % 2 == 1) return v[half - 1];
+    return r_mean({v[half - 1], v[half]});
+}
+
+inline double impute_statistic(imputation_method m, std::vector<double> values) {
+    return (m == imputation_method::mean || m == imputation_method::mean_group) ? r_mean(values)
+                                                                                : r_median(std::move(values));
+}
+
+// Per-indicator cap on per-unit warnings; the rest are summarised.
+constexpr std::size_t max_imputation_diagnostics = 10;
+
+/// Per-unit warnings of one kind for one indicator, the first few in full, then a count.
+class capped_warnings {
+public:
+    capped_warnings(std::vector<diagnostic>& out, const std::string& path) : out_(&out), path_(&path) {}
+    void add(std::string message) {
+        if (++count_ <= max_imputation_diagnostics) {
+            out_->push_back(
+                impute_diag(severity::warning, diagnostic_code::insufficient_data, *path_, std::move(message)));
+        }
+    }
+    void finish(const std::string& what) {
+        if (count_ > max_imputation_diagnostics) {
+            out_->push_back(impute_diag(severity::warning, diagnostic_code::insufficient_data, *path_,
+                                        std::to_string(count_ - max_imputation_diagnostics) + " more " + what));
+        }
+        count_ = 0;
+    }
+
+private:
+    std::vector<diagnostic>* out_;
+    const std::string* path_;
+    std::size_t count_ = 0;
+};
+
+inline std::string period_text(std::optional<double> time) {
+    return time ? " in " + index_num(*time) : std::string();
+}
+
+inline std::string group_list(const std::vector<coinr_group>* groups) {
+    if (!groups || groups->empty()) return "there are none";
+    std::string all = "they are: ";
+    for (std::size_t k = 0; k < groups->size(); ++k)
+        all += (k ? ", " : "") + (*groups)[k].id;
+    return all;
+}
+
+inline const coinr_group* find_group(const std::vector<coinr_group>* groups, const std::string& id) {
+    if (!groups) return nullptr;
+    for (const auto& g : *groups) {
+        if (g.id == id) return &g;
+    }
+    return nullptr;
+}
+
+/// The method of each indicator; ids in the spec that are no indicator are errors.
+inline std::vector<imputation> resolve_imputation(const imputation_spec& spec, const std::vector<std::string>& ids,
+                                                  const std::string& source, std::vector<diagnostic>& diags) {
+    std::unordered_map<std::string, std::size_t> col;
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        col.emplace(ids[i], i);
+    std::vector<imputation> out(ids.size(), spec.all);
+    for (const auto& [id, m] : spec.indicator) {
+        const auto it = col.find(id);
+        if (it == col.end()) {
+            diags.push_back(
+                impute_diag(severity::error, diagnostic_code::unknown_reference, source,
+                            "imputation '" + id + "=" + to_spec(m) + "': '" + id + "' is not an indicator"));
+            continue;
+        }
+        out[it->second] = m;
+    }
+    return out;
+}
+
+/// Errors for group columns that do not exist (once per column) and, when `panel` is false, for
+/// panel methods; such indicators are set to `none`.
+inline void check_methods(std::vector<imputation>& methods, const std::vector<std::string>& ids,
+                          const std::vector<coinr_group>* groups, bool panel, const std::string& source,
+                          std::vector<diagnostic>& diags) {
+    std::set<std::string> reported;
+    for (std::size_t i = 0; i < methods.size(); ++i) {
+        imputation& m = methods[i];
+        const bool grouped = m.method == imputation_method::mean_group || m.method == imputation_method::median_group;
+        if (grouped && !find_group(groups, m.group)) {
+            if (reported.insert("g:" + m.group).second) {
+                diags.push_back(impute_diag(severity::error, diagnostic_code::unknown_reference, source,
+                                            "imputation '" + to_spec(m) + "' (indicator '" + ids[i] +
+                                                "'): the group column '" + m.group + "' does not exist (" +
+                                                group_list(groups) + ")"));
+            }
+            m = imputation{};
+        } else if (!panel && is_panel_method(m.method)) {
+            if (reported.insert("p:" + to_spec(m)).second) {
+                diags.push_back(impute_diag(severity::error, diagnostic_code::invalid_input_for_method, source,
+                                            "imputation '" + to_spec(m) + "' (indicator '" + ids[i] +
+                                                "') needs several periods (a panel); this table has one"));
+            }
+            m = imputation{};
+        }
+    }
+}
+
+/// Imputes column `col` of one cross-section by a column or group method into `out`.
+inline void impute_cross_section_column(const imputation_input& in, std::size_t col, const imputation& m,
+                                        std::optional<double> time, value_matrix& out, const std::string& source,
+                                        std::vector<diagnostic>& diags) {
+    const double* x = in.values->column(col);
+    double* y = out.column(col);
+    const std::size_t n = in.values->rows();
+    const std::string& id = (*in.indicator_ids)[col];
+    std::size_t missing = 0;
+    std::vector<double> present;
+    for (std::size_t u = 0; u < n; ++u) {
+        if (std::isnan(x[u])) {
+            ++missing;
+        } else {
+            present.push_back(x[u]);
+        }
+    }
+    if (missing == 0) return;
+    if (present.empty()) {
+        diags.push_back(impute_diag(severity::warning, diagnostic_code::insufficient_data, source,
+                                    "indicator '" + id + "' has no value" + period_text(time) + " to impute from (" +
+                                        to_spec(m) + "); its " + std::to_string(missing) + " cells stay missing"));
+        return;
+    }
+    if (m.method == imputation_method::mean || m.method == imputation_method::median) {
+        const double v = impute_statistic(m.method, std::move(present));
+        for (std::size_t u = 0; u < n; ++u) {
+            if (std::isnan(x[u])) y[u] = v;
+        }
+        return;
+    }
+    // Group methods: the statistic of each group's values present (i_mean_grp / i_median_grp).
+    const coinr_group& g = *find_group(in.groups, m.group);
+    if (g.values.size() != n) {
+        throw error("impute: group column '" + g.id + "' has " + std::to_string(g.values.size()) + " labels for " +
+                    std::to_string(n) + " units");
+    }
+    std::map<std::string, std::vector<double>> by_group;
+    for (std::size_t u = 0; u < n; ++u) {
+        if (!g.values[u]) continue;
+        auto& bucket = by_group[*g.values[u]];
+        if (!std::isnan(x[u])) bucket.push_back(x[u]);
+    }
+    std::map<std::string, std::optional<double>> stat;
+    for (auto& [label, values] : by_group) {
+        if (!values.empty()) stat[label] = impute_statistic(m.method, std::move(values));
+    }
+    capped_warnings no_group(diags, source);
+    std::map<std::string, std::string> empty_groups;  // label -> units left missing
+    for (std::size_t u = 0; u < n; ++u) {
+        if (!std::isnan(x[u])) continue;
+        const std::string& unit = (*in.units)[u];
+        if (!g.values[u]) {
+            no_group.add("unit '" + unit + "' has no " + g.id + " group, so its missing '" + id + "'" +
+                         period_text(time) + " is not imputed (" + to_spec(m) + ")");
+            continue;
+        }
+        const auto& s = stat[*g.values[u]];
+        if (s) {
+            y[u] = *s;
+        } else {
+            auto& list = empty_groups[*g.values[u]];
+            list += (list.empty() ? "" : ", ") + unit;
+        }
+    }
+    no_group.finish("units without a " + g.id + " group keep a missing '" + id + "'" + period_text(time));
+    for (const auto& [label, units] : empty_groups) {
+        diags.push_back(impute_diag(severity::warning, diagnostic_code::insufficient_data, source,
+                                    "group '" + label + "' of " + g.id + " has no value of '" + id + "'" +
+                                        period_text(time) + " (" + to_spec(m) + "), so these stay missing: " + units));
+    }
+}
+
+inline void check_input(const imputation_input& in) {
+    if (!in.values || !in.indicator_ids || !in.units) throw error("impute: values, indicator ids and units are needed");
+    if (in.indicator_ids->size() != in.values->cols() || in.units->size() != in.values->rows()) {
+        throw error("impute: " + std::to_string(in.values->rows()) + " x " + std::to_string(in.values->cols()) +
+                    " values for " + std::to_string(in.units->size()) + " units and " +
+                    std::to_string(in.indicator_ids->size()) + " indicators");
+    }
+}
+
+/// Counts, per indicator and unit, the cells missing in `before` and filled in `after`, and lists
+/// the cells still missing.
+struct imputation_tally {
+    std::vector<imputation_count> indicators;
+    std::vector<imputation_count> units;
+    std::unordered_map<std::string, std::size_t> unit_index;
+    std::vector<imputation_cell> still_missing;
+
+    explicit imputation_tally(const std::vector<std::string>& ids) {
+        for (const auto& id : ids)
+            indicators.push_back(imputation_count{id, 0, 0});
+    }
+    void add(const value_matrix& before, const value_matrix& after, const std::vector<std::string>& unit_ids,
+             std::optional<double> time) {
+        std::vector<std::size_t> row_to_unit(unit_ids.size());
+        for (std::size_t u = 0; u < unit_ids.size(); ++u) {
+            const auto [it, fresh] = unit_index.emplace(unit_ids[u], units.size());
+            if (fresh) units.push_back(imputation_count{unit_ids[u], 0, 0});
+            row_to_unit[u] = it->second;
+        }
+        for (std::size_t i = 0; i < before.cols(); ++i) {
+            const double* b = before.column(i);
+            const double* a = after.column(i);
+            for (std::size_t u = 0; u < before.rows(); ++u) {
+                if (!std::isnan(b[u])) continue;
+                const bool filled = !std::isnan(a[u]);
+                ++indicators[i].missing;
+                ++units[row_to_unit[u]].missing;
+                if (filled) {
+                    ++indicators[i].filled;
+                    ++units[row_to_unit[u]].filled;
+                } else {
+                    still_missing.push_back(imputation_cell{unit_ids[u], indicators[i].id, time});
+                }
+            }
+        }
+    }
+};
+
+}  // namespace detail
+
+DXFRAME_DECL bool is_panel_method(imputation_method m) noexcept {
+    return m == imputation_method::latest || m == imputation_method::interpolate;
+}
+
+DXFRAME_DECL std::string to_spec(const imputation& m) {
+    switch (m.method) {
+        case imputation_method::none: return "none";
+        case imputation_method::mean: return "mean";
+        case imputation_method::median: return "median";
+        case imputation_method::mean_group: return "mean_group:" + m.group;
+        case imputation_method::median_group: return "median_group:" + m.group;
+        case imputation_method::latest: return "latest";
+        case imputation_method::interpolate: return "interpolate";
+    }
+    return "none";
+}
+
+DXFRAME_DECL std::optional<imputation> parse_imputation(std::string_view text, std::vector<diagnostic>& diagnostics,
+                                                        const std::string& where) {
+    const std::string_view accepted =
+        "none, mean, median, mean_group:COLUMN, median_group:COLUMN, latest or interpolate";
+    const auto colon = text.find(':');
+    const std::string_view name = text.substr(0, colon);
+    imputation m;
+    bool known = true;
+    if (name == "none") {
+        m.method = imputation_method::none;
+    } else if (name == "mean") {
+        m.method = imputation_method::mean;
+    } else if (name == "median") {
+        m.method = imputation_method::median;
+    } else if (name == "mean_group") {
+        m.method = imputation_method::mean_group;
+    } else if (name == "median_group") {
+        m.method = imputation_method::median_group;
+    } else if (name == "latest") {
+        m.method = imputation_method::latest;
+    } else if (name == "interpolate") {
+        m.method = imputation_method::interpolate;
+    } else {
+        known = false;
+    }
+    const bool grouped = m.method == imputation_method::mean_group || m.method == imputation_method::median_group;
+    std::string problem;
+    if (!known) {
+        problem = "'" + std::string(name) + "' is not an imputation method";
+    } else if (grouped && (colon == std::string_view::npos || colon + 1 == text.size())) {
+        problem = std::string(name) + " needs the group column: " + std::string(name) + ":COLUMN";
+    } else if (!grouped && colon != std::string_view::npos) {
+        problem = std::string(name) + " takes no ':' argument";
+    }
+    if (!problem.empty()) {
+        diagnostics.push_back(detail::impute_diag(
+            severity::error, diagnostic_code::invalid_enum_value, where,
+            "imputation '" + std::string(text) + "': " + problem + " (accepted: " + std::string(accepted) + ")"));
+        return std::nullopt;
+    }
+    if (grouped) m.group = std::string(text.substr(colon + 1));
+    return m;
+}
+
+DXFRAME_DECL imputation_spec_result parse_imputation_spec(const std::vector<std::string>& arguments,
+                                                          const std::string& where) {
+    imputation_spec_result result;
+    imputation_spec spec;
+    std::optional<std::size_t> global_at;
+    std::map<std::string, std::size_t> id_at;
+    auto fail = [&](std::size_t k, std::string message) {
+        result.diagnostics.push_back(detail::impute_diag(severity::error, diagnostic_code::invalid_enum_value, where,
+                                                         std::move(message), k + 1));
+    };
+    for (std::size_t k = 0; k < arguments.size(); ++k) {
+        const std::string& a = arguments[k];
+        const auto eq = a.find('=');
+        const std::string text = eq == std::string::npos ? a : a.substr(eq + 1);
+        const std::size_t before = result.diagnostics.size();
+        const auto m = parse_imputation(text, result.diagnostics, where);
+        for (std::size_t d = before; d < result.diagnostics.size(); ++d)
+            result.diagnostics[d].column = k + 1;
+        if (!m) continue;
+        if (eq == std::string::npos) {
+            if (global_at) {
+                fail(k, "imputation '" + a + "': a default is already given ('" + arguments[*global_at] +
+                            "', argument " + std::to_string(*global_at + 1) + ")");
+                continue;
+            }
+            global_at = k;
+            spec.all = *m;
+        } else if (eq == 0) {
+            fail(k, "imputation '" + a + "': the indicator id before '=' is empty");
+        } else {
+            const std::string id = a.substr(0, eq);
+            const auto [it, fresh] = id_at.emplace(id, k);
+            if (!fresh) {
+                fail(k, "imputation '" + a + "': indicator '" + id + "' already has one ('" + arguments[it->second] +
+                            "', argument " + std::to_string(it->second + 1) + ")");
+                continue;
+            }
+            spec.indicator[id] = *m;
+        }
+    }
+    if (result.diagnostics.empty()) result.spec = std::move(spec);
+    return result;
+}
+
+DXFRAME_DECL imputation_result impute(const imputation_input& in, const imputation_spec& spec,
+                                      const std::string& source) {
+    detail::check_input(in);
+    imputation_result out;
+    auto methods = detail::resolve_imputation(spec, *in.indicator_ids, source, out.diagnostics);
+    detail::check_methods(methods, *in.indicator_ids, in.groups, false, source, out.diagnostics);
+    out.values = *in.values;
+    for (std::size_t i = 0; i < methods.size(); ++i) {
+        if (methods[i].method == imputation_method::none) continue;
+        detail::impute_cross_section_column(in, i, methods[i], std::nullopt, out.values, source, out.diagnostics);
+    }
+    detail::imputation_tally tally(*in.indicator_ids);
+    tally.add(*in.values, out.values, *in.units, std::nullopt);
+    out.indicators = std::move(tally.indicators);
+    out.units = std::move(tally.units);
+    out.still_missing = std::move(tally.still_missing);
+    return out;
+}
+
+DXFRAME_DECL imputation_result impute(const coinr_data& data, const imputation_spec& spec, const std::string& source) {
+    std::vector<std::string> ids;
+    for (const auto& ind : data.tree.indicators())
+        ids.push_back(ind.id);
+    imputation_input in;
+    in.values = &data.values;
+    in.indicator_ids = &ids;
+    in.units = &data.units;
+    in.groups = &data.groups;
+    return impute(in, spec, source);
+}
+
+}  // namespace dxframe
