@@ -63,6 +63,8 @@ enum class diagnostic_code {
     invalid_bounds,                    ///< An indicator whose minimum exceeds its maximum.
     empty_framework,                   ///< No indicators at all.
     missing_source,                    ///< A target or observation that cites no source (info).
+    missing_reason,                    ///< A manual status without a reason.
+    invalid_manual_status,             ///< A manual status that is not a judgement, or two for one entity and date.
     // Tables and computations.
     invalid_csv,              ///< A CSV table that cannot be read (ragged row, bad quoting).
     invalid_number,           ///< A cell that should be a number and is not.
@@ -77,8 +79,9 @@ BOOST_DESCRIBE_ENUM(diagnostic_code, invalid_json, unsupported_format, type_mism
                     target_on_wrong_side_of_baseline, target_met_at_baseline, invalid_target, milestone_out_of_order,
                     negative_weight, zero_weight_sum, hierarchy_cycle, conflicting_observations, duplicate_observation,
                     out_of_on_non_rank, invalid_out_of, rank_outside_ranking, successor_cycle, invalid_succession,
-                    invalid_task, invalid_bounds, empty_framework, missing_source, invalid_csv, invalid_number,
-                    invalid_metadata, insufficient_data, invalid_input_for_method)
+                    invalid_task, invalid_bounds, empty_framework, missing_source, missing_reason,
+                    invalid_manual_status, invalid_csv, invalid_number, invalid_metadata, insufficient_data,
+                    invalid_input_for_method)
 
 /// One problem found in data.
 struct diagnostic {

@@ -10,10 +10,13 @@
 #include <dxframe/model/framework.hpp>
 #include <dxframe/model/indicator.hpp>
 #include <dxframe/model/lookup.hpp>
+#include <dxframe/model/manual_status.hpp>
+#include <dxframe/model/method.hpp>
 #include <dxframe/model/node.hpp>
 #include <dxframe/model/observation.hpp>
 #include <dxframe/model/pillar.hpp>
 #include <dxframe/model/source.hpp>
 #include <dxframe/model/target.hpp>
+#include <dxframe/model/target_status.hpp>
 #include <dxframe/model/task.hpp>
 #include <dxframe/model/text.hpp>

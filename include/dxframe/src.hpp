@@ -29,6 +29,7 @@
 #include <dxframe/impl/validate/rankings.ipp>
 #include <dxframe/impl/validate/references.ipp>
 #include <dxframe/impl/validate/sources.ipp>
+#include <dxframe/impl/validate/target_settings.ipp>
 #include <dxframe/impl/validate/targets.ipp>
 #include <dxframe/impl/validate/tasks.ipp>
 #include <dxframe/impl/validate/text.ipp>

@@ -108,6 +108,20 @@ TEST_CASE("the sample document loads with every field and saves back byte for by
     CHECK(t.milestones[0].value == 60.0);
     REQUIRE(t.source);
     CHECK(t.source->confidence == std::optional<dxframe::confidence_level>(dxframe::confidence_level::verified));
+    CHECK(t.method == std::optional<dxframe::progress_method>(dxframe::progress_method::growth_ratio));
+    REQUIRE(t.thresholds);
+    CHECK(t.thresholds->on_track == 0.9);
+    CHECK(t.thresholds->needs_acceleration == 0.5);
+    REQUIRE(t.no_target_thresholds);
+    CHECK(t.no_target_thresholds->on_track == 0.02);
+    REQUIRE(t.manual_statuses.size() == 1);
+    CHECK(t.manual_statuses[0].entity == std::optional<std::string>("HN"));
+    CHECK(t.manual_statuses[0].status == dxframe::target_status::on_track);
+    CHECK(t.manual_statuses[0].date == dxframe::date::from_ymd(2024, 6, 30));
+    CHECK(t.manual_statuses[0].reason.en == "Department's Q2 report");
+    REQUIRE(t.manual_statuses[0].source);
+    CHECK_FALSE(ds.framework.targets[1].method);
+    CHECK(ds.framework.targets[1].manual_statuses.empty());
     CHECK(ds.framework.targets[1].kind == dxframe::target_kind::within);
     CHECK(ds.framework.targets[1].tolerance == std::optional<double>(0.25));
     REQUIRE(ds.framework.tasks.size() == 1);
@@ -613,6 +627,11 @@ DXFRAME_SCHEMA_NAME(target_kind)
 DXFRAME_SCHEMA_NAME(task_status)
 DXFRAME_SCHEMA_NAME(entity_level)
 DXFRAME_SCHEMA_NAME(observation_status)
+DXFRAME_SCHEMA_NAME(progress_method)
+DXFRAME_SCHEMA_NAME(target_status)
+DXFRAME_SCHEMA_NAME(status_thresholds)
+DXFRAME_SCHEMA_NAME(growth_thresholds)
+DXFRAME_SCHEMA_NAME(manual_status)
 #undef DXFRAME_SCHEMA_NAME
 
 json ref(const std::string& name) {

@@ -6,21 +6,22 @@
 #include <string>
 #include <vector>
 
-#include <boost/describe/enum_from_string.hpp>
-
 #include <dxframe/progress/progress_report.hpp>
 #include <dxframe/report/progress.hpp>
 
 #include "cli.hpp"
 #include "input.hpp"
 #include "output.hpp"
+#include "progress_args.hpp"
 
 namespace {
 
-constexpr const char* progress_usage =
+constexpr const char* progress_usage_head =
     "Usage: dxframe progress FILE [--as-of YYYY-MM-DD] [--method linear|growth_ratio|projection]\n"
     "                        [--format json|csv|md] [--base-date YYYY-MM-DD] [--all-entities]\n"
-    "                        [--stale-after MONTHS] [--result-window MONTHS] [-o FILE]\n"
+    "                        [--thresholds ON,ACC,LIM] [--growth-thresholds ON,ACC,LIM]\n"
+    "                        [--ignore-target-methods] [--stale-after MONTHS]\n"
+    "                        [--result-window MONTHS] [-o FILE]\n"
     "\n"
     "Assesses every target of a dxframe/1 dataset (FILE, or '-' for standard input) at a date:\n"
     "one row per (target, entity) with its status - achieved, on_track, needs_acceleration,\n"
@@ -32,10 +33,6 @@ constexpr const char* progress_usage =
     "Options:\n"
     "  --as-of DATE       assess as of this date (default: today, UTC); later observations\n"
     "                     are ignored\n"
-    "  --method M         linear (default): share of the distance covered vs share of the time\n"
-    "                     elapsed; growth_ratio: observed vs required compound annual growth\n"
-    "                     (Eurostat / Open SDG); projection: observed growth carried on to the\n"
-    "                     deadline (UNSD Progress Chart)\n"
     "  --format F         json (default): an array of objects with target, indicator, entity,\n"
     "                     status, progress, expected, ratio, latest {date, value}, projected,\n"
     "                     deadline and more (null when not applicable); csv: one row per\n"
@@ -43,25 +40,13 @@ constexpr const char* progress_usage =
     "  --base-date DATE   for targets without a baseline, start at the first observation on or\n"
     "                     after DATE (default: the first observation)\n"
     "  --all-entities     also assess each target for every other entity reporting its\n"
-    "                     indicator (e.g. a national target for each province)\n"
-    "  --stale-after N    mark the latest observation stale when it is dated more than N\n"
-    "                     months before the as-of date (default 12)\n"
-    "  --result-window N  after the deadline, a target not met is overdue when a result dated\n"
-    "                     N months before the deadline or later shows it, else unreported\n"
-    "                     (default 6)\n"
+    "                     indicator (e.g. a national target for each province)\n";
+constexpr const char* progress_usage_tail =
     "  -o, --output FILE  write to FILE instead of standard output (a regular file atomically;\n"
     "                     a device or a pipe directly)\n"
     "\n"
     "Exit codes: 0 success; 1 the dataset has errors (diagnostics on standard error);\n"
     "2 usage error, or a file that cannot be read or written.\n";
-
-template <class E>
-E parse_enum(const std::string& option, const std::string& value, const std::vector<std::string>& allowed) {
-    dxframe::cli::one_of(option, value, allowed);
-    E e{};
-    boost::describe::enum_from_string(value.c_str(), e);
-    return e;
-}
 
 dxframe::date parse_date(const std::string& option, const std::string& text) {
     const auto d = dxframe::date::parse(text);
@@ -71,29 +56,23 @@ dxframe::date parse_date(const std::string& option, const std::string& text) {
 
 int run_progress(dxframe::cli::context& ctx) {
     using dxframe::cli::usage_error;
-    const dxframe::cli::parsed_args args(
-        ctx.args,
-        {"--as-of", "--method", "--format", "--base-date", "--stale-after", "--result-window", "-o", "--output"},
-        {"--all-entities"});
+    std::vector<std::string> value_options = dxframe::cli::progress_value_options;
+    value_options.insert(value_options.end(), {"--as-of", "--format", "--base-date", "-o", "--output"});
+    std::vector<std::string> flags = dxframe::cli::progress_flags;
+    flags.emplace_back("--all-entities");
+    const dxframe::cli::parsed_args args(ctx.args, value_options, flags);
     const auto& files = args.positionals();
     if (files.empty()) throw usage_error("which dataset file?");
     if (files.size() > 1) throw usage_error("one dataset file at a time, not " + std::to_string(files.size()));
     if (args.has("-o") && args.has("--output")) throw usage_error("give -o or --output, not both");
 
     dxframe::progress_options options;
-    if (const auto m = args.get("--method")) {
-        options.method = parse_enum<dxframe::progress_method>("--method", *m, {"linear", "growth_ratio", "projection"});
-    }
+    dxframe::cli::read_progress_options(args, options);
     const std::string format =
         dxframe::cli::one_of("--format", args.get("--format").value_or("json"), {"json", "csv", "md"});
     const dxframe::date as_of =
         args.get("--as-of") ? parse_date("--as-of", *args.get("--as-of")) : dxframe::date::today();
     if (const auto b = args.get("--base-date")) options.base_date = parse_date("--base-date", *b);
-    if (const auto v = args.get("--stale-after"))
-        options.stale_after_months = dxframe::cli::months_option("--stale-after", *v);
-    if (const auto v = args.get("--result-window")) {
-        options.result_window_months = dxframe::cli::months_option("--result-window", *v);
-    }
     const auto scope = args.has("--all-entities") ? dxframe::entity_scope::all_observed : dxframe::entity_scope::bound;
 
     // Same input handling as every command: FILE or "-", loader and validator problems on
@@ -113,6 +92,7 @@ int run_progress(dxframe::cli::context& ctx) {
 }
 
 const dxframe::cli::registrar progress_command{
-    {"progress", "assess every target at a date: status, progress, projection", progress_usage, run_progress}};
+    {"progress", "assess every target at a date: status, progress, projection",
+     std::string(progress_usage_head) + dxframe::cli::progress_options_help + progress_usage_tail, run_progress}};
 
 }  // namespace

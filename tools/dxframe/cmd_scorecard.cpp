@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -19,14 +20,17 @@
 #include "cli.hpp"
 #include "input.hpp"
 #include "output.hpp"
+#include "progress_args.hpp"
 
 namespace {
 
-constexpr const char* scorecard_usage =
+constexpr const char* scorecard_usage_head =
     "Usage: dxframe scorecard [FILE] [--as-of YYYY-MM-DD] [--method linear|growth_ratio|projection]\n"
     "                         [--format text|md|json|csv|html] [--lang vi|en]\n"
     "                         [--color auto|always|never] [--entity ID] [--rank INDICATOR|none]\n"
-    "                         [--stale-after MONTHS] [--result-window MONTHS] [-o FILE]\n"
+    "                         [--thresholds ON,ACC,LIM] [--growth-thresholds ON,ACC,LIM]\n"
+    "                         [--ignore-target-methods] [--stale-after MONTHS]\n"
+    "                         [--result-window MONTHS] [-o FILE]\n"
     "       dxframe           (no arguments: the scorecard of the embedded Vietnam dataset, today)\n"
     "\n"
     "Where a framework stands at a date: per pillar the progress score, the targets by status,\n"
@@ -38,7 +42,6 @@ constexpr const char* scorecard_usage =
     "\n"
     "Options:\n"
     "  --as-of DATE       assess as of this date (default: today, UTC)\n"
-    "  --method M         linear (default), growth_ratio or projection (see docs/progress.md)\n"
     "  --format F         text (default; 80 columns), md (Markdown), json, csv (one table,\n"
     "                     numbers with up to 17 significant digits), html (one self-contained\n"
     "                     page with charts, works offline). Without --format, -o FILE picks it\n"
@@ -50,12 +53,8 @@ constexpr const char* scorecard_usage =
     "  --entity ID        assess every target for this entity (a province against the\n"
     "                     national targets) and list only its tasks\n"
     "  --rank INDICATOR   rank the entities on this indicator in the html page (default: the\n"
-    "                     indicator reported by the most entities; 'none' for no ranking)\n"
-    "  --stale-after N    mark a target's latest observation stale when it is dated more than\n"
-    "                     N months before the as-of date (default 12)\n"
-    "  --result-window N  after the deadline, a target not met is overdue when a result dated\n"
-    "                     N months before the deadline or later shows it, else unreported\n"
-    "                     (default 6)\n"
+    "                     indicator reported by the most entities; 'none' for no ranking)\n";
+constexpr const char* scorecard_usage_tail =
     "  -o, --output FILE  write to FILE (a regular file atomically: temporary file, then rename;\n"
     "                     a device or a pipe directly)\n"
     "\n"
@@ -76,8 +75,14 @@ int run_scorecard(dxframe::cli::context& ctx) {
     using dxframe::cli::one_of;
     using dxframe::cli::usage_error;
     const dxframe::cli::parsed_args args(
-        ctx.args, {"--as-of", "--method", "--format", "--lang", "--color", "--colour", "--entity", "--rank",
-                   "--stale-after", "--result-window", "-o", "--output"});
+        ctx.args,
+        [] {
+            std::vector<std::string> v = dxframe::cli::progress_value_options;
+            v.insert(v.end(),
+                     {"--as-of", "--format", "--lang", "--color", "--colour", "--entity", "--rank", "-o", "--output"});
+            return v;
+        }(),
+        dxframe::cli::progress_flags);
     const auto& files = args.positionals();
     if (files.size() > 1) throw usage_error("one dataset at a time, not " + std::to_string(files.size()));
     if (args.has("-o") && args.has("--output")) throw usage_error("give -o or --output, not both");
@@ -92,12 +97,7 @@ int run_scorecard(dxframe::cli::context& ctx) {
         if (!d) throw usage_error("option --as-of needs a date YYYY-MM-DD that exists, not '" + *v + "'");
         as_of = *d;
     }
-    if (const auto v = args.get("--method")) {
-        const std::string& m = one_of("--method", *v, {"linear", "growth_ratio", "projection"});
-        options.progress.method = m == "linear"         ? dxframe::progress_method::linear
-                                  : m == "growth_ratio" ? dxframe::progress_method::growth_ratio
-                                                        : dxframe::progress_method::projection;
-    }
+    dxframe::cli::read_progress_options(args, options.progress);
     std::string format = "text";
     if (const auto v = args.get("--format")) {
         format = one_of("--format", *v, {"text", "md", "json", "csv", "html"});
@@ -114,12 +114,6 @@ int run_scorecard(dxframe::cli::context& ctx) {
     if (const auto v = args.get("--color")) color = one_of("--color", *v, {"auto", "always", "never"});
     if (const auto v = args.get("--colour")) color = one_of("--colour", *v, {"auto", "always", "never"});
     if (const auto v = args.get("--entity")) options.entity = *v;
-    if (const auto v = args.get("--stale-after")) {
-        options.progress.stale_after_months = dxframe::cli::months_option("--stale-after", *v);
-    }
-    if (const auto v = args.get("--result-window")) {
-        options.progress.result_window_months = dxframe::cli::months_option("--result-window", *v);
-    }
     if (const auto v = args.get("--rank")) {
         if (*v == "none") {
             options.auto_ranking = false;
@@ -177,6 +171,6 @@ int run_scorecard(dxframe::cli::context& ctx) {
 
 const dxframe::cli::registrar scorecard_command{
     {"scorecard", "where a framework stands: pillar scores, target statuses, overdue tasks (the default)",
-     scorecard_usage, run_scorecard}};
+     std::string(scorecard_usage_head) + dxframe::cli::progress_options_help + scorecard_usage_tail, run_scorecard}};
 
 }  // namespace

@@ -11,6 +11,8 @@
 #include <boost/describe/enum.hpp>
 
 #include <dxframe/model/date.hpp>
+#include <dxframe/model/manual_status.hpp>
+#include <dxframe/model/method.hpp>
 #include <dxframe/model/source.hpp>
 #include <dxframe/model/text.hpp>
 
@@ -57,10 +59,20 @@ struct target {
     std::vector<milestone> milestones;          ///< Intermediate values, in date order.
     std::optional<dxframe::source> source;      ///< The decision or document that sets it.
     std::optional<std::string> note;            ///< Anything a reader needs to know.
+    /// The method this target is assessed with, overriding the run's (progress_options::method)
+    /// unless the run ignores target methods (progress_options::target_overrides).
+    std::optional<progress_method> method;
+    /// Cut-offs on the method's ratio for this target; a target that sets them must set
+    /// `method` (they are on that method's scale).
+    std::optional<status_thresholds> thresholds;
+    /// Cut-offs on the annual growth, for an increase or decrease target.
+    std::optional<growth_thresholds> no_target_thresholds;
+    /// Statuses set by hand, each with its date and reason (see manual_status).
+    std::vector<manual_status> manual_statuses;
 };
 BOOST_DESCRIBE_STRUCT(target, (),
                       (id, title, indicator, entity, kind, value, upper, tolerance, deadline, baseline, milestones,
-                       source, note))
+                       source, note, method, thresholds, no_target_thresholds, manual_statuses))
 
 /// True when `kind` compares against a numeric target value.
 constexpr bool has_numeric_target(target_kind kind) noexcept {

@@ -19,6 +19,7 @@
 #include <dxframe/model/date.hpp>
 #include <dxframe/model/framework.hpp>
 #include <dxframe/model/indicator.hpp>
+#include <dxframe/model/manual_status.hpp>
 #include <dxframe/model/target.hpp>
 #include <dxframe/progress/options.hpp>
 #include <dxframe/progress/series.hpp>
@@ -72,12 +73,21 @@ struct target_assessment {
     /// For a rank observed with out_of: the size of the ranking `latest` is a place in (4 of 63).
     /// The series assessed is that ranking's alone (choose_ranking()). Absent otherwise.
     std::optional<double> latest_out_of;
+    /// Whether `method` and the thresholds are the run's or the target's own.
+    method_origin method_source = method_origin::run;
+    /// Whether `status` was computed or set by hand (manual: see `manual`, `computed_status`).
+    status_origin status_source = status_origin::computed;
+    /// With a manual status: what the method said (the measures above are the method's).
+    std::optional<target_status> computed_status;
+    /// The manual status in force: the latest dated on or before as_of for this entity.
+    std::optional<manual_status> manual;
 };
 BOOST_DESCRIBE_STRUCT(target_assessment, (),
                       (target, indicator, entity, kind, method, status, reason, message, progress, expected, ratio,
                        latest, baseline, target_value, projected, deadline, as_of, days_to_deadline,
                        result_window_start, latest_age_days, stale, observed_growth, required_growth, opensdg_score,
-                       path_value, path_gap, notes, latest_out_of))
+                       path_value, path_gap, notes, latest_out_of, method_source, status_source, computed_status,
+                       manual))
 
 /// Which entities assess_all() assesses each target for.
 enum class entity_scope {
@@ -92,8 +102,9 @@ inline std::string bound_entity(const framework& fw, const target& t) {
 }
 
 /// The score a target contributes to roll-ups: 1 when achieved, else P clipped to [0, 1];
-/// absent when there is no P (increase / decrease targets not yet decided) and for the statuses
-/// that are not judgements (unreported, insufficient_data, no_data; see is_judgement).
+/// absent when there is no P (increase / decrease targets not yet decided), for the statuses
+/// that are not judgements (unreported, insufficient_data, no_data; see is_judgement) and for
+/// a manual status (roll-ups count those apart).
 DXFRAME_DECL std::optional<double> progress_score(const target_assessment& a);
 
 /// Assesses target `t` for `entity_id` from that entity's full date-ordered series of the
@@ -101,6 +112,11 @@ DXFRAME_DECL std::optional<double> progress_score(const target_assessment& a);
 /// ignored here). `ind` is the target's indicator, nullptr if the framework lacks it.
 /// The target's explicit baseline is used only when `use_target_baseline` (it describes the
 /// entity the target binds; for any other entity the baseline comes from its own series).
+/// The method and thresholds are effective_options(options, t): a target's own win unless the
+/// run ignores them; a target whose own thresholds are unusable gets insufficient_data
+/// (invalid_target). The latest manual status of `t` dated on or before `as_of` for this entity
+/// (`manual_status::entity`, or, when absent, the entity the target binds, i.e. when
+/// `use_target_baseline`) replaces the computed status, which is kept in `computed_status`.
 /// Throws dxframe::error for unusable options; bad data gives insufficient_data with a reason,
 /// missing data no_data (before the deadline) or unreported (after it).
 DXFRAME_DECL target_assessment assess_series(const target& t, const indicator* ind,

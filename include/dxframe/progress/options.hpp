@@ -4,41 +4,24 @@
 #pragma once
 
 #include <optional>
+#include <string>
 
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
 
 #include <dxframe/config.hpp>
 #include <dxframe/model/date.hpp>
+#include <dxframe/model/method.hpp>
+#include <dxframe/model/target.hpp>
 
 namespace dxframe {
 
-/// How progress towards a numeric target is measured (docs/progress.md explains each).
-enum class progress_method {
-    linear,        ///< Share of the distance covered vs share of the time elapsed (ESCAP CSI-type).
-    growth_ratio,  ///< Observed vs required compound annual growth (Eurostat / Open SDG).
-    projection     ///< Observed growth extrapolated to the deadline (UNSD Progress Chart).
+/// Whether a run honours the method and thresholds a target sets for itself.
+enum class target_settings {
+    honour,  ///< A target's own method and thresholds win over the run's (the default).
+    ignore   ///< Every target is assessed with the run's method and thresholds.
 };
-BOOST_DESCRIBE_ENUM(progress_method, linear, growth_ratio, projection)
-
-/// Cut-offs applied to a method's ratio (P/E, growth ratio, or projected share of the distance).
-/// A ratio ≥ on_track is on track, ≥ needs_acceleration needs acceleration, ≥ limited_progress
-/// is limited progress, anything lower is deterioration. Defaults: Eurostat / Open SDG.
-struct status_thresholds {
-    double on_track = 0.95;            ///< Lower bound of on_track.
-    double needs_acceleration = 0.60;  ///< Lower bound of needs_acceleration.
-    double limited_progress = 0.0;     ///< Lower bound of limited_progress.
-};
-BOOST_DESCRIBE_STRUCT(status_thresholds, (), (on_track, needs_acceleration, limited_progress))
-
-/// Cut-offs for targets without a numeric value (increase, decrease): the compound annual
-/// growth in the good direction. Defaults: Open SDG / Statistics Canada (1.5% / 0.5% / 0).
-struct growth_thresholds {
-    double on_track = 0.015;            ///< Lower bound of on_track (per year).
-    double needs_acceleration = 0.005;  ///< Lower bound of needs_acceleration (per year).
-    double limited_progress = 0.0;      ///< Lower bound of limited_progress (per year).
-};
-BOOST_DESCRIBE_STRUCT(growth_thresholds, (), (on_track, needs_acceleration, limited_progress))
+BOOST_DESCRIBE_ENUM(target_settings, honour, ignore)
 
 /// Everything an assessment can be tuned with. The defaults reproduce the documented methods.
 struct progress_options {
@@ -65,15 +48,26 @@ struct progress_options {
     /// An assessment's latest observation is `stale` when it is dated before
     /// as_of − stale_after_months (months_before()); exactly that many months old is not stale.
     int stale_after_months = 12;
+    /// Whether targets' own `method`, `thresholds` and `no_target_thresholds` override the
+    /// run's (honour, the default) or not (ignore: one method for every target).
+    target_settings target_overrides = target_settings::honour;
 };
 BOOST_DESCRIBE_STRUCT(progress_options, (),
                       (method, thresholds, no_target_thresholds, base_date, zero_substitute, limit_from_bounds,
-                       result_window_months, stale_after_months))
+                       result_window_months, stale_after_months, target_overrides))
 
 /// The same day `months` calendar months earlier, clamped to the last day of a shorter month
 /// (2025-08-31 less 6 months is 2025-02-28; 2025-12-31 less 6 is 2025-06-30) and to 0001-01-01.
 /// A negative `months` goes forward (clamped to 9999-12-31).
 DXFRAME_DECL date months_before(const date& d, int months);
+
+/// The options target `t` is assessed with: the run's, with the target's own method,
+/// thresholds and no_target_thresholds in their place where it sets them (unless the run
+/// ignores them, progress_options::target_overrides).
+DXFRAME_DECL progress_options effective_options(const progress_options& run, const target& t);
+
+/// What makes options unusable, in words (the message check_options throws), or nullopt.
+DXFRAME_DECL std::optional<std::string> options_problem(const progress_options& o);
 
 /// Throws dxframe::error when options are unusable: thresholds not finite or not in
 /// decreasing order, a zero substitute that is not a finite positive number, or a result

@@ -114,10 +114,15 @@ struct rollup_entry {
     /// Assessments without a judgement (unreported + insufficient_data + no_data), left out of
     /// score, share_on_track and the Open SDG summary and counted here apart.
     std::size_t not_judged = 0;
+    /// Assessments whose status was set by hand (status_origin::manual), by that status. They
+    /// count in `targets` only: `counts`, score, share_on_track, worst and the Open SDG summary
+    /// are the computed picture, so a manual judgement is never silently mixed into it.
+    status_counts manual_counts;
+    std::size_t manual = 0;  ///< Manual statuses in the group (the sum of manual_counts).
 };
 BOOST_DESCRIBE_STRUCT(rollup_entry, (),
                       (id, pillar, targets, counts, score, share_on_track, worst, opensdg_score, opensdg_status,
-                       not_judged))
+                       not_judged, manual_counts, manual))
 
 /// Roll-up of one entity's (or any set of) assessments over a framework.
 struct progress_rollup {

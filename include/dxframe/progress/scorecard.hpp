@@ -91,12 +91,23 @@ struct scorecard_target {
     /// For a rank observed with out_of: the size of the ranking `latest` and `series` belong to
     /// (shown "4 / 63"); absent otherwise.
     std::optional<double> latest_out_of;
+    /// The method of the assessment (the run's, or the target's own: `method_source`).
+    progress_method method = progress_method::linear;
+    /// Whether the method and thresholds are the run's or the target's own.
+    method_origin method_source = method_origin::run;
+    /// Whether `status` was computed or set by hand.
+    status_origin status_source = status_origin::computed;
+    std::optional<target_status> computed_status;  ///< With a manual status: the method's verdict.
+    std::optional<std::string> manual_reason;      ///< With a manual status: its reason, in the scorecard's language.
+    std::optional<dxframe::date> manual_date;      ///< With a manual status: when it was set.
+    std::optional<dxframe::source> manual_source;  ///< With a manual status: what it rests on.
 };
 BOOST_DESCRIBE_STRUCT(scorecard_target, (),
                       (id, title, indicator, indicator_name, pillar, entity, kind, direction, unit, unit_label,
                        unit_suffix, status, reason, message, score, progress, expected, ratio, latest, latest_age_days,
                        stale, baseline, target_value, upper, projected, deadline, days_to_deadline, series, path,
-                       source, latest_out_of))
+                       source, latest_out_of, method, method_source, status_source, computed_status, manual_reason,
+                       manual_date, manual_source))
 
 /// A group of targets summarised: one pillar, the targets with no pillar, or everything.
 struct scorecard_group {
@@ -118,10 +129,14 @@ struct scorecard_group {
     /// score and share_on_track, counted here apart.
     std::size_t not_judged = 0;
     std::size_t stale = 0;  ///< Targets whose latest observation is stale.
+    /// Targets whose status was set by hand, by that status: in `targets` but not in `counts`,
+    /// score or share_on_track (see rollup_entry::manual_counts).
+    status_counts manual_counts;
+    std::size_t manual = 0;  ///< Targets with a manual status.
 };
 BOOST_DESCRIBE_STRUCT(scorecard_group, (),
                       (id, pillar, name, foundation, targets, counts, score, share_on_track, worst, off_track,
-                       next_deadlines, not_judged, stale))
+                       next_deadlines, not_judged, stale, manual_counts, manual))
 
 /// One assigned task as the scorecard shows it.
 struct scorecard_task {

@@ -8,32 +8,9 @@
 
 #include <boost/describe/enum.hpp>
 
-namespace dxframe {
+#include <dxframe/model/target_status.hpp>
 
-/// Where a target stands at an as-of date. One scale for all methods (linear, growth_ratio,
-/// projection), so results of different methods can be rolled up and compared. The first six
-/// are judgements of the target; the last three say why there is none (docs/progress.md §1).
-enum class target_status {
-    achieved,            ///< The latest value meets the target.
-    on_track,            ///< Moving fast enough to meet it by the deadline (Open SDG: substantial progress).
-    needs_acceleration,  ///< Moving the right way, but too slowly (Open SDG: moderate progress).
-    limited_progress,    ///< Hardly moving the right way (Open SDG: limited progress).
-    deterioration,       ///< Moving away from the target.
-    /// The deadline has passed, the target is not met, and a result dated within the result
-    /// window (on or after deadline − progress_options::result_window_months) or later shows it.
-    overdue,
-    /// The deadline has passed, the latest observation does not meet the target, and nothing
-    /// has been reported since the start of the result window (or nothing at all): the result
-    /// is missing. Not a judgement of the target; a DX office must chase the figure.
-    unreported,
-    /// Before the deadline: some data, too little for the method (single point, no baseline,
-    /// …); at any date: an invalid target or an unknown indicator. The assessment says why
-    /// (insufficiency_reason).
-    insufficient_data,
-    no_data  ///< Before the deadline: no usable observation at all (reason no_observations).
-};
-BOOST_DESCRIBE_ENUM(target_status, achieved, on_track, needs_acceleration, limited_progress, deterioration, overdue,
-                    unreported, insufficient_data, no_data)
+namespace dxframe {
 
 /// Why an assessment ended in target_status::insufficient_data (no_observations also for no_data).
 enum class insufficiency_reason {
@@ -52,6 +29,20 @@ enum class insufficiency_reason {
 BOOST_DESCRIBE_ENUM(insufficiency_reason, unknown_indicator, invalid_target, no_observations, no_baseline, single_point,
                     deadline_not_after_baseline, zero_baseline, zero_target, sign_change, target_sign_differs,
                     not_computable)
+
+/// Where the method and thresholds of an assessment come from.
+enum class method_origin {
+    run,    ///< The run's options (progress_options).
+    target  ///< The target's own method or thresholds (target::method, target::thresholds).
+};
+BOOST_DESCRIBE_ENUM(method_origin, run, target)
+
+/// Where the status of an assessment comes from.
+enum class status_origin {
+    computed,  ///< The method, from the series.
+    manual     ///< A manual status of the target (target::manual_statuses).
+};
+BOOST_DESCRIBE_ENUM(status_origin, computed, manual)
 
 /// Number of statuses (for counting arrays).
 inline constexpr std::size_t target_status_count = 9;

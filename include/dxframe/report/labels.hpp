@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -97,6 +98,13 @@ enum class freshness_label {
     months               ///< "months" (a unit after a number).
 };
 BOOST_DESCRIBE_ENUM(freshness_label, data, data_age, newest_observation, newest_source, stale_after, months)
+
+/// The words about where a status comes from.
+enum class status_source_label {
+    manual,     ///< "set by hand" (a status from a manual_status, not computed).
+    own_method  ///< "the target's own method" (target::method or thresholds, not the run's).
+};
+BOOST_DESCRIBE_ENUM(status_source_label, manual, own_method)
 
 namespace detail {
 
@@ -191,6 +199,16 @@ constexpr std::string_view label(freshness_label key, language lang) noexcept {
     return {};
 }
 
+/// The word for `key` in `lang`.
+constexpr std::string_view label(status_source_label key, language lang) noexcept {
+    switch (key) {
+        case status_source_label::manual: return detail::pick(lang, "đánh giá thủ công", "set by hand");
+        case status_source_label::own_method:
+            return detail::pick(lang, "phương pháp riêng của chỉ tiêu", "the target's own method");
+    }
+    return {};
+}
+
 /// The name of a target status in `lang` ("Cần tăng tốc" / "Needs acceleration").
 constexpr std::string_view status_label(target_status s, language lang) noexcept {
     using detail::pick;
@@ -249,6 +267,12 @@ DXFRAME_DECL std::string target_count(std::size_t n, language lang);
 /// How old a figure is, `days` after its date: "today", "1 day ago", "181 days ago"
 /// (Vietnamese "hôm nay", "181 ngày trước").
 DXFRAME_DECL std::string age_phrase(std::int64_t days, language lang);
+
+/// How a status was reached, for people, or "" when the run's method computed it: "set by hand:
+/// <reason>" for a manual status, "the target's own method: <method>" when the target set its
+/// own method or thresholds; both joined by " · ".
+DXFRAME_DECL std::string status_origin_text(status_origin status_source, const std::optional<std::string>& reason,
+                                            method_origin method_source, progress_method method, language lang);
 
 /// The name of a task state in `lang`.
 constexpr std::string_view task_state_label(task_state s, language lang) noexcept {

@@ -16,6 +16,7 @@
 #include <dxframe/impl/validate/context.ipp>
 #include <dxframe/impl/validate/references.ipp>
 #include <dxframe/impl/validate/sources.ipp>
+#include <dxframe/impl/validate/target_settings.ipp>
 #include <dxframe/impl/validate/text.ipp>
 #include <dxframe/impl/validate/values.ipp>
 #include <dxframe/model/dataset.hpp>
@@ -200,6 +201,8 @@ inline void check_target(context& cx, std::size_t i) {
 
     check_target_schedule(cx, t, ind, base, who);
     check_source(cx, t.source, base + "/source", who);
+    check_target_method(cx, t, base, who);
+    check_manual_statuses(cx, t, base, who);
 }
 
 /// /framework/targets, target by target.

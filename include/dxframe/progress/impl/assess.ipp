@@ -28,6 +28,7 @@
 namespace dxframe {
 
 DXFRAME_DECL std::optional<double> progress_score(const target_assessment& a) {
+    if (a.status_source == status_origin::manual) return std::nullopt;
     if (a.status == target_status::achieved) return 1.0;
     if (!is_judgement(a.status) || !a.progress) return std::nullopt;
     return std::clamp(*a.progress, 0.0, 1.0);
@@ -320,11 +321,13 @@ inline void linear_status(target_assessment& a, const goal& g, const dated_value
 
 }  // namespace detail
 
-DXFRAME_DECL target_assessment assess_series(const target& t, const indicator* ind,
+namespace detail {
+
+// The assessment by the method alone, with options already resolved for the target.
+inline target_assessment computed_assessment(const target& t, const indicator* ind,
                                              const std::vector<dated_value>& series, const std::string& entity_id,
                                              bool use_target_baseline, const date& as_of,
                                              const progress_options& options) {
-    check_options(options);
     target_assessment a;
     a.target = t.id;
     a.indicator = t.indicator;
@@ -562,6 +565,44 @@ DXFRAME_DECL target_assessment assess_series(const target& t, const indicator* i
         detail::set_after_deadline(a);
     } else if (problem) {
         detail::set_insufficient(a, *problem, problem_message);
+    }
+    return a;
+}
+
+}  // namespace detail
+
+DXFRAME_DECL target_assessment assess_series(const target& t, const indicator* ind,
+                                             const std::vector<dated_value>& series, const std::string& entity_id,
+                                             bool use_target_baseline, const date& as_of,
+                                             const progress_options& options) {
+    check_options(options);
+    const progress_options effective = effective_options(options, t);
+    const bool own =
+        options.target_overrides == target_settings::honour && (t.method || t.thresholds || t.no_target_thresholds);
+    target_assessment a;
+    if (const auto problem = own ? options_problem(effective) : std::nullopt) {
+        // The target's own settings are data: bad ones make the target unassessable, never an
+        // exception (validation reports them as invalid_target).
+        a = detail::computed_assessment(t, nullptr, {}, entity_id, use_target_baseline, as_of, effective);
+        detail::set_insufficient(a, insufficiency_reason::invalid_target, "target '" + t.id + "': its own " + *problem);
+    } else {
+        a = detail::computed_assessment(t, ind, series, entity_id, use_target_baseline, as_of, effective);
+    }
+    if (own) a.method_source = method_origin::target;
+
+    // A status set by hand wins over the computed one: the latest for this entity on or before as_of
+    // (of two with one date, the later in the list).
+    const manual_status* in_force = nullptr;
+    for (const manual_status& m : t.manual_statuses) {
+        const bool for_this_entity = m.entity ? *m.entity == entity_id : use_target_baseline;
+        if (!for_this_entity || m.date > as_of || !is_judgement(m.status)) continue;
+        if (in_force == nullptr || !(m.date < in_force->date)) in_force = &m;
+    }
+    if (in_force != nullptr) {
+        a.computed_status = a.status;
+        a.status = in_force->status;
+        a.status_source = status_origin::manual;
+        a.manual = *in_force;
     }
     return a;
 }

@@ -40,6 +40,11 @@ inline void summarise_into(rollup_entry& e, const std::vector<const target_asses
     std::size_t opensdg_n = 0;
     bool all_achieved = true;
     for (const target_assessment* a : members) {
+        if (a->status_source == status_origin::manual) {
+            e.manual_counts.add(a->status);
+            ++e.manual;
+            continue;
+        }
         e.counts.add(a->status);
         e.worst = e.worst ? worse(*e.worst, a->status) : a->status;
         if (a->opensdg_score && is_judgement(a->status)) {

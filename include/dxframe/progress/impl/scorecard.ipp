@@ -148,6 +148,8 @@ inline void copy_rollup(scorecard_group& g, const rollup_entry& e) {
     g.share_on_track = e.share_on_track;
     g.worst = e.targets > 0 ? e.worst : std::nullopt;
     g.not_judged = e.not_judged;
+    g.manual_counts = e.manual_counts;
+    g.manual = e.manual;
 }
 
 }  // namespace detail
@@ -228,6 +230,15 @@ DXFRAME_DECL scorecard make_scorecard(const dataset& ds, const date& as_of, cons
         row.latest_out_of = a.latest_out_of;
         row.path = detail::target_path(t, a.baseline, a.target_value);
         row.source = t.source;
+        row.method = a.method;
+        row.method_source = a.method_source;
+        row.status_source = a.status_source;
+        row.computed_status = a.computed_status;
+        if (a.manual) {
+            row.manual_reason = a.manual->reason.in(lang);
+            row.manual_date = a.manual->date;
+            row.manual_source = a.manual->source;
+        }
         sc.targets.push_back(std::move(row));
     }
 

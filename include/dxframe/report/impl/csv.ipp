@@ -64,7 +64,13 @@ DXFRAME_DECL std::vector<std::string> scorecard_csv_columns() {
             "stale",
             "newest_observation",
             "newest_source",
-            "note"};
+            "note",
+            "status_source",
+            "computed_status",
+            "manual",
+            "manual_date",
+            "manual_reason",
+            "method_source"};
 }
 
 namespace detail {
@@ -76,7 +82,8 @@ inline std::string int_text(const std::optional<std::int64_t>& v) {
 // Positions of the columns added after the first release.
 inline constexpr std::size_t csv_latest_out_of = 34, csv_unreported = 35, csv_no_data = 36, csv_not_judged = 37,
                              csv_latest_age_days = 38, csv_stale = 39, csv_newest_observation = 40,
-                             csv_newest_source = 41, csv_note = 42;
+                             csv_newest_source = 41, csv_note = 42, csv_status_source = 43, csv_computed_status = 44,
+                             csv_manual = 45, csv_manual_date = 46, csv_manual_reason = 47, csv_method_source = 48;
 
 inline void put_group(std::vector<std::string>& row, const scorecard_group& g, language lang) {
     row[5] = enum_text(g.worst);
@@ -94,6 +101,7 @@ inline void put_group(std::vector<std::string>& row, const scorecard_group& g, l
     row[csv_no_data] = std::to_string(n.no_data);
     row[csv_not_judged] = std::to_string(g.not_judged);
     row[csv_stale] = std::to_string(g.stale);
+    row[csv_manual] = std::to_string(g.manual);
     if (g.targets == 0 && g.pillar) row[csv_note] = std::string(label(report_label::no_target_set, lang));
 }
 
@@ -159,6 +167,11 @@ DXFRAME_DECL std::string render_csv(const scorecard& sc) {
         row[detail::csv_latest_out_of] = round_trip_number(t.latest_out_of);  // the size of a rank's ranking
         row[detail::csv_latest_age_days] = detail::int_text(t.latest_age_days);
         row[detail::csv_stale] = t.stale ? "true" : "false";
+        row[detail::csv_status_source] = enum_text(t.status_source);
+        row[detail::csv_computed_status] = enum_text(t.computed_status);
+        if (t.manual_date) row[detail::csv_manual_date] = t.manual_date->to_string();
+        row[detail::csv_manual_reason] = t.manual_reason.value_or("");
+        row[detail::csv_method_source] = enum_text(t.method_source);
         rows.push_back(std::move(row));
     }
 

@@ -61,6 +61,8 @@ td.z{color:#c0c7cf}
 tbody tr:nth-child(even){background:#fafbfc}
 .pill{display:inline-block;padding:1px 8px;border-radius:999px;font-size:11.5px;font-weight:600;white-space:nowrap;color:#fff}
 .pill.status-achieved{background:#1a7f37}
+.pill.manual{background-image:repeating-linear-gradient(135deg,rgba(255,255,255,.38) 0 3px,transparent 3px 7px);outline:1px dashed #1f2328;outline-offset:1px}
+.status-origin{font-style:italic}
 .pill.status-on_track{background:#54b06f}
 .pill.status-needs_acceleration{background:#d4a72c;color:#1f2328}
 .pill.status-limited_progress{background:#e16f24}
@@ -152,11 +154,20 @@ inline std::string html_target_row(const scorecard_target& t, language lang) {
         "<tr class=\"target-row " + status_class(t.status) + std::string(t.stale ? " stale" : "") +
         "\" data-target=\"" + html_escape(t.id) + "\"" +
         (t.latest_age_days ? " data-age-days=\"" + std::to_string(*t.latest_age_days) + "\"" : std::string()) + ">";
-    row += "<td>" + html_pill(t.status, lang) + "</td>";
+    if (t.status_source == status_origin::manual) {
+        // Set by hand: a hatched chip, and the reason in the row (never shown as computed).
+        row += "<td><span class=\"pill manual " + status_class(t.status) + "\" title=\"" +
+               html_escape(std::string(label(status_source_label::manual, lang))) + "\">" +
+               html_escape(std::string(status_label(t.status, lang))) + "</span></td>";
+    } else {
+        row += "<td>" + html_pill(t.status, lang) + "</td>";
+    }
     row += "<td><span class=\"title\">" + html_escape(t.title) + "</span><span class=\"sub\">";
     if (t.indicator_name != t.title) row += html_escape(t.indicator_name) + " \u00b7 ";
     row += html_source(t.source, lang);
     if (!is_judgement(t.status) && t.message) row += " \u00b7 " + html_escape(*t.message);
+    const std::string origin = status_origin_text(t.status_source, t.manual_reason, t.method_source, t.method, lang);
+    if (!origin.empty()) row += " \u00b7 <span class=\"status-origin\">" + html_escape(origin) + "</span>";
     row += "</span></td>";
     row += "<td>" + svg_progress_bar(t, lang) + "</td>";
     row += "<td class=\"n\">" + percent(t.score) + "</td>";
@@ -224,6 +235,11 @@ DXFRAME_DECL std::string render_html(const scorecard& sc, const html_options& op
                  std::to_string(n.of(s)) + "</div><div class=\"l\">" + html_escape(std::string(status_label(s, lang))) +
                  "</div></div>\n";
         }
+    }
+    if (sc.overall.manual > 0) {
+        // Statuses set by hand are not in the computed counts: one figure of their own.
+        h += "<div class=\"kpi kpi-manual\"><div class=\"v\">" + std::to_string(sc.overall.manual) +
+             "</div><div class=\"l\">" + L(status_source_label::manual) + "</div></div>\n";
     }
     h += "</div>\n" + svg_status_mix(sc.overall.counts, lang, 1070, 24) + "\n<ul class=\"legend\">";
     for (std::size_t k = 0; k < target_status_count; ++k) {

@@ -18,6 +18,15 @@ namespace dxframe {
 
 namespace detail {
 
+// A target's status for the tables: its label, then how it was reached when not by the run's
+// method (set by hand, with the reason; the target's own method).
+inline std::string md_status(const scorecard_target& t, language lang) {
+    std::string s(status_label(t.status, lang));
+    const std::string origin = status_origin_text(t.status_source, t.manual_reason, t.method_source, t.method, lang);
+    if (!origin.empty()) s += " (" + markdown_escape(origin) + ")";
+    return s;
+}
+
 // A URL safe inside a Markdown link destination: only http(s), with the characters that would
 // end or break the destination percent-encoded. Empty when the URL is not http(s).
 inline std::string markdown_url(const std::string& url) {
@@ -165,9 +174,9 @@ DXFRAME_DECL std::string render_markdown(const scorecard& sc) {
         for (const auto& id : sc.overall.off_track) {
             const scorecard_target* t = find_target(sc, id);
             if (!t) continue;
-            out += detail::md_row({std::string(status_label(t->status, lang)), markdown_escape(t->title),
-                                   detail::md_latest(*t, lang), detail::md_age(*t, lang),
-                                   detail::md_target_value(*t, lang), human_date(t->deadline, lang)});
+            out += detail::md_row({detail::md_status(*t, lang), markdown_escape(t->title), detail::md_latest(*t, lang),
+                                   detail::md_age(*t, lang), detail::md_target_value(*t, lang),
+                                   human_date(t->deadline, lang)});
         }
         out += "\n";
     }
@@ -184,7 +193,7 @@ DXFRAME_DECL std::string render_markdown(const scorecard& sc) {
             const scorecard_target* t = find_target(sc, id);
             if (!t) continue;
             out += detail::md_row({human_date(t->deadline, lang), std::to_string(t->days_to_deadline),
-                                   markdown_escape(t->title), std::string(status_label(t->status, lang))});
+                                   markdown_escape(t->title), detail::md_status(*t, lang)});
         }
         out += "\n";
     }
@@ -209,8 +218,8 @@ DXFRAME_DECL std::string render_markdown(const scorecard& sc) {
                                    lbl(report_label::source)});
             out += detail::md_rule({false, false, true, true, false, true, false, false});
             for (const scorecard_target* t : members) {
-                out += detail::md_row({std::string(status_label(t->status, lang)), markdown_escape(t->title),
-                                       percent(t->score), detail::md_latest(*t, lang), detail::md_age(*t, lang),
+                out += detail::md_row({detail::md_status(*t, lang), markdown_escape(t->title), percent(t->score),
+                                       detail::md_latest(*t, lang), detail::md_age(*t, lang),
                                        detail::md_target_value(*t, lang), human_date(t->deadline, lang),
                                        detail::markdown_source(t->source, lang)});
             }

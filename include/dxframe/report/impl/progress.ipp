@@ -19,6 +19,7 @@
 #include <dxframe/progress/progress_report.hpp>
 #include <dxframe/report/escape.hpp>
 #include <dxframe/report/format.hpp>
+#include <dxframe/report/labels.hpp>
 #include <dxframe/report/progress.hpp>
 
 namespace dxframe {
@@ -35,6 +36,14 @@ inline std::string progress_short_number(const std::optional<double>& v) {
 inline constexpr std::array<std::string_view, 11> progress_always_present = {
     "target", "indicator", "entity",    "status",   "progress",       "expected",
     "ratio",  "latest",    "projected", "deadline", "latest_age_days"};
+
+// The status, then how it was reached when not by the run's method (in English, as the table).
+inline std::string progress_status_text(const target_assessment& a) {
+    const std::optional<std::string> reason =
+        a.manual ? std::optional<std::string>(a.manual->reason.in(language::en)) : std::nullopt;
+    const std::string origin = status_origin_text(a.status_source, reason, a.method_source, a.method, language::en);
+    return enum_text(a.status) + (origin.empty() ? std::string() : " (" + origin + ")");
+}
 
 }  // namespace detail
 
@@ -90,7 +99,12 @@ DXFRAME_DECL std::vector<std::string> progress_csv_columns() {
             "latest_out_of",
             "result_window_start",
             "latest_age_days",
-            "stale"};
+            "stale",
+            "status_source",
+            "computed_status",
+            "manual_date",
+            "manual_reason",
+            "method_source"};
 }
 
 DXFRAME_DECL std::string render_csv(const progress_report& report) {
@@ -125,7 +139,12 @@ DXFRAME_DECL std::string render_csv(const progress_report& report) {
                         full_precision_number(a.latest_out_of),
                         a.result_window_start.to_string(),
                         a.latest_age_days ? std::to_string(*a.latest_age_days) : "",
-                        a.stale ? "true" : "false"});
+                        a.stale ? "true" : "false",
+                        enum_text(a.status_source),
+                        enum_text(a.computed_status),
+                        a.manual ? a.manual->date.to_string() : "",
+                        a.manual ? a.manual->reason.in(language::en) : "",
+                        enum_text(a.method_source)});
     }
     return write_csv(rows, "\n");
 }
@@ -156,7 +175,7 @@ DXFRAME_DECL std::string render_markdown(const progress_report& report) {
         for (const auto& n : a.notes)
             note += (note.empty() ? "" : "; ") + n;
         out += "| " + markdown_escape(a.target) + " | " + markdown_escape(a.indicator) + " | " +
-               markdown_escape(a.entity) + " | " + markdown_escape(enum_text(a.status)) + " | " +
+               markdown_escape(a.entity) + " | " + markdown_escape(detail::progress_status_text(a)) + " | " +
                progress_short_number(a.progress) + " | " + progress_short_number(a.expected) + " | " +
                progress_short_number(a.ratio) + " | " + latest + " | " + age + " | " +
                progress_short_number(a.projected) + " | " + a.deadline.to_string() + " | " +

@@ -195,6 +195,11 @@ DXFRAME_DECL std::string render_terminal(const scorecard& sc, const terminal_opt
             cur_w += w;
         }
         line(cur);
+        if (sc.overall.manual > 0) {
+            // Statuses set by hand are not in the counts above (they are not computed): said apart.
+            line(std::string(10, ' ') +
+                 c.wrap(lbl(status_source_label::manual) + ": " + std::to_string(sc.overall.manual), "1"));
+        }
     }
     line(light);
 
@@ -281,6 +286,13 @@ DXFRAME_DECL std::string render_terminal(const scorecard& sc, const terminal_opt
                      c.wrap(pad_right(status_short_label(t->status, lang), status_w), detail::status_ansi(t->status)) +
                      " " + pad_right(t->title, rest - vw) + " " + pad_left(value, vw) + " " +
                      pad_left(human_date(t->deadline, lang), date_w));
+                const std::string origin =
+                    status_origin_text(t->status_source, t->manual_reason, t->method_source, t->method, lang);
+                if (!origin.empty()) {
+                    // Not the run's computed verdict: said under the row, never passed off as one.
+                    const std::string indent(2 + status_w + 1, ' ');
+                    line(indent + c.wrap(truncate_to_width(origin, W - indent.size()), "1"));
+                }
                 // The date and age of the latest observation, under the title; stale ones marked.
                 if (t->latest) {
                     std::string data = lbl(freshness_label::data) + " " + human_date(t->latest->date, lang);
