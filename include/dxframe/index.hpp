@@ -7,6 +7,7 @@
 #include <dxframe/index/audit.hpp>
 #include <dxframe/index/column_statistics.hpp>
 #include <dxframe/index/compute.hpp>
+#include <dxframe/index/contributions.hpp>
 #include <dxframe/index/dataset_input.hpp>
 #include <dxframe/index/denominate.hpp>
 #include <dxframe/index/dti.hpp>

@@ -9,6 +9,9 @@
 #include <dxframe/report/escape.hpp>
 #include <dxframe/report/format.hpp>
 #include <dxframe/report/html.hpp>
+#include <dxframe/report/index.hpp>
+#include <dxframe/report/index_html.hpp>
+#include <dxframe/report/index_labels.hpp>
 #include <dxframe/report/json.hpp>
 #include <dxframe/report/labels.hpp>
 #include <dxframe/report/markdown.hpp>

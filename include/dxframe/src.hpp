@@ -39,6 +39,7 @@
 #include <dxframe/index/impl/audit_pca.ipp>
 #include <dxframe/index/impl/column_statistics.ipp>
 #include <dxframe/index/impl/compute.ipp>
+#include <dxframe/index/impl/contributions.ipp>
 #include <dxframe/index/impl/dataset_input.ipp>
 #include <dxframe/index/impl/denominate.ipp>
 #include <dxframe/index/impl/dti.ipp>
@@ -79,6 +80,8 @@
 #include <dxframe/report/impl/escape.ipp>
 #include <dxframe/report/impl/format.ipp>
 #include <dxframe/report/impl/html.ipp>
+#include <dxframe/report/impl/index.ipp>
+#include <dxframe/report/impl/index_html.ipp>
 #include <dxframe/report/impl/json.ipp>
 #include <dxframe/report/impl/labels.ipp>
 #include <dxframe/report/impl/markdown.ipp>

@@ -156,8 +156,9 @@ inline std::optional<index_input> dataset_index_input(std::ostream& err, index_i
 }  // namespace detail
 
 /// Which input the command line names: one positional FILE, or --data and --meta (then --root,
-/// --as-of, --merge-successors and --lang, which apply to a dataset, are usage errors). Throws
-/// usage_error for a wrong combination; reads no file.
+/// --as-of and --merge-successors, which apply to a dataset, are usage errors; --lang is the
+/// language of a report, and of a dataset's names). Throws usage_error for a wrong
+/// combination; reads no file.
 inline index_input_request index_input_source(const parsed_args& args) {
     const auto& pos = args.positionals();
     index_input_request r;
@@ -167,7 +168,7 @@ inline index_input_request index_input_source(const parsed_args& args) {
         const auto meta = args.get("--meta");
         if (!data || !meta) throw usage_error("COINr input needs both --data and --meta");
         if (!pos.empty()) throw usage_error("give a dataset FILE or --data/--meta, not both");
-        for (const char* o : {"--root", "--as-of", "--merge-successors", "--lang"}) {
+        for (const char* o : {"--root", "--as-of", "--merge-successors"}) {
             if (args.has(o)) throw usage_error(std::string(o) + " applies to a dataset FILE, not to COINr tables");
         }
         r.path = *data;
