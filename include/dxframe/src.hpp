@@ -76,6 +76,8 @@
 #include <dxframe/progress/impl/scorecard.ipp>
 #include <dxframe/progress/impl/series.ipp>
 #include <dxframe/progress/impl/tasks.ipp>
+#include <dxframe/report/impl/audit.ipp>
+#include <dxframe/report/impl/audit_html.ipp>
 #include <dxframe/report/impl/csv.ipp>
 #include <dxframe/report/impl/escape.ipp>
 #include <dxframe/report/impl/format.ipp>
@@ -85,6 +87,7 @@
 #include <dxframe/report/impl/json.ipp>
 #include <dxframe/report/impl/labels.ipp>
 #include <dxframe/report/impl/markdown.ipp>
+#include <dxframe/report/impl/profile.ipp>
 #include <dxframe/report/impl/progress.ipp>
 #include <dxframe/report/impl/ranking.ipp>
 #include <dxframe/report/impl/sensitivity.ipp>

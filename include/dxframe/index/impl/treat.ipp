@@ -254,7 +254,7 @@ DXFRAME_DECL treat_spec_parse_result parse_treat_spec(const std::vector<std::str
         const std::string& argument = arguments[i];
         const std::size_t eq = argument.find('=');
         const std::string path = pointer_append(source, i);
-        if (eq != std::string::npos && eq == 0) {
+        if (eq == 0) {
             out.diagnostics.push_back({severity::error,
                                        diagnostic_code::invalid_metadata,
                                        path,
