@@ -265,18 +265,24 @@ def screenshot(chromium, url, path, size, tag, colour):
     check(near, "[%s] no pixel near the chart colour rgb%s: the chart was not painted" % (tag, colour))
 
 
+def generate(cli, command, runs, page, data, lang, tag):
+    """Writes the page with `-o page` (the format from the extension) and returns the same
+    analysis as --format json (None when either run fails)."""
+    base = [command, "--data", os.path.join(data, "asem", "iData.csv"), "--meta",
+            os.path.join(data, "asem", "iMeta.csv"), *VIGNETTE, "--runs", str(runs), "--lang", lang]
+    for extra in (["-o", page], ["--format", "json"]):
+        code, out, err = run(cli, base + extra)
+        if not check(code == 0, "[%s] dxframe %s %s exited %d: %s" % (tag, command, " ".join(extra), code, err)):
+            return None
+    return json.loads(out)
+
+
 def check_uncertainty(chromium, cli, work, data, lang, docs):
     tag = "uncertainty/" + lang
     page = os.path.join(work, "ua-%s.html" % lang)
-    base = ["uncertainty", "--data", os.path.join(data, "asem", "iData.csv"), "--meta",
-            os.path.join(data, "asem", "iMeta.csv"), *VIGNETTE, "--runs", "200", "--lang", lang]
-    code, _, err = run(cli, base + ["-o", page])
-    if not check(code == 0, "[%s] dxframe uncertainty -o ua.html exited %d: %s" % (tag, code, err)):
-        return
-    code, out, err = run(cli, base + ["--format", "json"])
-    if not check(code == 0, "[%s] --format json exited %d: %s" % (tag, code, err)):
-        return
-    result = json.loads(out)
+    result = generate(cli, "uncertainty", 200, page, data, lang, tag)
+    if result is None:
+        return None
     text, dom = load_page(chromium, page, tag)
     check(dom.find("html")[0][1].get("lang") == lang, "[%s] <html lang> is not %s" % (tag, lang))
 
@@ -317,15 +323,10 @@ def check_uncertainty(chromium, cli, work, data, lang, docs):
 def check_sensitivity(chromium, cli, work, data, lang, docs):
     tag = "sensitivity/" + lang
     page = os.path.join(work, "sa-%s.html" % lang)
-    base = ["sensitivity", "--data", os.path.join(data, "asem", "iData.csv"), "--meta",
-            os.path.join(data, "asem", "iMeta.csv"), *VIGNETTE, "--runs", "100", "--lang", lang]
-    code, _, err = run(cli, base + ["-o", page])
-    if not check(code == 0, "[%s] dxframe sensitivity -o sa.html exited %d: %s" % (tag, code, err)):
+    result = generate(cli, "sensitivity", 100, page, data, lang, tag)
+    if result is None:
         return
-    code, out, err = run(cli, base + ["--format", "json"])
-    if not check(code == 0, "[%s] --format json exited %d: %s" % (tag, code, err)):
-        return
-    indices = json.loads(out)["sobol"]["indices"]
+    indices = result["sobol"]["indices"]
     text, dom = load_page(chromium, page, tag)
 
     names = [i["input"] for i in indices]
