@@ -22,18 +22,22 @@ namespace dxframe {
 
 namespace detail {
 
-// COINr's check_SkewKurt over the cells present.
-inline treat_check check_skew_kurtosis(const double* cells, std::size_t rows, const treat_rule& rule,
-                                       std::vector<double>& scratch) {
-    scratch.clear();
-    for (std::size_t r = 0; r < rows; ++r)
-        if (!std::isnan(cells[r])) scratch.push_back(cells[r]);
+// COINr's check_SkewKurt over the cells present (read in place: two passes).
+inline treat_check check_skew_kurtosis(const double* cells, std::size_t rows, const treat_rule& rule) {
+    const shape_statistics shape = column_shape(cells, rows);
     treat_check c;
-    c.skewness = sample_skewness(scratch);
-    c.kurtosis = sample_kurtosis(scratch);
+    c.skewness = shape.skewness;
+    c.kurtosis = shape.kurtosis;
     if (c.skewness && c.kurtosis)
         c.passes = std::fabs(*c.skewness) < rule.skew_threshold || *c.kurtosis < rule.kurtosis_threshold;
     return c;
+}
+
+inline std::size_t count_present(const double* cells, std::size_t rows) {
+    std::size_t n = 0;
+    for (std::size_t r = 0; r < rows; ++r)
+        n += std::isnan(cells[r]) ? 0u : 1u;
+    return n;
 }
 
 inline std::string row_name(const std::vector<std::string>* units, std::size_t r) {
@@ -43,24 +47,27 @@ inline std::string row_name(const std::vector<std::string>* units, std::size_t r
 
 // One step of COINr's winsorise: every cell at the extreme takes the nearest other value.
 // Returns the rows at that extreme (COINr's imax or imin); empty when no other value exists.
+// One pass finds the extreme, its rows and the next value.
 inline std::vector<std::size_t> winsorise_extreme(double* cells, std::size_t rows, bool high) {
-    double extreme = high ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
-    for (std::size_t r = 0; r < rows; ++r)
-        if (!std::isnan(cells[r])) extreme = high ? std::max(extreme, cells[r]) : std::min(extreme, cells[r]);
     std::vector<std::size_t> at;
+    std::optional<double> extreme;
     std::optional<double> next;
     for (std::size_t r = 0; r < rows; ++r) {
-        const double v = cells[r];
+        const double v = high ? cells[r] : -cells[r];
         if (std::isnan(v)) continue;
-        if (v == extreme) {
+        if (!extreme || v > *extreme) {
+            if (extreme) next = extreme;
+            extreme = v;
+            at.assign(1, r);
+        } else if (v == *extreme) {
             at.push_back(r);
-        } else if (!next || (high ? v > *next : v < *next)) {
+        } else if (!next || v > *next) {
             next = v;
         }
     }
     if (!next) return {};
     for (const std::size_t r : at)
-        cells[r] = *next;
+        cells[r] = high ? *next : -*next;
     return at;
 }
 
@@ -73,8 +80,7 @@ DXFRAME_DECL indicator_treatment treat_column(double* cells, std::size_t rows, c
     out.indicator = id;
     out.rule = rule;
     if (!rule.enabled) return out;
-    std::vector<double> scratch;
-    out.before = detail::check_skew_kurtosis(cells, rows, rule, scratch);
+    out.before = detail::check_skew_kurtosis(cells, rows, rule);
     const auto untestable = [&](const std::string& stage) {
         diagnostics.push_back({severity::warning,
                                diagnostic_code::insufficient_data,
@@ -85,7 +91,7 @@ DXFRAME_DECL indicator_treatment treat_column(double* cells, std::size_t rows, c
                                {}});
     };
     if (!out.before.passes) {
-        untestable("(" + std::to_string(scratch.size()) + " values)");
+        untestable("(" + std::to_string(detail::count_present(cells, rows)) + " values)");
         return out;
     }
     if (*out.before.passes) return out;
@@ -105,7 +111,7 @@ DXFRAME_DECL indicator_treatment treat_column(double* cells, std::size_t rows, c
         if (at.empty()) break;
         (high ? imax : imin) = std::move(at);
         out.points = imax.size() + imin.size();
-        current = detail::check_skew_kurtosis(x.data(), rows, rule, scratch);
+        current = detail::check_skew_kurtosis(x.data(), rows, rule);
         if (!current.passes) break;
     }
     out.winsorised = current;
@@ -137,7 +143,7 @@ DXFRAME_DECL indicator_treatment treat_column(double* cells, std::size_t rows, c
     for (std::size_t r = 0; r < rows; ++r)
         if (!std::isnan(original[r])) cells[r] = std::log(original[r] - lo + shift);
     out.applied = treatment::log;
-    out.log = detail::check_skew_kurtosis(cells, rows, rule, scratch);
+    out.log = detail::check_skew_kurtosis(cells, rows, rule);
     for (const std::size_t r : imax)
         out.winsorised_high.push_back(detail::row_name(units, r));
     for (const std::size_t r : imin)
