@@ -11,6 +11,7 @@
 #include <dxframe/index/dataset_input.hpp>
 #include <dxframe/index/denominate.hpp>
 #include <dxframe/index/dti.hpp>
+#include <dxframe/index/input.hpp>
 #include <dxframe/index/impute.hpp>
 #include <dxframe/index/matrix.hpp>
 #include <dxframe/index/normalise.hpp>

@@ -43,6 +43,7 @@
 #include <dxframe/index/impl/dataset_input.ipp>
 #include <dxframe/index/impl/denominate.ipp>
 #include <dxframe/index/impl/dti.ipp>
+#include <dxframe/index/impl/input.ipp>
 #include <dxframe/index/impl/impute.ipp>
 #include <dxframe/index/impl/impute_panel.ipp>
 #include <dxframe/index/impl/kernels.ipp>
