@@ -160,30 +160,42 @@ DXFRAME_DECL indicator_treatment treat_column(double* cells, std::size_t rows, c
     return out;
 }
 
-DXFRAME_DECL treat_result treat_outliers(const value_matrix& data, const std::vector<std::string>& indicators,
-                                         const std::vector<std::string>& units, const treat_spec& spec) {
+DXFRAME_DECL std::vector<indicator_treatment> treat_outliers_in_place(value_matrix& data,
+                                                                      const std::vector<std::string>& indicators,
+                                                                      const std::vector<std::string>& units,
+                                                                      const treat_spec& spec,
+                                                                      std::vector<diagnostic>& diagnostics) {
     if (indicators.size() != data.cols() || units.size() != data.rows())
         throw error("treat_outliers: " + std::to_string(indicators.size()) + " indicator ids and " +
                     std::to_string(units.size()) + " unit ids for a " + std::to_string(data.rows()) + " x " +
                     std::to_string(data.cols()) + " matrix");
-    treat_result out;
-    out.values = data;
-    for (const auto& entry : spec.per_indicator)
-        if (std::find(indicators.begin(), indicators.end(), entry.first) == indicators.end())
-            out.diagnostics.push_back({severity::error,
-                                       diagnostic_code::unknown_reference,
-                                       "--treat",
-                                       "treatment given for '" + entry.first + "', which is not an indicator",
-                                       {},
-                                       {}});
-    if (!out.ok()) return out;
-    out.log.reserve(indicators.size());
+    bool unknown = false;
+    for (const auto& entry : spec.per_indicator) {
+        if (std::find(indicators.begin(), indicators.end(), entry.first) != indicators.end()) continue;
+        unknown = true;
+        diagnostics.push_back({severity::error,
+                               diagnostic_code::unknown_reference,
+                               "--treat",
+                               "treatment given for '" + entry.first + "', which is not an indicator",
+                               {},
+                               {}});
+    }
+    std::vector<indicator_treatment> log;
+    if (unknown) return log;
+    log.reserve(indicators.size());
     for (std::size_t c = 0; c < indicators.size(); ++c) {
         const auto own = spec.per_indicator.find(indicators[c]);
         const treat_rule& rule = own == spec.per_indicator.end() ? spec.global : own->second;
-        out.log.push_back(
-            treat_column(out.values.column(c), data.rows(), rule, indicators[c], &units, out.diagnostics));
+        log.push_back(treat_column(data.column(c), data.rows(), rule, indicators[c], &units, diagnostics));
     }
+    return log;
+}
+
+DXFRAME_DECL treat_result treat_outliers(const value_matrix& data, const std::vector<std::string>& indicators,
+                                         const std::vector<std::string>& units, const treat_spec& spec) {
+    treat_result out;
+    out.values = data;
+    out.log = treat_outliers_in_place(out.values, indicators, units, spec, out.diagnostics);
     return out;
 }
 
