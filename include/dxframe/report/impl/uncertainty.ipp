@@ -128,10 +128,11 @@ DXFRAME_DECL std::string svg_rank_intervals(const std::vector<rank_summary>& ran
                                      height, std::string(label(analysis_label::rank_intervals, lang)));
     s += detail::svg_text("axis-title", 2, top - 12, std::string(label(analysis_label::rank, lang)), "start", 11,
                           "#57606a");
-    const double step = std::max(1.0, std::round(detail::nice_step(count, compact ? 5 : 10)));
+    // Ticks at rank 1 and at every multiple of a whole step (1, 2, 5, 10, 20, ...).
+    const auto step = static_cast<std::size_t>(std::max(1.0, std::round(detail::nice_step(count, compact ? 5 : 10))));
     std::vector<double> ticks{1};
-    for (double t = step; t <= count; t += step)
-        if (t > 1) ticks.push_back(t);
+    for (std::size_t t = step; t <= n; t += step)
+        if (t > 1) ticks.push_back(static_cast<double>(t));
     for (const double t : ticks) {
         const double x = x_of(t);
         s += detail::svg_line("grid", x, top - 4, x, plot_bottom + 2, "#d0d7de", 1, " stroke-dasharray=\"2 3\"");
