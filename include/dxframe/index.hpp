@@ -7,9 +7,11 @@
 #include <dxframe/index/audit.hpp>
 #include <dxframe/index/column_statistics.hpp>
 #include <dxframe/index/compute.hpp>
+#include <dxframe/index/contributions.hpp>
 #include <dxframe/index/dataset_input.hpp>
 #include <dxframe/index/denominate.hpp>
 #include <dxframe/index/dti.hpp>
+#include <dxframe/index/input.hpp>
 #include <dxframe/index/impute.hpp>
 #include <dxframe/index/matrix.hpp>
 #include <dxframe/index/normalise.hpp>

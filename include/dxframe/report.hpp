@@ -5,13 +5,20 @@
 /// See docs/reports.md.
 #pragma once
 
+#include <dxframe/report/audit.hpp>
+#include <dxframe/report/audit_html.hpp>
+#include <dxframe/report/audit_labels.hpp>
 #include <dxframe/report/csv.hpp>
 #include <dxframe/report/escape.hpp>
 #include <dxframe/report/format.hpp>
 #include <dxframe/report/html.hpp>
+#include <dxframe/report/index.hpp>
+#include <dxframe/report/index_html.hpp>
+#include <dxframe/report/index_labels.hpp>
 #include <dxframe/report/json.hpp>
 #include <dxframe/report/labels.hpp>
 #include <dxframe/report/markdown.hpp>
+#include <dxframe/report/profile.hpp>
 #include <dxframe/report/progress.hpp>
 #include <dxframe/report/ranking.hpp>
 #include <dxframe/report/sensitivity.hpp>

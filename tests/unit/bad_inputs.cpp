@@ -457,7 +457,8 @@ std::string replace_once(std::string text, const std::string& from, const std::s
 
 TEST_CASE("bad inputs made at run time: a string and a document over the size limits", "[cli][bad_inputs]") {
     // Too large to keep in the repository: a string of 1 MiB + 1 byte (limit 1 MiB) and a
-    // document of 64 MiB + 1 byte (limit 64 MiB), from a file and from standard input.
+    // document of 64 MiB + 1 byte (limit lowered to 64 MiB: the default is 4 GiB), from a file
+    // and from standard input.
     dxframe_test::scratch s;
     const auto long_string = s.file("long_string.json", "{\"format\": \"dxframe/1\", \"framework\": {\"id\": \"" +
                                                             std::string((1u << 20) + 1, 'x') + "\"}}\n");
@@ -470,16 +471,18 @@ TEST_CASE("bad inputs made at run time: a string and a document over the size li
     CHECK(diags[0].at("message") == "a string of 1048577 bytes exceeds the limit of 1048576");
 
     const auto huge = s.file("huge.json", std::string((64u << 20) + 1, ' '));
-    r = dxframe_test::run_cli("validate --format json " + q(huge.string()));
+    r = dxframe_test::run_cli("validate --max-input-size 64M --format json " + q(huge.string()));
     CHECK(r.status == 1);
     diags = nlohmann::json::parse(r.out);
     REQUIRE(diags.size() == 1);
     CHECK(diags[0].at("code") == "limit_exceeded");
     CHECK(diags[0].at("path") == "");
-    r = dxframe_test::run_cli("progress -", huge.string());
+    r = dxframe_test::run_cli("progress --max-input-size 64M -", huge.string());
     CHECK(r.status == 1);
     CHECK(r.out.empty());
-    CHECK(r.err == "<stdin>: error limit_exceeded: the document has 67108865 bytes, more than the limit of 67108864\n");
+    CHECK(r.err ==
+          "<stdin>: error limit_exceeded: the input is larger than the limit of 67108864 bytes; raise "
+          "load_limits::max_document_bytes (command line: --max-input-size)\n");
 }
 
 TEST_CASE("bad inputs, the valid counterparts: CRLF tables give the same index as LF tables", "[cli][bad_inputs]") {

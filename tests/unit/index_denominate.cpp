@@ -86,6 +86,17 @@ TEST_CASE("the COINr importer keeps iMeta's Denominator of each indicator", "[in
         named += d ? 1u : 0u;
     CHECK(named == 17);
     CHECK(data.denominator_ids == std::vector<std::string>{"Area", "Energy", "GDP", "Population"});
+    // The small table: only i4 (Incidents) is per Population; i4 of AUT is 7 / 8900.
+    auto small = dxframe::import_coinr(px::read_text(px::data_path("index/small_iData.csv")),
+                                       px::read_text(px::data_path("index/small_iMeta.csv")));
+    REQUIRE(small.ok());
+    std::vector<std::optional<std::string>> expected(6);
+    expected[3] = "Population";
+    CHECK(small.data->indicator_denominators == expected);
+    const auto per_head = dxframe::denominate(*small.data);
+    CHECK(per_head.ok());
+    CHECK(per_head.values.get(0, 3) == 7.0 / 8900.0);
+    CHECK(per_head.values.get(0, 0) == small.data->values.get(0, 0));
 }
 
 TEST_CASE("ASEM denominated by iMeta's Denominator column matches COINr's Denominate to 1e-9", "[index][denominate]") {

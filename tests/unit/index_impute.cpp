@@ -279,6 +279,11 @@ TEST_CASE("panel by hand: interpolation and its ends, one value only, cross-sect
     CHECK_FALSE(latest.values[0].get(0, 0));  // nothing earlier: latest never looks forward
     CHECK(latest.values[2].get(0, 0) == 10.0);
     CHECK(latest.values[3].get(1, 0) == 7.0);
+    dxframe::panel_imputation_options nowhere;
+    nowhere.max_time = 0;
+    const auto none = dxframe::impute_panel(times, in, spec_of("latest"), nowhere);
+    CHECK_FALSE(none.values[2].get(0, 0));
+    CHECK(none.values[3].get(0, 0) == 40.0);
     const auto mean = dxframe::impute_panel(times, in, spec_of("mean"));
     CHECK(mean.values[0].get(0, 0) == 7.0);  // 2000 on its own: only B's 7
     CHECK(mean.values[1].get(1, 0) == 10.0);

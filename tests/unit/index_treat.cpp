@@ -295,4 +295,26 @@ TEST_CASE("treat spec: none, winsorise[:MAX[:SKEW:KURT]], ID=SPEC, and what does
     CHECK(r.diagnostics.at(0).code == dxframe::diagnostic_code::unknown_reference);
     CHECK(r.log.empty());
     CHECK_THROWS(dxframe::treat_outliers(m, {"a", "b"}, {"u1", "u2", "u3", "u4"}));
+    std::vector<dxframe::diagnostic> d;
+    CHECK(dxframe::treat_outliers_in_place(m, {"a"}, {"u1", "u2", "u3", "u4"}, spec, d).empty());
+    CHECK(d.size() == 1);
+    CHECK(m.get(3, 0) == 3.0);
+}
+
+TEST_CASE("treating in place gives what treat_outliers returns", "[treat][coinr]") {
+    const auto& asem = coinr_expected::asem();
+    std::vector<std::string> ids;
+    for (const auto& i : asem.tree.indicators())
+        ids.push_back(i.id);
+    const auto copied = dxframe::treat_outliers(asem.values, ids, asem.units);
+    dxframe::value_matrix m = asem.values;
+    std::vector<dxframe::diagnostic> d;
+    const auto log = dxframe::treat_outliers_in_place(m, ids, asem.units, {}, d);
+    CHECK(m == copied.values);
+    REQUIRE(log.size() == copied.log.size());
+    for (std::size_t i = 0; i < log.size(); ++i) {
+        CHECK(log[i].applied == copied.log[i].applied);
+        CHECK(log[i].points == copied.log[i].points);
+    }
+    CHECK(d.size() == copied.diagnostics.size());
 }

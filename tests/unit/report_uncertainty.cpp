@@ -187,6 +187,15 @@ TEST_CASE("rank intervals: one band per unit in nominal-rank order, marks where 
     CHECK(attributes(s2, "<rect class=\"band\"", "width") == std::vector<double>{4, 4});
     CHECK(s2.find(">X \u00b7 Ex<") != std::string::npos);  // a name that says more than the id
     CHECK(s2.find("Y \u00b7 Y") == std::string::npos);
+
+    // For a phone: the ids only, and the same order and marks on a narrower axis (x 94..342).
+    const std::string phone = svg_rank_intervals(r.ranks, {"Alpha", "Beta", "Gamma"}, language::en, 350);
+    CHECK(phone.find("class=\"chart rank-intervals compact\"") != std::string::npos);
+    CHECK(data_values(phone, "<g class=\"unit-row\"", "data-unit") == std::vector<std::string>{"B", "A", "C"});
+    CHECK(phone.find(">A</text>") != std::string::npos);  // the name only in the tooltip
+    CHECK(phone.find(">A \u00b7 Alpha</text>") == std::string::npos);
+    CHECK(attributes(phone, "<rect class=\"band\"", "x") == std::vector<double>{135.33, 135.33});
+    CHECK(attributes(phone, "<rect class=\"band\"", "width") == std::vector<double>{82.67, 165.33});
 }
 
 TEST_CASE("uncertainty HTML page: chart, table in chart order, one missing mark, settings", "[report][uncertainty]") {
@@ -198,7 +207,10 @@ TEST_CASE("uncertainty HTML page: chart, table in chart order, one missing mark,
     CHECK(h.find("<script") == std::string::npos);
     CHECK(h.find("Beta &lt;b&gt;") != std::string::npos);
     CHECK(h.find("Beta <b>") == std::string::npos);
-    CHECK(occurrences(h, "<g class=\"unit-row\"") == 3);
+    // The chart twice: wide, and narrow for a phone (the style sheet shows the one that fits).
+    CHECK(occurrences(h, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart rank-intervals wide\"") == 1);
+    CHECK(occurrences(h, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart rank-intervals compact\"") == 1);
+    CHECK(occurrences(h, "<g class=\"unit-row\"") == 6);
     CHECK(data_values(h, "<tr class=\"unit-line\"", "data-unit") == std::vector<std::string>{"B", "A", "C"});
     // One number style: ranks with one decimal, missing as the mark, never "nan" or "n/a".
     CHECK(h.find("<td class=\"n\">2.0</td><td class=\"n\">2.1</td><td class=\"n\">1.0</td><td class=\"n\">3.0</td>") !=
@@ -253,6 +265,10 @@ TEST_CASE("Sobol chart: one Si and one STi bar per input, whiskers on the interv
     CHECK(occurrences(svg, "<g class=\"whisker\" data-of=\"sti\">") == 1);
     CHECK(attributes(svg, "<line class=\"whisker-line\"", "x1") == std::vector<double>{512.5, 793, 400.3});
     CHECK(attributes(svg, "<line class=\"whisker-line\"", "x2") == std::vector<double>{699.5, 980, 512.5});
+    const std::string phone = svg_sobol_indices(r.sobol, language::en, 350);
+    CHECK(phone.find("class=\"chart sobol-indices compact\"") != std::string::npos);
+    CHECK(occurrences(phone, "<rect class=\"si") == 2);
+    CHECK(occurrences(phone, "<g class=\"whisker\"") == 3);
 }
 
 TEST_CASE("sensitivity HTML page: how to read, table, settings, languages", "[report][sensitivity]") {

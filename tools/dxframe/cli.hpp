@@ -3,6 +3,7 @@
 // exit codes and output. Commands live one per file (cmd_*.cpp) and register themselves.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <optional>
@@ -47,6 +48,79 @@ struct command {
     std::function<int(context&)> run;  ///< Returns an exit code.
 };
 
+/// The options that bound a dataset input, taken by every command that reads one (they are
+/// parsed here, once, and applied by input.hpp's load_input).
+inline const std::vector<std::string>& input_limit_options() {
+    static const std::vector<std::string> names{"--max-input-size", "--max-values"};
+    return names;
+}
+
+/// Their paragraph of the usage text (appended by `registrar` to each command that reads a
+/// dataset FILE).
+inline constexpr const char* input_limit_usage =
+    "\n"
+    "Input limits (for very large datasets; the defaults open a national commune-level year):\n"
+    "  --max-input-size SIZE  largest dataset document read, in bytes, with an optional K, M\n"
+    "                         or G suffix (binary: 2G = 2147483648); default 4G\n"
+    "  --max-values N         most JSON values in the document; default 1000000000\n";
+
+/// The input limits given on the command line of the command being run (set by parsed_args,
+/// which every command constructs once; empty when not given).
+struct input_limit_values {
+    std::optional<std::uint64_t> max_input_size;  ///< --max-input-size, in bytes.
+    std::optional<std::uint64_t> max_values;      ///< --max-values.
+};
+
+/// The running command's input limits.
+inline input_limit_values& command_input_limits() {
+    static input_limit_values values;
+    return values;
+}
+
+/// SIZE of --max-input-size: a whole number of bytes with an optional K, M or G suffix (binary
+/// multiples, so 64M = 67108864), at least 1; else usage_error naming the option.
+inline std::uint64_t size_option(const std::string& option, const std::string& value) {
+    const auto bad = [&]() {
+        return usage_error("option " + option +
+                           " needs a size in bytes, a whole number with an optional K, M or G suffix (e.g. 512M), "
+                           "not '" +
+                           value + "'");
+    };
+    std::string digits = value;
+    unsigned shift = 0;
+    if (!digits.empty()) {
+        const char unit = digits.back();
+        shift = unit == 'K' || unit == 'k' ? 10 : unit == 'M' || unit == 'm' ? 20 : unit == 'G' || unit == 'g' ? 30 : 0;
+        if (shift != 0) digits.pop_back();
+    }
+    if (digits.empty()) throw bad();
+    std::uint64_t n = 0;
+    for (char ch : digits) {
+        if (ch < '0' || ch > '9') throw bad();
+        const auto d = static_cast<std::uint64_t>(ch - '0');
+        if (n > (~std::uint64_t{0} - d) / 10) throw bad();  // beyond 2^64 - 1
+        n = n * 10 + d;
+    }
+    if (n == 0 || n > (~std::uint64_t{0} >> shift)) throw bad();
+    return n << shift;
+}
+
+/// True when a command's usage names a dataset FILE it reads (its first line has a FILE that
+/// is not the value of an option such as -o FILE).
+inline bool usage_reads_file(const std::string& usage) {
+    const std::string first = usage.substr(0, usage.find('\n'));
+    for (std::size_t at = first.find("FILE"); at != std::string::npos; at = first.find("FILE", at + 4)) {
+        if (at == 0) continue;
+        const char before = first[at - 1];
+        if (before == '[' || before == '(') return true;
+        if (before != ' ') continue;
+        const std::size_t word = first.rfind(' ', at - 2);
+        const std::size_t start = word == std::string::npos ? 0 : word + 1;
+        if (first[start] != '-' && first[start] != '[') return true;
+    }
+    return false;
+}
+
 /// All registered commands, by name.
 inline std::map<std::string, command>& registry() {
     static std::map<std::string, command> commands;
@@ -56,7 +130,10 @@ inline std::map<std::string, command>& registry() {
 /// Registers a command at static-initialisation time: `static const registrar r{{...}};`.
 struct registrar {
     /// Adds `c` to the registry.
-    explicit registrar(command c) { registry().emplace(c.name, std::move(c)); }
+    explicit registrar(command c) {
+        if (usage_reads_file(c.usage)) c.usage += input_limit_usage;
+        registry().emplace(c.name, std::move(c));
+    }
 };
 
 /// A parsed command line: options (`--name value`, `--name=value`, `-o value`) and positionals.
@@ -73,6 +150,7 @@ public:
             }
             return false;
         };
+        command_input_limits() = {};
         bool only_positionals = false;
         for (std::size_t i = 0; i < args.size(); ++i) {
             const std::string& a = args[i];
@@ -93,7 +171,7 @@ public:
             if (is_in(flag_options, name)) {
                 if (value) throw usage_error("option " + name + " takes no value");
                 options_[name].push_back("");
-            } else if (is_in(value_options, name)) {
+            } else if (is_in(value_options, name) || is_in(input_limit_options(), name)) {
                 if (!value) {
                     if (i + 1 >= args.size()) throw usage_error("option " + name + " needs a value");
                     value = args[++i];
@@ -102,6 +180,12 @@ public:
             } else {
                 throw usage_error("unknown option " + name);
             }
+        }
+        if (const auto size = get("--max-input-size")) {
+            command_input_limits().max_input_size = size_option("--max-input-size", *size);
+        }
+        if (const auto values = get("--max-values")) {
+            command_input_limits().max_values = size_option("--max-values", *values);
         }
     }
 

@@ -3,21 +3,14 @@
 // [--format csv|json|md|html]`: a composite index over a tree of indicators — normalise,
 // aggregate, rank — from a dxframe/1 dataset or from COINr's iData/iMeta tables. A thin layer:
 // read the input (index_input.hpp: the tree, the unit × indicator matrix, the unit names),
-// dxframe::compute_index, print.
-#include <algorithm>
-#include <cmath>
+// dxframe::compute_index, render it (report/index.hpp, report/index_html.hpp), write.
 #include <optional>
 #include <string>
-#include <utility>
-#include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include <dxframe/index.hpp>
-#include <dxframe/io/csv.hpp>
-#include <dxframe/io/json.hpp>
-#include <dxframe/report/escape.hpp>
 #include <dxframe/report/format.hpp>
+#include <dxframe/report/index.hpp>
+#include <dxframe/report/index_html.hpp>
 
 #include "cli.hpp"
 #include "index_input.hpp"
@@ -31,7 +24,7 @@ using dxframe::cli::usage_error;
 constexpr const char* index_usage =
     "Usage: dxframe index FILE [--root NODE] [--as-of YYYY-MM-DD | --year YYYY] [--merge-successors]\n"
     "                          [--lang vi|en] [OPTIONS]\n"
-    "       dxframe index --data iData.csv --meta iMeta.csv [--year TIME] [OPTIONS]\n"
+    "       dxframe index --data iData.csv --meta iMeta.csv [--year TIME] [--lang vi|en] [OPTIONS]\n"
     "\n"
     "Computes a composite index over a tree of indicators: normalise every indicator, aggregate\n"
     "node by node up to the index, rank the units (ties share a rank: 1, 2, 2, 4). The input is\n"
@@ -56,8 +49,12 @@ constexpr const char* index_usage =
     "                         normalised indicator, every aggregate (lowest level first, the index\n"
     "                         last), Rank; numbers with 17 significant digits, missing empty.\n"
     "                         json: columns, units with every value, diagnostics. md: a table by\n"
-    "                         rank. html: one self-contained page. Without --format, -o FILE\n"
+    "                         rank. html: one self-contained page (ranked bars stacked by each\n"
+    "                         component's contribution, the framework with effective weights,\n"
+    "                         the results table by rank). Without --format, -o FILE\n"
     "                         picks it from the extension\n"
+    "  --lang vi|en           language of the Markdown and HTML reports, and of a dataset's names\n"
+    "                         (default en)\n"
     "  -o, --output FILE      write to FILE instead of standard output (a regular file\n"
     "                         atomically; a device or a pipe directly)\n"
     "Dataset only:\n"
@@ -66,7 +63,6 @@ constexpr const char* index_usage =
     "  --year YYYY            use observations dated in YYYY (the latest of each)\n"
     "  --merge-successors     score each merged entity (successor_of) as the mean of its\n"
     "                         predecessors' values, indicator by indicator (the DTI 2024 rule)\n"
-    "  --lang vi|en           language of names (default en)\n"
     "COINr tables only:\n"
     "  --year TIME            panel data: the Time to use (default the latest)\n"
     "\n"
@@ -74,72 +70,7 @@ constexpr const char* index_usage =
     "cannot be computed as asked (diagnostics on standard error); 2 usage error, or a file that\n"
     "cannot be read or written.\n";
 
-using dxframe::full_precision_number;
-using dxframe::markdown_escape;
-using dxframe::cli::index_input;
-
-// For people: about four significant digits, no exponent; "—" when missing.
-std::string short_number(const std::optional<double>& v) {
-    const double a = v ? std::fabs(*v) : 0.0;
-    return dxframe::fixed_number(v, a >= 1000 ? 0 : a >= 100 ? 1 : a >= 10 ? 2 : 4);
-}
-
-// A rank for people; "—" when unranked.
-std::string rank_text(const std::optional<std::size_t>& r) {
-    return r ? std::to_string(*r) : std::string(dxframe::missing_mark);
-}
-
-// ---- output ---------------------------------------------------------------------------------
-
-std::string to_csv(const index_input& in, const dxframe::index_result& res) {
-    const auto& t = in.tree;
-    std::vector<std::vector<std::string>> rows;
-    std::vector<std::string> header{"uCode"};
-    for (std::size_t i = 0; i < t.indicator_count(); ++i)
-        header.push_back(t.indicator(i).id);
-    for (std::size_t j = 0; j < t.node_count(); ++j)
-        header.push_back(t.node(j).id);
-    header.emplace_back("Rank");
-    rows.push_back(std::move(header));
-    for (std::size_t u = 0; u < in.units.size(); ++u) {
-        std::vector<std::string> row{in.units[u]};
-        for (std::size_t i = 0; i < t.indicator_count(); ++i) {
-            const auto v = res.normalised.get(u, i);
-            row.push_back(full_precision_number(v));
-        }
-        for (std::size_t j = 0; j < t.node_count(); ++j) {
-            const auto v = res.aggregates.get(u, j);
-            row.push_back(full_precision_number(v));
-        }
-        row.push_back(res.ranks[u] ? std::to_string(*res.ranks[u]) : std::string());
-        rows.push_back(std::move(row));
-    }
-    return dxframe::write_csv(rows, "\n");
-}
-
-std::string to_json(const index_input& in, const dxframe::index_result& res, const dxframe::index_spec& spec) {
-    const auto report = dxframe::make_report(in.tree, res, &in.names);
-    nlohmann::ordered_json out = nlohmann::ordered_json::object();
-    out["spec"] = spec;
-    const nlohmann::ordered_json body = report;
-    for (auto it = body.begin(); it != body.end(); ++it)
-        out[it.key()] = it.value();
-    return out.dump(2) + "\n";
-}
-
-// Units by rank (unranked last, then input order).
-std::vector<std::size_t> by_rank(const dxframe::index_result& res) {
-    std::vector<std::size_t> order(res.ranks.size());
-    for (std::size_t u = 0; u < order.size(); ++u)
-        order[u] = u;
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        const auto ra = res.ranks[a].value_or(static_cast<std::size_t>(-1));
-        const auto rb = res.ranks[b].value_or(static_cast<std::size_t>(-1));
-        return ra < rb;
-    });
-    return order;
-}
-
+// The methods in the notation of --normalise and --aggregate, for the title of the page.
 std::string methods_line(const dxframe::index_spec& spec) {
     std::string s = "normalise " + dxframe::cli::to_spec(spec.normalise);
     for (const auto& [id, n] : spec.indicator_normalise)
@@ -147,80 +78,7 @@ std::string methods_line(const dxframe::index_spec& spec) {
     s += "; aggregate " + dxframe::cli::to_spec(spec.aggregate);
     for (const auto& [id, m] : spec.node_aggregate)
         s += ", " + id + "=" + dxframe::cli::to_spec(m);
-    if (spec.min_share > 0) s += "; min share " + full_precision_number(spec.min_share);
-    return s;
-}
-
-// Aggregates other than the index, highest level first, definition order within a level.
-std::vector<std::size_t> aggregates_top_down(const dxframe::index_tree& t) {
-    std::vector<std::size_t> order;
-    for (std::size_t j = 0; j + 1 < t.node_count(); ++j)
-        order.push_back(j);
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return t.level(a) > t.level(b); });
-    return order;
-}
-
-std::string to_md(const index_input& in, const dxframe::index_result& res, const dxframe::index_spec& spec) {
-    const auto& t = in.tree;
-    const auto& root = t.node(t.root());
-    std::string s = "# " + markdown_escape(root.name.empty() ? root.id : root.name) + "\n\n";
-    s += "Methods: " + markdown_escape(methods_line(spec)) + ". " + std::to_string(in.units.size()) + " units, " +
-         std::to_string(t.indicator_count()) + " indicators, " + std::to_string(t.node_count()) +
-         " aggregates (normalised indicators: --format csv or json).\n\n";
-    const auto aggs = aggregates_top_down(t);
-    s += "| Rank | Unit | Name | " + markdown_escape(root.id);
-    for (std::size_t j : aggs)
-        s += " | " + markdown_escape(t.node(j).id);
-    s += " |\n|---:|---|---|---:";
-    for (std::size_t k = 0; k < aggs.size(); ++k)
-        s += "|---:";
-    s += "|\n";
-    for (std::size_t u : by_rank(res)) {
-        s += "| " + rank_text(res.ranks[u]) + " | " + markdown_escape(in.units[u]) + " | " +
-             markdown_escape(in.names[u]) + " | " + short_number(res.index(u));
-        for (std::size_t j : aggs)
-            s += " | " + short_number(res.aggregates.get(u, j));
-        s += " |\n";
-    }
-    return s;
-}
-
-std::string to_html(const index_input& in, const dxframe::index_result& res, const dxframe::index_spec& spec) {
-    const auto& t = in.tree;
-    const auto& root = t.node(t.root());
-    const std::string title = root.name.empty() ? root.id : root.name;
-    std::string s =
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + dxframe::html_escape(title) +
-        "</title>\n<style>\nbody{font-family:system-ui,sans-serif;margin:1.5rem;color:#222}\n"
-        "table{border-collapse:collapse;font-size:.85rem}\nth,td{border:1px solid #ccc;padding:.2rem .45rem}\n"
-        "th{background:#f2f2f2;position:sticky;top:0}\ntd.n{text-align:right;font-variant-numeric:tabular-nums}\n"
-        "td.na{color:#999;text-align:center}\nth.idx,td.idx{background:#eef4ff;font-weight:600}\n</style>\n</head>\n"
-        "<body>\n<h1>" +
-        dxframe::html_escape(title) + "</h1>\n<p>Methods: " + dxframe::html_escape(methods_line(spec)) + ". " +
-        std::to_string(in.units.size()) +
-        " units, ranked; ties share a rank.</p>\n<table>\n<thead><tr><th>Rank</th>"
-        "<th>Unit</th><th>Name</th><th class=\"idx\">" +
-        dxframe::html_escape(root.id) + "</th>";
-    const auto aggs = aggregates_top_down(t);
-    for (std::size_t j : aggs)
-        s += "<th>" + dxframe::html_escape(t.node(j).id) + "</th>";
-    for (std::size_t i = 0; i < t.indicator_count(); ++i)
-        s += "<th>" + dxframe::html_escape(t.indicator(i).id) + "</th>";
-    s += "</tr></thead>\n<tbody>\n";
-    auto td = [](const std::optional<double>& v, const char* extra = "") {
-        if (!v) return "<td class=\"na\">" + std::string(dxframe::missing_mark) + "</td>";
-        return "<td class=\"n" + std::string(extra) + "\">" + short_number(v) + "</td>";
-    };
-    for (std::size_t u : by_rank(res)) {
-        s += "<tr><td class=\"n\">" + rank_text(res.ranks[u]) + "</td><td>" + dxframe::html_escape(in.units[u]) +
-             "</td><td>" + dxframe::html_escape(in.names[u]) + "</td>" + td(res.index(u), " idx");
-        for (std::size_t j : aggs)
-            s += td(res.aggregates.get(u, j));
-        for (std::size_t i = 0; i < t.indicator_count(); ++i)
-            s += td(res.normalised.get(u, i));
-        s += "</tr>\n";
-    }
-    s += "</tbody>\n</table>\n</body>\n</html>\n";
+    if (spec.min_share > 0) s += "; min share " + dxframe::shortest_number(spec.min_share);
     return s;
 }
 
@@ -250,7 +108,7 @@ int run_index(dxframe::cli::context& ctx) {
 
     const dxframe::index_spec spec = dxframe::cli::parse_index_spec(args);
     dxframe::cli::parse_index_input_choices(args, request);
-    const std::optional<index_input> in = dxframe::cli::load_index_input(ctx.err, request);
+    const std::optional<dxframe::cli::index_input> in = dxframe::cli::load_index_input(ctx.err, request);
     if (!in) return dxframe::cli::exit_data_error;
     dxframe::cli::check_index_spec_ids(spec, in->tree);
 
@@ -258,15 +116,18 @@ int run_index(dxframe::cli::context& ctx) {
     dxframe::cli::detail::print_index_diagnostics(ctx.err, *in, res.diagnostics, dxframe::severity::info);
     if (!res.ok()) return dxframe::cli::exit_data_error;
 
+    dxframe::index_report_options options;
+    options.lang = request.lang;
+    options.methods = methods_line(spec);
     std::string text;
     if (format == "csv") {
-        text = to_csv(*in, res);
+        text = dxframe::render_index_csv(in->tree, res);
     } else if (format == "json") {
-        text = to_json(*in, res, spec);
+        text = dxframe::render_index_json(in->tree, res, in->names, spec);
     } else if (format == "md") {
-        text = to_md(*in, res, spec);
+        text = dxframe::render_index_markdown(in->tree, res, in->names, options);
     } else {
-        text = to_html(*in, res, spec);
+        text = dxframe::render_index_html(in->tree, res, in->names, spec, options);
     }
     dxframe::cli::write_output(ctx, output, text);
     return dxframe::cli::exit_ok;

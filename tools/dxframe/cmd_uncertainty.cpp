@@ -1,24 +1,21 @@
 // SPDX-License-Identifier: MIT
 // `dxframe uncertainty` and `dxframe sensitivity`: how robust an index's ranking is to its
 // weights, normaliser and aggregator. A thin layer: read the index input (index_input.hpp),
-// parse the uncertain inputs, call dxframe::run_uncertainty / run_sensitivity, print.
+// parse the uncertain inputs, call dxframe::run_uncertainty / run_sensitivity, write the report
+// the library renders (report/uncertainty.hpp, report/sensitivity.hpp).
 #include <cerrno>
-#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
 #include <ostream>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include <dxframe/io/csv.hpp>
-#include <dxframe/io/file.hpp>
-#include <dxframe/io/json.hpp>
-#include <dxframe/report/escape.hpp>
-#include <dxframe/report/format.hpp>
+#include <dxframe/error.hpp>
+#include <dxframe/report/sensitivity.hpp>
+#include <dxframe/report/uncertainty.hpp>
 #include <dxframe/uncertainty.hpp>
 
 #include "cli.hpp"
@@ -52,6 +49,10 @@ constexpr const char* common_usage =
     "         aggregators arithmetic, geometric, harmonic, genmean:P, median\n"
     "Input:\n";
 
+constexpr const char* lang_usage =
+    "  --lang L           words of the md and html reports (and entity names of a dataset FILE):\n"
+    "                     vi or en (default: vi when LC_ALL, LC_MESSAGES or LANG starts with vi)\n";
+
 constexpr const char* run_usage =
     "Running:\n"
     "  --seed S           random seed (default 1): the same seed gives the same output, bit for\n"
@@ -73,7 +74,7 @@ std::string uncertainty_usage() {
                "Usage: dxframe uncertainty (FILE | --data iData.csv --meta iMeta.csv) [--runs N] [--seed S]\n"
                "           [--weight-noise L:F,...] [--normalise-alternatives SPEC,...]\n"
                "           [--aggregate-alternatives SPEC,...] [--threads T] [--scores]\n"
-               "           [--format csv|json|md] [-o FILE]\n"
+               "           [--format csv|json|md|html] [--lang vi|en] [-o FILE]\n"
                "\n"
                "Monte Carlo uncertainty analysis of the index ranking: N replications each draw weight\n"
                "noise, a normaliser and an aggregator, rebuild the index and rank it. Per unit: the\n"
@@ -86,8 +87,10 @@ std::string uncertainty_usage() {
            "  --format F         csv (default): uCode,Nominal,Mean,Median,Q5,Q95, one row per unit in\n"
            "                     input order, numbers with 17 significant digits, empty = none;\n"
            "                     json: the whole result (inputs, statistics, failures, diagnostics);\n"
-           "                     md: a Markdown table\n" +
-           run_usage;
+           "                     md: a Markdown table; html: one self-contained page with the rank\n"
+           "                     intervals as a chart, sorted by nominal rank, and a table. Without\n"
+           "                     --format, -o FILE picks it from the extension (.csv .json .md .html)\n" +
+           lang_usage + run_usage;
 }
 
 std::string sensitivity_usage() {
@@ -95,7 +98,7 @@ std::string sensitivity_usage() {
                "Usage: dxframe sensitivity (FILE | --data iData.csv --meta iMeta.csv) [--runs N] [--seed S]\n"
                "           [--weight-noise L:F,...] [--normalise-alternatives SPEC,...]\n"
                "           [--aggregate-alternatives SPEC,...] [--target T] [--bootstrap B]\n"
-               "           [--threads T] [--format csv|json|md] [-o FILE]\n"
+               "           [--threads T] [--format csv|json|md|html] [--lang vi|en] [-o FILE]\n"
                "\n"
                "Variance-based sensitivity analysis of the index ranking: a Saltelli design of N(d+2)\n"
                "replications for d uncertain inputs, first-order (Si) and total (STi) Sobol indices of\n"
@@ -110,20 +113,10 @@ std::string sensitivity_usage() {
            "  --bootstrap B      bootstrap resamples for the intervals (default 1000; 0 = none)\n"
            "  --format F         csv (default): Input,Si,Si_Q5,Si_Q95,STi,STi_Q5,STi_Q95, one row per\n"
            "                     input, 17 significant digits, empty = undefined; json: the whole\n"
-           "                     result; md: a Markdown table\n" +
-           run_usage;
-}
-
-using dxframe::full_precision_number;
-using dxframe::markdown_escape;
-
-std::string count_text(const std::optional<std::size_t>& v) {
-    return v ? std::to_string(*v) : std::string();
-}
-
-// For Markdown: at most 4 decimals, trailing zeros dropped; "—" for none.
-std::string short_number(const std::optional<double>& v) {
-    return dxframe::trimmed_number(v, 4);
+           "                     result; md: a Markdown table; html: one self-contained page with Si\n"
+           "                     and STi as bars with their intervals, and a table. Without --format,\n"
+           "                     -o FILE picks it from the extension (.csv .json .md .html)\n" +
+           lang_usage + run_usage;
 }
 
 std::vector<std::string> split_list(const std::string& text) {
@@ -158,6 +151,7 @@ struct analysis_setup {
     unsigned threads = 0;
     bool reference = false;
     std::string format = "csv";
+    dxframe::analysis_report_options report;
     std::optional<std::string> output;
 };
 
@@ -168,6 +162,7 @@ const std::vector<std::string> shared_value_options = {"--normalise-alternatives
                                                        "--seed",
                                                        "--threads",
                                                        "--format",
+                                                       "--lang",
                                                        "-o",
                                                        "--output"};
 
@@ -200,34 +195,14 @@ void parse_setup(const dxframe::cli::parsed_args& args, analysis_setup& s) {
         }
     }
     if (const auto v = args.get("--weight-noise")) {
-        for (const auto& item : split_list(*v)) {
-            const std::size_t colon = item.find(':');
-            if (colon == std::string::npos) {
-                throw usage_error("--weight-noise: '" + item + "' is not LEVEL:FACTOR (e.g. 2:0.25)");
-            }
-            const std::string level = item.substr(0, colon);
-            const std::string factor = item.substr(colon + 1);
-            const auto l = dxframe::cli::detail::spec_number(level);
-            const auto f = dxframe::cli::detail::spec_number(factor);
-            if (!l || *l != std::floor(*l) || *l < 1 || *l > 1000) {
-                throw usage_error("--weight-noise: the level '" + level + "' in '" + item +
-                                  "' is not a whole number >= 1");
-            }
-            if (!f || *f < 0 || *f > 1) {
-                throw usage_error("--weight-noise: the factor '" + factor + "' in '" + item +
-                                  "' is not between 0 and 1");
-            }
-            for (const auto& existing : s.plan.weight_noise) {
-                if (existing.level == static_cast<int>(*l)) {
-                    throw usage_error("--weight-noise: level " + level + " is given twice");
-                }
-            }
-            s.plan.weight_noise.push_back(dxframe::level_noise{static_cast<int>(*l), *f});
+        try {
+            s.plan.weight_noise = dxframe::parse_weight_noise(*v);
+        } catch (const dxframe::error& e) {
+            throw usage_error(std::string("--weight-noise: ") + e.what());
         }
     }
     s.plan.group_weight_levels = args.has("--group-weights");
-    if (s.plan.weight_noise.empty() && s.plan.normalise_alternatives.size() < 2 &&
-        s.plan.aggregate_alternatives.size() < 2) {
+    if (!dxframe::has_uncertain_input(s.plan)) {
         throw usage_error(
             "nothing is uncertain: give --weight-noise, or two or more --normalise-alternatives or "
             "--aggregate-alternatives");
@@ -239,10 +214,21 @@ void parse_setup(const dxframe::cli::parsed_args& args, analysis_setup& s) {
         s.threads = static_cast<unsigned>(t);
     }
     s.reference = args.has("--reference");
-    if (const auto v = args.get("--format")) s.format = dxframe::cli::one_of("--format", *v, {"csv", "json", "md"});
     if (args.has("-o") && args.has("--output")) throw usage_error("give -o or --output, not both");
     s.output = args.get("-o");
     if (!s.output) s.output = args.get("--output");
+    // Format: explicit, else from the output file's extension, else csv.
+    if (const auto v = args.get("--format")) {
+        s.format = dxframe::cli::one_of("--format", *v, {"csv", "json", "md", "html"});
+    } else if (s.output) {
+        const std::string guessed = dxframe::cli::format_from_extension(*s.output);
+        if (guessed == "csv" || guessed == "json" || guessed == "md" || guessed == "html") s.format = guessed;
+    }
+    s.report.lang = dxframe::cli::language_from_environment();
+    if (const auto v = args.get("--lang")) {
+        s.report.lang =
+            dxframe::cli::one_of("--lang", *v, {"vi", "en"}) == "vi" ? dxframe::language::vi : dxframe::language::en;
+    }
 }
 
 // A progress bar on standard error, redrawn in place; quiet unless stderr is a terminal.
@@ -264,25 +250,6 @@ dxframe::progress_callback progress_bar(dxframe::cli::context& ctx, const char* 
     };
 }
 
-void emit(dxframe::cli::context& ctx, const analysis_setup& s, const std::string& text) {
-    if (s.output) {
-        try {
-            dxframe::write_file_atomic(*s.output, text);
-        } catch (const dxframe::io_error& e) {
-            throw dxframe::cli::io_failure(e.what());
-        }
-    } else {
-        ctx.out << text;
-    }
-}
-
-std::string input_names(const std::vector<dxframe::uncertain_input>& inputs) {
-    std::string s;
-    for (const auto& in : inputs)
-        s += (s.empty() ? "" : ", ") + in.name;
-    return s;
-}
-
 // Failures and other analysis diagnostics, on standard error.
 void report(dxframe::cli::context& ctx, const std::vector<dxframe::diagnostic>& diags,
             const std::vector<dxframe::failure_group>& failures, const std::vector<dxframe::normalisation>& norms,
@@ -300,24 +267,36 @@ bool load(dxframe::cli::context& ctx, const dxframe::cli::parsed_args& args, ana
     if (!in) return false;
     s.input = std::move(*in);
     dxframe::cli::check_index_spec_ids(s.spec, s.input.tree);
+    s.report.unit_names = s.input.names;
     return true;
 }
 
 // Builds the model, runs `analysis` on it (with a progress bar) and reports its failed
-// replications and diagnostics on standard error. A plan the input cannot carry is a usage
-// error (e.g. weight noise at a level the tree does not have).
+// replications and diagnostics on standard error. What the library refuses before it runs (a
+// plan the input cannot carry, e.g. weight noise at a level the tree does not have, or a target
+// unit it does not have) is a usage error.
 template <class Options, class Analysis>
 auto analyse(dxframe::cli::context& ctx, const analysis_setup& s, Options opt, const char* what, Analysis analysis) {
-    std::optional<dxframe::uncertainty_model> model;
+    opt.progress = progress_bar(ctx, what);
     try {
-        model.emplace(s.input.tree, s.input.values, s.input.units, s.spec, s.plan);
+        const dxframe::uncertainty_model model(s.input.tree, s.input.values, s.input.units, s.spec, s.plan);
+        auto r = analysis(model, opt);
+        report(ctx, r.diagnostics, r.failures, r.normalisers, r.aggregators, s.input);
+        return r;
     } catch (const dxframe::error& e) {
         throw usage_error(e.what());
     }
-    opt.progress = progress_bar(ctx, what);
-    auto r = analysis(*model, opt);
-    report(ctx, r.diagnostics, r.failures, r.normalisers, r.aggregators, s.input);
-    return r;
+}
+
+// Renders `r` in the chosen format with `render` (csv, json, md, html) and writes it.
+template <class Result, class Csv, class Json, class Markdown, class Html>
+void write(dxframe::cli::context& ctx, const analysis_setup& s, const Result& r, Csv csv, Json json, Markdown md,
+           Html html) {
+    const std::string text = s.format == "json"   ? json(r)
+                             : s.format == "md"   ? md(r, s.report.lang)
+                             : s.format == "html" ? html(r, s.report)
+                                                  : csv(r);
+    dxframe::cli::write_output(ctx, s.output, text);
 }
 
 int run_uncertainty_command(dxframe::cli::context& ctx) {
@@ -337,40 +316,11 @@ int run_uncertainty_command(dxframe::cli::context& ctx) {
     const dxframe::uncertainty_result r = analyse(
         ctx, s, opt, "uncertainty", [](const auto& m, const auto& o) { return dxframe::run_uncertainty(m, o); });
     if (!r.ok()) return dxframe::cli::exit_data_error;
-
-    std::ostringstream out;
-    if (s.format == "json") {
-        out << dxframe::to_json_text(r) << "\n";
-    } else if (s.format == "csv") {
-        out << "uCode,Nominal,Mean,Median,Q5,Q95";
-        if (opt.scores) out << ",Score_Nominal,Score_Mean,Score_Median,Score_Q5,Score_Q95";
-        out << "\n";
-        for (std::size_t u = 0; u < r.ranks.size(); ++u) {
-            const auto& k = r.ranks[u];
-            out << dxframe::csv_field(k.unit) << ',' << count_text(k.nominal) << ',' << full_precision_number(k.mean)
-                << ',' << full_precision_number(k.median) << ',' << full_precision_number(k.q5) << ','
-                << full_precision_number(k.q95);
-            if (opt.scores) {
-                const auto& c = r.scores[u];
-                out << ',' << full_precision_number(c.nominal) << ',' << full_precision_number(c.mean) << ','
-                    << full_precision_number(c.median) << ',' << full_precision_number(c.q5) << ','
-                    << full_precision_number(c.q95);
-            }
-            out << "\n";
-        }
-    } else {
-        out << "# Uncertainty analysis\n\n"
-            << "Inputs: " << markdown_escape(input_names(r.inputs)) << ". Replications: " << r.runs << " (" << r.failed
-            << " failed), seed " << r.seed << ".\n\n"
-            << "| Unit | Nominal | Mean | Median | Q5 | Q95 |\n|---|---:|---:|---:|---:|---:|\n";
-        for (const auto& k : r.ranks) {
-            out << "| " << markdown_escape(k.unit) << " | "
-                << (k.nominal ? std::to_string(*k.nominal) : std::string(dxframe::missing_mark)) << " | "
-                << short_number(k.mean) << " | " << short_number(k.median) << " | " << short_number(k.q5) << " | "
-                << short_number(k.q95) << " |\n";
-        }
-    }
-    emit(ctx, s, out.str());
+    write(
+        ctx, s, r, [](const auto& x) { return dxframe::uncertainty_csv(x); },
+        [](const auto& x) { return dxframe::uncertainty_json(x); },
+        [](const auto& x, dxframe::language l) { return dxframe::uncertainty_markdown(x, l); },
+        [](const auto& x, const auto& o) { return dxframe::uncertainty_html(x, o); });
     return r.succeeded == 0 ? dxframe::cli::exit_data_error : dxframe::cli::exit_ok;
 }
 
@@ -388,59 +338,24 @@ int run_sensitivity_command(dxframe::cli::context& ctx) {
     opt.threads = s.threads;
     opt.reference_engine = s.reference;
     if (const auto v = args.get("--target")) {
-        if (*v == "mean-rank-shift") {
-            opt.target = dxframe::sensitivity_target::mean_rank_shift;
-        } else if (v->rfind("rank:", 0) == 0 && v->size() > 5) {
-            opt.target = dxframe::sensitivity_target::unit_rank;
-            opt.unit = v->substr(5);
-        } else if (v->rfind("score:", 0) == 0 && v->size() > 6) {
-            opt.target = dxframe::sensitivity_target::unit_score;
-            opt.unit = v->substr(6);
-        } else {
-            throw usage_error("--target must be mean-rank-shift, rank:UNIT or score:UNIT, not '" + *v + "'");
+        try {
+            const dxframe::sensitivity_target_choice t = dxframe::parse_sensitivity_target(*v);
+            opt.target = t.target;
+            opt.unit = t.unit;
+        } catch (const dxframe::error& e) {
+            throw usage_error(std::string("--target: ") + e.what());
         }
     }
     if (!load(ctx, args, s)) return dxframe::cli::exit_data_error;
-    if (opt.target != dxframe::sensitivity_target::mean_rank_shift) {
-        bool found = false;
-        for (const auto& u : s.input.units)
-            found = found || u == opt.unit;
-        if (!found) throw usage_error("--target: no unit '" + opt.unit + "' in the input");
-    }
 
     const dxframe::sensitivity_result r = analyse(
         ctx, s, opt, "sensitivity", [](const auto& m, const auto& o) { return dxframe::run_sensitivity(m, o); });
     if (!r.ok()) return dxframe::cli::exit_data_error;
-
-    std::ostringstream out;
-    if (s.format == "json") {
-        out << dxframe::to_json_text(r) << "\n";
-    } else if (s.format == "csv") {
-        out << "Input,Si,Si_Q5,Si_Q95,STi,STi_Q5,STi_Q95\n";
-        for (const auto& i : r.sobol.indices) {
-            out << dxframe::csv_field(i.input) << ',' << full_precision_number(i.first_order) << ','
-                << full_precision_number(i.first_order_q5) << ',' << full_precision_number(i.first_order_q95) << ','
-                << full_precision_number(i.total) << ',' << full_precision_number(i.total_q5) << ','
-                << full_precision_number(i.total_q95) << "\n";
-        }
-    } else {
-        const std::string target = r.target == dxframe::sensitivity_target::mean_rank_shift ? "mean absolute rank shift"
-                                   : r.target == dxframe::sensitivity_target::unit_rank     ? "rank of " + r.unit
-                                                                                        : "index value of " + r.unit;
-        out << "# Sensitivity analysis\n\n"
-            << "Target: " << target << ". N = " << r.sobol.base_runs << ", " << r.runs << " replications (" << r.failed
-            << " failed), " << r.sobol.rows_used << " design rows used, seed " << r.seed << ". Target mean "
-            << short_number(r.sobol.mean) << ", variance " << short_number(r.sobol.variance)
-            << ". Intervals: 5th-95th percentile over " << r.sobol.bootstrap << " bootstrap resamples.\n\n"
-            << "| Input | Si | Si 5% | Si 95% | STi | STi 5% | STi 95% |\n|---|---:|---:|---:|---:|---:|---:|\n";
-        for (const auto& i : r.sobol.indices) {
-            out << "| " << markdown_escape(i.input) << " | " << short_number(i.first_order) << " | "
-                << short_number(i.first_order_q5) << " | " << short_number(i.first_order_q95) << " | "
-                << short_number(i.total) << " | " << short_number(i.total_q5) << " | " << short_number(i.total_q95)
-                << " |\n";
-        }
-    }
-    emit(ctx, s, out.str());
+    write(
+        ctx, s, r, [](const auto& x) { return dxframe::sensitivity_csv(x); },
+        [](const auto& x) { return dxframe::sensitivity_json(x); },
+        [](const auto& x, dxframe::language l) { return dxframe::sensitivity_markdown(x, l); },
+        [](const auto& x, const auto& o) { return dxframe::sensitivity_html(x, o); });
     return dxframe::cli::exit_ok;
 }
 

@@ -3,11 +3,11 @@
 // same way: either a dxframe/1 dataset FILE ("-" = standard input) or COINr tables
 // (--data iData.csv --meta iMeta.csv), turned into an index tree, a units × indicators matrix
 // and the unit ids and names; and the index's methods (--normalise, --aggregate, --min-share,
-// --rank-decimals). The library builds the input: make_dataset_input() for a dataset (each
-// entity's latest value of each indicator by the rule progress uses, entities without any left
-// out), import_coinr() for COINr tables (panel data by Time). Problems with the input are
-// printed to the error stream as text lines; the caller returns exit_data_error when nothing
-// usable came out.
+// --rank-decimals). The library builds the input (index/input.hpp): dataset_index_input() for a
+// dataset (each entity's latest value of each indicator by the rule progress uses, entities
+// without any left out), coinr_index_input() for COINr tables (panel data by Time); this file
+// reads the files and the options and prints the problems to the error stream as text lines;
+// the caller returns exit_data_error when nothing usable came out.
 #pragma once
 
 #include <cmath>
@@ -21,8 +21,7 @@
 #include <dxframe/diagnostic.hpp>
 #include <dxframe/index/compute.hpp>
 #include <dxframe/index/dataset_input.hpp>
-#include <dxframe/index/dti.hpp>
-#include <dxframe/index/matrix.hpp>
+#include <dxframe/index/input.hpp>
 #include <dxframe/index/tree.hpp>
 #include <dxframe/io/coinr.hpp>
 #include <dxframe/io/file.hpp>
@@ -36,15 +35,11 @@
 
 namespace dxframe::cli {
 
-/// An index to compute: its tree, the data (units × the tree's indicators) and the units.
-struct index_input {
-    index_tree tree;                 ///< Indicators and nodes.
-    value_matrix values;             ///< Units × tree indicators; missing = no observation.
-    std::vector<std::string> units;  ///< Unit ids, in input order.
-    std::vector<std::string> names;  ///< Unit names, as `units`: COINr's uName (uCode when absent),
-                                     ///< or the entity's name in the chosen language.
-    bool coinr = false;              ///< Read from COINr tables (diagnostics name their table).
-    std::string file;                ///< The input's name for messages (FILE, or the iData path).
+/// An index to compute (the library's index_input: tree, values, unit ids and names) and where
+/// it came from, for messages.
+struct index_input : dxframe::index_input {
+    bool coinr = false;  ///< Read from COINr tables (diagnostics name their table).
+    std::string file;    ///< The input's name for messages (FILE, or the iData path).
 };
 
 /// Which input the command line names, and which part of it to use.
@@ -107,57 +102,12 @@ inline void print_index_diagnostics(std::ostream& err, const index_input& in, co
     }
 }
 
-/// The index input of COINr tables: tree, units and values as import_coinr reads them. Every
-/// import diagnostic is printed, notes too (e.g. which Time of panel data is used).
-inline std::optional<index_input> coinr_index_input(std::ostream& err, index_input in,
-                                                    const index_input_request& request) {
-    std::string data_text, meta_text;
-    try {
-        data_text = read_file(request.path);
-        meta_text = read_file(request.meta);
-    } catch (const io_error& e) {
-        throw io_failure(e.what());
-    }
-    coinr_options opt;
-    opt.data_source = request.path;
-    opt.meta_source = request.meta;
-    opt.time = request.year;
-    coinr_import_result imp = import_coinr(data_text, meta_text, opt);
-    print_index_diagnostics(err, in, imp.diagnostics, severity::info);
-    if (!imp.ok()) return std::nullopt;
-    in.tree = std::move(imp.data->tree);
-    in.values = std::move(imp.data->values);
-    in.units = std::move(imp.data->units);
-    in.names = std::move(imp.data->unit_names);
-    return in;
-}
-
-/// The index input of a dataset: make_dataset_input() with the request's options. The tree
-/// builder's notes are not printed; the merger's are (which merged entity has data of its own).
-inline std::optional<index_input> dataset_index_input(std::ostream& err, index_input in, const dataset& ds,
-                                                      const index_input_request& request) {
-    dataset_input_options opt;
-    opt.root = request.root;
-    opt.as_of = request.as_of;
-    if (request.year) opt.year = static_cast<int>(*request.year);
-    opt.merge_successors = request.merge;
-    opt.name_language = request.lang;
-    opt.tree_notes = false;
-    dataset_input built = make_dataset_input(ds, opt);
-    print_index_diagnostics(err, in, built.diagnostics, severity::info);
-    if (!built.ok()) return std::nullopt;
-    in.tree = std::move(*built.tree);
-    in.values = std::move(built.values);
-    in.units = std::move(built.units);
-    in.names = std::move(built.names);
-    return in;
-}
-
 }  // namespace detail
 
 /// Which input the command line names: one positional FILE, or --data and --meta (then --root,
-/// --as-of, --merge-successors and --lang, which apply to a dataset, are usage errors). Throws
-/// usage_error for a wrong combination; reads no file.
+/// --as-of and --merge-successors, which apply to a dataset, are usage errors; --lang is the
+/// language of a report, and of a dataset's names). Throws usage_error for a wrong
+/// combination; reads no file.
 inline index_input_request index_input_source(const parsed_args& args) {
     const auto& pos = args.positionals();
     index_input_request r;
@@ -167,7 +117,7 @@ inline index_input_request index_input_source(const parsed_args& args) {
         const auto meta = args.get("--meta");
         if (!data || !meta) throw usage_error("COINr input needs both --data and --meta");
         if (!pos.empty()) throw usage_error("give a dataset FILE or --data/--meta, not both");
-        for (const char* o : {"--root", "--as-of", "--merge-successors", "--lang"}) {
+        for (const char* o : {"--root", "--as-of", "--merge-successors"}) {
             if (args.has(o)) throw usage_error(std::string(o) + " applies to a dataset FILE, not to COINr tables");
         }
         r.path = *data;
@@ -201,16 +151,44 @@ inline void parse_index_input_choices(const parsed_args& args, index_input_reque
         r.lang = one_of("--lang", *l, {"vi", "en"}) == "vi" ? language::vi : language::en;
 }
 
-/// Reads the input `r` names. Throws io_failure when a file cannot be read; prints the input's
-/// problems to `err` and returns nullopt when there is an error.
+/// Reads the input `r` names and builds it with the library (coinr_index_input or
+/// dataset_index_input). Throws io_failure when a file cannot be read; prints the input's
+/// problems to `err` (notes too: which Time of panel data is used, which merged entity has data
+/// of its own; not the tree builder's notes) and returns nullopt when there is an error.
 inline std::optional<index_input> load_index_input(std::ostream& err, const index_input_request& r) {
     index_input in;
     in.coinr = r.coinr;
     in.file = r.coinr ? r.path : input_name(r.path);
-    if (r.coinr) return detail::coinr_index_input(err, std::move(in), r);
-    const auto ds = load_checked(err, r.path);
-    if (!ds) return std::nullopt;
-    return detail::dataset_index_input(err, std::move(in), *ds, r);
+    index_input_result built;
+    if (r.coinr) {
+        std::string data_text, meta_text;
+        try {
+            data_text = read_file(r.path);
+            meta_text = read_file(r.meta);
+        } catch (const io_error& e) {
+            throw io_failure(e.what());
+        }
+        coinr_options opt;
+        opt.data_source = r.path;
+        opt.meta_source = r.meta;
+        opt.time = r.year;
+        built = coinr_index_input(data_text, meta_text, opt);
+    } else {
+        const auto ds = load_checked(err, r.path);
+        if (!ds) return std::nullopt;
+        dataset_input_options opt;
+        opt.root = r.root;
+        opt.as_of = r.as_of;
+        if (r.year) opt.year = static_cast<int>(*r.year);
+        opt.merge_successors = r.merge;
+        opt.name_language = r.lang;
+        opt.tree_notes = false;
+        built = dataset_index_input(*ds, opt);
+    }
+    detail::print_index_diagnostics(err, in, built.diagnostics, severity::info);
+    if (!built.ok()) return std::nullopt;
+    static_cast<dxframe::index_input&>(in) = std::move(*built.input);
+    return in;
 }
 
 /// Reads the index input named by the command line (index_input_source, then

@@ -5,7 +5,7 @@
 // the same way.
 #pragma once
 
-#include <cstdio>
+#include <iostream>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -30,35 +30,27 @@ inline std::string input_name(const std::string& path) {
     return path == "-" ? "<stdin>" : path;
 }
 
-/// Reads standard input to the end, keeping at most `limit` bytes plus one (so that the caller
-/// can tell an over-long input from one of exactly `limit` bytes). Throws io_failure on a read
-/// error.
-inline std::string read_stdin(std::size_t limit) {
-    std::string text;
-    constexpr std::size_t chunk = 1u << 16;
-    while (text.size() <= limit) {
-        const std::size_t old = text.size();
-        text.resize(old + chunk);
-        const std::size_t got = std::fread(&text[old], 1, chunk, stdin);
-        text.resize(old + got);
-        if (got < chunk) {
-            if (std::ferror(stdin)) throw io_failure("cannot read standard input");
-            break;
-        }
-    }
-    return text;
+/// `options` with the input limits given on the running command's line (--max-input-size,
+/// --max-values; see cli.hpp) in place of its own.
+inline load_options with_command_limits(load_options options) {
+    const input_limit_values& given = command_input_limits();
+    if (given.max_input_size) options.limits.max_document_bytes = *given.max_input_size;
+    if (given.max_values) options.limits.max_elements = *given.max_values;
+    return options;
 }
 
-/// Loads a dataset document from FILE, or from standard input when `path` is "-". Throws
-/// io_failure (exit 2) when the input cannot be read; every problem with its content (syntax,
-/// format, types, size limits) is a diagnostic in the result, with `data` empty on any error.
+/// Loads a dataset document from FILE, or from standard input when `path` is "-", streaming it
+/// either way, with the command line's input limits (with_command_limits). Throws io_failure
+/// (exit 2) when the input cannot be read; every problem with its content (syntax, format,
+/// types, size limits) is a diagnostic in the result, with `data` empty on any error.
 inline load_result load_input(const std::string& path, const load_options& options = {}) {
-    if (path == "-") {
-        const std::string text = read_stdin(options.limits.max_document_bytes);
-        return load_dataset(text, options);  // reports limit_exceeded for over-long input
-    }
+    const load_options limited = with_command_limits(options);
     try {
-        return load_dataset_file(path, options);
+        if (path == "-") {
+            std::cin.clear();
+            return load_dataset_stream(std::cin, limited);
+        }
+        return load_dataset_file(path, limited);
     } catch (const io_error& e) {
         throw io_failure(e.what());
     }

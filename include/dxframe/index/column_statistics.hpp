@@ -41,6 +41,20 @@ struct column_statistics {
 BOOST_DESCRIBE_STRUCT(column_statistics, (),
                       (n, missing, nonzero, unique, min, max, mean, median, sd, skewness, kurtosis))
 
+/// Skewness and kurtosis of one set of values.
+struct shape_statistics {
+    std::optional<double> skewness;  ///< Type-2 sample skewness (n ≥ 3, not constant).
+    std::optional<double> kurtosis;  ///< Type-2 sample excess kurtosis (n ≥ 4, not constant).
+};
+BOOST_DESCRIBE_STRUCT(shape_statistics, (), (skewness, kurtosis))
+
+/// sample_skewness and sample_kurtosis of `values` (no NaN) in one go: the mean and the central
+/// sums are formed once, which the outlier treatment's repeated tests want.
+DXFRAME_DECL shape_statistics sample_shape(const std::vector<double>& values);
+
+/// sample_shape of the values present among `rows` cells (NaN = missing), read in place.
+DXFRAME_DECL shape_statistics column_shape(const double* cells, std::size_t rows);
+
 /// Type-2 sample skewness of `values` (no NaN), as COINr's `skew`; nullopt with fewer than three
 /// values or when all values are equal.
 DXFRAME_DECL std::optional<double> sample_skewness(const std::vector<double>& values);

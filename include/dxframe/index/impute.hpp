@@ -151,6 +151,7 @@ DXFRAME_DECL imputation_result impute(const coinr_data& data, const imputation_s
 /// Options of impute_panel.
 struct panel_imputation_options {
     /// `latest`: look back at most this many periods of the panel (COINr `max_time`); none = all.
+    /// 0 looks back nowhere (COINr's `olderyrs[1:0]` would still take the previous period).
     std::optional<std::size_t> max_time;
 };
 BOOST_DESCRIBE_STRUCT(panel_imputation_options, (), (max_time))

@@ -113,6 +113,17 @@ DXFRAME_DECL indicator_treatment treat_column(double* cells, std::size_t rows, c
 DXFRAME_DECL treat_result treat_outliers(const value_matrix& data, const std::vector<std::string>& indicators,
                                          const std::vector<std::string>& units, const treat_spec& spec = {});
 
+/// treat_outliers without the copy: treats `data` in place and returns the log (one entry per
+/// column), appending problems to `diagnostics`. For a pipeline that already owns its working
+/// matrix (after denomination or imputation): the copy of a large matrix costs more than the
+/// treatment of the columns that pass. An unknown id in `spec` leaves `data` untouched and the
+/// log empty. Throws dxframe::error when the id vectors do not fit the matrix.
+DXFRAME_DECL std::vector<indicator_treatment> treat_outliers_in_place(value_matrix& data,
+                                                                      const std::vector<std::string>& indicators,
+                                                                      const std::vector<std::string>& units,
+                                                                      const treat_spec& spec,
+                                                                      std::vector<diagnostic>& diagnostics);
+
 /// The outcome of parse_treat_spec.
 struct treat_spec_parse_result {
     std::optional<treat_spec> spec;       ///< Nullopt when any argument does not parse.

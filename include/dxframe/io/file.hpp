@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdio>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -38,6 +39,19 @@ private:
 };
 
 namespace detail {
+
+/// Closes a FILE on scope exit.
+struct file_closer {
+    std::FILE* file = nullptr;  ///< The file, or null.
+    file_closer() = default;
+    /// Takes `f` (may be null).
+    explicit file_closer(std::FILE* f) noexcept : file(f) {}
+    file_closer(const file_closer&) = delete;
+    file_closer& operator=(const file_closer&) = delete;
+    ~file_closer() {
+        if (file != nullptr) std::fclose(file);
+    }
+};
 
 /// Reads at most `limit` bytes of the file into `out`. Returns true when that was the whole
 /// file, false when more remains. Throws io_error when the file cannot be opened or read (a

@@ -320,6 +320,46 @@ struct has_emplace_back<M, std::void_t<decltype(std::declval<M&>().emplace_back(
 template <class T, class J>
 void read_value(const J& j, T& out, json_read_context& ctx, const json_path& path);
 
+/// Reports member `key` (value `value`, at `child`) that the described struct T does not have:
+/// an unknown_field error (strict), or a warning with the member kept aside (lenient).
+template <class T, class J>
+void report_unknown_member(const std::string& key, const J& value, json_read_context& ctx, const json_path& child,
+                           std::string_view skip_key = {}) {
+    const auto names = member_names<T>();
+    std::string known;
+    for (auto n : names) {
+        if (!skip_key.empty() && n == skip_key) continue;
+        known += known.empty() ? "" : ", ";
+        known += n;
+    }
+    const std::string message =
+        "unknown member " + quote_text(key) + did_you_mean(key, names) + "; known members: " + known;
+    if (ctx.mode == strictness::strict) {
+        report_error(ctx, diagnostic_code::unknown_field, child, message);
+    } else {
+        report(ctx, severity::warning, diagnostic_code::unknown_field, child, message + " (kept aside)");
+        ctx.unknown_fields.push_back(
+            unknown_field{child.str(), value.dump(-1, ' ', false, J::error_handler_t::replace)});
+    }
+}
+
+/// Reports each required member of `out`'s type that `seen` (by declaration order) says was
+/// not in the object at `path`.
+template <class T>
+void report_missing_members(const T& out, const bool* seen, json_read_context& ctx, const json_path& path) {
+    using members = boost::describe::describe_members<T, boost::describe::mod_public | boost::describe::mod_inherited>;
+    std::size_t index = 0;
+    boost::mp11::mp_for_each<members>([&](auto D) {
+        using member_type = std::remove_cv_t<std::remove_reference_t<decltype(out.*D.pointer)>>;
+        using owner = decltype(declaring_class(D.pointer));
+        if (!seen[index] && !ctx.stopped() && !may_omit_member<T, owner, member_type>(D.name)) {
+            report_error(ctx, diagnostic_code::missing_required_field, path.member(D.name),
+                         "missing required member \"" + std::string(D.name) + "\"");
+        }
+        ++index;
+    });
+}
+
 /// Reads a JSON object into the described struct `out`. `skip_key` names one member the caller
 /// handles itself (the document's "format" tag).
 template <class T, class J>
@@ -356,36 +396,10 @@ void read_struct(const J& j, T& out, json_read_context& ctx, const json_path& pa
             }
             ++index;
         });
-        if (!matched) {
-            const auto names = member_names<T>();
-            std::string known;
-            for (auto n : names) {
-                if (!skip_key.empty() && n == skip_key) continue;
-                known += known.empty() ? "" : ", ";
-                known += n;
-            }
-            const std::string message =
-                "unknown member " + quote_text(key) + did_you_mean(key, names) + "; known members: " + known;
-            if (ctx.mode == strictness::strict) {
-                report_error(ctx, diagnostic_code::unknown_field, child, message);
-            } else {
-                report(ctx, severity::warning, diagnostic_code::unknown_field, child, message + " (kept aside)");
-                ctx.unknown_fields.push_back(
-                    unknown_field{child.str(), it.value().dump(-1, ' ', false, J::error_handler_t::replace)});
-            }
-        }
+        if (!matched) report_unknown_member<T>(key, it.value(), ctx, child, skip_key);
         if (ctx.stopped()) return;
     }
-    std::size_t index = 0;
-    boost::mp11::mp_for_each<members>([&](auto D) {
-        using member_type = std::remove_cv_t<std::remove_reference_t<decltype(out.*D.pointer)>>;
-        using owner = decltype(declaring_class(D.pointer));
-        if (!seen[index] && !ctx.stopped() && !may_omit_member<T, owner, member_type>(D.name)) {
-            report_error(ctx, diagnostic_code::missing_required_field, path.member(D.name),
-                         "missing required member \"" + std::string(D.name) + "\"");
-        }
-        ++index;
-    });
+    report_missing_members(out, seen, ctx, path);
 }
 
 /// Reads an integer, checking that the number is integral and fits T.

@@ -8,7 +8,8 @@
 /// Sobol index of each input as a pair of bars with their bootstrap 5–95% intervals as whiskers,
 /// a sentence on how to read them, the numbers as a table and the run's settings.
 ///
-/// The chart (svg_sobol_indices) marks its parts with classes: one `g.input-row` per input
+/// Like the uncertainty page, it carries the chart wide and narrow (for a phone). The chart
+/// (svg_sobol_indices) marks its parts with classes: one `g.input-row` per input
 /// (`data-input`), holding `text.label`, `rect.track`, `rect.si` and `rect.sti` (width 0 and
 /// class `missing` when undefined, with a `text.missing` "—"), and for each bar with an interval
 /// a `g.whisker` (`data-of="si"` or `"sti"`) of three lines.
@@ -39,6 +40,7 @@ DXFRAME_DECL std::string sensitivity_markdown(const sensitivity_result& r, langu
 
 /// The Sobol chart: per input a blue Si bar above an orange STi bar, each with its bootstrap
 /// interval as a whisker, on an axis from min(0, lowest) to the highest value or bound.
+/// Narrower than detail::compact_chart_width it is drawn for a phone (SVG class `compact`).
 DXFRAME_DECL std::string svg_sobol_indices(const sobol_estimate& sobol, language lang, double width = 1000);
 
 /// The sensitivity analysis as one self-contained HTML page (UTF-8).

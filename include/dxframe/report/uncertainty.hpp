@@ -10,7 +10,9 @@
 /// 5th to the 95th percentile of its rank, the median marked, the nominal rank a diamond), the
 /// same numbers as a table under it, and the run's settings (replications, seed, inputs).
 ///
-/// The chart (svg_rank_intervals) marks its parts with classes for styling and tests: one
+/// The page carries the chart twice, wide (for a screen, and printed) and narrow (for a phone);
+/// its style sheet shows the one that fits, so the page never scrolls sideways and the chart's
+/// text keeps its size. The chart (svg_rank_intervals) marks its parts with classes for styling and tests: one
 /// `g.unit-row` per unit (`data-unit`, `data-nominal`), holding `text.rank`, `text.label`,
 /// `rect.track` (the plot area of the row), `rect.band`, `line.median` and `path.nominal`; a
 /// unit without statistics has `text.missing` ("—") instead of a band.
@@ -43,7 +45,8 @@ DXFRAME_DECL std::vector<std::size_t> nominal_rank_order(const std::vector<rank_
 
 /// The rank intervals chart: one `g.unit-row` per unit in nominal_rank_order, on a rank axis
 /// from 1 to the number of units (best on the left). `names` (optional, as `ranks`) are shown
-/// after the unit ids.
+/// after the unit ids. Narrower than detail::compact_chart_width it is drawn for a phone (SVG
+/// class `compact` instead of `wide`): the ids only, in a narrow column, in a smaller font.
 DXFRAME_DECL std::string svg_rank_intervals(const std::vector<rank_summary>& ranks,
                                             const std::vector<std::string>& names, language lang, double width = 1000);
 

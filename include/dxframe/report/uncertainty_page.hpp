@@ -47,6 +47,12 @@ BOOST_DESCRIBE_STRUCT(analysis_report_options, (), (lang, unit_names))
 
 namespace detail {
 
+// Charts narrower than this are drawn for a phone (a narrow label column, a smaller font); each
+// page carries a wide chart and a phone chart and its style sheet shows the one that fits.
+inline constexpr double compact_chart_width = 500;
+// The width of the phone charts: a 390 px screen less the page's margins.
+inline constexpr double phone_chart_width = 350;
+
 // The document up to and including the opening <main>: head (title, the reports' style sheet
 // and the analysis pages' own rules), the header band with `title` and the `meta` line (HTML).
 DXFRAME_DECL std::string analysis_page_open(std::string_view title, const std::string& meta_html, language lang);

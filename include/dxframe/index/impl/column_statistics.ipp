@@ -17,46 +17,78 @@ namespace dxframe {
 
 namespace detail {
 
-// Σd², Σd³, Σd⁴ of the deviations from the mean, as COINr's skew and kurt form them (x − mean(x)).
+// n and Σd², Σd³, Σd⁴ of the deviations d = x − mean(x) of the cells present, as COINr's skew and
+// kurt form them. Two passes: the mean, then the sums of powers of x − m together with Σ(x − m),
+// whose rounding residue δ = Σ(x − m)/n moves the sums to the exact mean (as R's mean refines
+// its first estimate): s2 − nδ², s3 − 3δ·s2 + 2nδ³, s4 − 4δ·s3 + 6δ²·s2 − 3nδ⁴.
 struct central_sums {
+    std::size_t n = 0;
     double s2 = 0.0;
     double s3 = 0.0;
     double s4 = 0.0;
 };
 
-inline central_sums central_moment_sums(const std::vector<double>& values) {
+inline central_sums central_moment_sums(const double* cells, std::size_t rows) {
     central_sums s;
-    const double m = mean_compensated(values).value_or(0.0);
-    for (const double v : values) {
-        const double d = v - m;
+    double sum = 0.0;
+    double lo = 0.0;
+    double hi = 0.0;
+    for (std::size_t r = 0; r < rows; ++r) {
+        const double v = cells[r];
+        if (std::isnan(v)) continue;
+        lo = s.n == 0 ? v : std::min(lo, v);
+        hi = s.n == 0 ? v : std::max(hi, v);
+        ++s.n;
+        sum += v;
+    }
+    // All equal: every deviation is zero (the rounded mean of equal values need not be exact).
+    if (s.n == 0 || lo == hi) return s;
+    const auto n = static_cast<double>(s.n);
+    const double m = sum / n;
+    double s1 = 0.0;
+    for (std::size_t r = 0; r < rows; ++r) {
+        if (std::isnan(cells[r])) continue;
+        const double d = cells[r] - m;
         const double d2 = d * d;
+        s1 += d;
         s.s2 += d2;
         s.s3 += d2 * d;
         s.s4 += d2 * d2;
     }
+    const double delta = s1 / n;
+    const double s2 = s.s2;
+    const double s3 = s.s3;
+    s.s2 = s2 - n * delta * delta;
+    s.s3 = s3 - 3.0 * delta * s2 + 2.0 * n * delta * delta * delta;
+    s.s4 = s.s4 - 4.0 * delta * s3 + 6.0 * delta * delta * s2 - 3.0 * n * delta * delta * delta * delta;
     return s;
 }
 
 }  // namespace detail
 
+DXFRAME_DECL shape_statistics column_shape(const double* cells, std::size_t rows) {
+    shape_statistics out;
+    const detail::central_sums s = detail::central_moment_sums(cells, rows);
+    if (s.n < 3 || !(s.s2 > 0.0)) return out;
+    const auto n = static_cast<double>(s.n);
+    out.skewness = std::sqrt(n) * s.s3 / std::pow(s.s2, 1.5) * std::sqrt(n * (n - 1.0)) / (n - 2.0);
+    if (s.n >= 4) {
+        const double r = n * s.s4 / (s.s2 * s.s2);
+        out.kurtosis = ((n + 1.0) * (r - 3.0) + 6.0) * (n - 1.0) / ((n - 2.0) * (n - 3.0));
+    }
+    return out;
+}
+
+DXFRAME_DECL shape_statistics sample_shape(const std::vector<double>& values) {
+    return column_shape(values.data(), values.size());
+}
+
 DXFRAME_DECL std::optional<double> sample_skewness(const std::vector<double>& values) {
-    const std::size_t count = values.size();
-    if (count < 3) return std::nullopt;
-    const detail::central_sums s = detail::central_moment_sums(values);
-    if (!(s.s2 > 0.0)) return std::nullopt;
-    const auto n = static_cast<double>(count);
-    const double y = std::sqrt(n) * s.s3 / std::pow(s.s2, 1.5);
-    return y * std::sqrt(n * (n - 1.0)) / (n - 2.0);
+    return sample_shape(values).skewness;
 }
 
 DXFRAME_DECL std::optional<double> sample_kurtosis(const std::vector<double>& values) {
-    const std::size_t count = values.size();
-    if (count < 4) return std::nullopt;
-    const detail::central_sums s = detail::central_moment_sums(values);
-    if (!(s.s2 > 0.0)) return std::nullopt;
-    const auto n = static_cast<double>(count);
-    const double r = n * s.s4 / (s.s2 * s.s2);
-    return ((n + 1.0) * (r - 3.0) + 6.0) * (n - 1.0) / ((n - 2.0) * (n - 3.0));
+    return sample_shape(values).kurtosis;
 }
 
 DXFRAME_DECL column_statistics describe_column(const double* cells, std::size_t rows, const std::string& path,
@@ -89,11 +121,12 @@ DXFRAME_DECL column_statistics describe_column(const double* cells, std::size_t 
     out.median = median_sorted(sorted);
     out.mean = mean_compensated(values);
     if (values.size() >= 2) {
-        const detail::central_sums s = detail::central_moment_sums(values);
-        out.sd = std::sqrt(s.s2 / static_cast<double>(values.size() - 1));
+        const detail::central_sums s = detail::central_moment_sums(values.data(), values.size());
+        out.sd = std::sqrt(std::max(0.0, s.s2) / static_cast<double>(values.size() - 1));
     }
-    out.skewness = sample_skewness(values);
-    out.kurtosis = sample_kurtosis(values);
+    const shape_statistics shape = sample_shape(values);
+    out.skewness = shape.skewness;
+    out.kurtosis = shape.kurtosis;
     if (values.size() < 3) {
         note(std::to_string(values.size()) +
              (values.size() == 1 ? " value: no standard deviation, skewness or kurtosis (skewness needs 3 values)"

@@ -22,18 +22,22 @@ namespace dxframe {
 
 namespace detail {
 
-// COINr's check_SkewKurt over the cells present.
-inline treat_check check_skew_kurtosis(const double* cells, std::size_t rows, const treat_rule& rule,
-                                       std::vector<double>& scratch) {
-    scratch.clear();
-    for (std::size_t r = 0; r < rows; ++r)
-        if (!std::isnan(cells[r])) scratch.push_back(cells[r]);
+// COINr's check_SkewKurt over the cells present (read in place: two passes).
+inline treat_check check_skew_kurtosis(const double* cells, std::size_t rows, const treat_rule& rule) {
+    const shape_statistics shape = column_shape(cells, rows);
     treat_check c;
-    c.skewness = sample_skewness(scratch);
-    c.kurtosis = sample_kurtosis(scratch);
+    c.skewness = shape.skewness;
+    c.kurtosis = shape.kurtosis;
     if (c.skewness && c.kurtosis)
         c.passes = std::fabs(*c.skewness) < rule.skew_threshold || *c.kurtosis < rule.kurtosis_threshold;
     return c;
+}
+
+inline std::size_t count_present(const double* cells, std::size_t rows) {
+    std::size_t n = 0;
+    for (std::size_t r = 0; r < rows; ++r)
+        n += std::isnan(cells[r]) ? 0u : 1u;
+    return n;
 }
 
 inline std::string row_name(const std::vector<std::string>* units, std::size_t r) {
@@ -43,24 +47,27 @@ inline std::string row_name(const std::vector<std::string>* units, std::size_t r
 
 // One step of COINr's winsorise: every cell at the extreme takes the nearest other value.
 // Returns the rows at that extreme (COINr's imax or imin); empty when no other value exists.
+// One pass finds the extreme, its rows and the next value.
 inline std::vector<std::size_t> winsorise_extreme(double* cells, std::size_t rows, bool high) {
-    double extreme = high ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
-    for (std::size_t r = 0; r < rows; ++r)
-        if (!std::isnan(cells[r])) extreme = high ? std::max(extreme, cells[r]) : std::min(extreme, cells[r]);
     std::vector<std::size_t> at;
+    std::optional<double> extreme;
     std::optional<double> next;
     for (std::size_t r = 0; r < rows; ++r) {
-        const double v = cells[r];
+        const double v = high ? cells[r] : -cells[r];
         if (std::isnan(v)) continue;
-        if (v == extreme) {
+        if (!extreme || v > *extreme) {
+            if (extreme) next = extreme;
+            extreme = v;
+            at.assign(1, r);
+        } else if (v == *extreme) {
             at.push_back(r);
-        } else if (!next || (high ? v > *next : v < *next)) {
+        } else if (!next || v > *next) {
             next = v;
         }
     }
     if (!next) return {};
     for (const std::size_t r : at)
-        cells[r] = *next;
+        cells[r] = high ? *next : -*next;
     return at;
 }
 
@@ -73,8 +80,7 @@ DXFRAME_DECL indicator_treatment treat_column(double* cells, std::size_t rows, c
     out.indicator = id;
     out.rule = rule;
     if (!rule.enabled) return out;
-    std::vector<double> scratch;
-    out.before = detail::check_skew_kurtosis(cells, rows, rule, scratch);
+    out.before = detail::check_skew_kurtosis(cells, rows, rule);
     const auto untestable = [&](const std::string& stage) {
         diagnostics.push_back({severity::warning,
                                diagnostic_code::insufficient_data,
@@ -85,7 +91,7 @@ DXFRAME_DECL indicator_treatment treat_column(double* cells, std::size_t rows, c
                                {}});
     };
     if (!out.before.passes) {
-        untestable("(" + std::to_string(scratch.size()) + " values)");
+        untestable("(" + std::to_string(detail::count_present(cells, rows)) + " values)");
         return out;
     }
     if (*out.before.passes) return out;
@@ -105,7 +111,7 @@ DXFRAME_DECL indicator_treatment treat_column(double* cells, std::size_t rows, c
         if (at.empty()) break;
         (high ? imax : imin) = std::move(at);
         out.points = imax.size() + imin.size();
-        current = detail::check_skew_kurtosis(x.data(), rows, rule, scratch);
+        current = detail::check_skew_kurtosis(x.data(), rows, rule);
         if (!current.passes) break;
     }
     out.winsorised = current;
@@ -137,7 +143,7 @@ DXFRAME_DECL indicator_treatment treat_column(double* cells, std::size_t rows, c
     for (std::size_t r = 0; r < rows; ++r)
         if (!std::isnan(original[r])) cells[r] = std::log(original[r] - lo + shift);
     out.applied = treatment::log;
-    out.log = detail::check_skew_kurtosis(cells, rows, rule, scratch);
+    out.log = detail::check_skew_kurtosis(cells, rows, rule);
     for (const std::size_t r : imax)
         out.winsorised_high.push_back(detail::row_name(units, r));
     for (const std::size_t r : imin)
@@ -154,30 +160,42 @@ DXFRAME_DECL indicator_treatment treat_column(double* cells, std::size_t rows, c
     return out;
 }
 
-DXFRAME_DECL treat_result treat_outliers(const value_matrix& data, const std::vector<std::string>& indicators,
-                                         const std::vector<std::string>& units, const treat_spec& spec) {
+DXFRAME_DECL std::vector<indicator_treatment> treat_outliers_in_place(value_matrix& data,
+                                                                      const std::vector<std::string>& indicators,
+                                                                      const std::vector<std::string>& units,
+                                                                      const treat_spec& spec,
+                                                                      std::vector<diagnostic>& diagnostics) {
     if (indicators.size() != data.cols() || units.size() != data.rows())
         throw error("treat_outliers: " + std::to_string(indicators.size()) + " indicator ids and " +
                     std::to_string(units.size()) + " unit ids for a " + std::to_string(data.rows()) + " x " +
                     std::to_string(data.cols()) + " matrix");
-    treat_result out;
-    out.values = data;
-    for (const auto& entry : spec.per_indicator)
-        if (std::find(indicators.begin(), indicators.end(), entry.first) == indicators.end())
-            out.diagnostics.push_back({severity::error,
-                                       diagnostic_code::unknown_reference,
-                                       "--treat",
-                                       "treatment given for '" + entry.first + "', which is not an indicator",
-                                       {},
-                                       {}});
-    if (!out.ok()) return out;
-    out.log.reserve(indicators.size());
+    bool unknown = false;
+    for (const auto& entry : spec.per_indicator) {
+        if (std::find(indicators.begin(), indicators.end(), entry.first) != indicators.end()) continue;
+        unknown = true;
+        diagnostics.push_back({severity::error,
+                               diagnostic_code::unknown_reference,
+                               "--treat",
+                               "treatment given for '" + entry.first + "', which is not an indicator",
+                               {},
+                               {}});
+    }
+    std::vector<indicator_treatment> log;
+    if (unknown) return log;
+    log.reserve(indicators.size());
     for (std::size_t c = 0; c < indicators.size(); ++c) {
         const auto own = spec.per_indicator.find(indicators[c]);
         const treat_rule& rule = own == spec.per_indicator.end() ? spec.global : own->second;
-        out.log.push_back(
-            treat_column(out.values.column(c), data.rows(), rule, indicators[c], &units, out.diagnostics));
+        log.push_back(treat_column(data.column(c), data.rows(), rule, indicators[c], &units, diagnostics));
     }
+    return log;
+}
+
+DXFRAME_DECL treat_result treat_outliers(const value_matrix& data, const std::vector<std::string>& indicators,
+                                         const std::vector<std::string>& units, const treat_spec& spec) {
+    treat_result out;
+    out.values = data;
+    out.log = treat_outliers_in_place(out.values, indicators, units, spec, out.diagnostics);
     return out;
 }
 
@@ -254,7 +272,7 @@ DXFRAME_DECL treat_spec_parse_result parse_treat_spec(const std::vector<std::str
         const std::string& argument = arguments[i];
         const std::size_t eq = argument.find('=');
         const std::string path = pointer_append(source, i);
-        if (eq != std::string::npos && eq == 0) {
+        if (eq == 0) {
             out.diagnostics.push_back({severity::error,
                                        diagnostic_code::invalid_metadata,
                                        path,

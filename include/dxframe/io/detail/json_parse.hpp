@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <memory>
 #include <string>
@@ -25,6 +26,8 @@
 #include <nlohmann/json.hpp>
 
 #include <dxframe/diagnostic.hpp>
+#include <dxframe/io/detail/input_source.hpp>
+#include <dxframe/io/detail/stream_sink.hpp>
 #include <dxframe/io/detail/utf8.hpp>
 
 namespace dxframe::detail {
@@ -33,7 +36,7 @@ namespace dxframe::detail {
 struct parse_limits {
     std::size_t max_depth = 64;                ///< Deepest nesting of arrays and objects.
     std::size_t max_string_length = 1u << 20;  ///< Longest string or key, in bytes.
-    std::size_t max_elements = 5'000'000;      ///< Most JSON values in the whole document.
+    std::uint64_t max_elements = 5'000'000;    ///< Most JSON values in the whole document.
 };
 
 /// Depth beyond which no limit is honoured: the tree is later dumped and destroyed recursively
@@ -54,21 +57,52 @@ public:
         max_depth_ = limits.max_depth < hard_max_depth ? limits.max_depth : hard_max_depth;
     }
 
+    /// Streaming: reads from `source` (whose number guard replaced overflowing numbers: they
+    /// are reported when reached) and hands the top-level members and the elements of the
+    /// arrays it streams to `sink` as they complete.
+    limited_dom_builder(json& root, const parse_limits& limits, input_source& source, stream_sink& sink)
+        : limited_dom_builder(root, limits, no_poisoned()) {
+        source_ = &source;
+        sink_ = &sink;
+    }
+
     /// A null.
-    bool null() { return put(json(nullptr)); }
+    bool null() {
+        if (capturing_) return capture(captured_member::kind::null);
+        return put(json(nullptr));
+    }
     /// true or false.
-    bool boolean(bool v) { return put(json(v)); }
+    bool boolean(bool v) {
+        if (capturing_) return capture(captured_member::kind::boolean) && (captured_[count_ - 1].flag = v, true);
+        return put(json(v));
+    }
     /// A negative integer (or any integer, depending on nlohmann's choice).
-    bool number_integer(json::number_integer_t v) { return put(json(v)); }
+    bool number_integer(json::number_integer_t v) {
+        if (capturing_) return capture(captured_member::kind::integer) && (captured_[count_ - 1].integer = v, true);
+        return put(json(v));
+    }
     /// A non-negative integer.
-    bool number_unsigned(json::number_unsigned_t v) { return put(json(v)); }
+    bool number_unsigned(json::number_unsigned_t v) {
+        if (capturing_) {
+            return capture(captured_member::kind::unsigned_integer) && (captured_[count_ - 1].whole = v, true);
+        }
+        return put(json(v));
+    }
     /// A number with a fraction or exponent.
-    bool number_float(json::number_float_t v, const json::string_t&) { return put(json(v)); }
+    bool number_float(json::number_float_t v, const json::string_t&) {
+        if (capturing_) return capture(captured_member::kind::floating) && (captured_[count_ - 1].number = v, true);
+        return put(json(v));
+    }
     /// A string value.
     bool string(json::string_t& v) {
         if (v.size() > limits_.max_string_length) {
             return limit("a string of " + std::to_string(v.size()) + " bytes exceeds the limit of " +
                          std::to_string(limits_.max_string_length));
+        }
+        if (capturing_) {
+            if (!capture(captured_member::kind::string)) return false;
+            captured_[count_ - 1].text.swap(v);
+            return true;
         }
         return put(json(std::move(v)));
     }
@@ -85,6 +119,10 @@ public:
             f.key_is_held = true;
             return limit("a key of " + std::to_string(k.size()) + " bytes exceeds the limit of " +
                          std::to_string(limits_.max_string_length));
+        }
+        if (capturing_) {
+            if (count_ < linear_key_search) return capture_key(k);
+            materialize(false);  // a record this wide is read as a tree, with a key index
         }
         auto& members = refs_.back()->get_ref<json::object_t&>();
         if (is_duplicate(f, members, k)) {
@@ -138,8 +176,10 @@ public:
     const std::string& error_what() const noexcept { return error_what_; }
     /// JSON Pointer of the value being read when the error happened.
     const std::string& error_path() const noexcept { return error_path_; }
+    /// Streaming: pointers of the overflowing numbers reached (their value is a placeholder 0).
+    const std::vector<std::string>& poisoned_paths() const noexcept { return poisoned_paths_; }
     /// Number of values read so far (the next value's number).
-    std::size_t values() const noexcept { return values_; }
+    std::size_t values() const noexcept { return static_cast<std::size_t>(values_); }
     /// Duplicate-key and limit diagnostics, in document order.
     std::vector<diagnostic>& diagnostics() noexcept { return diagnostics_; }
 
@@ -155,7 +195,88 @@ private:
         // Objects with many members: a hash index of their keys, built on demand. Small objects
         // (nearly all of a dataset) are searched directly, with no allocation.
         std::unique_ptr<std::unordered_set<std::string>> index;
+        bool streamed = false;  // arrays: a top-level member whose elements go to the sink
     };
+
+    static const std::vector<std::pair<std::size_t, diagnostic>>& no_poisoned() {
+        static const std::vector<std::pair<std::size_t, diagnostic>> none;
+        return none;
+    }
+
+    // The key of the top-level member being read (null for a repeated one, which is dropped).
+    const std::string* top_key() const noexcept {
+        if (frames_.empty() || !frames_[0].is_object || frames_[0].key_is_held) return nullptr;
+        return frames_[0].key;
+    }
+
+    // Capture mode: the next captured slot, for key `k`.
+    bool capture_key(std::string& k) {
+        frame& f = frames_.back();
+        f.duplicate_key = k;  // the path names the key (the record has no tree to point into)
+        f.key_is_held = true;
+        bool repeated = false;
+        for (std::size_t i = 0; i < count_ && !repeated; ++i)
+            repeated = captured_[i].key == k;
+        if (repeated) {
+            diagnostic d;
+            d.code = diagnostic_code::duplicate_key;
+            d.path = current_path();
+            d.message = "key " + quote_text(k) + " appears more than once in the same object";
+            diagnostics_.push_back(std::move(d));
+        }
+        if (count_ == captured_.size()) captured_.emplace_back();
+        captured_member& c = captured_[count_++];
+        c.key.swap(k);
+        c.type = captured_member::kind::pending;
+        c.discarded = repeated;
+        return true;
+    }
+
+    // Capture mode: a scalar value for the pending key.
+    bool capture(captured_member::kind type) {
+        if (!count_value()) return false;
+        captured_[count_ - 1].type = type;
+        return true;
+    }
+
+    // Leaves capture mode: the record read so far becomes a tree in its array, and the key
+    // whose value is being opened (when `pending`) gets its slot, so that building goes on.
+    void materialize(bool pending) {
+        json record = captured_object(captured_, pending ? count_ - 1 : count_);
+        auto& items = refs_.back()->get_ref<json::array_t&>();
+        items.push_back(std::move(record));
+        refs_.push_back(&items.back());
+        capturing_ = false;
+        frame& f = frames_.back();
+        auto& placed = refs_.back()->get_ref<json::object_t&>();
+        f.key = nullptr;
+        f.key_is_held = false;
+        if (!pending) return;
+        const captured_member& c = captured_[count_ - 1];
+        f.duplicate_key = c.key;
+        f.key_is_held = true;
+        if (c.discarded) {
+            slot_ = &discarded_.emplace_back();
+            return;
+        }
+        placed.emplace_back(c.key, json());
+        f.key = &placed.back().first;
+        f.key_is_held = false;
+        slot_ = &placed.back().second;
+    }
+
+    // After a value completed: hands a completed element of a streamed array, or a completed
+    // top-level member, to the sink.
+    void deliver() {
+        if (sink_ == nullptr) return;
+        if (frames_.size() == 2 && frames_[1].streamed) {
+            auto& items = refs_.back()->get_ref<json::array_t&>();
+            sink_->element(*top_key(), frames_[1].count, items.back());
+            items.pop_back();
+        } else if (frames_.size() == 1 && top_key() != nullptr) {
+            sink_->member(*top_key(), root_.get_ref<json::object_t&>().back().second);
+        }
+    }
 
     // Objects up to this size are searched linearly for a repeated key.
     static constexpr std::size_t linear_key_search = 32;
@@ -200,12 +321,26 @@ private:
 
     // Counts a value, emits the pending diagnostic of a patched overflowing number.
     bool count_value() {
+        if (source_ != nullptr) {
+            if (const overflow_token* t = source_->overflow_read()) {
+                diagnostic d;
+                d.code = diagnostic_code::non_finite_value;
+                d.path = current_path();
+                d.message = "the number " + printable(t->text, 40) + " is beyond the range of a double";
+                d.line = t->position.line;
+                d.column = t->position.column;
+                poisoned_paths_.push_back(d.path);
+                diagnostics_.push_back(std::move(d));
+                source_->pop_overflow();
+            }
+        }
         for (const auto& p : poisoned_) {
             if (p.first == values_) diagnostics_.push_back(p.second);
         }
         ++values_;
         if (values_ > limits_.max_elements) {
-            return limit("the document has more than " + std::to_string(limits_.max_elements) + " values");
+            return limit("the document has more than " + std::to_string(limits_.max_elements) +
+                         " values; raise load_limits::max_elements (command line: --max-values)");
         }
         return true;
     }
@@ -234,6 +369,7 @@ private:
     bool put(json&& v) {
         if (!count_value()) return false;
         place(std::move(v));
+        deliver();
         after_value();
         return true;
     }
@@ -243,18 +379,38 @@ private:
         if (frames_.size() + 1 > max_depth_) {
             return limit("nesting deeper than the limit of " + std::to_string(max_depth_));
         }
+        if (capturing_) materialize(true);
+        frame f;
+        f.is_object = is_object;
+        if (sink_ != nullptr && frames_.size() == 2 && frames_[1].streamed && is_object && captures_) {
+            // An object element of a captured array: no tree unless it turns out nested.
+            capturing_ = true;
+            count_ = 0;
+            frames_.push_back(std::move(f));
+            return true;
+        }
+        if (sink_ != nullptr && !is_object && frames_.size() == 1 && top_key() != nullptr) {
+            f.streamed = sink_->streams(*top_key());
+            captures_ = f.streamed && sink_->captures(*top_key());
+        }
         // Pointers into parent containers stay valid: a parent gets no new element while a
         // child is open.
         refs_.push_back(place(std::move(container)));
-        frame f;
-        f.is_object = is_object;
         frames_.push_back(std::move(f));
         return true;
     }
 
     bool close() {
+        if (capturing_) {
+            capturing_ = false;
+            frames_.pop_back();
+            sink_->record(*top_key(), frames_[1].count, captured_, count_);
+            after_value();
+            return true;
+        }
         refs_.pop_back();
         frames_.pop_back();
+        deliver();
         after_value();
         return true;
     }
@@ -267,7 +423,7 @@ private:
     std::vector<frame> frames_;
     json* slot_ = nullptr;
     std::deque<json> discarded_;
-    std::size_t values_ = 0;
+    std::uint64_t values_ = 0;
     std::vector<diagnostic> diagnostics_;
     bool syntax_error_ = false;
     std::size_t error_position_ = 0;
@@ -275,6 +431,14 @@ private:
     int error_id_ = 0;
     std::string error_what_;
     std::string error_path_;
+    // Streaming.
+    input_source* source_ = nullptr;
+    stream_sink* sink_ = nullptr;
+    std::vector<std::string> poisoned_paths_;
+    bool captures_ = false;   // the open streamed array's object elements are captured
+    bool capturing_ = false;  // reading a captured record (frames_.back())
+    std::vector<captured_member> captured_;
+    std::size_t count_ = 0;  // members of the captured record
 };
 
 /// nlohmann's message without its "[json.exception…] parse error at line L, column C: " prefix
@@ -291,9 +455,6 @@ inline std::string parse_error_text(const std::string& what) {
     }
     return printable(std::string_view(what).substr(start), 200);
 }
-
-/// Most overflowing numbers reported in one document; beyond it parsing stops at the next one.
-inline constexpr std::size_t max_overflow_reports = 100;
 
 /// The result of parse_json_document.
 struct parse_outcome {

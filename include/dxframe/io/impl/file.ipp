@@ -30,14 +30,6 @@ namespace dxframe {
 
 namespace detail {
 
-/// Closes a FILE on scope exit.
-struct file_closer {
-    std::FILE* file = nullptr;
-    ~file_closer() {
-        if (file != nullptr) std::fclose(file);
-    }
-};
-
 DXFRAME_DECL bool read_file_prefix(const std::string& path, std::size_t limit, std::string& out) {
     out.clear();
     errno = 0;

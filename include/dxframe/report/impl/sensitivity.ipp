@@ -118,19 +118,21 @@ DXFRAME_DECL std::string svg_sobol_indices(const sobol_estimate& sobol, language
         }
     }
     if (!(hi - lo > 1e-9)) hi = lo + 1;
-    const double step = detail::nice_step(hi - lo, 5);
+    const double step = detail::nice_step(hi - lo, width < detail::compact_chart_width ? 4 : 5);
     lo = std::floor(lo / step) * step;
     hi = std::ceil(hi / step) * step;
 
-    const double row = 48, top = 8, label_w = 220, bar_h = 13;
-    const double plot_x = label_w + 12, plot_w = std::max(100.0, width - plot_x - 20);
+    // Below 500 wide the chart is for a phone: a narrow label column, a smaller font.
+    const bool compact = width < detail::compact_chart_width;
+    const double row = 48, top = 8, label_w = compact ? 100 : 220, bar_h = 13, font = compact ? 11 : 13;
+    const double plot_x = label_w + (compact ? 8 : 12), plot_w = std::max(100.0, width - plot_x - (compact ? 12 : 20));
     const double plot_bottom = top + row * static_cast<double>(sobol.indices.size());
     const double height = plot_bottom + 30;
     const std::function<double(double)> x_of = [&](double v) { return plot_x + (v - lo) / (hi - lo) * plot_w; };
     const double zero_x = x_of(0);
 
-    std::string s = detail::svg_open("chart sobol-indices wide", width, height,
-                                     std::string(label(analysis_label::sobol_indices, lang)));
+    std::string s = detail::svg_open(std::string("chart sobol-indices ") + (compact ? "compact" : "wide"), width,
+                                     height, std::string(label(analysis_label::sobol_indices, lang)));
     const auto ticks = static_cast<int>(std::lround((hi - lo) / step));
     for (int k = 0; k <= ticks; ++k) {
         const double t = lo + step * k;
@@ -150,8 +152,9 @@ DXFRAME_DECL std::string svg_sobol_indices(const sobol_estimate& sobol, language
                    ")";
         };
         s += "<g class=\"input-row\" data-input=\"" + html_escape(i.input) + "\">";
-        s += detail::svg_text("label", label_w, y + row / 2 + 4, truncate_to_width(i.input, 30), "end", 13);
-        s += detail::svg_rect("track", plot_x, y + 4, plot_w, row - 8, n % 2 == 0 ? "#f6f8fa" : "#fbfcfd");
+        s += detail::svg_text("label", label_w, y + row / 2 + 4, truncate_to_width(i.input, compact ? 16 : 30), "end",
+                              font);
+        s += detail::svg_rect("track", plot_x - 4, y + 4, plot_w + 8, row - 8, n % 2 == 0 ? "#f6f8fa" : "#fbfcfd");
         s += detail::sobol_bar("si", i.first_order, i.first_order_q5, i.first_order_q95, y + 8, bar_h, zero_x,
                                analysis_colors::first, tip("Si", i.first_order, i.first_order_q5, i.first_order_q95),
                                x_of);
@@ -177,7 +180,8 @@ DXFRAME_DECL std::string sensitivity_html(const sensitivity_result& r, const ana
          detail::legend_item("", analysis_colors::first, label(analysis_label::first_order, lang)) +
          detail::legend_item("", analysis_colors::total, label(analysis_label::total, lang)) +
          detail::legend_item("sw-whisker", analysis_colors::whisker, label(analysis_label::interval, lang)) +
-         "</ul>\n<div class=\"scroll chart-box\">" + svg_sobol_indices(e, lang) + "</div>\n<p class=\"note\">" +
+         "</ul>\n<div class=\"scroll chart-box\">" + svg_sobol_indices(e, lang) +
+         svg_sobol_indices(e, lang, detail::phone_chart_width) + "</div>\n<p class=\"note\">" +
          L(analysis_label::sobol_note) + "</p>\n";
     h += "<div class=\"scroll table-box\"><table class=\"sobol-table\">\n<thead><tr><th>" + L(analysis_label::input) +
          "</th><th class=\"n\">Si</th><th class=\"n\">Si 5%</th><th class=\"n\">Si 95%</th><th class=\"n\">STi</th>"

@@ -110,8 +110,13 @@ DXFRAME_DECL std::vector<std::size_t> nominal_rank_order(const std::vector<rank_
 DXFRAME_DECL std::string svg_rank_intervals(const std::vector<rank_summary>& ranks,
                                             const std::vector<std::string>& names, language lang, double width) {
     using detail::svg_num;
-    const double row = 20, top = 30, rank_right = 30, label_x = 40, label_w = 250;
-    const double plot_x = label_x + label_w + 10, plot_w = std::max(100.0, width - plot_x - 16);
+    // Below 500 wide the chart is for a phone: ids only in a narrow column, a smaller font.
+    const bool compact = width < detail::compact_chart_width;
+    const double row = 20, top = 30, font = compact ? 11 : 12;
+    const double rank_right = compact ? 20 : 30, label_x = compact ? 26 : 40, label_w = compact ? 56 : 244;
+    // The track reaches `pad` beyond the first and the last rank, so that their marks stay on it.
+    const double pad = 6, plot_x = label_x + label_w + (compact ? 6 : 10) + pad;
+    const double plot_w = std::max(100.0, width - plot_x - (compact ? 8 : 16));
     const std::size_t n = ranks.size();
     const double count = static_cast<double>(std::max<std::size_t>(n, 1));
     const double plot_bottom = top + row * static_cast<double>(n);
@@ -119,14 +124,15 @@ DXFRAME_DECL std::string svg_rank_intervals(const std::vector<rank_summary>& ran
     // Rank 1 on the left; each rank the centre of a slot of equal width.
     const auto x_of = [&](double rank) { return plot_x + (std::clamp(rank, 0.5, count + 0.5) - 0.5) / count * plot_w; };
 
-    std::string s = detail::svg_open("chart rank-intervals wide", width, height,
-                                     std::string(label(analysis_label::rank_intervals, lang)));
-    s += detail::svg_text("axis-title", rank_right, top - 12, std::string(label(analysis_label::rank, lang)), "end", 11,
+    std::string s = detail::svg_open(std::string("chart rank-intervals ") + (compact ? "compact" : "wide"), width,
+                                     height, std::string(label(analysis_label::rank_intervals, lang)));
+    s += detail::svg_text("axis-title", 2, top - 12, std::string(label(analysis_label::rank, lang)), "start", 11,
                           "#57606a");
-    const double step = std::max(1.0, std::round(detail::nice_step(count, 10)));
+    // Ticks at rank 1 and at every multiple of a whole step (1, 2, 5, 10, 20, ...).
+    const auto step = static_cast<std::size_t>(std::max(1.0, std::round(detail::nice_step(count, compact ? 5 : 10))));
     std::vector<double> ticks{1};
-    for (double t = step; t <= count; t += step)
-        if (t > 1) ticks.push_back(t);
+    for (std::size_t t = step; t <= n; t += step)
+        if (t > 1) ticks.push_back(static_cast<double>(t));
     for (const double t : ticks) {
         const double x = x_of(t);
         s += detail::svg_line("grid", x, top - 4, x, plot_bottom + 2, "#d0d7de", 1, " stroke-dasharray=\"2 3\"");
@@ -139,6 +145,7 @@ DXFRAME_DECL std::string svg_rank_intervals(const std::vector<rank_summary>& ran
         const double y = top + row * static_cast<double>(i);
         const double mid = y + row / 2;
         const std::string caption = detail::unit_caption(ranks, names, order[i]);
+        const std::string shown = compact ? truncate_to_width(k.unit, 8) : truncate_to_width(caption, 34);
         std::string tip = caption + ": " + std::string(label(analysis_label::nominal_rank, lang)) + " " +
                           detail::nominal_rank_text(k.nominal) + ", " +
                           std::string(label(analysis_label::median, lang)) + " " +
@@ -147,9 +154,11 @@ DXFRAME_DECL std::string svg_rank_intervals(const std::vector<rank_summary>& ran
                           fixed_number(k.q95, detail::rank_decimals);
         s += "<g class=\"unit-row\" data-unit=\"" + html_escape(k.unit) + "\" data-nominal=\"" +
              (k.nominal ? std::to_string(*k.nominal) : std::string()) + "\"><title>" + html_escape(tip) + "</title>";
-        s += detail::svg_text("rank", rank_right, mid + 4, detail::nominal_rank_text(k.nominal), "end", 12, "#57606a");
-        s += detail::svg_text("label", label_x, mid + 4, truncate_to_width(caption, 34), "start", 12);
-        s += detail::svg_rect("track", plot_x, y + 2, plot_w, row - 4, i % 2 == 0 ? "#f3f5f7" : "#fafbfc");
+        s +=
+            detail::svg_text("rank", rank_right, mid + 4, detail::nominal_rank_text(k.nominal), "end", font, "#57606a");
+        s += detail::svg_text("label", label_x, mid + 4, shown, "start", font);
+        s += detail::svg_rect("track", plot_x - pad, y + 2, plot_w + 2 * pad, row - 4,
+                              i % 2 == 0 ? "#f3f5f7" : "#fafbfc");
         if (k.q5 && k.q95 && std::isfinite(*k.q5) && std::isfinite(*k.q95)) {
             double x1 = x_of(*k.q5), x2 = x_of(*k.q95);
             if (x2 - x1 < 4) {  // a rank that never moves still shows as a short band
@@ -193,6 +202,7 @@ DXFRAME_DECL std::string uncertainty_html(const uncertainty_result& r, const ana
          detail::legend_item("sw-median", analysis_colors::median, label(analysis_label::median, lang)) +
          detail::legend_item("sw-nominal", analysis_colors::nominal, label(analysis_label::nominal_rank, lang)) +
          "</ul>\n<div class=\"scroll chart-box\">" + svg_rank_intervals(r.ranks, options.unit_names, lang) +
+         svg_rank_intervals(r.ranks, options.unit_names, lang, detail::phone_chart_width) +
          "</div>\n<p class=\"note\">" + L(analysis_label::rank_note) + "</p>\n";
 
     // The same numbers as a table, in the chart's order.

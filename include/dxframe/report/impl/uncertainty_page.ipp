@@ -28,6 +28,8 @@ namespace detail {
 inline constexpr std::string_view analysis_css = R"css(
 .scroll{overflow-x:auto;max-width:100%}
 .scroll svg.wide{width:100%;min-width:760px;max-width:none}
+.chart-box svg.compact{display:none}
+@media (max-width:780px){.chart-box svg.wide{display:none}.chart-box svg.compact{display:block;width:100%;height:auto}}
 .scroll table{min-width:520px}
 dl.settings{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:4px 16px;margin:0;font-size:13px}
 dl.settings dt{color:var(--muted)}
@@ -39,7 +41,7 @@ dl.settings ul{margin:0;padding-left:18px}
 .sw.sw-whisker{height:2px;width:18px;border-radius:0}
 caption{caption-side:top;text-align:left;font-size:12px;color:var(--muted);padding:0 0 6px}
 @media (max-width:600px){.wrap{padding:0 10px}section{padding:14px 12px}h1{font-size:23px}header.top{padding:18px 0 56px}}
-@media print{.scroll{overflow:visible}.scroll svg.wide{min-width:0}header.top{background:#fff;color:#1f2328}}
+@media print{.scroll{overflow:visible}.chart-box svg.wide{display:block;min-width:0}.chart-box svg.compact{display:none}header.top{background:#fff;color:#1f2328}}
 )css";
 
 DXFRAME_DECL std::string analysis_page_open(std::string_view title, const std::string& meta_html, language lang) {
