@@ -3,8 +3,10 @@
 // get_corr_flags, get_cronbach and get_PCA on the ASEM "Aggregated" data set. Expected values:
 // tests/data/coinr-expected/audit_*.csv, from coinr_expected.R (an independent base-R port of
 // COINr's code using R's own cor, cor.test, cov and prcomp); small cases worked by hand below.
+#include <dxframe/data/vietnam.hpp>
 #include <dxframe/index/audit.hpp>
 #include <dxframe/index/compute.hpp>
+#include <dxframe/index/dataset_input.hpp>
 
 #include <cmath>
 #include <limits>
@@ -273,4 +275,35 @@ TEST_CASE("audit of bad columns: constant and too short give warnings and empty 
     CHECK_FALSE(a.groups[0].pca);  // "flat" is constant over the complete rows
     CHECK(a.family.empty());       // no aggregates given
     CHECK_THROWS(dxframe::run_audit(*built.tree, dxframe::value_matrix(4, 2)));
+}
+
+TEST_CASE("audit of a dxframe/1 dataset: the built-in Viet Nam provinces' PDTI", "[audit]") {
+    dxframe::dataset_input_options o;
+    o.root = "dti922_pdti";
+    const auto in = dxframe::make_dataset_input(dxframe::data::vietnam(), o);
+    REQUIRE(in.ok());
+    const auto result = dxframe::compute_index(*in.tree, in.values, in.units);
+    const auto a = dxframe::run_audit(*in.tree, in.values, &result.aggregates);
+    CHECK(a.columns.size() == in.tree->element_count());
+    CHECK(a.groups.size() == in.tree->node_count());
+    CHECK(a.indicators.ids.size() == in.tree->indicator_count());
+    // Every statistic, correlation and loading present is a number; what cannot be computed is absent
+    // and said in a diagnostic naming the column or the group.
+    for (const auto& c : a.columns) {
+        for (const auto& v : {c.statistics.mean, c.statistics.sd, c.statistics.skewness, c.statistics.kurtosis})
+            CHECK((!v || std::isfinite(*v)));
+        if (c.statistics.n == 0) {
+            bool said = false;
+            for (const auto& d : a.diagnostics)
+                said = said || d.path == c.id;
+            CHECK(said);
+        }
+    }
+    for (const auto& c : a.indicators.cells)
+        CHECK((!c.r || (*c.r >= -1.0 && *c.r <= 1.0)));
+    for (const auto& g : a.groups)
+        if (g.pca)
+            for (const auto& l : g.pca->loadings)
+                for (const double x : l)
+                    CHECK(std::isfinite(x));
 }

@@ -2,8 +2,11 @@
 // Strengths and weaknesses (index/profile.hpp) against COINr 1.1.14's get_str_weak on the raw
 // ASEM data (tests/data/coinr-expected/profile_str_weak.csv, from coinr_expected.R, an independent
 // base-R port of get_str_weak and rank_df), and small cases worked by hand.
+#include <dxframe/data/vietnam.hpp>
+#include <dxframe/index/dataset_input.hpp>
 #include <dxframe/index/profile.hpp>
 
+#include <algorithm>
 #include <limits>
 #include <optional>
 #include <string>
@@ -145,4 +148,28 @@ TEST_CASE("strengths and weaknesses by hand: direction, ties, missing, worst dis
     CHECK(x.diagnostics[0].code == dxframe::diagnostic_code::unknown_reference);
     CHECK(x.strengths.empty());
     CHECK_THROWS(dxframe::profile_unit(tree, m, {"u1"}, "u1"));
+}
+
+TEST_CASE("profile of a province from a dxframe/1 dataset (the built-in Viet Nam PDTI)", "[profile]") {
+    dxframe::dataset_input_options o;
+    o.root = "dti922_pdti";
+    const auto in = dxframe::make_dataset_input(dxframe::data::vietnam(), o);
+    REQUIRE(in.ok());
+    dxframe::profile_options po;
+    po.strengths = 3;
+    po.weaknesses = 3;
+    for (const auto& unit : in.units) {
+        INFO(unit);
+        const auto p = dxframe::profile_unit(*in.tree, in.values, in.units, unit, po);
+        REQUIRE(p.ok());
+        CHECK(p.strengths.size() == std::min<std::size_t>(3, p.considered));
+        for (std::size_t k = 1; k < p.strengths.size(); ++k)
+            CHECK(p.strengths[k - 1].rank <= p.strengths[k].rank);
+        for (const auto& e : p.strengths) {
+            CHECK(e.rank >= 1);
+            CHECK(e.rank < e.ranked);  // the worst rank is discarded
+            CHECK(e.ranked <= in.units.size());
+            CHECK(e.ancestor);
+        }
+    }
 }
