@@ -9,6 +9,7 @@
 #include <dxframe/model/fields.hpp>
 #include <dxframe/model/framework.hpp>
 #include <dxframe/model/indicator.hpp>
+#include <dxframe/model/lifetime.hpp>
 #include <dxframe/model/lookup.hpp>
 #include <dxframe/model/manual_status.hpp>
 #include <dxframe/model/method.hpp>

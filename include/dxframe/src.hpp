@@ -25,6 +25,7 @@
 #include <dxframe/impl/validate/duplicates.ipp>
 #include <dxframe/impl/validate/entities.ipp>
 #include <dxframe/impl/validate/hierarchy.ipp>
+#include <dxframe/impl/validate/lifetimes.ipp>
 #include <dxframe/impl/validate/observations.ipp>
 #include <dxframe/impl/validate/rankings.ipp>
 #include <dxframe/impl/validate/references.ipp>
@@ -44,9 +45,9 @@
 #include <dxframe/index/impl/dataset_input.ipp>
 #include <dxframe/index/impl/denominate.ipp>
 #include <dxframe/index/impl/dti.ipp>
-#include <dxframe/index/impl/input.ipp>
 #include <dxframe/index/impl/impute.ipp>
 #include <dxframe/index/impl/impute_panel.ipp>
+#include <dxframe/index/impl/input.ipp>
 #include <dxframe/index/impl/kernels.ipp>
 #include <dxframe/index/impl/matrix.ipp>
 #include <dxframe/index/impl/normalise.ipp>
@@ -64,6 +65,7 @@
 #include <dxframe/io/impl/json.ipp>
 #include <dxframe/model/impl/date.ipp>
 #include <dxframe/model/impl/indicator.ipp>
+#include <dxframe/model/impl/lifetime.ipp>
 #include <dxframe/model/impl/lookup.ipp>
 #include <dxframe/model/impl/observation.ipp>
 #include <dxframe/model/impl/pillar.ipp>

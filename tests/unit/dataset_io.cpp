@@ -654,6 +654,8 @@ struct checker {
             return json{{"type", "string"}};
         } else if constexpr (std::is_same<M, double>::value) {
             return json{{"type", "number"}};
+        } else if constexpr (std::is_same<M, bool>::value) {
+            return json{{"type", "boolean"}};
         } else if constexpr (std::is_same<M, dxframe::date>::value) {
             return ref("date");
         } else if constexpr (std::is_enum<M>::value) {

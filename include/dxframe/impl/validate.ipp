@@ -25,6 +25,7 @@
 #include <dxframe/impl/validate/context.ipp>
 #include <dxframe/impl/validate/entities.ipp>
 #include <dxframe/impl/validate/hierarchy.ipp>
+#include <dxframe/impl/validate/lifetimes.ipp>
 #include <dxframe/impl/validate/observations.ipp>
 #include <dxframe/impl/validate/references.ipp>
 #include <dxframe/impl/validate/targets.ipp>

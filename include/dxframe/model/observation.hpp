@@ -41,9 +41,13 @@ struct observation {
     std::optional<dxframe::source> source;                  ///< Where the figure was reported.
     observation_status status = observation_status::final;  ///< Final or provisional.
     std::optional<std::string> note;                        ///< Anything a reader needs to know.
+    /// True: a figure recomputed for the entity's present boundaries and dated before the entity
+    /// came into being (a merged province's DTI of the year before the merger). Validation then
+    /// does not warn that the entity did not exist at that date (entity_not_alive).
+    std::optional<bool> backcast;
 };
 BOOST_DESCRIBE_STRUCT(observation, (),
-                      (entity, indicator, date, value, numerator, denominator, out_of, source, status, note))
+                      (entity, indicator, date, value, numerator, denominator, out_of, source, status, note, backcast))
 
 /// `status` may be omitted (it is then final).
 template <>

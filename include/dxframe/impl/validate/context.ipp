@@ -12,6 +12,7 @@
 
 #include <dxframe/diagnostic.hpp>
 #include <dxframe/model/dataset.hpp>
+#include <dxframe/model/lifetime.hpp>
 #include <dxframe/validate.hpp>
 
 namespace dxframe::detail::validation {
@@ -50,7 +51,7 @@ inline std::string tree_path(const tree_ref& r) {
 /// to `diagnostics` as they walk the document, so its order is the document's order.
 struct context {
     context(const dataset& checked, const validate_options& chosen)
-        : ds(checked), fw(checked.framework), options(chosen) {
+        : ds(checked), fw(checked.framework), options(chosen), lifetimes(checked.entities) {
         tree.reserve(fw.nodes.size() + fw.indicators.size());
         // Nodes first: they come first in the document, so a clash is reported at the indicator.
         for (std::size_t i = 0; i < fw.nodes.size(); ++i)
@@ -66,6 +67,7 @@ struct context {
     const dataset& ds;                    ///< The dataset being checked.
     const framework& fw;                  ///< Its framework.
     validate_options options;             ///< What to report.
+    entity_lifetimes lifetimes;           ///< When each entity exists (mergers end predecessors).
     std::vector<diagnostic> diagnostics;  ///< What was found so far, in document order.
 
     std::unordered_map<std::string_view, tree_ref> tree;  ///< Node and indicator ids (one id space).

@@ -13,6 +13,7 @@
 #include <dxframe/diagnostic.hpp>
 #include <dxframe/impl/validate/context.ipp>
 #include <dxframe/impl/validate/duplicates.ipp>
+#include <dxframe/impl/validate/lifetimes.ipp>
 #include <dxframe/impl/validate/rankings.ipp>
 #include <dxframe/impl/validate/references.ipp>
 #include <dxframe/impl/validate/sources.ipp>
@@ -73,6 +74,7 @@ inline void check_observation(context& cx, observation_history& history, std::si
                  "observation names entity " + quote_id(o.entity) + ", which does not exist");
     }
     if (ind == nullptr) resolve_indicator(cx, o.indicator, path("indicator"), "observation");
+    check_observation_alive(cx, o, path("date"), who());
 
     // /value
     non_finite(o.value, "value");

@@ -14,6 +14,7 @@
 
 #include <dxframe/diagnostic.hpp>
 #include <dxframe/impl/validate/context.ipp>
+#include <dxframe/impl/validate/lifetimes.ipp>
 #include <dxframe/impl/validate/references.ipp>
 #include <dxframe/impl/validate/sources.ipp>
 #include <dxframe/impl/validate/target_settings.ipp>
@@ -139,7 +140,8 @@ inline void check_target(context& cx, std::size_t i) {
 
     check_plain_id(cx, cx.targets, cx.fw.targets, i, "/framework/targets", "target");
     const indicator* ind = resolve_indicator(cx, t.indicator, base + "/indicator", who);
-    if (t.entity) resolve_entity(cx, *t.entity, base + "/entity", who);
+    if (t.entity && resolve_entity(cx, *t.entity, base + "/entity", who))
+        check_target_entity_alive(cx, t, base + "/entity", who);
 
     // /kind: the kinds that are a direction themselves, against the indicator's direction.
     if (ind != nullptr && ((t.kind == target_kind::increase && ind->direction == direction::lower_is_better) ||

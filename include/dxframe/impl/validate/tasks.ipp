@@ -11,6 +11,7 @@
 
 #include <dxframe/diagnostic.hpp>
 #include <dxframe/impl/validate/context.ipp>
+#include <dxframe/impl/validate/lifetimes.ipp>
 #include <dxframe/impl/validate/references.ipp>
 #include <dxframe/impl/validate/text.ipp>
 #include <dxframe/model/dataset.hpp>
@@ -24,7 +25,8 @@ inline void check_tasks(context& cx) {
         const std::string base = element_path("/framework/tasks", i);
         const std::string who = "task " + quote_id(tk.id);
         check_plain_id(cx, cx.tasks, cx.fw.tasks, i, "/framework/tasks", "task");
-        resolve_entity(cx, tk.owner, base + "/owner", who + " owner");
+        if (resolve_entity(cx, tk.owner, base + "/owner", who + " owner"))
+            check_task_owner_alive(cx, tk, base + "/owner", who);
         if (tk.completed && tk.status != task_status::done) {
             cx.error(diagnostic_code::invalid_task, base + "/status",
                      who + " has status " + boost::describe::enum_to_string(tk.status, "?") +
