@@ -146,6 +146,7 @@ DXFRAME_DECL std::string render_index_markdown(const index_tree& tree, const ind
     std::vector<std::size_t> nodes{tree.root()};
     nodes.insert(nodes.end(), aggs.begin(), aggs.end());
     std::vector<int> decimals;
+    decimals.reserve(nodes.size());
     for (std::size_t j : nodes)
         decimals.push_back(column_decimals(result.aggregates.column_values(j)));
     s += "| " + L(report_label::rank) + " | " + L(index_label::unit) + " | " + L(index_label::name);
