@@ -8,6 +8,8 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -592,6 +594,22 @@ DXFRAME_DECL std::vector<target_assessment> assess_all(const dataset& ds, const 
     check_options(options);
     const series_index index(ds);
     const dataset_index ids(ds);
+    // all_observed: per indicator, the entities with an observation of it, sorted by id, built
+    // in one pass (asking the index per target would scan every series per target). Those
+    // without a usable series by the as-of date are skipped below, as the index would.
+    std::unordered_map<std::string_view, std::vector<const std::string*>> observed_by;
+    if (scope == entity_scope::all_observed) {
+        for (const observation& o : ds.observations)
+            observed_by[o.indicator].push_back(&o.entity);
+        for (auto& entry : observed_by) {
+            auto& entities = entry.second;
+            std::sort(entities.begin(), entities.end(),
+                      [](const std::string* a, const std::string* b) { return *a < *b; });
+            entities.erase(std::unique(entities.begin(), entities.end(),
+                                       [](const std::string* a, const std::string* b) { return *a == *b; }),
+                           entities.end());
+        }
+    }
     std::vector<target_assessment> out;
     out.reserve(ds.framework.targets.size());
     for (const target& t : ds.framework.targets) {
@@ -600,7 +618,10 @@ DXFRAME_DECL std::vector<target_assessment> assess_all(const dataset& ds, const 
         const std::string bound = bound_entity(ds.framework, t);
         out.push_back(assess_ranking(t, ind, index.get(bound, t.indicator, as_of), bound, true, as_of, options));
         if (scope == entity_scope::all_observed) {
-            for (const std::string& e : index.entities_with(t.indicator)) {
+            const auto observed = observed_by.find(t.indicator);
+            if (observed == observed_by.end()) continue;
+            for (const std::string* entity : observed->second) {
+                const std::string& e = *entity;
                 // An entity that first reports after the as-of date is not in the picture at that
                 // date: listing it would make a past assessment change when later data arrive.
                 const ranked_series& series = index.get(e, t.indicator, as_of);
