@@ -47,13 +47,14 @@ struct fixture {
     dxframe::index_result result;
     std::vector<std::string> names{"Unit one", "Unit <two>", "Unit three", "Unit four"};
 
-    explicit fixture(dxframe::aggregation root = dxframe::aggregation::arithmetic) {
+    explicit fixture(dxframe::aggregation root = dxframe::aggregation::arithmetic,
+                     dxframe::normaliser norm = dxframe::normaliser::none) {
         auto built = dxframe::build_tree(
             {ind("a1", "A", "Alpha one"), ind("a2", "A", "Alpha two"), ind("b1", "B", "Beta one")},
             {nd("A", "Idx", 2, "Alpha"), nd("B", "Idx", 1, "Beta"), nd("Idx", std::nullopt, 1, "Test index")});
         REQUIRE(built.ok());
         tree = *built.tree;
-        spec.normalise.method = dxframe::normaliser::none;
+        spec.normalise.method = norm;
         spec.node_aggregate["Idx"].method = root;
         dxframe::value_matrix data(4, 3);
         const double nan = std::nan("");
@@ -236,4 +237,17 @@ TEST_CASE("index report as HTML: no stack for a mean that is not additive", "[re
     CHECK(count(h, "<rect class=\"whole\"") == 3);
     CHECK(h.find("not additive") != std::string::npos);
     CHECK(h.find("class=\"sw\"") == std::string::npos);  // no component colours to explain
+}
+
+TEST_CASE("index report as HTML: no stack for negative values, bars drawn from zero", "[report][index]") {
+    const fixture f(dxframe::aggregation::arithmetic, dxframe::normaliser::zscore);
+    const std::string h = dxframe::render_index_html(f.tree, f.result, f.names, f.spec);
+    INFO(h);
+    CHECK(count(h, "<rect class=\"seg\"") == 0);
+    CHECK(count(h, "<rect class=\"whole\"") == 3);
+    CHECK(h.find("Some values are negative") != std::string::npos);
+    // The lowest index (U3's, negative) starts at the left edge, the highest ends at the right.
+    const std::size_t u3 = h.find("data-unit=\"U3\" data-rank=\"3\"");
+    REQUIRE(u3 != std::string::npos);
+    CHECK(h.find("<rect class=\"whole\" x=\"0\"", u3) < h.find("</div>", u3));
 }

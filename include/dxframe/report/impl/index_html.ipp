@@ -223,7 +223,11 @@ inline std::string index_bars(const index_tree& tree, const index_result& result
         }
     }
     s += "</ul>\n<p class=\"note bars-note\">" +
-         html_escape(std::string(label(stacked ? index_label::stacked_note : index_label::unstacked_note, lang))) +
+         // Not stacked: a mean that does not add up, or (an arithmetic mean) negative values.
+         html_escape(std::string(label(stacked            ? index_label::stacked_note
+                                       : contrib.additive ? index_label::signed_note
+                                                          : index_label::unstacked_note,
+                                       lang))) +
          "</p>\n";
     return s;
 }
