@@ -3,6 +3,7 @@
 // CSV, Markdown and HTML renderings (rank order, one bar per ranked unit with one segment per
 // component, the framework tree with effective weights, missing shown as "—", rank-change
 // arrows), and an honest chart when the root's mean is not additive.
+#include <dxframe/error.hpp>
 #include <dxframe/index.hpp>
 #include <dxframe/report/index.hpp>
 #include <dxframe/report/index_html.hpp>
@@ -142,6 +143,11 @@ TEST_CASE("index report as CSV and Markdown", "[report][index]") {
     CHECK(csv.find("\nU3,10,,,10,,10,3\n") != std::string::npos);
     CHECK(csv.find("\nU4,,,,,,,\n") != std::string::npos);
 
+    // A result from index_engine::run has no unit ids: rows are numbered.
+    dxframe::index_result unnamed = f.result;
+    unnamed.units.clear();
+    CHECK(dxframe::render_index_csv(f.tree, unnamed).find("\n1,80,60,30,") != std::string::npos);
+
     dxframe::index_report_options o;
     o.methods = "none";
     o.previous_ranks = {{"U1", 1}, {"U2", 3}, {"U3", 3}};
@@ -250,4 +256,12 @@ TEST_CASE("index report as HTML: no stack for negative values, bars drawn from z
     const std::size_t u3 = h.find("data-unit=\"U3\" data-rank=\"3\"");
     REQUIRE(u3 != std::string::npos);
     CHECK(h.find("<rect class=\"whole\" x=\"0\"", u3) < h.find("</div>", u3));
+}
+
+TEST_CASE("index report: a result that does not fit the tree is an error, not a crash", "[report][index]") {
+    const fixture f;
+    auto other = dxframe::build_tree({ind("x1", "X", "")}, {nd("X", std::nullopt, 1, "")});
+    REQUIRE(other.ok());
+    CHECK_THROWS_AS(dxframe::render_index_html(*other.tree, f.result, f.names, {}), dxframe::error);
+    CHECK_THROWS_AS(dxframe::compute_contributions(*other.tree, f.result), dxframe::error);
 }

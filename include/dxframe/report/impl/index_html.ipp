@@ -165,7 +165,7 @@ inline std::string index_bars(const index_tree& tree, const index_result& result
     constexpr double chart_w = 1000, chart_h = 14;
     std::size_t label_w = 4, code_w = 4;
     for (std::size_t u = 0; u < index.size(); ++u) {
-        const std::string& unit = result.units[u];
+        const std::string unit = index_unit_id(result, u);
         const std::string name = u < names.size() && !names[u].empty() ? names[u] : unit;
         label_w = std::max(label_w, std::min<std::size_t>(display_width(name), 32));
         code_w = std::max(code_w, std::min<std::size_t>(display_width(unit), 12));
@@ -175,7 +175,7 @@ inline std::string index_bars(const index_tree& tree, const index_result& result
                     "ch;--label-w-narrow:" + std::to_string(code_w + 6) + "ch\">\n";
     std::string unranked;
     for (std::size_t u : units_by_rank(result)) {
-        const std::string& unit = result.units[u];
+        const std::string unit = index_unit_id(result, u);
         const std::string name = u < names.size() && !names[u].empty() ? names[u] : unit;
         if (!result.ranks[u] || !index[u]) {
             unranked += (unranked.empty() ? "" : ", ") + html_escape(unit);
@@ -277,7 +277,7 @@ inline std::string index_table(const index_tree& tree, const index_result& resul
     }
     s += "</tr></thead>\n<tbody>\n";
     for (std::size_t u : units_by_rank(result)) {
-        const std::string& unit = result.units[u];
+        const std::string unit = index_unit_id(result, u);
         s += "<tr class=\"unit-row\" data-unit=\"" + html_escape(unit) + "\"><td class=\"n\">" +
              index_rank_text(result.ranks[u]) + "</td>";
         if (changes) {
