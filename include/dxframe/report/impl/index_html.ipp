@@ -54,6 +54,9 @@ table.results{width:auto;min-width:100%;font-size:12.5px}
 table.results th{position:sticky;top:0;z-index:1;background:#fff;box-shadow:0 1px 0 var(--line)}
 table.results td{white-space:nowrap;padding:4px 8px}
 table.results th.idx,table.results td.idx{font-weight:700}
+table.results .code{position:sticky;left:0;background:#fff;box-shadow:1px 0 0 var(--line)}
+table.results th.code{z-index:2}
+table.results tbody tr:nth-child(even) td.code{background:#fafbfc}
 td.na{color:#8c959f;text-align:center}
 td.change{white-space:nowrap;text-align:right}
 td.change.up,.chg-up{color:#0b4f8a;font-weight:600}
@@ -72,7 +75,7 @@ h1{font-size:24px}
 @media print{
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .table-box{overflow:visible;max-height:none;border:0}
-table.results th{position:static}
+table.results th,table.results .code{position:static}
 table.results{font-size:9px}
 }
 )css";
@@ -268,8 +271,8 @@ inline std::string index_table(const index_tree& tree, const index_result& resul
     const auto L = [&](auto key) { return html_escape(std::string(label(key, lang))); };
     std::string s = "<div class=\"table-box\"><table class=\"results\">\n<thead><tr><th class=\"n\">" +
                     L(report_label::rank) + "</th>" +
-                    (changes ? "<th class=\"n\">" + L(index_label::change) + "</th>" : std::string()) + "<th>" +
-                    L(index_label::unit) + "</th><th>" + L(index_label::name) + "</th>";
+                    (changes ? "<th class=\"n\">" + L(index_label::change) + "</th>" : std::string()) +
+                    "<th class=\"code\">" + L(index_label::unit) + "</th><th>" + L(index_label::name) + "</th>";
     for (std::size_t k = 0; k < cols.size(); ++k) {
         const std::size_t e = cols[k].element;
         s += "<th class=\"n" + std::string(k == 0 ? " idx" : "") + "\" title=\"" +
