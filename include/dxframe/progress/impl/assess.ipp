@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -599,15 +600,15 @@ DXFRAME_DECL std::vector<target_assessment> assess_all(const dataset& ds, const 
     // without a usable series by the as-of date are skipped below, as the index would.
     std::unordered_map<std::string_view, std::vector<const std::string*>> observed_by;
     if (scope == entity_scope::all_observed) {
-        for (const observation& o : ds.observations)
-            observed_by[o.indicator].push_back(&o.entity);
+        // Each (indicator, entity) pair once, through a hash set; only the distinct entities
+        // of an indicator are sorted.
+        std::unordered_map<std::string_view, std::unordered_set<std::string_view>> seen;
+        for (const observation& o : ds.observations) {
+            if (seen[o.indicator].insert(o.entity).second) observed_by[o.indicator].push_back(&o.entity);
+        }
         for (auto& entry : observed_by) {
-            auto& entities = entry.second;
-            std::sort(entities.begin(), entities.end(),
+            std::sort(entry.second.begin(), entry.second.end(),
                       [](const std::string* a, const std::string* b) { return *a < *b; });
-            entities.erase(std::unique(entities.begin(), entities.end(),
-                                       [](const std::string* a, const std::string* b) { return *a == *b; }),
-                           entities.end());
         }
     }
     std::vector<target_assessment> out;
