@@ -2,10 +2,12 @@
 // Writes a commune-shaped dxframe/1 dataset for the scale benchmark (bench/README.md): the
 // embedded Viet Nam framework and entities, plus 3,321 communes under the 34 provinces in
 // force since 1 July 2025, 100 commune indicators (percent, 0-100) with a target each, and
-// monthly observations of 2025 for (commune, indicator) pairs, N of them in all:
-// observation k is commune k mod 3,321, indicator (k / 3,321) mod 100, month k / 332,100, so
-// every size uses every commune and 4 M covers the whole year. The file validates clean at
-// every size and is written in save_dataset's canonical layout, streamed (never held whole).
+// the 12 monthly observations of 2025 of (commune, indicator) series, N observations in all:
+// observation k is month k mod 12 of series k / 12, series s being commune s mod 3,321 and
+// indicator s / 3,321. Every series has its 12 months at every size, so the work per
+// observation of a progress assessment is the same at 100 k as at 4 M; N is capped at the
+// whole year, 3,321 × 100 × 12 = 3,985,200 ("4 M"). The file validates clean at every size and
+// is written in save_dataset's canonical layout, streamed (never held whole).
 //
 //   commune_gen N OUT.json      e.g. commune_gen 4000000 /tmp/commune-4m.json
 #include <dxframe/data/vietnam.hpp>
@@ -57,7 +59,9 @@ int main(int argc, char** argv) {
         std::cerr << "usage: commune_gen N OUT.json\n";
         return 2;
     }
-    const std::uint64_t n = std::strtoull(argv[1], nullptr, 10);
+    constexpr std::uint64_t whole_year = std::uint64_t{communes} * indicators * months;
+    std::uint64_t n = std::strtoull(argv[1], nullptr, 10);
+    if (n > whole_year) n = whole_year;
     dxframe::dataset ds = dxframe::data::vietnam();
     ds.observations.clear();  // the national figures stay out: every observation is a commune's
 
@@ -115,9 +119,10 @@ int main(int argc, char** argv) {
                                                    "07-31", "08-31", "09-30", "10-31", "11-30", "12-31"};
     std::string record;
     for (std::uint64_t k = 0; k < n; ++k) {
-        const std::uint64_t c = k % communes;
-        const std::uint64_t i = (k / communes) % indicators;
-        const std::uint64_t m = (k / (communes * indicators)) % months;
+        const std::uint64_t series = k / months;
+        const std::uint64_t m = k % months;
+        const std::uint64_t c = series % communes;
+        const std::uint64_t i = series / communes;
         record = k == 0 ? "\n    {\n" : ",\n    {\n";
         record += "      \"entity\": \"" + commune_id(static_cast<int>(c)) + "\",\n";
         record += "      \"indicator\": \"" + indicator_id(static_cast<int>(i)) + "\",\n";

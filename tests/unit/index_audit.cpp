@@ -7,6 +7,7 @@
 #include <dxframe/index/audit.hpp>
 #include <dxframe/index/compute.hpp>
 #include <dxframe/index/dataset_input.hpp>
+#include <dxframe/index/treat.hpp>
 
 #include <cmath>
 #include <limits>
@@ -306,4 +307,28 @@ TEST_CASE("audit of a dxframe/1 dataset: the built-in Viet Nam provinces' PDTI",
             for (const auto& l : g.pca->loadings)
                 for (const double x : l)
                     CHECK(std::isfinite(x));
+}
+
+TEST_CASE("infinite cells: left out of statistics and correlations, treatment refused, never NaN", "[audit][treat]") {
+    const double inf = std::numeric_limits<double>::infinity();
+    const std::vector<double> x = {1, 2, inf, 3, 4, 8};
+    const std::vector<double> y = {2, 1, 5, 4, 3, 9};
+    std::vector<dxframe::diagnostic> d;
+    const auto s = dxframe::describe_column(x.data(), x.size(), "x", &d);
+    CHECK(s.n == 5);
+    CHECK(*s.max == 8);
+    CHECK(std::isfinite(*s.mean));
+    CHECK(std::isfinite(*s.kurtosis));
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].code == dxframe::diagnostic_code::non_finite_value);
+    const auto c = dxframe::pearson_correlation(x.data(), y.data(), x.size());
+    CHECK(c.n == 5);
+    CHECK(std::isfinite(*c.r));
+    std::vector<double> t = x;
+    d.clear();
+    const auto log = dxframe::treat_column(t.data(), t.size(), {}, "x", nullptr, d);
+    CHECK(log.applied == dxframe::treatment::none);
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].message.find("row 3") != std::string::npos);
+    CHECK(std::isinf(t[2]));
 }

@@ -3,6 +3,7 @@
 // CSV, Markdown and HTML renderings (rank order, one bar per ranked unit with one segment per
 // component, the framework tree with effective weights, missing shown as "—", rank-change
 // arrows), and an honest chart when the root's mean is not additive.
+#include <dxframe/error.hpp>
 #include <dxframe/index.hpp>
 #include <dxframe/report/index.hpp>
 #include <dxframe/report/index_html.hpp>
@@ -47,13 +48,14 @@ struct fixture {
     dxframe::index_result result;
     std::vector<std::string> names{"Unit one", "Unit <two>", "Unit three", "Unit four"};
 
-    explicit fixture(dxframe::aggregation root = dxframe::aggregation::arithmetic) {
+    explicit fixture(dxframe::aggregation root = dxframe::aggregation::arithmetic,
+                     dxframe::normaliser norm = dxframe::normaliser::none) {
         auto built = dxframe::build_tree(
             {ind("a1", "A", "Alpha one"), ind("a2", "A", "Alpha two"), ind("b1", "B", "Beta one")},
             {nd("A", "Idx", 2, "Alpha"), nd("B", "Idx", 1, "Beta"), nd("Idx", std::nullopt, 1, "Test index")});
         REQUIRE(built.ok());
         tree = *built.tree;
-        spec.normalise.method = dxframe::normaliser::none;
+        spec.normalise.method = norm;
         spec.node_aggregate["Idx"].method = root;
         dxframe::value_matrix data(4, 3);
         const double nan = std::nan("");
@@ -140,6 +142,11 @@ TEST_CASE("index report as CSV and Markdown", "[report][index]") {
     CHECK(csv.rfind("uCode,a1,a2,b1,A,B,Idx,Rank\nU1,80,60,30,70,30,56.666666666666664,2\n", 0) == 0);
     CHECK(csv.find("\nU3,10,,,10,,10,3\n") != std::string::npos);
     CHECK(csv.find("\nU4,,,,,,,\n") != std::string::npos);
+
+    // A result from index_engine::run has no unit ids: rows are numbered.
+    dxframe::index_result unnamed = f.result;
+    unnamed.units.clear();
+    CHECK(dxframe::render_index_csv(f.tree, unnamed).find("\n1,80,60,30,") != std::string::npos);
 
     dxframe::index_report_options o;
     o.methods = "none";
@@ -236,4 +243,25 @@ TEST_CASE("index report as HTML: no stack for a mean that is not additive", "[re
     CHECK(count(h, "<rect class=\"whole\"") == 3);
     CHECK(h.find("not additive") != std::string::npos);
     CHECK(h.find("class=\"sw\"") == std::string::npos);  // no component colours to explain
+}
+
+TEST_CASE("index report as HTML: no stack for negative values, bars drawn from zero", "[report][index]") {
+    const fixture f(dxframe::aggregation::arithmetic, dxframe::normaliser::zscore);
+    const std::string h = dxframe::render_index_html(f.tree, f.result, f.names, f.spec);
+    INFO(h);
+    CHECK(count(h, "<rect class=\"seg\"") == 0);
+    CHECK(count(h, "<rect class=\"whole\"") == 3);
+    CHECK(h.find("Some values are negative") != std::string::npos);
+    // The lowest index (U3's, negative) starts at the left edge, the highest ends at the right.
+    const std::size_t u3 = h.find("data-unit=\"U3\" data-rank=\"3\"");
+    REQUIRE(u3 != std::string::npos);
+    CHECK(h.find("<rect class=\"whole\" x=\"0\"", u3) < h.find("</div>", u3));
+}
+
+TEST_CASE("index report: a result that does not fit the tree is an error, not a crash", "[report][index]") {
+    const fixture f;
+    auto other = dxframe::build_tree({ind("x1", "X", "")}, {nd("X", std::nullopt, 1, "")});
+    REQUIRE(other.ok());
+    CHECK_THROWS_AS(dxframe::render_index_html(*other.tree, f.result, f.names, {}), dxframe::error);
+    CHECK_THROWS_AS(dxframe::compute_contributions(*other.tree, f.result), dxframe::error);
 }

@@ -45,7 +45,7 @@ struct correlation {
 };
 BOOST_DESCRIBE_STRUCT(correlation, (), (r, p, n))
 
-/// Pearson's correlation of two columns of `rows` cells (NaN = missing), pairwise complete, with
+/// Pearson's correlation of two columns of `rows` cells (NaN = missing, infinities left out), pairwise complete, with
 /// the p-value of `cor.test`. Deviations from the means of the paired values (two passes).
 DXFRAME_DECL correlation pearson_correlation(const double* x, const double* y, std::size_t rows);
 

@@ -52,7 +52,8 @@ BOOST_DESCRIBE_STRUCT(shape_statistics, (), (skewness, kurtosis))
 /// sums are formed once, which the outlier treatment's repeated tests want.
 DXFRAME_DECL shape_statistics sample_shape(const std::vector<double>& values);
 
-/// sample_shape of the values present among `rows` cells (NaN = missing), read in place.
+/// sample_shape of the finite values among `rows` cells (NaN = missing; infinities left out), read
+/// in place.
 DXFRAME_DECL shape_statistics column_shape(const double* cells, std::size_t rows);
 
 /// Type-2 sample skewness of `values` (no NaN), as COINr's `skew`; nullopt with fewer than three
@@ -63,7 +64,8 @@ DXFRAME_DECL std::optional<double> sample_skewness(const std::vector<double>& va
 /// four values or when all values are equal.
 DXFRAME_DECL std::optional<double> sample_kurtosis(const std::vector<double>& values);
 
-/// Statistics of a column of `rows` cells (NaN = missing). When `diagnostics` is given, a
+/// Statistics of a column of `rows` cells (NaN = missing; an infinite cell is left out, counted as
+/// missing, with a non_finite_value warning). When `diagnostics` is given, a
 /// warning (insufficient_data, path `path`) says why a statistic is absent: no values, one
 /// value (no sd), fewer than three (no skewness) or four (no kurtosis), or a constant column.
 DXFRAME_DECL column_statistics describe_column(const double* cells, std::size_t rows, const std::string& path = {},

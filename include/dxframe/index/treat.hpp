@@ -17,7 +17,8 @@
 ///     transformed (`log_CT`): x ↦ ln(x − min + 0.01·(max − min)), min and max of the values
 ///     present. The result is checked again and reported, whether it passes or not.
 /// Missing cells stay missing. An indicator whose test cannot be computed (fewer than four
-/// values, or all equal: COINr's f_pass returns NA or stops) is left untreated with a warning.
+/// values, or all equal: COINr's f_pass returns NA or stops), or that holds an infinite value,
+/// is left untreated with a warning.
 #pragma once
 
 #include <cstddef>
@@ -131,7 +132,7 @@ struct treat_spec_parse_result {
 };
 
 /// Parses the CLI's `--treat` arguments, each `SPEC` (for every indicator) or `ID=SPEC` (one
-/// indicator), SPEC = `none` | `winsorise[:MAX_POINTS[:SKEW:KURTOSIS]]` (defaults 5, 2, 3.5;
+/// indicator), SPEC = `none` | `winsorise[:MAX_POINTS[:SKEW:KURTOSIS]]` (`winsorize` too; defaults 5, 2, 3.5;
 /// MAX_POINTS a whole number ≥ 0, SKEW and KURTOSIS finite numbers, SKEW > 0). A later argument
 /// for the same target replaces an earlier one. Errors (invalid_enum_value for an unknown method,
 /// invalid_number for a bad parameter) have path `source` + "/" + the argument's position.

@@ -6,7 +6,9 @@
 /// The machine renderings keep every digit: CSV writes one row per unit in input order, every
 /// number with 17 significant digits (full_precision_number), a missing value as an empty cell;
 /// JSON is the index_spec followed by make_report()'s members. The Markdown table is for
-/// people: units by rank, fixed decimals per column, missing as "—".
+/// people: units by rank, fixed decimals per column, missing as "—". Every renderer of an
+/// index result (here and in report/index_html.hpp) throws dxframe::error when the result does
+/// not fit the tree it is given (a result computed over another tree).
 #pragma once
 
 #include <cstddef>
@@ -50,6 +52,8 @@ DXFRAME_DECL std::string index_rank_change_text(const std::optional<std::size_t>
 // The previous rank of row u of `result`, when the options have one.
 DXFRAME_DECL std::optional<std::size_t> index_previous_rank(const index_result& result, std::size_t u,
                                                             const index_report_options& options);
+// The id of row u of `result` (its number from 1 when the result has no unit ids).
+DXFRAME_DECL std::string index_unit_id(const index_result& result, std::size_t u);
 // The index's name (its id when it has none).
 DXFRAME_DECL std::string index_title(const index_tree& tree);
 

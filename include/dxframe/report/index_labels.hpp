@@ -25,6 +25,7 @@ enum class index_label {
     ranked_bars,      ///< "Index by unit, ranked".
     stacked_note,     ///< Says what the stacked segments are.
     unstacked_note,   ///< Says why the bars are not stacked, for a root that is not an arithmetic mean.
+    signed_note,      ///< Says why the bars are not stacked, for negative values (e.g. z-scores).
     framework_tree,   ///< "Framework and effective weights".
     tree_note,        ///< Says what an effective weight is.
     results,          ///< "Results by rank".
@@ -63,6 +64,12 @@ constexpr std::string_view label(index_label key, language lang) noexcept {
                         "trị chỉ số, không chia theo thành phần; điểm từng thành phần có trong bảng kết quả.",
                         "The index combines its components with a mean that is not additive, so each bar shows the "
                         "index value alone, not split by component; the components' scores are in the results table.");
+        case index_label::signed_note:
+            return pick(lang,
+                        "Một số giá trị âm (dưới mức trung bình), nên thanh chỉ thể hiện giá trị chỉ số tính từ 0, "
+                        "không chia theo thành phần; điểm từng thành phần có trong bảng kết quả.",
+                        "Some values are negative (below the average), so each bar shows the index value alone, drawn "
+                        "from zero, not split by component; the components' scores are in the results table.");
         case index_label::framework_tree:
             return pick(lang, "Khung chỉ số và trọng số hiệu dụng", "Framework and effective weights");
         case index_label::tree_note:

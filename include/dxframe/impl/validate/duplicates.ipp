@@ -67,12 +67,16 @@ struct earlier_observation {
 
 /// The observations seen so far, by key, with their values: each one is recorded in document
 /// order and compared with the first one of its key. Ids are interned to numbers, so a key is a
-/// few words and a clean observation costs a few hash look-ups.
+/// few words; the keys are found through an open-addressing table of positions (linear
+/// probing, at most half full), so a clean observation costs a few hash look-ups and no
+/// allocation of its own (about 56 bytes each, against a hash-map node and its bucket). Positions
+/// fit 32 bits: a document holds fewer values than that (load_limits::max_elements).
 class observation_history {
 public:
     explicit observation_history(std::size_t expected) {
-        first_seen_.reserve(expected);
+        keys_.reserve(expected);
         values_.reserve(expected);
+        grow(2 * expected);
     }
 
     /// Records the next observation `o` with its usable value (none when it has no usable value)
@@ -81,15 +85,27 @@ public:
         const std::size_t position = values_.size();
         const observation_key key{intern(entity_ids_, o.entity), intern(indicator_ids_, o.indicator),
                                   o.date.days_since_epoch(), o.out_of.has_value(), o.out_of.value_or(0.0)};
-        const auto [it, fresh] = first_seen_.emplace(key, position);
+        keys_.push_back(key);
         values_.push_back(value);
-        earlier_observation earlier;
-        if (!fresh && values_[it->second].has_value()) {
-            earlier.found = true;
-            earlier.position = it->second;
-            earlier.value = *values_[it->second];
+        if (2 * (firsts_ + 1) > slots_.size()) grow(2 * slots_.size());
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t at = observation_key_hash{}(key)&mask;; at = (at + 1) & mask) {
+            if (slots_[at] == 0) {  // a new key: this observation is its first
+                slots_[at] = static_cast<std::uint32_t>(position + 1);
+                ++firsts_;
+                return {};
+            }
+            const std::size_t first = slots_[at] - 1;
+            if (keys_[first] == key) {
+                earlier_observation earlier;
+                if (values_[first].has_value()) {
+                    earlier.found = true;
+                    earlier.position = first;
+                    earlier.value = *values_[first];
+                }
+                return earlier;
+            }
         }
-        return earlier;
     }
 
 private:
@@ -100,9 +116,28 @@ private:
         return n;
     }
 
+    // Rehashes into a table of at least `size` slots (a power of two, at least twice the keys).
+    void grow(std::size_t size) {
+        std::size_t n = 16;
+        while (n < size || n < 2 * (firsts_ + 1))
+            n *= 2;
+        std::vector<std::uint32_t> old(n, 0);
+        old.swap(slots_);
+        const std::size_t mask = n - 1;
+        for (const std::uint32_t slot : old) {
+            if (slot == 0) continue;
+            std::size_t at = observation_key_hash{}(keys_[slot - 1]) & mask;
+            while (slots_[at] != 0)
+                at = (at + 1) & mask;
+            slots_[at] = slot;
+        }
+    }
+
     std::unordered_map<std::string_view, std::uint32_t> entity_ids_, indicator_ids_;
-    std::unordered_map<observation_key, std::size_t, observation_key_hash> first_seen_;
+    std::vector<observation_key> keys_;          // per observation
     std::vector<std::optional<double>> values_;  // per observation, for comparing repeats
+    std::vector<std::uint32_t> slots_;           // position + 1 of the first of each key; 0 = empty
+    std::size_t firsts_ = 0;                     // keys in slots_
 };
 
 /// JSON Pointer to observation `i`.

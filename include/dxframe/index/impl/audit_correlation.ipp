@@ -13,6 +13,7 @@
 
 #include <dxframe/error.hpp>
 #include <dxframe/index/audit_correlation.hpp>
+#include <dxframe/report/format.hpp>
 
 namespace dxframe {
 
@@ -63,8 +64,8 @@ inline double incomplete_beta_front(double a, double b, double x, double y) {
 DXFRAME_DECL double regularized_incomplete_beta(double a, double b, double x, double y) {
     if (!(a > 0.0) || !(b > 0.0) || !std::isfinite(a) || !std::isfinite(b) || !(x >= 0.0 && x <= 1.0) ||
         !(y >= 0.0 && y <= 1.0))
-        throw error("regularized_incomplete_beta: needs a > 0, b > 0 and 0 <= x <= 1 (a = " + std::to_string(a) +
-                    ", b = " + std::to_string(b) + ", x = " + std::to_string(x) + ")");
+        throw error("regularized_incomplete_beta: needs a > 0, b > 0 and 0 <= x <= 1 (a = " + shortest_number(a) +
+                    ", b = " + shortest_number(b) + ", x = " + shortest_number(x) + ")");
     if (x == 0.0) return 0.0;
     if (y == 0.0) return 1.0;
     if (x < (a + 1.0) / (a + b + 2.0))
@@ -85,7 +86,7 @@ DXFRAME_DECL correlation pearson_correlation(const double* x, const double* y, s
     double sx = 0.0;
     double sy = 0.0;
     for (std::size_t r = 0; r < rows; ++r) {
-        if (std::isnan(x[r]) || std::isnan(y[r])) continue;
+        if (!std::isfinite(x[r]) || !std::isfinite(y[r])) continue;
         ++out.n;
         sx += x[r];
         sy += y[r];
@@ -98,7 +99,7 @@ DXFRAME_DECL correlation pearson_correlation(const double* x, const double* y, s
     double syy = 0.0;
     double sxy = 0.0;
     for (std::size_t r = 0; r < rows; ++r) {
-        if (std::isnan(x[r]) || std::isnan(y[r])) continue;
+        if (!std::isfinite(x[r]) || !std::isfinite(y[r])) continue;
         const double dx = x[r] - mx;
         const double dy = y[r] - my;
         sxx += dx * dx;
@@ -129,7 +130,7 @@ DXFRAME_DECL std::optional<double> cronbach_alpha(const std::vector<const double
             double sx = 0.0;
             double sy = 0.0;
             for (std::size_t r = 0; r < rows; ++r) {
-                if (std::isnan(x[r]) || std::isnan(y[r])) continue;
+                if (!std::isfinite(x[r]) || !std::isfinite(y[r])) continue;
                 ++n;
                 sx += x[r];
                 sy += y[r];
@@ -139,7 +140,7 @@ DXFRAME_DECL std::optional<double> cronbach_alpha(const std::vector<const double
             const double my = sy / static_cast<double>(n);
             double sxy = 0.0;
             for (std::size_t r = 0; r < rows; ++r)
-                if (!std::isnan(x[r]) && !std::isnan(y[r])) sxy += (x[r] - mx) * (y[r] - my);
+                if (std::isfinite(x[r]) && std::isfinite(y[r])) sxy += (x[r] - mx) * (y[r] - my);
             const double cov = sxy / static_cast<double>(n - 1);
             if (i == j) {
                 diagonal += cov;

@@ -96,7 +96,7 @@ DXFRAME_DECL std::optional<pca_result> pca_of_columns(const std::vector<const do
     for (std::size_t r = 0; r < rows; ++r) {
         bool all = true;
         for (const double* c : columns)
-            all = all && !std::isnan(c[r]);
+            all = all && std::isfinite(c[r]);
         if (all) complete.push_back(r);
     }
     const std::size_t n = complete.size();

@@ -35,7 +35,7 @@ inline central_sums central_moment_sums(const double* cells, std::size_t rows) {
     double hi = 0.0;
     for (std::size_t r = 0; r < rows; ++r) {
         const double v = cells[r];
-        if (std::isnan(v)) continue;
+        if (!std::isfinite(v)) continue;
         lo = s.n == 0 ? v : std::min(lo, v);
         hi = s.n == 0 ? v : std::max(hi, v);
         ++s.n;
@@ -47,7 +47,7 @@ inline central_sums central_moment_sums(const double* cells, std::size_t rows) {
     const double m = sum / n;
     double s1 = 0.0;
     for (std::size_t r = 0; r < rows; ++r) {
-        if (std::isnan(cells[r])) continue;
+        if (!std::isfinite(cells[r])) continue;
         const double d = cells[r] - m;
         const double d2 = d * d;
         s1 += d;
@@ -96,8 +96,13 @@ DXFRAME_DECL column_statistics describe_column(const double* cells, std::size_t 
     column_statistics out;
     std::vector<double> values;
     values.reserve(rows);
+    std::size_t infinite = 0;
     for (std::size_t r = 0; r < rows; ++r) {
         if (std::isnan(cells[r])) continue;
+        if (std::isinf(cells[r])) {
+            ++infinite;
+            continue;
+        }
         values.push_back(cells[r]);
         if (cells[r] != 0.0) ++out.nonzero;
     }
@@ -107,6 +112,13 @@ DXFRAME_DECL column_statistics describe_column(const double* cells, std::size_t 
         if (diagnostics != nullptr)
             diagnostics->push_back({severity::warning, diagnostic_code::insufficient_data, path, message, {}, {}});
     };
+    if (infinite > 0 && diagnostics != nullptr)
+        diagnostics->push_back({severity::warning,
+                                diagnostic_code::non_finite_value,
+                                path,
+                                std::to_string(infinite) + " infinite value(s) left out of the statistics",
+                                {},
+                                {}});
     if (values.empty()) {
         note("no values: no statistics");
         return out;

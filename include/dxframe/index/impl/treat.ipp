@@ -17,6 +17,7 @@
 #include <dxframe/error.hpp>
 #include <dxframe/index/column_statistics.hpp>
 #include <dxframe/index/treat.hpp>
+#include <dxframe/report/format.hpp>
 
 namespace dxframe {
 
@@ -80,6 +81,16 @@ DXFRAME_DECL indicator_treatment treat_column(double* cells, std::size_t rows, c
     out.indicator = id;
     out.rule = rule;
     if (!rule.enabled) return out;
+    for (std::size_t r = 0; r < rows; ++r) {
+        if (!std::isinf(cells[r])) continue;
+        diagnostics.push_back({severity::warning,
+                               diagnostic_code::non_finite_value,
+                               id,
+                               "an infinite value (" + detail::row_name(units, r) + "): left untreated",
+                               {},
+                               {}});
+        return out;
+    }
     out.before = detail::check_skew_kurtosis(cells, rows, rule);
     const auto untestable = [&](const std::string& stage) {
         diagnostics.push_back({severity::warning,
@@ -153,8 +164,8 @@ DXFRAME_DECL indicator_treatment treat_column(double* cells, std::size_t rows, c
                                diagnostic_code::insufficient_data,
                                id,
                                "still outlier-prone after the log transform (|skewness| ≥ " +
-                                   std::to_string(rule.skew_threshold) + " and kurtosis ≥ " +
-                                   std::to_string(rule.kurtosis_threshold) + ")",
+                                   shortest_number(rule.skew_threshold) + " and kurtosis ≥ " +
+                                   shortest_number(rule.kurtosis_threshold) + ")",
                                {},
                                {}});
     return out;

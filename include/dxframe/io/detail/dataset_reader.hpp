@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <type_traits>
@@ -26,6 +27,7 @@
 #include <nlohmann/json.hpp>
 
 #include <dxframe/diagnostic.hpp>
+#include <dxframe/io/detail/input_source.hpp>
 #include <dxframe/io/detail/stream_sink.hpp>
 #include <dxframe/io/json.hpp>
 #include <dxframe/model/dataset.hpp>
@@ -95,6 +97,14 @@ public:
     /// Reads in `mode` (strict or lenient about unknown members).
     explicit dataset_sink(strictness mode) { ctx_.mode = mode; }
 
+    /// The document has `bytes` bytes and is read from `source`: after a few thousand
+    /// observations their size in the text tells how many there will be, and the vector is
+    /// reserved once (sparing the copies of growing it, and their peak of old + new storage).
+    void expect(const input_source& source, std::uint64_t bytes) noexcept {
+        source_ = &source;
+        expected_bytes_ = bytes;
+    }
+
     /// `entities` and `observations` arrive element by element.
     bool streams(const std::string& key) const override { return key == "entities" || key == "observations"; }
     /// Observations arrive as flat records.
@@ -112,6 +122,7 @@ public:
     /// An observation as a flat record: the fast path, or the typed reader on its tree.
     void record(const std::string&, std::size_t index, const std::vector<captured_member>& members,
                 std::size_t count) override {
+        if (source_ != nullptr && expected_bytes_ != 0) plan(index);
         observation o;
         if (!decode_observation(members, count, o)) {
             const nlohmann::ordered_json tree = captured_object(members, count);
@@ -164,6 +175,20 @@ public:
     std::size_t fast_records() const noexcept { return fast_records_; }
 
 private:
+    // Reserves the observations once the first `sample` of them say how long one is in the text.
+    void plan(std::size_t index) {
+        constexpr std::size_t sample = 4096;
+        if (index == 0) first_offset_ = source_->delivered();
+        if (index != sample) return;
+        const std::uint64_t now = source_->delivered();
+        if (now <= first_offset_ || expected_bytes_ <= now) return;
+        const double per_record = static_cast<double>(now - first_offset_) / static_cast<double>(sample);
+        const double estimate = static_cast<double>(expected_bytes_ - first_offset_) / per_record * 1.02 + sample;
+        // Never more than the shortest possible record allows ({"entity":"","indicator":"","date":"2024-01-01"}).
+        const double most = static_cast<double>(expected_bytes_) / 45.0;
+        ds_.observations.reserve(static_cast<std::size_t>(estimate < most ? estimate : most));
+    }
+
     template <class T>
     void read_element(const nlohmann::ordered_json& value, std::vector<T>& out, const char* key, std::size_t index) {
         const std::string root_path;
@@ -176,6 +201,9 @@ private:
 
     dataset ds_;
     json_read_context ctx_;
+    const input_source* source_ = nullptr;
+    std::uint64_t expected_bytes_ = 0;
+    std::uint64_t first_offset_ = 0;
     bool seen_[boost::mp11::mp_size<boost::describe::describe_members<dataset, boost::describe::mod_public>>::value] =
         {};
     std::size_t fast_records_ = 0;

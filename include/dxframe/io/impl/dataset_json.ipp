@@ -60,7 +60,8 @@ inline load_result too_large(std::string message) {
 /// The one loader: streams `source` through the limited SAX builder into a dataset_sink.
 /// `too_large_message` is the message when the input turns out larger than the limit.
 inline load_result load_from_source(input_source& source, const load_options& options,
-                                    const std::string& too_large_message, load_statistics* statistics) {
+                                    const std::string& too_large_message, load_statistics* statistics,
+                                    std::uint64_t expected_bytes = 0) {
     load_result result;
     auto& diags = result.diagnostics;
     const load_limits& limits = options.limits;
@@ -85,6 +86,7 @@ inline load_result load_from_source(input_source& source, const load_options& op
     parse_limits.max_string_length = limits.max_string_length;
     parse_limits.max_elements = limits.max_elements;
     dataset_sink sink(options.mode);
+    sink.expect(source, expected_bytes);
     limited_dom_builder builder(root, parse_limits, source, sink);
     const bool parsed = nlohmann::ordered_json::sax_parse(source.begin(), source.end(), &builder);
     // Where the parser stopped, computed before anything else is read (positions are known
@@ -183,7 +185,7 @@ DXFRAME_DECL load_result load_dataset_chunked(std::string_view json_text, const 
                                 " bytes, more than the limit of " + std::to_string(options.limits.max_document_bytes);
     if (json_text.size() > options.limits.max_document_bytes) return too_large(message);
     input_source source(memory_reader(json_text), options.limits.max_document_bytes, chunk);
-    return load_from_source(source, options, message, statistics);
+    return load_from_source(source, options, message, statistics, json_text.size());
 }
 
 DXFRAME_DECL load_result load_dataset_file_with(const std::string& path, const load_options& options,
@@ -192,8 +194,11 @@ DXFRAME_DECL load_result load_dataset_file_with(const std::string& path, const l
     const std::string message =
         "the file '" + printable(path, 200) + "' is larger than the limit of " + std::to_string(limit) + " bytes";
     std::error_code ec;
-    if (std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) > limit && !ec) {
-        return too_large(message);
+    std::uint64_t file_bytes = 0;  // 0: unknown (not a regular file)
+    if (std::filesystem::is_regular_file(path, ec)) {
+        file_bytes = std::filesystem::file_size(path, ec);
+        if (ec) file_bytes = 0;
+        if (file_bytes > limit) return too_large(message);
     }
     errno = 0;
     file_closer f{std::fopen(path.c_str(), "rb")};
@@ -206,7 +211,7 @@ DXFRAME_DECL load_result load_dataset_file_with(const std::string& path, const l
             return got;
         },
         limit);
-    return load_from_source(source, options, message, statistics);
+    return load_from_source(source, options, message, statistics, file_bytes);
 }
 
 }  // namespace detail

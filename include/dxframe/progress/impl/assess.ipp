@@ -8,6 +8,9 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -633,6 +636,22 @@ DXFRAME_DECL std::vector<target_assessment> assess_all(const dataset& ds, const 
     check_options(options);
     const series_index index(ds);
     const dataset_index ids(ds);
+    // all_observed: per indicator, the entities with an observation of it, sorted by id, built
+    // in one pass (asking the index per target would scan every series per target). Those
+    // without a usable series by the as-of date are skipped below, as the index would.
+    std::unordered_map<std::string_view, std::vector<const std::string*>> observed_by;
+    if (scope == entity_scope::all_observed) {
+        // Each (indicator, entity) pair once, through a hash set; only the distinct entities
+        // of an indicator are sorted.
+        std::unordered_map<std::string_view, std::unordered_set<std::string_view>> seen;
+        for (const observation& o : ds.observations) {
+            if (seen[o.indicator].insert(o.entity).second) observed_by[o.indicator].push_back(&o.entity);
+        }
+        for (auto& entry : observed_by) {
+            std::sort(entry.second.begin(), entry.second.end(),
+                      [](const std::string* a, const std::string* b) { return *a < *b; });
+        }
+    }
     std::vector<target_assessment> out;
     out.reserve(ds.framework.targets.size());
     for (const target& t : ds.framework.targets) {
@@ -641,7 +660,10 @@ DXFRAME_DECL std::vector<target_assessment> assess_all(const dataset& ds, const 
         const std::string bound = bound_entity(ds.framework, t);
         out.push_back(assess_ranking(t, ind, index.get(bound, t.indicator, as_of), bound, true, as_of, options));
         if (scope == entity_scope::all_observed) {
-            for (const std::string& e : index.entities_with(t.indicator)) {
+            const auto observed = observed_by.find(t.indicator);
+            if (observed == observed_by.end()) continue;
+            for (const std::string* entity : observed->second) {
+                const std::string& e = *entity;
                 // An entity that first reports after the as-of date is not in the picture at that
                 // date: listing it would make a past assessment change when later data arrive.
                 const ranked_series& series = index.get(e, t.indicator, as_of);

@@ -9,6 +9,8 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -204,18 +206,34 @@ DXFRAME_DECL std::optional<dated_value> first_on_or_after(const std::vector<date
 
 DXFRAME_DECL series_index::series_index(const dataset& ds) {
     const dataset_index ids(ds);
-    std::map<key, detail::ranking_points> grouped;
+    // Grouped through a hash table (one look-up per observation, whatever the number of
+    // series), then entered into the ordered map in key order, each at its end: linear but for
+    // sorting the keys of the series (commune-scale data: 4 M observations, 330 k series).
+    using view_key = std::pair<std::string_view, std::string_view>;
+    struct view_key_hash {
+        std::size_t operator()(const view_key& k) const noexcept {
+            const std::size_t a = std::hash<std::string_view>{}(k.first);
+            return a ^ (std::hash<std::string_view>{}(k.second) + 0x9E3779B97F4A7C15ULL + (a << 6) + (a >> 2));
+        }
+    };
+    std::unordered_map<view_key, detail::ranking_points, view_key_hash> grouped;
     for (std::size_t i = 0; i < ds.observations.size(); ++i) {
         const observation& o = ds.observations[i];
         const std::size_t at = ids.indicator(o.indicator);
         const unit u = at == dataset_index::npos ? unit::other : ds.framework.indicators[at].unit;
-        detail::add_point(grouped[key{o.entity, o.indicator}], o, u, i);
+        detail::add_point(grouped[view_key{o.entity, o.indicator}], o, u, i);
     }
-    for (auto& [k, points] : grouped) {
-        auto rankings = detail::settle_rankings(std::move(points));
+    std::vector<std::pair<view_key, detail::ranking_points*>> ordered;
+    ordered.reserve(grouped.size());
+    for (auto& g : grouped)
+        ordered.emplace_back(g.first, &g.second);
+    std::sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& [k, points] : ordered) {
+        auto rankings = detail::settle_rankings(std::move(*points));
         if (rankings.empty()) continue;
         auto continued = detail::continue_rankings(rankings);
-        series_.emplace(k, rankings_of_one{std::move(rankings), std::move(continued)});
+        series_.emplace_hint(series_.end(), key{std::string(k.first), std::string(k.second)},
+                             rankings_of_one{std::move(rankings), std::move(continued)});
     }
 }
 

@@ -56,6 +56,10 @@ DXFRAME_DECL std::optional<std::size_t> index_previous_rank(const index_result& 
     return it->second;
 }
 
+DXFRAME_DECL std::string index_unit_id(const index_result& result, std::size_t u) {
+    return u < result.units.size() ? result.units[u] : std::to_string(u + 1);
+}
+
 DXFRAME_DECL std::string index_title(const index_tree& tree) {
     const auto& root = tree.node(tree.root());
     return root.name.empty() ? root.id : root.name;
@@ -108,7 +112,7 @@ DXFRAME_DECL std::string render_index_csv(const index_tree& tree, const index_re
     header.emplace_back("Rank");
     rows.push_back(std::move(header));
     for (std::size_t u = 0; u < result.normalised.rows(); ++u) {
-        std::vector<std::string> row{u < result.units.size() ? result.units[u] : std::to_string(u + 1)};
+        std::vector<std::string> row{detail::index_unit_id(result, u)};
         for (std::size_t i = 0; i < tree.indicator_count(); ++i)
             row.push_back(full_precision_number(result.normalised.get(u, i)));
         for (std::size_t j = 0; j < tree.node_count(); ++j)
@@ -146,6 +150,7 @@ DXFRAME_DECL std::string render_index_markdown(const index_tree& tree, const ind
     std::vector<std::size_t> nodes{tree.root()};
     nodes.insert(nodes.end(), aggs.begin(), aggs.end());
     std::vector<int> decimals;
+    decimals.reserve(nodes.size());
     for (std::size_t j : nodes)
         decimals.push_back(column_decimals(result.aggregates.column_values(j)));
     s += "| " + L(report_label::rank) + " | " + L(index_label::unit) + " | " + L(index_label::name);
@@ -158,7 +163,7 @@ DXFRAME_DECL std::string render_index_markdown(const index_tree& tree, const ind
     if (changes) s += "|---:";
     s += "|\n";
     for (std::size_t u : units_by_rank(result)) {
-        const std::string unit = u < result.units.size() ? result.units[u] : std::to_string(u + 1);
+        const std::string unit = detail::index_unit_id(result, u);
         s += "| " + detail::index_rank_text(result.ranks[u]) + " | " + markdown_escape(unit) + " | " +
              markdown_escape(u < names.size() ? names[u] : std::string());
         for (std::size_t k = 0; k < nodes.size(); ++k)

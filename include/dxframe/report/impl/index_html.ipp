@@ -54,6 +54,9 @@ table.results{width:auto;min-width:100%;font-size:12.5px}
 table.results th{position:sticky;top:0;z-index:1;background:#fff;box-shadow:0 1px 0 var(--line)}
 table.results td{white-space:nowrap;padding:4px 8px}
 table.results th.idx,table.results td.idx{font-weight:700}
+table.results .code{position:sticky;left:0;background:#fff;box-shadow:1px 0 0 var(--line)}
+table.results th.code{z-index:2}
+table.results tbody tr:nth-child(even) td.code{background:#fafbfc}
 td.na{color:#8c959f;text-align:center}
 td.change{white-space:nowrap;text-align:right}
 td.change.up,.chg-up{color:#0b4f8a;font-weight:600}
@@ -72,7 +75,7 @@ h1{font-size:24px}
 @media print{
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .table-box{overflow:visible;max-height:none;border:0}
-table.results th{position:static}
+table.results th,table.results .code{position:static}
 table.results{font-size:9px}
 }
 )css";
@@ -165,7 +168,7 @@ inline std::string index_bars(const index_tree& tree, const index_result& result
     constexpr double chart_w = 1000, chart_h = 14;
     std::size_t label_w = 4, code_w = 4;
     for (std::size_t u = 0; u < index.size(); ++u) {
-        const std::string& unit = result.units[u];
+        const std::string unit = index_unit_id(result, u);
         const std::string name = u < names.size() && !names[u].empty() ? names[u] : unit;
         label_w = std::max(label_w, std::min<std::size_t>(display_width(name), 32));
         code_w = std::max(code_w, std::min<std::size_t>(display_width(unit), 12));
@@ -175,7 +178,7 @@ inline std::string index_bars(const index_tree& tree, const index_result& result
                     "ch;--label-w-narrow:" + std::to_string(code_w + 6) + "ch\">\n";
     std::string unranked;
     for (std::size_t u : units_by_rank(result)) {
-        const std::string& unit = result.units[u];
+        const std::string unit = index_unit_id(result, u);
         const std::string name = u < names.size() && !names[u].empty() ? names[u] : unit;
         if (!result.ranks[u] || !index[u]) {
             unranked += (unranked.empty() ? "" : ", ") + html_escape(unit);
@@ -223,7 +226,11 @@ inline std::string index_bars(const index_tree& tree, const index_result& result
         }
     }
     s += "</ul>\n<p class=\"note bars-note\">" +
-         html_escape(std::string(label(stacked ? index_label::stacked_note : index_label::unstacked_note, lang))) +
+         // Not stacked: a mean that does not add up, or (an arithmetic mean) negative values.
+         html_escape(std::string(label(stacked            ? index_label::stacked_note
+                                       : contrib.additive ? index_label::signed_note
+                                                          : index_label::unstacked_note,
+                                       lang))) +
          "</p>\n";
     return s;
 }
@@ -264,8 +271,8 @@ inline std::string index_table(const index_tree& tree, const index_result& resul
     const auto L = [&](auto key) { return html_escape(std::string(label(key, lang))); };
     std::string s = "<div class=\"table-box\"><table class=\"results\">\n<thead><tr><th class=\"n\">" +
                     L(report_label::rank) + "</th>" +
-                    (changes ? "<th class=\"n\">" + L(index_label::change) + "</th>" : std::string()) + "<th>" +
-                    L(index_label::unit) + "</th><th>" + L(index_label::name) + "</th>";
+                    (changes ? "<th class=\"n\">" + L(index_label::change) + "</th>" : std::string()) +
+                    "<th class=\"code\">" + L(index_label::unit) + "</th><th>" + L(index_label::name) + "</th>";
     for (std::size_t k = 0; k < cols.size(); ++k) {
         const std::size_t e = cols[k].element;
         s += "<th class=\"n" + std::string(k == 0 ? " idx" : "") + "\" title=\"" +
@@ -273,7 +280,7 @@ inline std::string index_table(const index_tree& tree, const index_result& resul
     }
     s += "</tr></thead>\n<tbody>\n";
     for (std::size_t u : units_by_rank(result)) {
-        const std::string& unit = result.units[u];
+        const std::string unit = index_unit_id(result, u);
         s += "<tr class=\"unit-row\" data-unit=\"" + html_escape(unit) + "\"><td class=\"n\">" +
              index_rank_text(result.ranks[u]) + "</td>";
         if (changes) {
