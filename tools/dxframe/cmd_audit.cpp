@@ -73,13 +73,7 @@ int run_audit(dxframe::cli::context& ctx) {
     if (args.has("-o") && args.has("--output")) throw usage_error("give -o or --output, not both");
     std::optional<std::string> output = args.get("-o");
     if (!output) output = args.get("--output");
-    std::string format = "csv";
-    if (const auto f = args.get("--format")) {
-        format = dxframe::cli::one_of("--format", *f, {"csv", "json", "md", "html"});
-    } else if (output) {
-        const std::string guessed = dxframe::cli::format_from_extension(*output);
-        if (guessed == "csv" || guessed == "json" || guessed == "md" || guessed == "html") format = guessed;
-    }
+    const std::string format = dxframe::cli::output_format(args, output, {"csv", "json", "md", "html"}, "csv");
     const std::string dset =
         dxframe::cli::one_of("--dset", args.get("--dset").value_or("normalised"), {"normalised", "raw"});
     const std::string table_name = dxframe::cli::one_of("--table", args.get("--table").value_or("statistics"),

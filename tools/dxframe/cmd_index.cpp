@@ -95,16 +95,7 @@ int run_index(dxframe::cli::context& ctx) {
     std::optional<std::string> output = args.get("-o");
     if (!output) output = args.get("--output");
 
-    // Format: explicit, else from the output file's extension, else csv.
-    std::string format = "csv";
-    if (const auto f = args.get("--format")) {
-        format = dxframe::cli::one_of("--format", *f, {"csv", "json", "md", "html"});
-    } else if (output) {
-        for (const char* ext : {"csv", "json", "md", "html"}) {
-            const std::string e = std::string(".") + ext;
-            if (output->size() > e.size() && output->compare(output->size() - e.size(), e.size(), e) == 0) format = ext;
-        }
-    }
+    const std::string format = dxframe::cli::output_format(args, output, {"csv", "json", "md", "html"}, "csv");
 
     const dxframe::index_spec spec = dxframe::cli::parse_index_spec(args);
     dxframe::cli::parse_index_input_choices(args, request);

@@ -98,13 +98,7 @@ int run_scorecard(dxframe::cli::context& ctx) {
         as_of = *d;
     }
     dxframe::cli::read_progress_options(args, options.progress);
-    std::string format = "text";
-    if (const auto v = args.get("--format")) {
-        format = one_of("--format", *v, {"text", "md", "json", "csv", "html"});
-    } else if (output) {
-        const std::string guessed = dxframe::cli::format_from_extension(*output);
-        if (!guessed.empty()) format = guessed;
-    }
+    const std::string format = dxframe::cli::output_format(args, output, {"text", "md", "json", "csv", "html"}, "text");
     options.lang = dxframe::cli::language_from_environment();
     if (const auto v = args.get("--lang")) {
         options.lang = one_of("--lang", *v, {"vi", "en"}) == "vi" ? dxframe::language::vi : dxframe::language::en;

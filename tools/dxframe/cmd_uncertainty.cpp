@@ -217,13 +217,7 @@ void parse_setup(const dxframe::cli::parsed_args& args, analysis_setup& s) {
     if (args.has("-o") && args.has("--output")) throw usage_error("give -o or --output, not both");
     s.output = args.get("-o");
     if (!s.output) s.output = args.get("--output");
-    // Format: explicit, else from the output file's extension, else csv.
-    if (const auto v = args.get("--format")) {
-        s.format = dxframe::cli::one_of("--format", *v, {"csv", "json", "md", "html"});
-    } else if (s.output) {
-        const std::string guessed = dxframe::cli::format_from_extension(*s.output);
-        if (guessed == "csv" || guessed == "json" || guessed == "md" || guessed == "html") s.format = guessed;
-    }
+    s.format = dxframe::cli::output_format(args, s.output, {"csv", "json", "md", "html"}, "csv");
     s.report.lang = dxframe::cli::language_from_environment();
     if (const auto v = args.get("--lang")) {
         s.report.lang =

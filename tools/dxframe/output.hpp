@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <dxframe/io/file.hpp>
 #include <dxframe/model/text.hpp>
@@ -45,6 +46,20 @@ inline std::string format_from_extension(const std::string& path) {
     if (ext == "html" || ext == "htm") return "html";
     if (ext == "txt") return "text";
     return {};
+}
+
+/// A command's output format: --format (one of `allowed`, else usage_error), else the format the
+/// `-o` file's extension names when it is one of `allowed`, else `fallback`.
+inline std::string output_format(const parsed_args& args, const std::optional<std::string>& output,
+                                 const std::vector<std::string>& allowed, const std::string& fallback) {
+    if (const auto f = args.get("--format")) return one_of("--format", *f, allowed);
+    if (output) {
+        const std::string guessed = format_from_extension(*output);
+        for (const auto& a : allowed) {
+            if (a == guessed) return guessed;
+        }
+    }
+    return fallback;
 }
 
 /// The language of the user's locale: Vietnamese when LC_ALL, LC_MESSAGES or LANG (the first one
