@@ -91,12 +91,10 @@ int run_audit(dxframe::cli::context& ctx) {
 
     const dxframe::index_spec spec = dxframe::cli::parse_index_spec(args);
     dxframe::cli::parse_index_input_choices(args, request);
-    const std::optional<dxframe::cli::index_input> in = dxframe::cli::load_index_input(ctx.err, request);
-    if (!in) return dxframe::cli::exit_data_error;
-    dxframe::cli::check_index_spec_ids(spec, in->tree);
-    const dxframe::index_result res = dxframe::compute_index(in->tree, in->values, in->units, spec);
-    dxframe::cli::detail::print_index_diagnostics(ctx.err, *in, res.diagnostics, dxframe::severity::info);
-    if (!res.ok()) return dxframe::cli::exit_data_error;
+    const auto computed = dxframe::cli::load_and_compute_index(ctx.err, request, spec);
+    if (!computed) return dxframe::cli::exit_data_error;
+    const dxframe::cli::index_input* in = &computed->input;
+    const dxframe::index_result& res = computed->result;
 
     const dxframe::audit_result audit =
         dxframe::run_audit(in->tree, dset == "raw" ? in->values : res.normalised, &res.aggregates, options);

@@ -254,4 +254,25 @@ inline void check_index_spec_ids(const index_spec& spec, const index_tree& tree)
     }
 }
 
+/// An index input and its index.
+struct computed_index {
+    index_input input;    ///< What was read.
+    index_result result;  ///< Its index, every level.
+};
+
+/// Reads the input `request` names (after parse_index_input_choices) and computes its index with
+/// `spec`: problems go to `err`; nullopt when the input has errors or the index cannot be
+/// computed (the caller returns exit_data_error). Throws usage_error when `spec` names an
+/// element the tree does not have.
+inline std::optional<computed_index> load_and_compute_index(std::ostream& err, const index_input_request& request,
+                                                            const index_spec& spec) {
+    std::optional<index_input> in = load_index_input(err, request);
+    if (!in) return std::nullopt;
+    check_index_spec_ids(spec, in->tree);
+    index_result res = compute_index(in->tree, in->values, in->units, spec);
+    detail::print_index_diagnostics(err, *in, res.diagnostics, severity::info);
+    if (!res.ok()) return std::nullopt;
+    return computed_index{std::move(*in), std::move(res)};
+}
+
 }  // namespace dxframe::cli
