@@ -23,7 +23,7 @@ std::string q(const std::string& s) {
 
 }  // namespace
 
-TEST_CASE("--max-input-size: over the limit names the option, a raised limit loads", "[cli][limits]") {
+TEST_CASE("option --max-input-size: over the limit names the option, a raised limit loads", "[cli][limits]") {
     const auto size = std::filesystem::file_size(sample);
     REQUIRE(size > 1024);  // 11 KiB
     REQUIRE(size < 1024 * 1024);
@@ -55,7 +55,7 @@ TEST_CASE("--max-input-size: over the limit names the option, a raised limit loa
     CHECK(r.err.find("--max-input-size") != std::string::npos);
 }
 
-TEST_CASE("--max-values: over the limit names the option, a raised limit loads", "[cli][limits]") {
+TEST_CASE("option --max-values: over the limit names the option, a raised limit loads", "[cli][limits]") {
     auto r = dxframe_test::run_cli("validate --max-values 10 " + q(sample));
     CHECK(r.status == 1);
     CHECK(r.out.find("limit_exceeded: the document has more than 10 values; raise load_limits::max_elements "
