@@ -11,12 +11,12 @@
 #include <dxframe/index/dataset_input.hpp>
 #include <dxframe/index/denominate.hpp>
 #include <dxframe/index/dti.hpp>
-#include <dxframe/index/input.hpp>
 #include <dxframe/index/impute.hpp>
+#include <dxframe/index/input.hpp>
 #include <dxframe/index/matrix.hpp>
 #include <dxframe/index/normalise.hpp>
 #include <dxframe/index/panel.hpp>
 #include <dxframe/index/profile.hpp>
 #include <dxframe/index/rank.hpp>
-#include <dxframe/index/tree.hpp>
 #include <dxframe/index/treat.hpp>
+#include <dxframe/index/tree.hpp>
