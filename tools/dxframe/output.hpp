@@ -54,7 +54,7 @@ inline std::string output_format(const parsed_args& args, const std::optional<st
                                  const std::vector<std::string>& allowed, const std::string& fallback) {
     if (const auto f = args.get("--format")) return one_of("--format", *f, allowed);
     if (output) {
-        const std::string guessed = format_from_extension(*output);
+        std::string guessed = format_from_extension(*output);
         for (const auto& a : allowed) {
             if (a == guessed) return guessed;
         }
