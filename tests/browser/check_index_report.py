@@ -23,16 +23,15 @@ and a too-wide block proves that the layout probe fails when it should, and the 
 of browser_common.py proves that console capture works: no check can turn into a silent pass.
 """
 import argparse
-import html
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
 
-from browser_common import SKIP, Dom, check, console_capture_works, console_lines, decode_png, failures, \
-    find_chromium, run_chromium
+from browser_common import EXTERNAL_REFERENCE, OFFLINE, SKIP, Dom, check, console_capture_works, console_lines, \
+    decode_png, failures, find_chromium, layout_problems, load_with_netlog, measure_layout, request_capture_works, \
+    run_chromium
 
 # Appended to a copy of the page: measures the bar labels and values, the bars, the tree and the
 # table box, and writes the result as JSON into a <pre id="dxframe-layout"> that --dump-dom shows.
@@ -81,98 +80,22 @@ LAYOUT_SCRIPT = """<script>
   host.body.appendChild(pre);
 })();
 </script>"""
-# Headless Chromium's window is at least 500 px wide, so a narrower viewport is an iframe of
-# that width; srcdoc keeps the frame in the wrapper's origin, so the probe can write its result
-# into the wrapper, which --dump-dom shows.
-FRAME = ('<!DOCTYPE html><html><body style="margin:0"><iframe style="border:0;width:%dpx;height:1800px" '
-         'srcdoc="%s"></iframe></body></html>')
-LAYOUT_RESULT = re.compile(r'<pre id="dxframe-layout">(.*?)</pre>', re.S)
-# A URL the page would fetch: in src/href attributes or CSS url(), with a scheme or protocol-relative.
-EXTERNAL = re.compile(r'''(?:\b(?:src|href)\s*=\s*["']?\s*|url\(\s*["']?\s*)(?:[a-z][a-z0-9+.-]*:|//)''', re.I)
-OFFLINE = ["--host-resolver-rules=MAP * ~NOTFOUND"]
-
-
-def measure_layout(chromium, page_path, work, name, width):
-    """Runs the layout probe on a copy of the page in a `width` px viewport; returns its measurements."""
+def planted_overflow_is_caught(chromium, work, page_path):
+    """The layout probe sees the overflows planted in a copy of the page (labels squeezed to 3
+    characters, a block wider than the page)."""
     with open(page_path, encoding="utf-8") as f:
         page = f.read()
-    probe = os.path.join(work, "layout-%s-%d.html" % (name, width))
-    with open(probe, "w", encoding="utf-8") as f:
-        f.write(FRAME % (width, html.escape(page.replace("</body>", LAYOUT_SCRIPT + "</body>"), quote=True)))
-    dom_text, err = run_chromium(chromium, OFFLINE + ["--window-size=%d,2000" % max(width + 20, 1300), "--dump-dom"],
-                                 "file://" + os.path.abspath(probe))
-    found = LAYOUT_RESULT.search(dom_text)
-    if not found:
-        return None, err
-    return json.loads(html.unescape(found.group(1))), err
-
-
-def layout_problems(m):
-    problems = list(m["problems"])
-    if m["pageWidth"] > m["viewWidth"]:
-        problems.append("the page scrolls sideways: %d px wide in a %d px window" % (m["pageWidth"], m["viewWidth"]))
-    return problems
-
-
-def external_requests(netlog_path):
-    """The URLs the page asked for, other than file: and data: ones. Chromium's own background
-    requests (component updates, accounts) start with no initiator ("not an origin"); a request
-    of the page has the page's origin ("null" for a file) as its initiator."""
-    with open(netlog_path, encoding="utf-8", errors="replace") as f:
-        text = f.read()
-    try:
-        log = json.loads(text)
-    except ValueError:  # Chromium may leave the last event unterminated when it exits
-        log = json.loads(text.rstrip().rstrip(",") + "]}")
-    kinds = {v: k for k, v in log["constants"]["logEventTypes"].items()}
-    urls = set()
-    for event in log["events"]:
-        params = event.get("params") or {}
-        if kinds.get(event["type"]) != "URL_REQUEST_START_JOB" or "url" not in params:
-            continue  # the end of a job has no URL
-        if params.get("initiator") != "not an origin" and not params["url"].startswith(("file:", "data:", "about:")):
-            urls.add(params["url"])
-    return sorted(urls)
-
-
-def load_with_netlog(chromium, url, work, name):
-    """Loads `url` offline with a net log; returns (DOM text, stderr, external URLs requested)."""
-    netlog = os.path.join(work, "netlog-%s.json" % name)
-    if os.path.exists(netlog):
-        os.remove(netlog)
-    dom_text, err = run_chromium(chromium, OFFLINE + ["--log-net-log=" + netlog, "--net-log-capture-mode=Everything",
-                                                      "--dump-dom"], url)
-    if not os.path.exists(netlog):
-        return dom_text, err, None
-    return dom_text, err, external_requests(netlog)
-
-
-def probes_work(chromium, work, page_path):
-    """The net log sees an external request, and the layout probe sees planted overflows."""
-    ok = True
-    fetch = os.path.join(work, "probe-fetch.html")
-    with open(fetch, "w", encoding="utf-8") as f:
-        f.write('<!DOCTYPE html><html><body><img src="https://dxframe-probe.example/x.png"></body></html>')
-    _, err, requested = load_with_netlog(chromium, "file://" + os.path.abspath(fetch), work, "probe")
-    if requested is None or not any("dxframe-probe.example" in u for u in requested):
-        print("FAIL: the net log did not show the probe page's external request (%r); Chromium said:\n%s"
-              % (requested, err[-2000:]))
-        ok = False
-    with open(page_path, encoding="utf-8") as f:
-        page = f.read()
-    planted = os.path.join(work, "planted.html")
-    with open(planted, "w", encoding="utf-8") as f:
-        f.write(page.replace("</style>", ".bars{--label-w:3ch!important}</style>")
-                .replace("</main>", '<div style="width:1800px;height:4px"></div></main>'))
-    m, err = measure_layout(chromium, planted, work, "planted", 1280)
+    planted = (page.replace("</style>", ".bars{--label-w:3ch!important}</style>")
+               .replace("</main>", '<div style="width:1800px;height:4px"></div></main>'))
+    m, err = measure_layout(chromium, planted, LAYOUT_SCRIPT, os.path.join(work, "layout-planted.html"), 1280)
     if m is None:
         print("FAIL: the layout probe did not run on the planted page:\n" + err[-2000:])
         return False
     problems = layout_problems(m)
     if not any("label of" in p for p in problems) or not any("sideways" in p for p in problems):
         print("FAIL: the layout probe missed the planted overflows; it found: %r" % problems[:5])
-        ok = False
-    return ok
+        return False
+    return True
 
 
 def expected_order(report):
@@ -201,10 +124,10 @@ def check_page(chromium, cli, work, data, lang, screenshot_out):
         text = f.read()
 
     # 1. Nothing to fetch, statically and in the browser; no console message.
-    static = EXTERNAL.findall(text)
+    static = EXTERNAL_REFERENCE.findall(text)
     check(not static, "[%s] the page names URLs to fetch: %r" % (lang, static[:5]))
     url = "file://" + os.path.abspath(page)
-    dom_text, err, requested = load_with_netlog(chromium, url, work, lang)
+    dom_text, err, requested = load_with_netlog(chromium, page)
     check(requested is not None, "[%s] Chromium wrote no net log" % lang)
     check(not requested, "[%s] the page made requests outside itself: %r" % (lang, requested))
     messages = console_lines(err)
@@ -247,7 +170,8 @@ def check_page(chromium, cli, work, data, lang, screenshot_out):
 
     # 3. Layout at a desktop and at a phone width.
     for width in (1280, 390):
-        m, err = measure_layout(chromium, page, work, lang, width)
+        m, err = measure_layout(chromium, text, LAYOUT_SCRIPT, os.path.join(work, "layout-%s-%d.html" % (lang, width)),
+                                width)
         if not check(m is not None, "[%s] the layout probe did not run at %d px:\n%s" % (lang, width, err[-2000:])):
             continue
         check(m["labels"] == len(ranked), "[%s] the probe measured %d bar labels at %d px, expected %d"
@@ -287,13 +211,13 @@ def main():
               "the HTML index report was not checked in a browser.")
         return SKIP
     os.makedirs(args.work, exist_ok=True)
-    if not console_capture_works(chromium, args.work):
+    if not console_capture_works(chromium, args.work) or not request_capture_works(chromium, args.work):
         return 1
 
     first = os.path.join(args.work, "index-en.html")
     check_page(chromium, args.cli, args.work, args.data, "en", args.screenshot_out)
     check_page(chromium, args.cli, args.work, args.data, "vi", None)
-    if os.path.exists(first) and not probes_work(chromium, args.work, first):
+    if os.path.exists(first) and not planted_overflow_is_caught(chromium, args.work, first):
         return 1
     if failures:
         print("FAIL:\n- " + "\n- ".join(failures))

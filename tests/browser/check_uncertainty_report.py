@@ -23,25 +23,18 @@ page whose labels overflow and which scrolls sideways proves that the measuremen
 sensitivity-report-en.png).
 """
 import argparse
-import html
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
 
-from browser_common import SKIP, Dom, check, console_capture_works, console_lines, decode_png, failures, \
-    find_chromium, run_chromium
+from browser_common import EXTERNAL_REFERENCE, OFFLINE, SKIP, Dom, check, console_capture_works, console_lines, \
+    decode_png, failures, find_chromium, layout_problems, load_with_netlog, measure_layout, request_capture_works, \
+    run_chromium
 
 VIGNETTE = ["--weight-noise", "2:0.25,3:0.25", "--normalise-alternatives", "minmax:1:100,zscore:10:2",
             "--aggregate-alternatives", "arithmetic,geometric"]
-# No name resolves, so a request outside the page could never be answered; the net log then
-# shows whether one was even attempted.
-NO_NETWORK = ["--host-resolver-rules=MAP * ~NOTFOUND"]
-EXTERNAL_REFERENCE = re.compile(r"""(?:\b(?:src|href|xlink:href|action|poster|srcset)\s*=\s*["']?\s*|url\(\s*["']?\s*)"""
-                                r"""(?:https?:|//)""", re.I)
-
 # Appended to a copy of a page: measures every label against its box, the chart marks against
 # their rows, and the page against the window; writes the result as JSON into a
 # <pre id="dxframe-layout"> that --dump-dom then shows.
@@ -119,7 +112,6 @@ LAYOUT_SCRIPT = """<script>
   top.body.appendChild(pre);
 })();
 </script>"""
-LAYOUT_RESULT = re.compile(r'<pre id="dxframe-layout">(.*?)</pre>', re.S)
 # What the planted page adds: labels far too large for their column, and a block wider than a phone.
 PLANTED = ("<style>svg.chart text.label{font-size:44px}</style></head>",
            '<div style="width:1600px;height:4px;background:#000"></div></main>')
@@ -130,35 +122,11 @@ def run(cli, args):
     return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8", "replace")
 
 
-def measure(chromium, page_text, path, width):
-    """The layout probe's findings for `page_text` in a viewport `width` px wide (None: it did not
-    run). The page is measured in a frame of that width (headless Chromium's window is never
-    narrower than 500 px, a phone is): a srcdoc frame, of the wrapper's origin, so that the probe
-    can write its result into the wrapper."""
-    probe = page_text.replace("</body>", LAYOUT_SCRIPT + "</body>")
-    with open(path, "w", encoding="utf-8") as f:
-        f.write('<!DOCTYPE html><html><body style="margin:0"><iframe style="border:0;width:%dpx;height:1200px" '
-                'srcdoc="%s"></iframe></body></html>' % (width, html.escape(probe, quote=True)))
-    dom_text, err = run_chromium(chromium, NO_NETWORK + ["--window-size=%d,1300" % max(width + 40, 600), "--dump-dom"],
-                                 "file://" + os.path.abspath(path))
-    found = LAYOUT_RESULT.search(dom_text)
-    if not found:
-        print("layout probe did not run on %s:\n%s" % (path, err[-2000:]))
-        return None
-    return json.loads(html.unescape(found.group(1)))
-
-
-def layout_problems(m):
-    problems = list(m["problems"])
-    if m["pageWidth"] > m["viewWidth"]:
-        problems.append("the page scrolls sideways: %d px wide in a %d px window" % (m["pageWidth"], m["viewWidth"]))
-    return problems
-
-
 def check_layout(chromium, page_text, work, tag):
     for width in (1280, 390):
-        m = measure(chromium, page_text, os.path.join(work, "layout-%s-%d.html" % (tag.replace("/", "-"), width)), width)
-        if not check(m is not None, "[%s] the layout probe did not run at %d px" % (tag, width)):
+        m, err = measure_layout(chromium, page_text, LAYOUT_SCRIPT,
+                                os.path.join(work, "layout-%s-%d.html" % (tag.replace("/", "-"), width)), width, 1200)
+        if not check(m is not None, "[%s] the layout probe did not run at %d px:\n%s" % (tag, width, err[-2000:])):
             continue
         problems = layout_problems(m)
         check(not problems, "[%s] layout problems at %d px:\n  %s" % (tag, width, "\n  ".join(problems[:20])))
@@ -168,8 +136,8 @@ def check_layout(chromium, page_text, work, tag):
 def overflow_check_can_fail(chromium, page_text, work):
     """The planted page (labels too big, a block wider than a phone) must be caught."""
     planted = page_text.replace("</head>", PLANTED[0], 1).replace("</main>", PLANTED[1], 1)
-    m = measure(chromium, planted, os.path.join(work, "layout-planted.html"), 390)
-    if not check(m is not None, "the layout probe did not run on the planted page"):
+    m, err = measure_layout(chromium, planted, LAYOUT_SCRIPT, os.path.join(work, "layout-planted.html"), 390, 1200)
+    if not check(m is not None, "the layout probe did not run on the planted page:\n" + err[-2000:]):
         return
     problems = layout_problems(m)
     check(any("label of" in p for p in problems), "the planted oversized labels were not caught: %s" % problems[:5])
@@ -183,52 +151,6 @@ def nominal_order(ranks):
     return [k[-1] for k in sorted(keyed)]
 
 
-NETLOG_REQUEST = re.compile(r'"traffic_annotation":(\d+),"url":"([^"]+)"')
-# Traffic annotations of the requests Chromium makes on its own (update checks, accounts, time),
-# learned from a blank page; a request with any other annotation came from the page.
-browser_own = set()
-
-
-def requests_in_netlog(path):
-    with open(path, encoding="utf-8", errors="replace") as f:
-        return [(int(a), u) for a, u in NETLOG_REQUEST.findall(f.read())]
-
-
-def load_with_netlog(chromium, path):
-    """--dump-dom of the page, Chromium's stderr, and the URLs outside the page it requested for it."""
-    netlog = path + ".netlog.json"
-    if os.path.exists(netlog):
-        os.remove(netlog)
-    dom_text, err = run_chromium(chromium, NO_NETWORK + ["--log-net-log=" + netlog, "--dump-dom"],
-                                 "file://" + os.path.abspath(path))
-    if not check(os.path.exists(netlog), "Chromium wrote no net log for %s" % path):
-        return dom_text, err, []
-    outside = sorted({u for a, u in requests_in_netlog(netlog)
-                      if a not in browser_own and not u.startswith(("file:", "data:", "about:", "chrome:"))})
-    return dom_text, err, outside
-
-
-def request_capture_works(chromium, work):
-    """Learns the browser's own requests on a blank page, then proves that a page with an image
-    and a background from outside shows both in the capture."""
-    blank = os.path.join(work, "blank.html")
-    with open(blank, "w", encoding="utf-8") as f:
-        f.write("<!DOCTYPE html><html><body></body></html>")
-    netlog = blank + ".netlog.json"
-    run_chromium(chromium, NO_NETWORK + ["--log-net-log=" + netlog, "--dump-dom"], "file://" + os.path.abspath(blank))
-    if os.path.exists(netlog):
-        browser_own.update(a for a, _ in requests_in_netlog(netlog))
-    probe = os.path.join(work, "request-probe.html")
-    with open(probe, "w", encoding="utf-8") as f:
-        f.write('<!DOCTYPE html><html><body><img src="http://dxframe-probe.invalid/a.png">'
-                '<div style="background:url(https://dxframe-probe.invalid/b.png)">x</div></body></html>')
-    _, _, outside = load_with_netlog(chromium, probe)
-    if any(u.endswith("/a.png") for u in outside) and any(u.endswith("/b.png") for u in outside):
-        return True
-    print("FAIL: request capture does not work (the probe page's requests not seen: %s)" % outside)
-    return False
-
-
 def load_page(chromium, path, tag):
     """The DOM Chromium built for the page, after checking the console and external references."""
     with open(path, encoding="utf-8") as f:
@@ -236,6 +158,8 @@ def load_page(chromium, path, tag):
     refs = EXTERNAL_REFERENCE.findall(text)
     check(not refs, "[%s] the page refers to something outside itself: %s" % (tag, refs[:5]))
     dom_text, err, outside = load_with_netlog(chromium, path)
+    check(outside is not None, "[%s] Chromium wrote no net log" % tag)
+    outside = outside or []
     messages = console_lines(err)
     check(not messages, "[%s] console messages while loading the page:\n  %s" % (tag, "\n  ".join(messages)))
     check(not outside, "[%s] the page made requests outside itself: %s" % (tag, outside[:5]))
@@ -250,7 +174,7 @@ def screenshot(chromium, url, path, size, tag, colour):
     """A screenshot of `size`; its header band has the page's blue and the chart's `colour` shows."""
     if os.path.exists(path):
         os.remove(path)
-    _, err = run_chromium(chromium, NO_NETWORK + ["--window-size=%d,%d" % size, "--screenshot=" + path], url)
+    _, err = run_chromium(chromium, OFFLINE + ["--window-size=%d,%d" % size, "--screenshot=" + path], url)
     check(not console_lines(err), "[%s] console messages while taking the screenshot" % tag)
     if not check(os.path.exists(path), "[%s] Chromium wrote no screenshot:\n%s" % (tag, err[-2000:])):
         return
