@@ -95,7 +95,7 @@ int run_validate(dxframe::cli::context& ctx) {
         } else {
             print_diagnostics_text(ctx.out, name, diags, least);
             ctx.out << name << ": " << count_summary(diags)
-                    << (checked ? "" : " (not read to its end, so the dataset rules were not checked)") << "\n";
+                    << (checked ? "" : " (not loaded, so the dataset rules were not checked)") << "\n";
         }
     }
     if (format == "json") ctx.out << all.dump(2) << "\n";
