@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include <dxframe/io/dataset_json.hpp>
+#include <dxframe/io/json.hpp>
 #include <dxframe/model/partial_dataset.hpp>
 #include <dxframe/validate.hpp>
 
@@ -95,6 +96,11 @@ TEST_CASE("partial: ten planted problems of different kinds are all reported in 
     CHECK(p.incomplete.framework.indicators[7].id == "dg_dossiers_fully_online_share");
     CHECK(p.incomplete.entities[5].id == "vn_hanoi");
     CHECK(p.incomplete.observations[36].entity == "vn_hanoi");  // the one after keeps its place
+
+    // The result converts to JSON like every described struct (for tools that report it).
+    const json as_json = nlohmann::ordered_json::parse(to_json_text(p.damage, -1));
+    CHECK(as_json.at("observations") == json::array({9, 35}));
+    CHECK(as_json.at("entities") == json::array({5}));
 
     // The rules' five, in document order: nothing about the damaged records or their users (the
     // target and the observations of the damaged indicator, the observations of the damaged
