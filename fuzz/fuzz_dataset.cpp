@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Fuzzes the dxframe/1 dataset loader and the validator: any bytes, strict and lenient, with
 // default and with tight limits. Oracles: nothing escapes but diagnostics; a failed load gives
-// no dataset and at least one error; a loaded dataset validates without throwing, and saving it
+// no dataset and at least one error; a partial dataset (errors in records, the document read to
+// its end) comes only without a dataset and never after a syntax error, a limit or a wrong
+// format, and validates without throwing; a loaded dataset validates without throwing, and saving it
 // and loading the save gives back a dataset that saves to the same bytes; reading the input in
 // small chunks gives the same diagnostics and dataset as reading it in one.
 #include <dxframe/io/dataset_json.hpp>
@@ -11,6 +13,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "oracle.hpp"
 
@@ -25,6 +28,24 @@ std::string outcome(const dxframe::load_result& r) {
     }
     for (const auto& u : r.unknown_fields)
         s += u.path + ' ' + u.json + '\n';
+    if (r.partial) {
+        const auto list = [&s](const char* name, const std::vector<std::size_t>& positions) {
+            s += name;
+            for (const std::size_t i : positions)
+                s += ' ' + std::to_string(i);
+            s += '\n';
+        };
+        const dxframe::load_damage& damage = r.partial->damage;
+        list("pillars", damage.pillars);
+        list("nodes", damage.nodes);
+        list("indicators", damage.indicators);
+        list("targets", damage.targets);
+        list("tasks", damage.tasks);
+        list("entities", damage.entities);
+        list("observations", damage.observations);
+        for (const auto& m : damage.members)
+            s += "member " + m + '\n';
+    }
     return s + (r.data ? dxframe::save_dataset(*r.data) : std::string("-"));
 }
 
@@ -35,9 +56,25 @@ void load_and_check(std::string_view text, const dxframe::load_options& options)
     if (outcome(dxframe::detail::load_dataset_chunked(text, options, 7)) != outcome(r)) {
         dxframe_fuzz::broken("reading in chunks of 7 bytes changed the outcome");
     }
+    if (r.data && r.partial) dxframe_fuzz::broken("a load returned both a dataset and a partial dataset");
     if (!r.ok()) {
         if (r.data) dxframe_fuzz::broken("a failed load returned a dataset");
         if (!dxframe::has_errors(r.diagnostics)) dxframe_fuzz::broken("a failed load reported no error");
+        if (!r.partial) return;
+        for (const auto& d : r.diagnostics) {
+            if (d.code == dxframe::diagnostic_code::limit_exceeded ||
+                d.code == dxframe::diagnostic_code::unsupported_format ||
+                // A syntax error (not the byte order mark, which is reported and skipped).
+                (d.code == dxframe::diagnostic_code::invalid_json &&
+                 d.message.find("byte order mark") == std::string::npos)) {
+                dxframe_fuzz::broken("a partial dataset after a load that stopped early");
+            }
+        }
+        // validate(partial) never throws (an exception escaping aborts the run as a crash) and
+        // says something about every problem it reports.
+        for (const auto& d : dxframe::validate(*r.partial)) {
+            if (d.message.empty()) dxframe_fuzz::broken("a diagnostic of a partial dataset without a message");
+        }
         return;
     }
     const auto diags = dxframe::validate(*r.data);

@@ -15,6 +15,7 @@
 #include <dxframe/model/method.hpp>
 #include <dxframe/model/node.hpp>
 #include <dxframe/model/observation.hpp>
+#include <dxframe/model/partial_dataset.hpp>
 #include <dxframe/model/pillar.hpp>
 #include <dxframe/model/source.hpp>
 #include <dxframe/model/target.hpp>

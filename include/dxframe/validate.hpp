@@ -21,6 +21,7 @@
 #include <dxframe/config.hpp>
 #include <dxframe/diagnostic.hpp>
 #include <dxframe/model/dataset.hpp>
+#include <dxframe/model/partial_dataset.hpp>
 
 namespace dxframe {
 
@@ -40,6 +41,16 @@ BOOST_DESCRIBE_STRUCT(validate_options, (), (report_missing_sources))
 /// `has_errors(result)` to decide whether to go on. The rules, with examples, are listed in
 /// docs/diagnostics.md.
 DXFRAME_DECL std::vector<diagnostic> validate(const dataset& ds, const validate_options& options = {});
+
+/// Checks what a load with errors read (load_result::partial), so that one run reports the
+/// loader's problems and the dataset's: every rule runs on the records that read cleanly, in
+/// document order, with their document paths. A damaged record is skipped by every rule but
+/// still owns its id, so a reference to it is not reported as unknown; when some damaged
+/// record of a kind has no readable id (or a whole list was unreadable), no reference to that
+/// kind is reported as unknown, since it may have named that record (a compiler's rule against
+/// cascades). Values of damaged records are never used by the checks of others (an indicator's
+/// bounds, an entity's dates). Never throws on bad data (only std::bad_alloc can escape).
+DXFRAME_DECL std::vector<diagnostic> validate(const partial_dataset& partial, const validate_options& options = {});
 
 }  // namespace dxframe
 

@@ -229,4 +229,53 @@ TEST_CASE("cli validate: usage and I/O errors exit 2", "[cli][validate]") {
     CHECK(contains(help.out, "Exit status: 0 when no file has errors"));
 }
 
+TEST_CASE("cli validate: ten mixed problems, the loader's and the rules', all in one run", "[cli][validate][partial]") {
+    const std::string mixed = data_dir + "/planted/ten_mixed_defects.json";
+    // The loader's five (a wrong type, a bad enum, a missing member, "2024-02-30", "NaN"), then
+    // the rules' five on what loaded, each at its document path.
+    const std::vector<std::pair<std::string, std::string>> expected = {
+        {"type_mismatch", "/framework/nodes/1/weight"},
+        {"invalid_enum_value", "/framework/indicators/7/unit"},
+        {"missing_required_field", "/entities/5/level"},
+        {"invalid_date", "/observations/9/date"},
+        {"non_finite_value", "/observations/35/value"},
+        {"deadline_before_baseline", "/framework/targets/3/deadline"},
+        {"duplicate_id", "/framework/tasks/3/id"},
+        {"numerator_exceeds_denominator", "/observations/0/numerator"},
+        {"value_out_of_bounds", "/observations/28/value"},
+        {"unknown_reference", "/observations/33/entity"},
+    };
+    const auto r = run("validate --format json " + q(mixed));
+    CHECK(r.status == 1);
+    CHECK(r.err.empty());
+    const auto diags = nlohmann::json::parse(r.out);
+    std::vector<std::pair<std::string, std::string>> found;
+    std::set<std::string> codes;
+    for (const auto& d : diags) {
+        CHECK(d.at("file") == mixed);
+        CHECK(d.at("severity") == "error");
+        found.emplace_back(d.at("code").get<std::string>(), d.at("path").get<std::string>());
+        codes.insert(d.at("code").get<std::string>());
+    }
+    CHECK(found == expected);
+    CHECK(codes.size() == 10);  // ten different kinds
+
+    const auto text = run("validate " + q(mixed));
+    CHECK(text.status == 1);
+    CHECK(contains(text.out, mixed + ": /observations/9/date: error invalid_date: \"2024-02-30\" is not a valid date"));
+    CHECK(contains(text.out, mixed + ": /observations/33/entity: error unknown_reference: "));
+    CHECK(contains(text.out, mixed + ": 10 errors, 0 warnings, 0 notes\n"));
+    CHECK_FALSE(contains(text.out, "not loaded"));
+
+    // progress and scorecard say the same on standard error, compute nothing, and exit 1.
+    for (const char* command : {"progress", "scorecard"}) {
+        INFO(command);
+        const auto c = run(std::string(command) + " " + q(mixed));
+        CHECK(c.status == 1);
+        CHECK(c.out.empty());
+        for (const auto& [code, path] : expected)
+            CHECK(contains(c.err, mixed + ": " + path + ": error " + code + ": "));
+    }
+}
+
 #endif  // DXFRAME_CLI_PATH

@@ -19,11 +19,13 @@ const char* const usage_text =
     "Usage: dxframe validate FILE... [--format text|json] [--lenient] [--min-severity error|warning|info]\n"
     "\n"
     "Checks dxframe/1 dataset documents. Each FILE is first read as a document (JSON syntax,\n"
-    "the format tag, member names and types, dates); a document that loads is then checked\n"
-    "against the dataset rules: unique ids, references that resolve, values inside the\n"
-    "indicators' bounds, targets whose kind, values, baseline and milestones fit together,\n"
-    "weights, the indicator tree and the entities' parent and merger chains, tasks, and\n"
-    "observations that repeat or contradict each other. FILE may be - for standard input.\n"
+    "the format tag, member names and types, dates); a record with a bad member is reported\n"
+    "and skipped, and reading goes on. A document read to its end is then checked against\n"
+    "the dataset rules (skipping the bad records), so one run reports every problem:\n"
+    "unique ids, references that resolve, values inside the indicators' bounds, targets\n"
+    "whose kind, values, baseline and milestones fit together, weights, the indicator tree\n"
+    "and the entities' parent and merger chains, tasks, and observations that repeat or\n"
+    "contradict each other. FILE may be - for standard input.\n"
     "\n"
     "Options:\n"
     "  --format text|json   text (default): one line per diagnostic,\n"
@@ -80,8 +82,11 @@ int run_validate(dxframe::cli::context& ctx) {
             continue;
         }
         std::vector<diagnostic> diags = std::move(loaded.diagnostics);
-        if (loaded.data) {
-            auto rules = validate(*loaded.data);
+        // A document read to its end is checked against the rules even with errors in some
+        // records (the partial dataset, damaged records skipped), so one run reports it all.
+        const bool checked = loaded.data || loaded.partial;
+        if (checked) {
+            auto rules = loaded.data ? validate(*loaded.data) : validate(*loaded.partial);
             diags.insert(diags.end(), std::make_move_iterator(rules.begin()), std::make_move_iterator(rules.end()));
         }
         any_errors = any_errors || has_errors(diags);
@@ -90,7 +95,7 @@ int run_validate(dxframe::cli::context& ctx) {
         } else {
             print_diagnostics_text(ctx.out, name, diags, least);
             ctx.out << name << ": " << count_summary(diags)
-                    << (loaded.data ? "" : " (not loaded, so the dataset rules were not checked)") << "\n";
+                    << (checked ? "" : " (not loaded, so the dataset rules were not checked)") << "\n";
         }
     }
     if (format == "json") ctx.out << all.dump(2) << "\n";

@@ -127,7 +127,9 @@ struct input_options {
 /// Loads FILE ("-" = stdin) for a command that computes on it (scorecard, progress, index):
 /// prints the loader's and (unless turned off) the validator's problems to `err` as text lines,
 /// and returns the dataset, or nullopt when there is any error (the command then returns
-/// exit_data_error). Throws io_failure when the input cannot be read.
+/// exit_data_error). A document read to its end with errors in some records is validated too
+/// (its partial dataset), so the user sees every problem in one run; it is never computed on.
+/// Throws io_failure when the input cannot be read.
 inline std::optional<dataset> load_checked(std::ostream& err, const std::string& path,
                                            const input_options& options = {}) {
     load_options lo;
@@ -135,10 +137,14 @@ inline std::optional<dataset> load_checked(std::ostream& err, const std::string&
     load_result loaded = load_input(path, lo);
     const std::string name = input_name(path);
     print_diagnostics_text(err, name, loaded.diagnostics, options.print);
-    if (!loaded.data) return std::nullopt;
+    validate_options vo;
+    vo.report_missing_sources = options.print == severity::info;  // only notes would say it
+    if (!loaded.data) {
+        if (loaded.partial && options.validate)
+            print_diagnostics_text(err, name, validate(*loaded.partial, vo), options.print);
+        return std::nullopt;
+    }
     if (options.validate) {
-        validate_options vo;
-        vo.report_missing_sources = options.print == severity::info;  // only notes would say it
         const auto problems = validate(*loaded.data, vo);
         print_diagnostics_text(err, name, problems, options.print);
         if (has_errors(problems)) return std::nullopt;

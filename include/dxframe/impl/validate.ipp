@@ -3,7 +3,8 @@
 // in header-only mode, by <dxframe/src.hpp> in separate compilation).
 //
 // The rules live in impl/validate/, one file per part of the document or concern:
-//   context.ipp      what the rules share: id look-ups, usable bounds, the list of diagnostics
+//   context.ipp      what the rules share: id look-ups, usable bounds, damaged records (a partial
+//                    dataset), the list of diagnostics
 //   text.ipp         how messages write numbers and ids
 //   references.ipp   unique ids, references that resolve (the nation, pillars)
 //   values.ipp       finite numbers, values within an indicator's bounds
@@ -31,14 +32,16 @@
 #include <dxframe/impl/validate/targets.ipp>
 #include <dxframe/impl/validate/tasks.ipp>
 #include <dxframe/model/dataset.hpp>
+#include <dxframe/model/partial_dataset.hpp>
 #include <dxframe/validate.hpp>
 
 namespace dxframe {
 
-DXFRAME_DECL std::vector<diagnostic> validate(const dataset& ds, const validate_options& options) {
-    detail::validation::context cx(ds, options);
-    // The sections in the order the saved JSON document has them, so that the diagnostics come
-    // in document order (each section reports element by element, member by member).
+namespace detail::validation {
+
+/// Every section in the order the saved JSON document has them, so that the diagnostics come
+/// in document order (each section reports element by element, member by member).
+inline std::vector<diagnostic> check_all(context& cx) {
     detail::validation::check_nation(cx);
     detail::validation::check_pillar_ids(cx);
     detail::validation::check_nodes(cx);
@@ -48,6 +51,18 @@ DXFRAME_DECL std::vector<diagnostic> validate(const dataset& ds, const validate_
     detail::validation::check_entities(cx);
     detail::validation::check_observations(cx);
     return std::move(cx.diagnostics);
+}
+
+}  // namespace detail::validation
+
+DXFRAME_DECL std::vector<diagnostic> validate(const dataset& ds, const validate_options& options) {
+    detail::validation::context cx(ds, options, nullptr);
+    return detail::validation::check_all(cx);
+}
+
+DXFRAME_DECL std::vector<diagnostic> validate(const partial_dataset& partial, const validate_options& options) {
+    detail::validation::context cx(partial.incomplete, options, &partial.damage);
+    return detail::validation::check_all(cx);
 }
 
 }  // namespace dxframe

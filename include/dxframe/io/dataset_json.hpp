@@ -4,9 +4,11 @@
 ///
 /// The document is `{"format": "dxframe/1", "framework": {...}, "entities": [...],
 /// "observations": [...]}` (schema/dxframe.schema.json). Loading never throws on bad data and
-/// never returns a half-built dataset: it reports every problem it can find as a diagnostic
-/// with a JSON Pointer (and line and column for syntax errors), and gives the dataset only when
-/// there is no error. Saving writes a canonical text: save → load → save is byte-identical.
+/// never returns a half-built dataset as if it were whole: it reports every problem it can find
+/// as a diagnostic with a JSON Pointer (and line and column for syntax errors), and gives the
+/// dataset only when there is no error. When only some records are bad, it gives them all as a
+/// partial_dataset instead, so that validation can still report everything in the same run.
+/// Saving writes a canonical text: save → load → save is byte-identical.
 #pragma once
 
 #include <cstddef>
@@ -23,6 +25,7 @@
 #include <dxframe/diagnostic.hpp>
 #include <dxframe/io/json.hpp>
 #include <dxframe/model/dataset.hpp>
+#include <dxframe/model/partial_dataset.hpp>
 
 namespace dxframe {
 
@@ -50,16 +53,20 @@ struct load_options {
 };
 BOOST_DESCRIBE_STRUCT(load_options, (), (mode, limits))
 
-/// What load_dataset found.
+/// What load_dataset found. At most one of `data` and `partial` is set; neither after a syntax
+/// error, a limit hit or a wrong `format` (the document was not read to its end).
 struct load_result {
-    std::optional<dataset> data;                ///< The dataset; nullopt when any error was found (never half-built).
+    std::optional<dataset> data;  ///< The dataset; nullopt when any error was found (never half-built).
+    /// The document was read to the end but had errors in its records or members: every record,
+    /// the damaged ones in place, for dxframe::validate(const partial_dataset&).
+    std::optional<partial_dataset> partial;
     std::vector<diagnostic> diagnostics;        ///< Every problem, with JSON Pointer paths.
     std::vector<unknown_field> unknown_fields;  ///< Lenient mode: unknown members, kept aside.
 
     /// True when the document was loaded (no error; warnings allowed).
     bool ok() const noexcept { return data.has_value(); }
 };
-BOOST_DESCRIBE_STRUCT(load_result, (), (data, diagnostics, unknown_fields))
+BOOST_DESCRIBE_STRUCT(load_result, (), (data, partial, diagnostics, unknown_fields))
 
 /// Loads a `dxframe/1` document from JSON text.
 ///
@@ -72,9 +79,13 @@ BOOST_DESCRIBE_STRUCT(load_result, (), (data, diagnostics, unknown_fields))
 ///     rest of a document of another format would only produce noise);
 ///   - `type_mismatch`, `unknown_field`, `missing_required_field`, `invalid_enum_value`,
 ///     `invalid_date`, `non_finite_value`: see <dxframe/io/json.hpp>.
-/// Reading goes on after each problem as far as it can, so one run reports them all; `data` is
-/// set only when there is no error. Semantic checks (references, bounds, targets) are not done
-/// here: pass the dataset to dxframe::validate().
+/// Reading goes on after each problem as far as it can, so one run reports them all: a record
+/// with a bad member (an impossible date, a wrong type, a bad enum value, a missing member) is
+/// kept in its place, marked damaged, and reading goes on; it stops only at a syntax error, a
+/// limit, or a wrong `format`. `data` is set only when there is no error; when the document
+/// was read to its end with errors, `partial` holds every record and the damage. Semantic
+/// checks (references, bounds, targets) are not done here: pass `*data` or `*partial` to
+/// dxframe::validate().
 DXFRAME_DECL load_result load_dataset(std::string_view json_text, const load_options& options = {});
 
 /// Loads a `dxframe/1` document from a file, streaming it (the text is never held whole).

@@ -33,6 +33,7 @@ inline succession_graph build_succession_graph(const context& cx) {
     succession_graph g;
     g.edges.resize(es.size());
     for (std::size_t i = 0; i < es.size(); ++i) {
+        if (cx.damaged.entities[i]) continue;  // its predecessors may be placeholders
         for (const auto& p : es[i].successor_of) {
             const std::size_t j = find_position(cx.entities, p);
             if (j != none && j != i) g.edges[i].push_back(j);
@@ -59,6 +60,7 @@ inline void check_successions(context& cx, std::size_t i, const succession_graph
         const std::string path = element_path(base + "/successor_of", k);
         const std::size_t j = find_position(cx.entities, pid);
         if (j == none) {
+            if (cx.unreadable.entities) continue;  // it may be a damaged entity
             cx.error(diagnostic_code::unknown_reference, path,
                      who + " is successor of " + quote_id(pid) + ", which does not exist");
             continue;
@@ -84,7 +86,7 @@ inline void check_successions(context& cx, std::size_t i, const succession_graph
             }
             continue;  // dates along a cycle cannot all be in order; the cycle says it all
         }
-        if (e.effective && es[j].effective && !(*es[j].effective < *e.effective)) {
+        if (e.effective && es[j].effective && !cx.damaged.entities[j] && !(*es[j].effective < *e.effective)) {
             cx.error(diagnostic_code::invalid_succession, path,
                      who + " (effective " + e.effective->to_string() + ") succeeds " + quote_id(pid) +
                          ", which only came into being on " + es[j].effective->to_string());
@@ -102,19 +104,23 @@ inline void check_entities(context& cx) {
     const std::size_t n = es.size();
     std::vector<std::size_t> parent(n, none);
     for (std::size_t i = 0; i < n; ++i) {
-        if (es[i].parent) parent[i] = find_position(cx.entities, *es[i].parent);
+        if (es[i].parent && !cx.damaged.entities[i]) parent[i] = find_position(cx.entities, *es[i].parent);
     }
     const auto parent_cycle_at = parent_cycles_by_first_member(parent);
     const succession_graph successions = build_succession_graph(cx);
 
     for (std::size_t i = 0; i < n; ++i) {
+        if (cx.damaged.entities[i]) continue;  // reported by the loader
         const entity& e = es[i];
         const std::string base = element_path("/entities", i);
         check_plain_id(cx, cx.entities, es, i, "/entities", "entity");
         if (e.parent) {
             if (parent[i] == none) {
-                cx.error(diagnostic_code::unknown_reference, base + "/parent",
-                         "entity " + quote_id(e.id) + " has parent " + quote_id(*e.parent) + ", which does not exist");
+                if (!cx.unreadable.entities) {  // else it may be a damaged entity
+                    cx.error(
+                        diagnostic_code::unknown_reference, base + "/parent",
+                        "entity " + quote_id(e.id) + " has parent " + quote_id(*e.parent) + ", which does not exist");
+                }
             } else if (const auto c = parent_cycle_at.find(i); c != parent_cycle_at.end()) {
                 report_parent_cycle(
                     cx, "entity", c->second, [&](std::size_t k) -> const std::string& { return es[k].id; },

@@ -49,8 +49,11 @@ inline children_tally tally_children(const context& cx, const std::vector<std::s
         // A node that is its own parent is a cycle, reported as such, not a child.
         if (node_parent[i] != none && node_parent[i] != i) add_child(node_parent[i], cx.fw.nodes[i].weight);
     }
-    for (const auto& ind : cx.fw.indicators) {
-        if (const std::size_t p = parent_node(cx, ind.parent); p != none) add_child(p, ind.weight);
+    for (std::size_t i = 0; i < cx.fw.indicators.size(); ++i) {
+        const indicator& ind = cx.fw.indicators[i];
+        // A damaged indicator's weight may be a placeholder: counted as usable, not as a zero.
+        if (const std::size_t p = parent_node(cx, ind.parent); p != none)
+            add_child(p, cx.damaged.indicators[i] ? 1.0 : ind.weight);
     }
     return tally;
 }
@@ -62,6 +65,7 @@ inline bool check_parent_is_node(context& cx, const char* kind, const std::strin
                                  tree_ref self, const std::string& path) {
     const std::string who = std::string(kind) + " " + quote_id(id);
     const tree_ref* r = cx.find_tree(parent);
+    if (r == nullptr && cx.unreadable.tree) return false;  // it may be a damaged node
     if (r == nullptr) {
         cx.error(diagnostic_code::unknown_reference, path,
                  who + " has parent " + quote_id(parent) + ", which does not exist");
@@ -92,13 +96,25 @@ inline void check_nodes(context& cx) {
     const auto& nodes = cx.fw.nodes;
     const std::size_t n = nodes.size();
     // Parent links between nodes; a link to anything else is reported node by node below.
+    // A damaged node keeps its place in the tree (as a child, its weight counted as usable),
+    // but its own parent link may be a placeholder: it is left out of the cycle search.
     std::vector<std::size_t> parent(n, none);
-    for (std::size_t i = 0; i < n; ++i)
+    std::vector<std::size_t> linked(n, none);
+    for (std::size_t i = 0; i < n; ++i) {
         parent[i] = parent_node(cx, nodes[i].parent);
-    const auto cycle_at = parent_cycles_by_first_member(parent);
-    const children_tally children = tally_children(cx, parent);
+        if (!cx.damaged.nodes[i]) linked[i] = parent[i];
+    }
+    const auto cycle_at = parent_cycles_by_first_member(linked);
+    children_tally children = tally_children(cx, linked);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (cx.damaged.nodes[i] && parent[i] != none && parent[i] != i) {
+            ++children.count[parent[i]];
+            children.any_positive[parent[i]] = true;
+        }
+    }
 
     for (std::size_t i = 0; i < n; ++i) {
+        if (cx.damaged.nodes[i]) continue;  // reported by the loader
         const node& nd = nodes[i];
         const std::string base = element_path("/framework/nodes", i);
         if (children.count[i] > 0 && !children.any_positive[i]) {
@@ -124,11 +140,12 @@ inline void check_nodes(context& cx) {
 /// /framework/indicators, indicator by indicator; marks the indicators whose bounds are unusable.
 inline void check_indicators(context& cx) {
     const auto& indicators = cx.fw.indicators;
-    if (indicators.empty()) {
+    if (indicators.empty() && !cx.member_damaged("/framework/indicators")) {
         cx.error(diagnostic_code::empty_framework, "/framework/indicators",
                  "framework " + quote_id(cx.fw.id) + " has no indicators, so nothing can be measured or assessed");
     }
     for (std::size_t i = 0; i < indicators.size(); ++i) {
+        if (cx.damaged.indicators[i]) continue;  // reported by the loader
         const indicator& ind = indicators[i];
         const std::string base = element_path("/framework/indicators", i);
         check_tree_id(cx, ind.id, tree_ref{false, i}, base + "/id");

@@ -48,7 +48,12 @@ inline void check_observation(context& cx, observation_history& history, std::si
     };
 
     const tree_ref* tr = cx.find_tree(o.indicator);
-    const indicator* ind = tr != nullptr && !tr->is_node ? &cx.fw.indicators[tr->position] : nullptr;
+    // A damaged indicator exists but says nothing usable; an unknown one may be a damaged
+    // indicator without a readable id. Either way no check leans on its unit or bounds.
+    const bool indicator_damaged = tr != nullptr && !tr->is_node && cx.damaged.indicators[tr->position];
+    const bool indicator_unsure = indicator_damaged || (tr == nullptr && cx.unreadable.tree);
+    const indicator* ind =
+        tr != nullptr && !tr->is_node && !indicator_damaged ? &cx.fw.indicators[tr->position] : nullptr;
     const bool value_ok = is_finite(o.value);
     const bool num_ok = is_finite(o.numerator);
     const bool den_ok = is_finite(o.denominator);
@@ -69,11 +74,11 @@ inline void check_observation(context& cx, observation_history& history, std::si
     const bool conflict = effective && earlier.found && !duplicate;
 
     if (duplicate) report_duplicate(cx, path(""), who(), *effective, earlier);
-    if (find_position(cx.entities, o.entity) == none) {
+    if (find_position(cx.entities, o.entity) == none && !cx.unreadable.entities) {
         cx.error(diagnostic_code::unknown_reference, path("entity"),
                  "observation names entity " + quote_id(o.entity) + ", which does not exist");
     }
-    if (ind == nullptr) resolve_indicator(cx, o.indicator, path("indicator"), "observation");
+    if (ind == nullptr && !indicator_unsure) resolve_indicator(cx, o.indicator, path("indicator"), "observation");
     check_observation_alive(cx, o, path("date"), who());
 
     // /value
@@ -108,7 +113,7 @@ inline void check_observation(context& cx, observation_history& history, std::si
                  who() + " has a denominator (" + number_text(*o.denominator) + ") but no numerator");
     }
     // A share (percent, yes/no) counts part of a whole: the part cannot exceed the whole.
-    const bool share = ind == nullptr || ind->unit == unit::percent || ind->unit == unit::boolean;
+    const bool share = ind == nullptr ? !indicator_unsure : ind->unit == unit::percent || ind->unit == unit::boolean;
     const auto ratio_text = [&] { return number_text(*o.numerator) + "/" + number_text(*o.denominator); };
     if (num_ok && den_ok && *o.denominator > 0) {
         if (share && *o.numerator > *o.denominator) {
@@ -144,8 +149,9 @@ inline void check_observation(context& cx, observation_history& history, std::si
 /// /observations, observation by observation.
 inline void check_observations(context& cx) {
     observation_history history(cx.ds.observations.size());
-    for (std::size_t i = 0; i < cx.ds.observations.size(); ++i)
-        check_observation(cx, history, i);
+    for (std::size_t i = 0; i < cx.ds.observations.size(); ++i) {
+        if (!cx.damaged.observations[i]) check_observation(cx, history, i);  // a damaged one: the loader's
+    }
 }
 
 }  // namespace dxframe::detail::validation

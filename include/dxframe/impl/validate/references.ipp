@@ -20,7 +20,8 @@ namespace dxframe::detail::validation {
 
 /// /framework/nation must name an entity: the nation's own observations and targets hang on it.
 inline void check_nation(context& cx) {
-    if (find_position(cx.entities, cx.fw.nation) == none) {
+    if (cx.member_damaged("/framework/nation")) return;  // reported by the loader
+    if (find_position(cx.entities, cx.fw.nation) == none && !cx.unreadable.entities) {
         cx.error(diagnostic_code::unknown_reference, "/framework/nation",
                  "framework nation " + quote_id(cx.fw.nation) +
                      " names no entity; add an entity with that id (level nation)");
@@ -32,6 +33,7 @@ inline void check_pillar_ids(context& cx) {
     const auto& pillars = cx.fw.pillars;
     std::unordered_map<int, std::size_t> seen;
     for (std::size_t i = 0; i < pillars.size(); ++i) {
+        if (cx.damaged.pillars[i]) continue;
         const auto [it, fresh] = seen.emplace(static_cast<int>(pillars[i].id), i);
         if (!fresh) {
             const auto name = boost::describe::enum_to_string(pillars[i].id, "?");
@@ -65,10 +67,14 @@ void check_plain_id(context& cx, const id_table& table, const std::vector<T>& it
 }
 
 /// The indicator an id names, or nullptr; reports unknown_reference at `path` otherwise (also
-/// when the id names a node). `who` says whose reference it is, for the message.
+/// when the id names a node). `who` says whose reference it is, for the message. A damaged
+/// indicator (partial dataset) gives nullptr without a report: it exists, but what it says
+/// cannot be used; so does an unknown id when a damaged node or indicator has no readable id.
 inline const indicator* resolve_indicator(context& cx, const std::string& id, const std::string& path,
                                           const std::string& who) {
     const tree_ref* r = cx.find_tree(id);
+    if (r == nullptr && cx.unreadable.tree) return nullptr;
+    if (r != nullptr && !r->is_node && cx.damaged.indicators[r->position]) return nullptr;
     if (r == nullptr) {
         cx.error(diagnostic_code::unknown_reference, path,
                  who + " names indicator " + quote_id(id) + ", which does not exist");
@@ -82,9 +88,11 @@ inline const indicator* resolve_indicator(context& cx, const std::string& id, co
     return &cx.fw.indicators[r->position];
 }
 
-/// True when an entity has this id; reports unknown_reference at `path` otherwise.
+/// True when an entity has this id; reports unknown_reference at `path` otherwise (unless a
+/// damaged entity has no readable id: it may be the one named).
 inline bool resolve_entity(context& cx, const std::string& id, const std::string& path, const std::string& who) {
     if (find_position(cx.entities, id) != none) return true;
+    if (cx.unreadable.entities) return false;
     cx.error(diagnostic_code::unknown_reference, path,
              who + " names entity " + quote_id(id) + ", which does not exist");
     return false;

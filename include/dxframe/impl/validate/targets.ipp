@@ -209,8 +209,9 @@ inline void check_target(context& cx, std::size_t i) {
 
 /// /framework/targets, target by target.
 inline void check_targets(context& cx) {
-    for (std::size_t i = 0; i < cx.fw.targets.size(); ++i)
-        check_target(cx, i);
+    for (std::size_t i = 0; i < cx.fw.targets.size(); ++i) {
+        if (!cx.damaged.targets[i]) check_target(cx, i);  // a damaged one was reported by the loader
+    }
 }
 
 }  // namespace dxframe::detail::validation

@@ -21,6 +21,7 @@ namespace dxframe::detail::validation {
 /// /framework/tasks, task by task.
 inline void check_tasks(context& cx) {
     for (std::size_t i = 0; i < cx.fw.tasks.size(); ++i) {
+        if (cx.damaged.tasks[i]) continue;  // reported by the loader
         const task& tk = cx.fw.tasks[i];
         const std::string base = element_path("/framework/tasks", i);
         const std::string who = "task " + quote_id(tk.id);
@@ -37,7 +38,7 @@ inline void check_tasks(context& cx) {
                      who + " has status done but no completed date");
         }
         for (std::size_t k = 0; k < tk.targets.size(); ++k) {
-            if (find_position(cx.targets, tk.targets[k]) == none) {
+            if (find_position(cx.targets, tk.targets[k]) == none && !cx.unreadable.targets) {
                 cx.error(diagnostic_code::unknown_reference, element_path(base + "/targets", k),
                          who + " names target " + quote_id(tk.targets[k]) + ", which does not exist");
             }

@@ -3,6 +3,7 @@
 // in header-only mode, by <dxframe/src.hpp> in separate compilation).
 #pragma once
 
+#include <algorithm>
 #include <cerrno>
 #include <cstddef>
 #include <cstdint>
@@ -15,6 +16,7 @@
 #include <string_view>
 #include <unordered_set>
 #include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -45,6 +47,77 @@ inline diagnostic document_diagnostic(severity sev, diagnostic_code code, std::s
 }  // namespace detail
 
 namespace detail {
+
+/// The position an array index segment of a JSON Pointer names, or nullopt when the segment is
+/// not a plain index (a member name, or too long to be a position).
+inline std::optional<std::size_t> pointer_index(std::string_view segment) {
+    if (segment.empty() || segment.size() > 18) return std::nullopt;
+    std::size_t value = 0;
+    for (const char c : segment) {
+        if (c < '0' || c > '9') return std::nullopt;
+        value = value * 10 + static_cast<std::size_t>(c - '0');
+    }
+    return value;
+}
+
+/// Marks what the error at JSON Pointer `path` damages: the record it is in (an element of a
+/// list of records), or else the member of the document or of the framework it is in.
+inline void mark_damage(load_damage& damage, std::string_view path) {
+    // The first three segments of the pointer (text after each '/', up to the next one).
+    std::string_view segments[3];
+    std::size_t ends[3] = {};
+    std::size_t count = 0;
+    for (std::size_t at = 0; count < 3 && at < path.size() && path[at] == '/'; ++count) {
+        const std::size_t next = path.find('/', at + 1);
+        const std::size_t end = next == std::string_view::npos ? path.size() : next;
+        segments[count] = path.substr(at + 1, end - at - 1);
+        ends[count] = end;
+        at = end;
+    }
+    if (count == 0) return;  // the whole document (a byte order mark): no record
+    const auto member = [&](std::size_t depth) { damage.members.emplace_back(path.substr(0, ends[depth - 1])); };
+    const auto record = [&](std::vector<std::size_t>& list, std::size_t depth) {
+        const auto index = count > depth ? pointer_index(segments[depth]) : std::nullopt;
+        if (index) {
+            list.push_back(*index);
+        } else {
+            member(depth);  // the list itself is damaged (not an array, null, repeated)
+        }
+    };
+    if (segments[0] == "entities") return record(damage.entities, 1);
+    if (segments[0] == "observations") return record(damage.observations, 1);
+    if (segments[0] != "framework" || count == 1) return member(1);
+    const std::string_view list = segments[1];
+    if (list == "pillars") return record(damage.pillars, 2);
+    if (list == "dimensions") return record(damage.dimensions, 2);
+    if (list == "nodes") return record(damage.nodes, 2);
+    if (list == "indicators") return record(damage.indicators, 2);
+    if (list == "targets") return record(damage.targets, 2);
+    if (list == "tasks") return record(damage.tasks, 2);
+    member(2);
+}
+
+/// The damage that the errors among `diags` do (each list sorted, each position once).
+inline load_damage damage_of(const std::vector<diagnostic>& diags) {
+    load_damage damage;
+    for (const auto& d : diags) {
+        if (d.severity == severity::error) mark_damage(damage, d.path);
+    }
+    const auto tidy = [](auto& list) {
+        std::sort(list.begin(), list.end());
+        list.erase(std::unique(list.begin(), list.end()), list.end());
+    };
+    tidy(damage.pillars);
+    tidy(damage.dimensions);
+    tidy(damage.nodes);
+    tidy(damage.indicators);
+    tidy(damage.targets);
+    tidy(damage.tasks);
+    tidy(damage.entities);
+    tidy(damage.observations);
+    tidy(damage.members);
+    return damage;
+}
 
 /// The advice that ends every document-size message.
 inline const char* const raise_input_size = "; raise load_limits::max_document_bytes (command line: --max-input-size)";
@@ -157,7 +230,14 @@ inline load_result load_from_source(input_source& source, const load_options& op
         statistics->observations = sink.data().observations.size();
         statistics->fast_observations = sink.fast_records();
     }
-    if (!has_errors(diags)) result.data = std::move(sink.data());
+    if (!has_errors(diags)) {
+        result.data = std::move(sink.data());
+    } else {
+        // Read to the end, with errors in some records: all of them, and which are damaged.
+        result.partial.emplace();
+        result.partial->incomplete = std::move(sink.data());
+        result.partial->damage = damage_of(diags);
+    }
     return result;
 }
 
