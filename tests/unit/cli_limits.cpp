@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The input-limit options of every command that reads a dataset: --max-input-size SIZE (K, M,
-// G suffixes) and --max-values N. An input over a limit is reported as limit_exceeded naming
+// G suffixes), --max-values N, --max-depth N and --max-string-length SIZE. An input over a limit is reported as limit_exceeded naming
 // the option; the same input with the limit raised loads; a bad SIZE is a usage error; the
 // commands that read a dataset FILE document the options in their help, from a file and from
 // standard input alike.
@@ -62,6 +62,26 @@ TEST_CASE("option --max-values: over the limit names the option, a raised limit 
                      "(command line: --max-values)") != std::string::npos);
     r = dxframe_test::run_cli("validate --max-values 1M " + q(sample));
     CHECK(r.status == 0);
+}
+
+TEST_CASE("options --max-depth and --max-string-length: over the limit names the option, raised loads",
+          "[cli][limits]") {
+    // edge_cases.json nests 6 deep and its longest string is 29 bytes.
+    auto r = dxframe_test::run_cli("validate --max-depth 3 " + q(sample));
+    CHECK(r.status == 1);
+    CHECK(r.out.find("limit_exceeded: nesting deeper than the limit of 3; raise load_limits::max_depth "
+                     "(command line: --max-depth)") != std::string::npos);
+    r = dxframe_test::run_cli("validate --max-depth 64 " + q(sample));
+    CHECK(r.status == 0);
+    r = dxframe_test::run_cli("progress --max-string-length 16 -", sample);
+    CHECK(r.status == 1);
+    CHECK(r.err.find("bytes exceeds the limit of 16; raise load_limits::max_string_length (command line: "
+                     "--max-string-length)") != std::string::npos);
+    r = dxframe_test::run_cli("validate --max-string-length 1K " + q(sample));
+    CHECK(r.status == 0);
+    r = dxframe_test::run_cli("validate --max-depth deep " + q(sample));
+    CHECK(r.status == 2);
+    CHECK(r.err.find("option --max-depth needs a whole number") != std::string::npos);
 }
 
 TEST_CASE("limit options: sizes with suffixes, bad values are usage errors", "[cli][limits]") {

@@ -487,7 +487,8 @@ TEST_CASE("limits: document size, depth, string length and value count", "[datas
     o.limits.max_depth = 2;
     const auto too_deep = load_dataset(text, o);
     const auto& depth = only_error(too_deep, diagnostic_code::limit_exceeded, "/framework/name");
-    CHECK(depth.message == "nesting deeper than the limit of 2");
+    CHECK(depth.message ==
+          "nesting deeper than the limit of 2; raise load_limits::max_depth (command line: --max-depth)");
 
     o = {};
     o.limits.max_elements = 8;
@@ -519,14 +520,15 @@ TEST_CASE("deeply nested input never overflows the stack", "[dataset_io]") {
     const auto r = load_dataset(arrays);
     REQUIRE(r.diagnostics.size() == 1);
     CHECK(r.diagnostics[0].code == diagnostic_code::limit_exceeded);
-    CHECK(r.diagnostics[0].message == "nesting deeper than the limit of 64");
+    CHECK(r.diagnostics[0].message ==
+          "nesting deeper than the limit of 64; raise load_limits::max_depth (command line: --max-depth)");
 
     // Even when the caller lifts the limit, nesting is capped (the tree is dumped recursively).
     dxframe::load_options o;
     o.limits.max_depth = static_cast<std::size_t>(-1);
     const auto capped = load_dataset(arrays, o);
     REQUIRE(capped.diagnostics.size() == 1);
-    CHECK(capped.diagnostics[0].message == "nesting deeper than the limit of 1000");
+    CHECK(capped.diagnostics[0].message == "nesting deeper than the limit of 1000; no deeper nesting is read");
 
     std::string objects;
     for (std::size_t i = 0; i < 100'000; ++i)

@@ -51,7 +51,8 @@ struct command {
 /// The options that bound a dataset input, taken by every command that reads one (they are
 /// parsed here, once, and applied by input.hpp's load_input).
 inline const std::vector<std::string>& input_limit_options() {
-    static const std::vector<std::string> names{"--max-input-size", "--max-values"};
+    static const std::vector<std::string> names{"--max-input-size", "--max-values", "--max-depth",
+                                                "--max-string-length"};
     return names;
 }
 
@@ -62,13 +63,18 @@ inline constexpr const char* input_limit_usage =
     "Input limits (for very large datasets; the defaults open a national commune-level year):\n"
     "  --max-input-size SIZE  largest dataset document read, in bytes, with an optional K, M\n"
     "                         or G suffix (binary: 2G = 2147483648); default 4G\n"
-    "  --max-values N         most JSON values in the document; default 1000000000\n";
+    "  --max-values N         most JSON values in the document; default 1000000000\n"
+    "  --max-depth N          deepest nesting of arrays and objects; default 64, at most 1000\n"
+    "  --max-string-length SIZE\n"
+    "                         longest string or key, in bytes (K, M, G suffixes); default 1M\n";
 
 /// The input limits given on the command line of the command being run (set by parsed_args,
 /// which every command constructs once; empty when not given).
 struct input_limit_values {
-    std::optional<std::uint64_t> max_input_size;  ///< --max-input-size, in bytes.
-    std::optional<std::uint64_t> max_values;      ///< --max-values.
+    std::optional<std::uint64_t> max_input_size;     ///< --max-input-size, in bytes.
+    std::optional<std::uint64_t> max_values;         ///< --max-values.
+    std::optional<std::uint64_t> max_depth;          ///< --max-depth.
+    std::optional<std::uint64_t> max_string_length;  ///< --max-string-length, in bytes.
 };
 
 /// The running command's input limits.
@@ -77,14 +83,15 @@ inline input_limit_values& command_input_limits() {
     return values;
 }
 
-/// SIZE of --max-input-size: a whole number of bytes with an optional K, M or G suffix (binary
-/// multiples, so 64M = 67108864), at least 1; else usage_error naming the option.
+/// The value of an input limit option: a whole number with an optional K, M or G suffix (binary
+/// multiples, so 64M = 67108864), at least 1; else usage_error naming the option. Sizes
+/// (--max-input-size, --max-string-length) are in bytes; --max-values and --max-depth count.
 inline std::uint64_t size_option(const std::string& option, const std::string& value) {
     const auto bad = [&]() {
-        return usage_error("option " + option +
-                           " needs a size in bytes, a whole number with an optional K, M or G suffix (e.g. 512M), "
-                           "not '" +
-                           value + "'");
+        const bool bytes = option == "--max-input-size" || option == "--max-string-length";
+        return usage_error("option " + option + (bytes ? " needs a size in bytes, a" : " needs a") +
+                           " whole number with an optional K, M or G suffix (e.g. " + (bytes ? "512M" : "1000") +
+                           "), not '" + value + "'");
     };
     std::string digits = value;
     unsigned shift = 0;
@@ -186,6 +193,12 @@ public:
         }
         if (const auto values = get("--max-values")) {
             command_input_limits().max_values = size_option("--max-values", *values);
+        }
+        if (const auto depth = get("--max-depth")) {
+            command_input_limits().max_depth = size_option("--max-depth", *depth);
+        }
+        if (const auto length = get("--max-string-length")) {
+            command_input_limits().max_string_length = size_option("--max-string-length", *length);
         }
     }
 

@@ -31,11 +31,15 @@ inline std::string input_name(const std::string& path) {
 }
 
 /// `options` with the input limits given on the running command's line (--max-input-size,
-/// --max-values; see cli.hpp) in place of its own.
+/// --max-values, --max-depth, --max-string-length; see cli.hpp) in place of its own.
 inline load_options with_command_limits(load_options options) {
     const input_limit_values& given = command_input_limits();
     if (given.max_input_size) options.limits.max_document_bytes = *given.max_input_size;
     if (given.max_values) options.limits.max_elements = *given.max_values;
+    if (given.max_depth) options.limits.max_depth = static_cast<std::size_t>(*given.max_depth);
+    if (given.max_string_length) {
+        options.limits.max_string_length = static_cast<std::size_t>(*given.max_string_length);
+    }
     return options;
 }
 

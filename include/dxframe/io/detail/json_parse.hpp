@@ -43,6 +43,12 @@ struct parse_limits {
 /// by nlohmann, so the nesting must stay far below what the call stack can take.
 inline constexpr std::size_t hard_max_depth = 1000;
 
+/// The end of a limit_exceeded message: how to raise the limit that was hit.
+inline constexpr const char* raise_depth = "; raise load_limits::max_depth (command line: --max-depth)";
+/// As raise_depth, for strings and keys.
+inline constexpr const char* raise_string_length =
+    "; raise load_limits::max_string_length (command line: --max-string-length)";
+
 /// SAX handler that builds an ordered_json tree while enforcing limits and reporting duplicate
 /// keys. Returning false from a callback stops nlohmann's parser.
 class limited_dom_builder {
@@ -97,7 +103,7 @@ public:
     bool string(json::string_t& v) {
         if (v.size() > limits_.max_string_length) {
             return limit("a string of " + std::to_string(v.size()) + " bytes exceeds the limit of " +
-                         std::to_string(limits_.max_string_length));
+                         std::to_string(limits_.max_string_length) + raise_string_length);
         }
         if (capturing_) {
             if (!capture(captured_member::kind::string)) return false;
@@ -118,7 +124,7 @@ public:
             f.duplicate_key = k;
             f.key_is_held = true;
             return limit("a key of " + std::to_string(k.size()) + " bytes exceeds the limit of " +
-                         std::to_string(limits_.max_string_length));
+                         std::to_string(limits_.max_string_length) + raise_string_length);
         }
         if (capturing_) {
             if (count_ < linear_key_search) return capture_key(k);
@@ -377,7 +383,8 @@ private:
     bool open(json&& container, bool is_object) {
         if (!count_value()) return false;
         if (frames_.size() + 1 > max_depth_) {
-            return limit("nesting deeper than the limit of " + std::to_string(max_depth_));
+            return limit("nesting deeper than the limit of " + std::to_string(max_depth_) +
+                         (max_depth_ < hard_max_depth ? raise_depth : "; no deeper nesting is read"));
         }
         if (capturing_) materialize(true);
         frame f;
