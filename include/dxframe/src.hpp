@@ -94,6 +94,7 @@
 #include <dxframe/report/impl/json.ipp>
 #include <dxframe/report/impl/labels.ipp>
 #include <dxframe/report/impl/markdown.ipp>
+#include <dxframe/report/impl/pipeline.ipp>
 #include <dxframe/report/impl/profile.ipp>
 #include <dxframe/report/impl/progress.ipp>
 #include <dxframe/report/impl/ranking.ipp>
