@@ -59,10 +59,13 @@ struct pipeline_request {
 
 namespace detail {
 
-// The first error of `diags` as a usage message, prefixed with the option.
+// The first error of `diags` as a usage message naming the option and the argument's position.
 inline std::string first_error(const std::vector<diagnostic>& diags) {
     for (const auto& d : diags) {
-        if (d.severity == severity::error) return d.message;
+        if (d.severity != severity::error) continue;
+        std::string where = d.path;
+        if (d.column) where += " (argument " + std::to_string(*d.column) + ")";
+        return where.empty() ? d.message : where + ": " + d.message;
     }
     return "invalid value";
 }
