@@ -195,6 +195,7 @@ inline std::optional<coinr_panel> load_pipeline_panel(std::ostream& err, const i
         const auto ds = load_checked(err, in.path);
         if (!ds) return std::nullopt;
         std::vector<int> whole;
+        whole.reserve(years.size());
         for (double y : years)
             whole.push_back(static_cast<int>(y));
         dataset_panel_result r = dataset_coinr_panel(*ds, pipeline_dataset_options(in), whole);
