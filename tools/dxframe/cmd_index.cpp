@@ -96,7 +96,7 @@ constexpr const char* index_usage =
     "                         since the first year chosen are filled on the last year's rows. json:\n"
     "                         scores, changes, imputation counts, treatment log. md, html: the last\n"
     "                         year's report with the rank change since the first\n"
-    "  --panel-normalise pooled|per-year  with --years: normalise over all years together (default,\n"
+    "  --panel-normalise pooled|per-year  with --years: normalise the years chosen together (default,\n"
     "                         as COINr's panel, so a score means the same every year) or each year\n"
     "                         on its own (ranks then equal each year's own index)\n"
     "\n"
@@ -141,7 +141,8 @@ int run_index(dxframe::cli::context& ctx) {
         dxframe::cli::pipeline_output how;
         how.format = format;
         how.report.lang = request.lang;
-        how.report.methods = methods_line(spec);
+        how.report.methods = dxframe::cli::pipeline_methods(pipeline.options.spec);
+        how.report.methods += (how.report.methods.empty() ? "" : "; ") + methods_line(spec);
         const auto text = dxframe::cli::run_pipeline_command(ctx.err, request, pipeline, how);
         if (!text) return dxframe::cli::exit_data_error;
         dxframe::cli::write_output(ctx, output, *text);

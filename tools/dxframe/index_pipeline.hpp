@@ -23,6 +23,7 @@
 #include <dxframe/io/coinr.hpp>
 #include <dxframe/io/coinr_panel.hpp>
 #include <dxframe/io/file.hpp>
+#include <dxframe/report/format.hpp>
 #include <dxframe/report/index.hpp>
 #include <dxframe/report/index_html.hpp>
 #include <dxframe/report/pipeline.hpp>
@@ -113,6 +114,32 @@ inline std::vector<double> parse_years(const std::string& text) {
 
 }  // namespace detail
 
+/// The pipeline's steps in the notation of its options, for the methods line of a report:
+/// "denominate; impute mean, LPI=median; treat winsorise:5:2:3.5" (empty parts left out).
+inline std::string pipeline_methods(const pipeline_spec& spec) {
+    std::string s;
+    const auto part = [&s](const std::string& text) { s += (s.empty() ? "" : "; ") + text; };
+    if (spec.denominate.enabled) part("denominate");
+    if (spec.impute.all.method != imputation_method::none || !spec.impute.indicator.empty()) {
+        std::string t = "impute " + to_spec(spec.impute.all);
+        for (const auto& [id, m] : spec.impute.indicator)
+            t += ", " + id + "=" + to_spec(m);
+        part(t);
+    }
+    if (spec.treat) {
+        const auto rule = [](const treat_rule& r) {
+            if (!r.enabled) return std::string("none");
+            return "winsorise:" + (r.max_points ? std::to_string(*r.max_points) : std::string("all")) + ":" +
+                   shortest_number(r.skew_threshold) + ":" + shortest_number(r.kurtosis_threshold);
+        };
+        std::string t = "treat " + rule(spec.treat->global);
+        for (const auto& [id, r] : spec.treat->per_indicator)
+            t += ", " + id + "=" + rule(r);
+        part(t);
+    }
+    return s;
+}
+
 /// Reads the pipeline options (after parse_index_spec gave `index`). Throws usage_error for an
 /// --impute or --treat SPEC that does not parse (naming the argument), or any other bad value.
 inline pipeline_request parse_pipeline_request(const parsed_args& args, const index_spec& index) {
@@ -167,17 +194,6 @@ inline std::pair<std::string, std::string> read_coinr_files(const index_input_re
     }
 }
 
-inline dataset_input_options pipeline_dataset_options(const index_input_request& in) {
-    dataset_input_options opt;
-    opt.root = in.root;
-    opt.as_of = in.as_of;
-    if (in.year) opt.year = static_cast<int>(*in.year);
-    opt.merge_successors = in.merge;
-    opt.name_language = in.lang;
-    opt.tree_notes = false;
-    return opt;
-}
-
 // The panel the request names, its years restricted to `years` (a year not in it is an error).
 inline std::optional<coinr_panel> load_pipeline_panel(std::ostream& err, const index_input& shown,
                                                       const index_input_request& in, const std::vector<double>& years) {
@@ -198,7 +214,7 @@ inline std::optional<coinr_panel> load_pipeline_panel(std::ostream& err, const i
         whole.reserve(years.size());
         for (double y : years)
             whole.push_back(static_cast<int>(y));
-        dataset_panel_result r = dataset_coinr_panel(*ds, pipeline_dataset_options(in), whole);
+        dataset_panel_result r = dataset_coinr_panel(*ds, dataset_options(in), whole);
         diags = std::move(r.diagnostics);
         panel = std::move(r.panel);
     }
@@ -243,7 +259,7 @@ inline std::optional<coinr_data> load_pipeline_tables(std::ostream& err, const i
     } else {
         const auto ds = load_checked(err, in.path);
         if (!ds) return std::nullopt;
-        dataset_tables_result r = dataset_coinr_data(*ds, pipeline_dataset_options(in));
+        dataset_tables_result r = dataset_coinr_data(*ds, dataset_options(in));
         diags = std::move(r.diagnostics);
         tables = std::move(r.data);
     }
@@ -280,7 +296,11 @@ inline std::optional<std::string> run_pipeline_command(std::ostream& err, const 
         if (r.dset) return render_panel_table_csv(tree, res, *r.dset);
         if (out.format == "csv") return render_panel_csv(res);
         if (out.format == "json") return render_panel_json(res, r.options);
-        const index_report_options options = panel_report_options(res, out.report);
+        index_report_options options = panel_report_options(res, out.report);
+        options.methods +=
+            (options.methods.empty() ? "" : "; ") + std::string("years ") + shortest_number(res.times.front()) +
+            " to " + shortest_number(res.times.back()) +
+            (r.options.normalise == panel_normalisation::pooled ? ", normalised together" : ", each normalised alone");
         const index_result& last = res.periods.back().index;
         const std::vector<std::string>& names = panel->periods.back().unit_names;
         if (out.format == "md") return render_index_markdown(tree, last, names, options);
