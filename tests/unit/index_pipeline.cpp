@@ -169,7 +169,7 @@ TEST_CASE("panel pipeline: scores as compute_panel_index, pooled and per year, c
     }
 }
 
-TEST_CASE("panel pipeline: latest imputation uses earlier years; treatment per year", "[index][pipeline][panel]") {
+TEST_CASE("panel pipeline: latest imputation uses earlier years, treatment per year", "[index][pipeline][panel]") {
     auto panel = px::asem_panel();
     const std::size_t lpi = *panel.periods[0].tree.find_indicator("LPI");
     const double before = *panel.periods[3].values.get(0, lpi);

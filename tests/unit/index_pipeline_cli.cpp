@@ -127,7 +127,7 @@ TEST_CASE("index --years all: five years of 51 units, rank and index change on t
     CHECK(json.out.find("\"rank_change\"") != std::string::npos);
 }
 
-TEST_CASE("index --dset: each table equals the library's pipeline; the index matches COINr's port",
+TEST_CASE("index --dset: each table equals the library's pipeline, the index matches COINr's port",
           "[cli][index][pipeline][coinr]") {
     auto imported = dxframe::import_coinr(px::read_text(px::data_path("asem/iData.csv")),
                                           px::read_text(px::data_path("asem/iMeta.csv")));
@@ -178,7 +178,7 @@ TEST_CASE("index --dset: each table equals the library's pipeline; the index mat
     }
 }
 
-TEST_CASE("index without pipeline options is unchanged; --impute none equals it", "[cli][index][pipeline]") {
+TEST_CASE("index without pipeline options is unchanged, --impute none equals it", "[cli][index][pipeline]") {
     const auto plain = run(asem);
     REQUIRE(plain.status == 0);
     const auto none = run(asem + " --impute none");
