@@ -4,6 +4,7 @@
 // equals the base-R port of COINr (coinr-expected/pipeline_asem.csv, pipeline_reference.R); the
 // panel's scores are index_panel's; a dxframe/1 dataset of provinces runs the same way; bad
 // input is a diagnostic naming it.
+#include <dxframe/error.hpp>
 #include <dxframe/index/compute.hpp>
 #include <dxframe/index/dataset_tables.hpp>
 #include <dxframe/index/denominate.hpp>
@@ -12,6 +13,8 @@
 #include <dxframe/index/pipeline.hpp>
 #include <dxframe/index/treat.hpp>
 #include <dxframe/io/dataset_json.hpp>
+#include <dxframe/report/format.hpp>
+#include <dxframe/report/pipeline.hpp>
 
 #include <cmath>
 #include <limits>
@@ -20,6 +23,8 @@
 #include <string>
 #include <utility>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "catch_compat.hpp"
 #include "index_pipeline_support.hpp"
@@ -261,4 +266,41 @@ TEST_CASE("pipeline bad input: a zero denominator, a missing group column, too f
         named = named || (d.severity == dxframe::severity::error && d.message.find("'LPI'") != std::string::npos);
     CHECK(named);
     CHECK(r.index.aggregates.size() == 0);
+}
+
+TEST_CASE("pipeline renderings: stage tables, the panel CSV and JSON, a step not reached",
+          "[index][pipeline][report]") {
+    const auto data = px::asem();
+    const auto r = dxframe::run_pipeline(data, full_spec("median"));
+    REQUIRE(r.ok());
+    const std::string raw = dxframe::render_pipeline_table_csv(data.tree, r, dxframe::pipeline_stage::raw);
+    CHECK(raw.rfind("uCode,LPI,Flights,", 0) == 0);
+    CHECK(raw.find("\nAUT," + dxframe::full_precision_number(*data.values.get(0, 0)) + ",") != std::string::npos);
+    const std::string agg = dxframe::render_pipeline_table_csv(data.tree, r, dxframe::pipeline_stage::aggregated);
+    CHECK(agg.substr(0, agg.find('\n')).size() > raw.substr(0, raw.find('\n')).size());
+    CHECK(agg.substr(0, agg.find('\n')).rfind(",Index") != std::string::npos);
+
+    auto stopped = data;
+    stopped.denominators.set(0, 0, -1.0);
+    dxframe::pipeline_spec spec;
+    spec.denominate.enabled = true;
+    const auto bad = dxframe::run_pipeline(stopped, spec);
+    REQUIRE_FALSE(bad.ok());
+    CHECK_THROWS_AS(dxframe::render_pipeline_table_csv(data.tree, bad, dxframe::pipeline_stage::treated),
+                    dxframe::error);
+
+    dxframe::panel_pipeline_options po;
+    const auto p = dxframe::run_panel_pipeline(px::asem_panel(), po);
+    REQUIRE(p.ok());
+    const std::string csv = dxframe::render_panel_csv(p);
+    CHECK(csv.rfind("uCode,Time,Index,Rank,RankChange,IndexChange\nAUT,2018,", 0) == 0);
+    const auto json = nlohmann::json::parse(dxframe::render_panel_json(p, po));
+    CHECK(json["times"].size() == 5);
+    CHECK(json["scores"].size() == 255);
+    CHECK(json["changes"].size() == 51);
+    const auto options = dxframe::panel_report_options(p);
+    CHECK(options.previous_label == "2018");
+    CHECK(options.previous_ranks.size() == 51);
+    const auto table = dxframe::render_panel_table_csv(data.tree, p, dxframe::pipeline_stage::normalised);
+    CHECK(table.rfind("uCode,Time,LPI,", 0) == 0);
 }
