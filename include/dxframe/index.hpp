@@ -9,6 +9,7 @@
 #include <dxframe/index/compute.hpp>
 #include <dxframe/index/contributions.hpp>
 #include <dxframe/index/dataset_input.hpp>
+#include <dxframe/index/dataset_tables.hpp>
 #include <dxframe/index/denominate.hpp>
 #include <dxframe/index/dti.hpp>
 #include <dxframe/index/impute.hpp>
@@ -16,6 +17,7 @@
 #include <dxframe/index/matrix.hpp>
 #include <dxframe/index/normalise.hpp>
 #include <dxframe/index/panel.hpp>
+#include <dxframe/index/pipeline.hpp>
 #include <dxframe/index/profile.hpp>
 #include <dxframe/index/rank.hpp>
 #include <dxframe/index/treat.hpp>

@@ -18,6 +18,7 @@
 #include <dxframe/report/json.hpp>
 #include <dxframe/report/labels.hpp>
 #include <dxframe/report/markdown.hpp>
+#include <dxframe/report/pipeline.hpp>
 #include <dxframe/report/profile.hpp>
 #include <dxframe/report/progress.hpp>
 #include <dxframe/report/ranking.hpp>

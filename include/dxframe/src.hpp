@@ -43,6 +43,7 @@
 #include <dxframe/index/impl/compute.ipp>
 #include <dxframe/index/impl/contributions.ipp>
 #include <dxframe/index/impl/dataset_input.ipp>
+#include <dxframe/index/impl/dataset_tables.ipp>
 #include <dxframe/index/impl/denominate.ipp>
 #include <dxframe/index/impl/dti.ipp>
 #include <dxframe/index/impl/impute.ipp>
@@ -52,6 +53,7 @@
 #include <dxframe/index/impl/matrix.ipp>
 #include <dxframe/index/impl/normalise.ipp>
 #include <dxframe/index/impl/panel.ipp>
+#include <dxframe/index/impl/pipeline.ipp>
 #include <dxframe/index/impl/profile.ipp>
 #include <dxframe/index/impl/rank.ipp>
 #include <dxframe/index/impl/treat.ipp>
@@ -92,6 +94,7 @@
 #include <dxframe/report/impl/json.ipp>
 #include <dxframe/report/impl/labels.ipp>
 #include <dxframe/report/impl/markdown.ipp>
+#include <dxframe/report/impl/pipeline.ipp>
 #include <dxframe/report/impl/profile.ipp>
 #include <dxframe/report/impl/progress.ipp>
 #include <dxframe/report/impl/ranking.ipp>

@@ -6,6 +6,7 @@
 // dxframe::compute_index, render it (report/index.hpp, report/index_html.hpp), write.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <dxframe/index.hpp>
 #include <dxframe/report/format.hpp>
@@ -14,6 +15,7 @@
 
 #include "cli.hpp"
 #include "index_input.hpp"
+#include "index_pipeline.hpp"
 #include "output.hpp"
 #include "spec.hpp"
 
@@ -65,6 +67,38 @@ constexpr const char* index_usage =
     "                         predecessors' values, indicator by indicator (the DTI 2024 rule)\n"
     "COINr tables only:\n"
     "  --year TIME            panel data: the Time to use (default the latest)\n"
+    "Pipeline (COINr's order: denominate, impute, treat, then normalise, aggregate, rank; see\n"
+    "docs/index-methods.md):\n"
+    "  --denominate           divide each indicator by its denominator (iMeta's Denominator column;\n"
+    "                         iData's columns of Type Denominator)\n"
+    "  --denominator ID=COL[:SCALE]  indicator ID divided by COL / SCALE (a denominator column, or\n"
+    "                         for a dataset an indicator outside the index); implies --denominate\n"
+    "  --impute SPEC          fill missing values of every indicator: mean, median,\n"
+    "                         mean_group:COLUMN, median_group:COLUMN (a group column of iData, or an\n"
+    "                         entity group attribute of a dataset), and with --years latest\n"
+    "                         (the unit's latest earlier value) or interpolate (linear between years)\n"
+    "  --impute ID=SPEC       for one indicator (repeatable)\n"
+    "  --impute-max-time N    latest: look back at most N periods\n"
+    "  --treat SPEC           outlier treatment of every indicator: none, or\n"
+    "                         winsorise[:MAX_POINTS[:SKEW:KURTOSIS]] (COINr's default Treat; defaults\n"
+    "                         5, 2, 3.5: winsorise while |skewness| >= SKEW and kurtosis >= KURTOSIS,\n"
+    "                         then the log transform if that fails); an indicator it cannot test\n"
+    "                         (fewer than 3 values for skewness, 4 for kurtosis) is an error\n"
+    "  --treat ID=SPEC        for one indicator (repeatable)\n"
+    "  --dset TABLE           print one table of the pipeline instead of the index, as CSV (uCode,\n"
+    "                         the indicators in iMeta order, 17 significant digits, missing empty):\n"
+    "                         raw, denominated, imputed, treated, normalised, or aggregated (the\n"
+    "                         normalised indicators and every aggregate); with --years a Time column\n"
+    "                         follows uCode and every year is printed\n"
+    "  --years all|Y1,Y2,...  several years at once (COINr's iData Time column, or a dataset's\n"
+    "                         observation years). csv: uCode,Time,Index,Rank,RankChange,IndexChange,\n"
+    "                         one row per unit and year; RankChange (places gained) and IndexChange\n"
+    "                         since the first year chosen are filled on the last year's rows. json:\n"
+    "                         scores, changes, imputation counts, treatment log. md, html: the last\n"
+    "                         year's report with the rank change since the first\n"
+    "  --panel-normalise pooled|per-year  with --years: normalise the years chosen together (default,\n"
+    "                         as COINr's panel, so a score means the same every year) or each year\n"
+    "                         on its own (ranks then equal each year's own index)\n"
     "\n"
     "Exit codes: 0 success (warnings on standard error); 1 the input has errors, or the index\n"
     "cannot be computed as asked (diagnostics on standard error); 2 usage error, or a file that\n"
@@ -83,11 +117,14 @@ std::string methods_line(const dxframe::index_spec& spec) {
 }
 
 int run_index(dxframe::cli::context& ctx) {
-    const dxframe::cli::parsed_args args(
-        ctx.args,
-        {"--data", "--meta", "--normalise", "--aggregate", "--min-share", "--rank-decimals", "--format", "-o",
-         "--output", "--root", "--as-of", "--year", "--lang"},
-        {"--merge-successors"});
+    std::vector<std::string> value_options{"--data",          "--meta",   "--normalise", "--aggregate", "--min-share",
+                                           "--rank-decimals", "--format", "-o",          "--output",    "--root",
+                                           "--as-of",         "--year",   "--lang"};
+    value_options.insert(value_options.end(), dxframe::cli::pipeline_options.begin(),
+                         dxframe::cli::pipeline_options.end());
+    std::vector<std::string> flags{"--merge-successors"};
+    flags.insert(flags.end(), dxframe::cli::pipeline_flags.begin(), dxframe::cli::pipeline_flags.end());
+    const dxframe::cli::parsed_args args(ctx.args, value_options, flags);
     // Checked in this order, so that the first problem is the one reported: which input, the
     // output, the methods, then which part of the input.
     dxframe::cli::index_input_request request = dxframe::cli::index_input_source(args);
@@ -99,6 +136,18 @@ int run_index(dxframe::cli::context& ctx) {
 
     const dxframe::index_spec spec = dxframe::cli::parse_index_spec(args);
     dxframe::cli::parse_index_input_choices(args, request);
+    if (dxframe::cli::pipeline_requested(args)) {
+        const dxframe::cli::pipeline_request pipeline = dxframe::cli::parse_pipeline_request(args, spec);
+        dxframe::cli::pipeline_output how;
+        how.format = format;
+        how.report.lang = request.lang;
+        how.report.methods = dxframe::cli::pipeline_methods(pipeline.options.spec);
+        how.report.methods += (how.report.methods.empty() ? "" : "; ") + methods_line(spec);
+        const auto text = dxframe::cli::run_pipeline_command(ctx.err, request, pipeline, how);
+        if (!text) return dxframe::cli::exit_data_error;
+        dxframe::cli::write_output(ctx, output, *text);
+        return dxframe::cli::exit_ok;
+    }
     const auto computed = dxframe::cli::load_and_compute_index(ctx.err, request, spec);
     if (!computed) return dxframe::cli::exit_data_error;
     const dxframe::cli::index_input* in = &computed->input;

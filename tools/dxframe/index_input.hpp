@@ -151,6 +151,19 @@ inline void parse_index_input_choices(const parsed_args& args, index_input_reque
         r.lang = one_of("--lang", *l, {"vi", "en"}) == "vi" ? language::vi : language::en;
 }
 
+/// The dataset options `r` names (--root, --as-of, --year, --merge-successors, --lang; without
+/// the tree builder's notes).
+inline dataset_input_options dataset_options(const index_input_request& r) {
+    dataset_input_options opt;
+    opt.root = r.root;
+    opt.as_of = r.as_of;
+    if (r.year) opt.year = static_cast<int>(*r.year);
+    opt.merge_successors = r.merge;
+    opt.name_language = r.lang;
+    opt.tree_notes = false;
+    return opt;
+}
+
 /// Reads the input `r` names and builds it with the library (coinr_index_input or
 /// dataset_index_input). Throws io_failure when a file cannot be read; prints the input's
 /// problems to `err` (notes too: which Time of panel data is used, which merged entity has data
@@ -176,14 +189,7 @@ inline std::optional<index_input> load_index_input(std::ostream& err, const inde
     } else {
         const auto ds = load_checked(err, r.path);
         if (!ds) return std::nullopt;
-        dataset_input_options opt;
-        opt.root = r.root;
-        opt.as_of = r.as_of;
-        if (r.year) opt.year = static_cast<int>(*r.year);
-        opt.merge_successors = r.merge;
-        opt.name_language = r.lang;
-        opt.tree_notes = false;
-        built = dataset_index_input(*ds, opt);
+        built = dataset_index_input(*ds, dataset_options(r));
     }
     detail::print_index_diagnostics(err, in, built.diagnostics, severity::info);
     if (!built.ok()) return std::nullopt;

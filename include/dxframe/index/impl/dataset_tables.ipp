@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: MIT
+// Definitions for <dxframe/index/dataset_tables.hpp> (see <dxframe/config.hpp>: included by that
+// header in header-only mode, by <dxframe/src.hpp> in separate compilation).
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include <dxframe/config.hpp>
+#include <dxframe/diagnostic.hpp>
+#include <dxframe/index/dataset_input.hpp>
+#include <dxframe/index/dataset_tables.hpp>
+#include <dxframe/index/impl/dataset_input.ipp>  // detail::dataset_input_cutoff
+#include <dxframe/index/tree.hpp>
+#include <dxframe/io/coinr.hpp>
+#include <dxframe/io/coinr_panel.hpp>
+#include <dxframe/model/dataset.hpp>
+#include <dxframe/progress/series.hpp>
+
+namespace dxframe {
+
+namespace detail {
+
+// The entities' group attributes as COINr group columns, one per attribute name (sorted).
+inline std::vector<coinr_group> dataset_group_columns(const dataset& ds, const std::vector<std::string>& units) {
+    std::unordered_map<std::string, const entity*> by_id;
+    for (const auto& e : ds.entities)
+        by_id.emplace(e.id, &e);
+    std::set<std::string> names;
+    for (const auto& u : units) {
+        const auto it = by_id.find(u);
+        if (it == by_id.end()) continue;
+        for (const auto& g : it->second->groups)
+            names.insert(g.first);
+    }
+    std::vector<coinr_group> out;
+    for (const auto& name : names) {
+        coinr_group g;
+        g.id = name;
+        g.name = name;
+        for (const auto& u : units) {
+            const auto it = by_id.find(u);
+            std::optional<std::string> v;
+            if (it != by_id.end()) {
+                const auto at = it->second->groups.find(name);
+                if (at != it->second->groups.end() && !at->second.empty()) v = at->second;
+            }
+            g.values.push_back(std::move(v));
+        }
+        out.push_back(std::move(g));
+    }
+    return out;
+}
+
+}  // namespace detail
+
+DXFRAME_DECL dataset_tables_result dataset_coinr_data(const dataset& ds, const dataset_input_options& options) {
+    dataset_tables_result out;
+    dataset_input in = make_dataset_input(ds, options);
+    out.diagnostics = std::move(in.diagnostics);
+    if (!in.ok() || has_errors(out.diagnostics)) return out;
+    coinr_data data;
+    data.tree = std::move(*in.tree);
+    data.units = std::move(in.units);
+    data.unit_names = std::move(in.names);
+    data.values = std::move(in.values);
+    data.groups = detail::dataset_group_columns(ds, data.units);
+    if (options.year) data.time = static_cast<double>(*options.year);
+    data.indicator_denominators.assign(data.tree.indicator_count(), std::nullopt);
+
+    // Denominator columns: the framework's indicators outside the tree, latest values.
+    const series_index series(ds);
+    const std::optional<date> cutoff = detail::dataset_input_cutoff(options);
+    for (const auto& ind : ds.framework.indicators) {
+        if (!data.tree.find_indicator(ind.id)) data.denominator_ids.push_back(ind.id);
+    }
+    data.denominators.resize(data.units.size(), data.denominator_ids.size());
+    for (std::size_t c = 0; c < data.denominator_ids.size(); ++c) {
+        for (std::size_t u = 0; u < data.units.size(); ++u) {
+            const auto v = series.latest(data.units[u], data.denominator_ids[c], cutoff);
+            if (v && (!options.year || v->date.year() == *options.year)) data.denominators.set(u, c, v->value);
+        }
+    }
+    out.data = std::move(data);
+    return out;
+}
+
+DXFRAME_DECL std::vector<int> dataset_years(const dataset& ds, const std::optional<std::string>& root) {
+    framework_tree_options to;
+    to.root = root;
+    const tree_build_result built = build_tree(ds.framework, to);
+    std::set<int> years;
+    for (const auto& o : ds.observations) {
+        if (built.ok() && !built.tree->find_indicator(o.indicator)) continue;
+        years.insert(o.date.year());
+    }
+    return {years.begin(), years.end()};
+}
+
+DXFRAME_DECL dataset_panel_result dataset_coinr_panel(const dataset& ds, const dataset_input_options& options,
+                                                      const std::vector<int>& years) {
+    dataset_panel_result out;
+    const std::vector<int> chosen = years.empty() ? dataset_years(ds, options.root) : years;
+    for (std::size_t k = 1; k < chosen.size(); ++k) {
+        if (chosen[k] <= chosen[k - 1]) {
+            out.diagnostics.push_back({severity::error,
+                                       diagnostic_code::invalid_input_for_method,
+                                       "",
+                                       "years must be distinct and ascending (" + std::to_string(chosen[k - 1]) +
+                                           " then " + std::to_string(chosen[k]) + ")",
+                                       {},
+                                       {}});
+            return out;
+        }
+    }
+    if (chosen.empty()) {
+        out.diagnostics.push_back({severity::error,
+                                   diagnostic_code::insufficient_data,
+                                   "/observations",
+                                   "no observation of the index's indicators: no year to compute",
+                                   {},
+                                   {}});
+        return out;
+    }
+    coinr_panel panel;
+    for (const int y : chosen) {
+        dataset_input_options o = options;
+        o.year = y;
+        if (y != chosen.front()) o.tree_notes = false;
+        dataset_tables_result r = dataset_coinr_data(ds, o);
+        for (auto& d : r.diagnostics) {
+            d.message = "year " + std::to_string(y) + ": " + d.message;
+            out.diagnostics.push_back(std::move(d));
+        }
+        if (!r.ok()) continue;
+        panel.times.push_back(static_cast<double>(y));
+        panel.periods.push_back(std::move(*r.data));
+    }
+    if (!has_errors(out.diagnostics)) out.panel = std::move(panel);
+    return out;
+}
+
+}  // namespace dxframe
