@@ -42,10 +42,13 @@ inline std::vector<std::string> plan_items(std::string_view text, char separator
     }
 }
 
-// The first error message of `diags` for item `item`, as a dxframe::error.
+// The first error message of `diags` for item `item`, as a dxframe::error (quoting the item
+// unless the message already does).
 inline void throw_plan_item_error(const std::vector<diagnostic>& diags, const std::string& item) {
+    const std::string quoted = "'" + item + "'";
     for (const auto& d : diags) {
-        if (d.severity == severity::error) throw error("'" + item + "': " + d.message);
+        if (d.severity != severity::error) continue;
+        throw error(d.message.find(quoted) != std::string::npos ? d.message : quoted + ": " + d.message);
     }
     throw error("'" + item + "' does not parse");
 }
