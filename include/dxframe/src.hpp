@@ -104,6 +104,7 @@
 #include <dxframe/report/impl/text_width.ipp>
 #include <dxframe/report/impl/uncertainty.ipp>
 #include <dxframe/report/impl/uncertainty_page.ipp>
+#include <dxframe/uncertainty/impl/data_alternatives.ipp>
 #include <dxframe/uncertainty/impl/model.ipp>
 #include <dxframe/uncertainty/impl/parallel.ipp>
 #include <dxframe/uncertainty/impl/plan.ipp>

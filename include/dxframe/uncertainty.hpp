@@ -4,6 +4,7 @@
 /// Sobol sensitivity analysis of index rankings.
 #pragma once
 
+#include <dxframe/uncertainty/data_alternatives.hpp>
 #include <dxframe/uncertainty/model.hpp>
 #include <dxframe/uncertainty/parallel.hpp>
 #include <dxframe/uncertainty/plan.hpp>

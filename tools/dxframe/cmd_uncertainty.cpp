@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // `dxframe uncertainty` and `dxframe sensitivity`: how robust an index's ranking is to its
-// weights, normaliser and aggregator. A thin layer: read the index input (index_input.hpp),
+// weights, normaliser, aggregator, imputation and outlier treatment. A thin layer: read the index input (index_input.hpp),
 // parse the uncertain inputs, call dxframe::run_uncertainty / run_sensitivity, write the report
 // the library renders (report/uncertainty.hpp, report/sensitivity.hpp).
 #include <cerrno>
@@ -14,6 +14,8 @@
 #include <vector>
 
 #include <dxframe/error.hpp>
+#include <dxframe/io/coinr.hpp>
+#include <dxframe/io/file.hpp>
 #include <dxframe/report/sensitivity.hpp>
 #include <dxframe/report/uncertainty.hpp>
 #include <dxframe/uncertainty.hpp>
@@ -37,7 +39,15 @@ constexpr const char* common_usage =
     "                     normalisers to choose from, equally likely (e.g. minmax:1:100,zscore:10:2)\n"
     "  --aggregate-alternatives SPEC[,SPEC...]\n"
     "                     aggregators to choose from, equally likely (e.g. arithmetic,geometric)\n"
-    "                     The nominal index uses the nominal weights and the first SPEC of each list.\n"
+    "  --impute-alternatives SPEC[;ID=SPEC...][,SPEC...]\n"
+    "                     imputations of the missing values to choose from, equally likely\n"
+    "                     (e.g. none,mean,median,mean_group:GDP_group; ID=SPEC after ';' for one\n"
+    "                     indicator; group columns with COINr tables only)\n"
+    "  --treat-alternatives SPEC[;ID=SPEC...][,SPEC...]\n"
+    "                     outlier treatments of the imputed data to choose from, equally likely\n"
+    "                     (e.g. none,winsorise:5:2:3.5,winsorise:3)\n"
+    "                     The nominal index uses the nominal weights and the first SPEC of each list;\n"
+    "                     the data is imputed, then treated, then normalised, as dxframe index does.\n"
     "Index (as in dxframe index):\n"
     "  --normalise [ID=]SPEC\n"
     "                     the normaliser (default minmax:0:100), or ID's own; alternatives replace\n"
@@ -46,7 +56,9 @@ constexpr const char* common_usage =
     "                     the aggregator (default arithmetic), or node ID's own; likewise\n"
     "  SPECs: normalisers none, minmax:L:U, zscore:M:S, rank, percentile_rank, borda,\n"
     "         goalposts[:A], distance_to_target, distance_to_max, fraction_of_max;\n"
-    "         aggregators arithmetic, geometric, harmonic, genmean:P, median\n"
+    "         aggregators arithmetic, geometric, harmonic, genmean:P, median;\n"
+    "         imputations none, mean, median, mean_group:COLUMN, median_group:COLUMN;\n"
+    "         treatments none, winsorise[:MAX_POINTS[:SKEW:KURTOSIS]] (defaults 5, 2, 3.5)\n"
     "Input:\n";
 
 constexpr const char* lang_usage =
@@ -73,12 +85,14 @@ std::string uncertainty_usage() {
     return std::string(
                "Usage: dxframe uncertainty (FILE | --data iData.csv --meta iMeta.csv) [--runs N] [--seed S]\n"
                "           [--weight-noise L:F,...] [--normalise-alternatives SPEC,...]\n"
-               "           [--aggregate-alternatives SPEC,...] [--threads T] [--scores]\n"
+               "           [--aggregate-alternatives SPEC,...] [--impute-alternatives SPEC,...]\n"
+               "           [--treat-alternatives SPEC,...] [--threads T] [--scores]\n"
                "           [--format csv|json|md|html] [--lang vi|en] [-o FILE]\n"
                "\n"
                "Monte Carlo uncertainty analysis of the index ranking: N replications each draw weight\n"
-               "noise, a normaliser and an aggregator, rebuild the index and rank it. Per unit: the\n"
-               "nominal rank and the mean, median, 5th and 95th percentile of its rank.\n"
+               "noise, a normaliser, an aggregator (and an imputation and a treatment when given\n"
+               "alternatives), rebuild the index and rank it. Per unit: the nominal rank and the mean,\n"
+               "median, 5th and 95th percentile of its rank.\n"
                "\n") +
            common_usage + dxframe::cli::index_input_usage +
            "Output:\n"
@@ -97,7 +111,8 @@ std::string sensitivity_usage() {
     return std::string(
                "Usage: dxframe sensitivity (FILE | --data iData.csv --meta iMeta.csv) [--runs N] [--seed S]\n"
                "           [--weight-noise L:F,...] [--normalise-alternatives SPEC,...]\n"
-               "           [--aggregate-alternatives SPEC,...] [--target T] [--bootstrap B]\n"
+               "           [--aggregate-alternatives SPEC,...] [--impute-alternatives SPEC,...]\n"
+               "           [--treat-alternatives SPEC,...] [--target T] [--bootstrap B]\n"
                "           [--threads T] [--format csv|json|md|html] [--lang vi|en] [-o FILE]\n"
                "\n"
                "Variance-based sensitivity analysis of the index ranking: a Saltelli design of N(d+2)\n"
@@ -153,10 +168,13 @@ struct analysis_setup {
     std::string format = "csv";
     dxframe::analysis_report_options report;
     std::optional<std::string> output;
+    std::optional<std::vector<dxframe::coinr_group>> groups;  // iData's group columns, when an imputation needs them
 };
 
 const std::vector<std::string> shared_value_options = {"--normalise-alternatives",
                                                        "--aggregate-alternatives",
+                                                       "--impute-alternatives",
+                                                       "--treat-alternatives",
                                                        "--weight-noise",
                                                        "--runs",
                                                        "--seed",
@@ -194,6 +212,21 @@ void parse_setup(const dxframe::cli::parsed_args& args, analysis_setup& s) {
                 dxframe::cli::parse_aggregate_spec(item, "--aggregate-alternatives"));
         }
     }
+    if (const auto v = args.get("--impute-alternatives")) {
+        try {
+            s.plan.impute_alternatives = dxframe::parse_imputation_alternatives(*v);
+            dxframe::check_uncertainty_plan(s.plan);
+        } catch (const dxframe::error& e) {
+            throw usage_error(std::string("--impute-alternatives: ") + e.what());
+        }
+    }
+    if (const auto v = args.get("--treat-alternatives")) {
+        try {
+            s.plan.treat_alternatives = dxframe::parse_treat_alternatives(*v);
+        } catch (const dxframe::error& e) {
+            throw usage_error(std::string("--treat-alternatives: ") + e.what());
+        }
+    }
     if (const auto v = args.get("--weight-noise")) {
         try {
             s.plan.weight_noise = dxframe::parse_weight_noise(*v);
@@ -204,8 +237,8 @@ void parse_setup(const dxframe::cli::parsed_args& args, analysis_setup& s) {
     s.plan.group_weight_levels = args.has("--group-weights");
     if (!dxframe::has_uncertain_input(s.plan)) {
         throw usage_error(
-            "nothing is uncertain: give --weight-noise, or two or more --normalise-alternatives or "
-            "--aggregate-alternatives");
+            "nothing is uncertain: give --weight-noise, or two or more --normalise-alternatives, "
+            "--aggregate-alternatives, --impute-alternatives or --treat-alternatives");
     }
     if (const auto v = args.get("--seed")) s.seed = parse_unsigned("--seed", *v, 0);
     if (const auto v = args.get("--threads")) {
@@ -247,12 +280,52 @@ dxframe::progress_callback progress_bar(dxframe::cli::context& ctx, const char* 
 // Failures and other analysis diagnostics, on standard error.
 void report(dxframe::cli::context& ctx, const std::vector<dxframe::diagnostic>& diags,
             const std::vector<dxframe::failure_group>& failures, const std::vector<dxframe::normalisation>& norms,
-            const std::vector<dxframe::aggregation_method>& aggs, const dxframe::cli::index_input& in) {
+            const std::vector<dxframe::aggregation_method>& aggs, const std::vector<dxframe::uncertain_input>& inputs,
+            const dxframe::cli::index_input& in) {
     dxframe::cli::detail::print_index_diagnostics(ctx.err, in, diags);
     for (const auto& f : failures) {
         ctx.err << "  " << f.count << " failed with " << dxframe::cli::to_spec(norms[f.normaliser]) << " + "
-                << dxframe::cli::to_spec(aggs[f.aggregator]) << " (first: replication " << f.first_replication
-                << "): " << f.first_error.message << "\n";
+                << dxframe::cli::to_spec(aggs[f.aggregator]);
+        for (const auto& input : inputs) {
+            if (input.kind == dxframe::uncertain_input_kind::imputation)
+                ctx.err << " + " << input.choices[f.imputation];
+            if (input.kind == dxframe::uncertain_input_kind::treatment) ctx.err << " + " << input.choices[f.treatment];
+        }
+        ctx.err << " (first: replication " << f.first_replication << "): " << f.first_error.message << "\n";
+    }
+}
+
+// True when an imputation alternative reads a group column.
+bool needs_groups(const dxframe::uncertainty_plan& plan) {
+    const auto grouped = [](const dxframe::imputation& m) {
+        return m.method == dxframe::imputation_method::mean_group ||
+               m.method == dxframe::imputation_method::median_group;
+    };
+    for (const auto& spec : plan.impute_alternatives) {
+        if (grouped(spec.all)) return true;
+        for (const auto& [id, m] : spec.indicator) {
+            if (grouped(m)) return true;
+        }
+    }
+    return false;
+}
+
+// The group columns of COINr tables (iData's Group_ columns), read again from the files: the
+// index input carries the indicators only. Same options, so the same rows in the same order.
+std::optional<std::vector<dxframe::coinr_group>> load_groups(const dxframe::cli::parsed_args& args) {
+    dxframe::cli::index_input_request r = dxframe::cli::index_input_source(args);
+    dxframe::cli::parse_index_input_choices(args, r);
+    dxframe::coinr_options opt;
+    opt.data_source = r.path;
+    opt.meta_source = r.meta;
+    opt.time = r.year;
+    try {
+        dxframe::coinr_import_result imported =
+            dxframe::import_coinr(dxframe::read_file(r.path), dxframe::read_file(r.meta), opt);
+        if (!imported.ok()) return std::nullopt;
+        return std::move(imported.data->groups);
+    } catch (const dxframe::io_error& e) {
+        throw dxframe::cli::io_failure(e.what());
     }
 }
 
@@ -262,6 +335,7 @@ bool load(dxframe::cli::context& ctx, const dxframe::cli::parsed_args& args, ana
     s.input = std::move(*in);
     dxframe::cli::check_index_spec_ids(s.spec, s.input.tree);
     s.report.unit_names = s.input.names;
+    if (s.input.coinr && needs_groups(s.plan)) s.groups = load_groups(args);
     return true;
 }
 
@@ -273,9 +347,10 @@ template <class Options, class Analysis>
 auto analyse(dxframe::cli::context& ctx, const analysis_setup& s, Options opt, const char* what, Analysis analysis) {
     opt.progress = progress_bar(ctx, what);
     try {
-        const dxframe::uncertainty_model model(s.input.tree, s.input.values, s.input.units, s.spec, s.plan);
+        const dxframe::uncertainty_model model(s.input.tree, s.input.values, s.input.units, s.spec, s.plan,
+                                               s.groups ? &*s.groups : nullptr);
         auto r = analysis(model, opt);
-        report(ctx, r.diagnostics, r.failures, r.normalisers, r.aggregators, s.input);
+        report(ctx, r.diagnostics, r.failures, r.normalisers, r.aggregators, r.inputs, s.input);
         return r;
     } catch (const dxframe::error& e) {
         throw usage_error(e.what());

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /// @file
-/// @brief What is uncertain in an analysis: weight noise per tree level, normaliser and
-/// aggregator alternatives (COINr's `get_sensitivity` inputs, `get_noisy_weights`).
+/// @brief What is uncertain in an analysis: weight noise per tree level, imputation, outlier
+/// treatment, normaliser and aggregator alternatives (COINr's `get_sensitivity` inputs,
+/// `get_noisy_weights`).
 #pragma once
 
 #include <cstddef>
@@ -13,7 +14,9 @@
 
 #include <dxframe/config.hpp>
 #include <dxframe/index/aggregate.hpp>
+#include <dxframe/index/impute.hpp>
 #include <dxframe/index/normalise.hpp>
+#include <dxframe/index/treat.hpp>
 
 namespace dxframe {
 
@@ -55,32 +58,51 @@ struct uncertainty_plan {
     /// aggregator (nodes with their own method, in the tree or the spec, keep it). Two or more
     /// make the aggregator an uncertain input; exactly one just replaces the default.
     std::vector<aggregation_method> aggregate_alternatives;
+    /// Imputations of the missing values to choose from, each equally likely (cross-section
+    /// methods only). The data as given (missing cells included) is imputed with the chosen one
+    /// before treatment and normalisation, as COINr's Regen re-runs `Impute` and every later
+    /// step. Two or more make the imputation an uncertain input; exactly one is simply applied;
+    /// none leaves the data as given.
+    std::vector<imputation_spec> impute_alternatives;
+    /// Outlier treatments to choose from, each equally likely (e.g. none, winsorise:5:2:3.5),
+    /// applied to the imputed data. Two or more make the treatment an uncertain input; exactly
+    /// one is simply applied; none leaves the data untreated.
+    std::vector<treat_spec> treat_alternatives;
 };
 BOOST_DESCRIBE_STRUCT(uncertainty_plan, (),
-                      (weight_noise, group_weight_levels, normalise_alternatives, aggregate_alternatives))
+                      (weight_noise, group_weight_levels, normalise_alternatives, aggregate_alternatives,
+                       impute_alternatives, treat_alternatives))
 
 /// The kind of an uncertain input.
 enum class uncertain_input_kind {
     weights,     ///< Weight noise at one or more levels.
     normaliser,  ///< A choice among normalisers.
-    aggregator   ///< A choice among aggregators.
+    aggregator,  ///< A choice among aggregators.
+    imputation,  ///< A choice among imputations of the missing values.
+    treatment    ///< A choice among outlier treatments.
 };
-BOOST_DESCRIBE_ENUM(uncertain_input_kind, weights, normaliser, aggregator)
+BOOST_DESCRIBE_ENUM(uncertain_input_kind, weights, normaliser, aggregator, imputation, treatment)
 
 /// One uncertain input as an analysis sees it: a group of coordinates of the unit hypercube
 /// (one per noisy weight, or one for a discrete choice). Sobol indices are per input.
 struct uncertain_input {
-    std::string name;  ///< "weights level 2", "weights", "normaliser", "aggregator".
+    /// "weights level 2", "weights", "imputation", "treatment", "normaliser", "aggregator".
+    std::string name;
     uncertain_input_kind kind = uncertain_input_kind::weights;  ///< What it varies.
     std::vector<int> levels;                                    ///< Weights: the tree levels it perturbs.
     std::size_t weights = 0;                                    ///< Weights: how many weights it perturbs.
-    std::size_t alternatives = 0;                               ///< Normaliser or aggregator: how many alternatives.
+    std::size_t alternatives = 0;                               ///< A choice: how many alternatives.
     std::size_t dimension = 0;                                  ///< Coordinates it uses (weights perturbed, or 1).
+    /// Imputation or treatment: each alternative in the CLI's spec syntax (`mean`,
+    /// `winsorise:5:2:3.5`; per-indicator parts after `;`), for reports.
+    std::vector<std::string> choices;
 };
-BOOST_DESCRIBE_STRUCT(uncertain_input, (), (name, kind, levels, weights, alternatives, dimension))
+BOOST_DESCRIBE_STRUCT(uncertain_input, (), (name, kind, levels, weights, alternatives, dimension, choices))
 
 /// Throws dxframe::error when `plan` cannot be used whatever the data: a level below 1, a level
-/// listed twice, a noise factor outside [0, 1], unusable method parameters.
+/// listed twice, a noise factor outside [0, 1], unusable method parameters, a panel imputation
+/// method (an analysis is of one cross-section), a treatment threshold that is not a finite
+/// number (or a skewness threshold ≤ 0).
 DXFRAME_DECL void check_uncertainty_plan(const uncertainty_plan& plan);
 
 }  // namespace dxframe

@@ -14,6 +14,8 @@
 #include <boost/describe/class.hpp>
 
 #include <dxframe/config.hpp>
+#include <dxframe/index/impute.hpp>
+#include <dxframe/index/treat.hpp>
 #include <dxframe/uncertainty/plan.hpp>
 #include <dxframe/uncertainty/sensitivity.hpp>
 
@@ -24,8 +26,19 @@ namespace dxframe {
 /// each level at most once. Throws dxframe::error naming the item that is wrong.
 DXFRAME_DECL std::vector<level_noise> parse_weight_noise(std::string_view text);
 
-/// True when `plan` varies something: weight noise at some level, or two or more normaliser or
-/// aggregator alternatives (a single alternative only replaces the default method).
+/// Reads imputation alternatives "SPEC[;ID=SPEC...][,SPEC...]" (e.g. "mean,median,none"): each
+/// comma-separated item is one alternative, its `;`-separated parts the arguments of
+/// parse_imputation_spec (a default SPEC and per-indicator ID=SPEC). Throws dxframe::error
+/// quoting the first item that does not parse.
+DXFRAME_DECL std::vector<imputation_spec> parse_imputation_alternatives(std::string_view text);
+
+/// Reads treatment alternatives "SPEC[;ID=SPEC...][,SPEC...]" (e.g. "none,winsorise:5:2:3.5"),
+/// each item as parse_treat_spec reads its arguments. Throws dxframe::error quoting the first
+/// item that does not parse.
+DXFRAME_DECL std::vector<treat_spec> parse_treat_alternatives(std::string_view text);
+
+/// True when `plan` varies something: weight noise at some level, or two or more normaliser,
+/// aggregator, imputation or treatment alternatives (a single alternative is only applied).
 DXFRAME_DECL bool has_uncertain_input(const uncertainty_plan& plan) noexcept;
 
 /// A sensitivity target with its unit.

@@ -3,8 +3,8 @@
 /// @brief Monte Carlo uncertainty analysis of an index's ranks (COINr's `get_sensitivity` with
 /// `SA_type = "UA"`).
 ///
-/// N replications each draw weight noise, a normaliser and an aggregator, rebuild the index and
-/// rank it. Per unit the result holds the nominal rank and the mean, median and 5th/95th
+/// N replications each draw weight noise, a normaliser, an aggregator and (when they vary) an
+/// imputation and an outlier treatment, rebuild the index and rank it. Per unit the result holds the nominal rank and the mean, median and 5th/95th
 /// percentiles of its ranks over the replications (R's type-7 quantiles), and optionally the same
 /// for its index value. A replication that fails (an error from the index engine, e.g. a
 /// geometric mean meeting a value ≤ 0) is counted, grouped by cause and reported — never
@@ -77,8 +77,11 @@ struct failure_group {
     std::size_t normaliser = 0;         ///< Their normaliser alternative (index into `normalisers`).
     std::size_t aggregator = 0;         ///< Their aggregator alternative (index into `aggregators`).
     diagnostic first_error;             ///< The first error of the first of them.
+    std::size_t imputation = 0;         ///< Their imputation alternative (index into the plan's list).
+    std::size_t treatment = 0;          ///< Their treatment alternative (index into the plan's list).
 };
-BOOST_DESCRIBE_STRUCT(failure_group, (), (count, first_replication, normaliser, aggregator, first_error))
+BOOST_DESCRIBE_STRUCT(failure_group, (),
+                      (count, first_replication, normaliser, aggregator, first_error, imputation, treatment))
 
 /// The outcome of run_uncertainty.
 struct uncertainty_result {

@@ -71,7 +71,10 @@ DXFRAME_DECL std::string input_description(const uncertain_input& in, const std:
                std::string(label(analysis_label::weights_perturbed, lang)) + ")";
     }
     std::string methods;
-    if (in.kind == uncertain_input_kind::normaliser) {
+    if (in.kind == uncertain_input_kind::imputation || in.kind == uncertain_input_kind::treatment) {
+        for (const auto& c : in.choices)
+            methods += (methods.empty() ? "" : ", ") + c;
+    } else if (in.kind == uncertain_input_kind::normaliser) {
         for (const auto& n : normalisers)
             methods += (methods.empty() ? "" : ", ") + std::string(boost::describe::enum_to_string(n.method, "?"));
     } else {

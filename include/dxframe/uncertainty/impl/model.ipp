@@ -21,6 +21,8 @@
 #include <dxframe/index/normalise.hpp>
 #include <dxframe/index/rank.hpp>
 #include <dxframe/index/tree.hpp>
+#include <dxframe/io/coinr.hpp>
+#include <dxframe/uncertainty/data_alternatives.hpp>
 #include <dxframe/uncertainty/model.hpp>
 #include <dxframe/uncertainty/plan.hpp>
 #include <dxframe/uncertainty/random.hpp>
@@ -29,7 +31,7 @@ namespace dxframe {
 
 DXFRAME_DECL uncertainty_model::uncertainty_model(const index_tree& tree, const value_matrix& data,
                                                   std::vector<std::string> units, const index_spec& spec,
-                                                  const uncertainty_plan& plan)
+                                                  const uncertainty_plan& plan, const std::vector<coinr_group>* groups)
     : tree_(&tree), data_(&data), units_(std::move(units)) {
     check_uncertainty_plan(plan);
     const std::size_t n = data.rows();
@@ -41,9 +43,14 @@ DXFRAME_DECL uncertainty_model::uncertainty_model(const index_tree& tree, const 
     }
     if (units_.size() != n) throw error("uncertainty_model: one unit id per row expected");
     base_ = make_plan(tree, spec);
-    profiles_ = profile_columns(data);
+    variants_ = make_data_alternatives(tree, data, units_, plan.impute_alternatives, plan.treat_alternatives, groups);
+    imputations_ = plan.impute_alternatives.empty() ? 1 : plan.impute_alternatives.size();
+    treatments_ = plan.treat_alternatives.empty() ? 1 : plan.treat_alternatives.size();
+    for (const auto& v : variants_)
+        profiles_.push_back(profile_columns(v.values));
 
-    // Uncertain inputs, in a fixed order: weight levels as listed, normaliser, aggregator.
+    // Uncertain inputs, in a fixed order: weight levels as listed, normaliser, aggregator,
+    // imputation, treatment (appended last, so older plans keep their coordinates).
     std::vector<std::vector<detail::noisy_weight>> level_weights;
     for (const auto& ln : plan.weight_noise) {
         std::vector<detail::noisy_weight> ws;
@@ -93,24 +100,30 @@ DXFRAME_DECL uncertainty_model::uncertainty_model(const index_tree& tree, const 
         plan.normalise_alternatives.empty() ? std::vector<normalisation>{spec.normalise} : plan.normalise_alternatives;
     aggregators_ = plan.aggregate_alternatives.empty() ? std::vector<aggregation_method>{spec.aggregate}
                                                        : plan.aggregate_alternatives;
-    if (normalisers_.size() > 1) {
-        normaliser_input_ = inputs_.size();
+    // A discrete choice among `count` alternatives (`texts`: their spec text, for reports), an
+    // input when there are two or more; `slot` remembers where it is.
+    auto add_choice = [&](const char* name, uncertain_input_kind kind, std::size_t count,
+                          std::vector<std::string> texts, std::size_t& slot) {
+        if (count < 2) return;
+        slot = inputs_.size();
         uncertain_input in;
-        in.name = "normaliser";
-        in.kind = uncertain_input_kind::normaliser;
-        in.alternatives = normalisers_.size();
+        in.name = name;
+        in.kind = kind;
+        in.alternatives = count;
         in.dimension = 1;
+        in.choices = std::move(texts);
         add_input(std::move(in), {});
-    }
-    if (aggregators_.size() > 1) {
-        aggregator_input_ = inputs_.size();
-        uncertain_input in;
-        in.name = "aggregator";
-        in.kind = uncertain_input_kind::aggregator;
-        in.alternatives = aggregators_.size();
-        in.dimension = 1;
-        add_input(std::move(in), {});
-    }
+    };
+    add_choice("normaliser", uncertain_input_kind::normaliser, normalisers_.size(), {}, normaliser_input_);
+    add_choice("aggregator", uncertain_input_kind::aggregator, aggregators_.size(), {}, aggregator_input_);
+    std::vector<std::string> texts;
+    for (const auto& a : plan.impute_alternatives)
+        texts.push_back(imputation_spec_text(a));
+    add_choice("imputation", uncertain_input_kind::imputation, imputations_, std::move(texts), imputation_input_);
+    texts.clear();
+    for (const auto& a : plan.treat_alternatives)
+        texts.push_back(treat_spec_text(a));
+    add_choice("treatment", uncertain_input_kind::treatment, treatments_, std::move(texts), treatment_input_);
 
     // Per-element methods of each alternative: the alternative replaces the spec's default
     // only where the spec's default applied.
@@ -129,16 +142,19 @@ DXFRAME_DECL uncertainty_model::uncertainty_model(const index_tree& tree, const 
         aggregator_plans_.push_back(std::move(v));
     }
 
-    // Normalised values of each normaliser alternative, from the index engine (with every
-    // node arithmetic, which cannot fail on finite values, so only normalisation shows).
+    // Normalised values of each (data, normaliser) alternative, from the index engine (with
+    // every node arithmetic, which cannot fail on finite values, so only normalisation shows).
     index_engine engine(tree);
-    for (std::size_t a = 0; a < normalisers_.size(); ++a) {
+    for (std::size_t f = 0; f < variants_.size() * normalisers_.size(); ++f) {
+        const std::size_t a = f % normalisers_.size();
+        const value_matrix& values = variants_[f / normalisers_.size()].values;
+        const std::vector<column_profile>& profiles = profiles_[f / normalisers_.size()];
         index_plan p = base_;
         p.normalisers = normaliser_plans_[a];
         for (auto& m : p.aggregators)
             m = aggregation_method{aggregation::arithmetic, 1.0};
         index_result r;
-        engine.run(data, p, r, &units_, &profiles_);
+        engine.run(values, p, r, &units_, &profiles);
         // Whether the normalisation itself reports an error, asked of normalise_column
         // directly so that nothing from the aggregation can be mistaken for it.
         bool norm_error = false;
@@ -149,8 +165,8 @@ DXFRAME_DECL uncertainty_model::uncertainty_model(const index_tree& tree, const 
             const tree_indicator& ind = tree.indicator(i);
             column_context ctx;
             ctx.indicator = ind.id;
-            normalise_column(data.column(i), scratch.data(), n, ind.direction, p.normalisers[i], ind.parameters, ctx,
-                             nws, diags, &profiles_[i]);
+            normalise_column(values.column(i), scratch.data(), n, ind.direction, p.normalisers[i], ind.parameters, ctx,
+                             nws, diags, &profiles[i]);
             norm_error = has_errors(diags);
         }
         detail::normalised_leaves leaves;
@@ -173,8 +189,9 @@ DXFRAME_DECL uncertainty_model::uncertainty_model(const index_tree& tree, const 
         normalised_.push_back(std::move(leaves));
     }
 
-    // Each (normaliser, aggregator) pair: what its leaves need and whether it can succeed.
-    for (std::size_t a = 0; a < normalisers_.size(); ++a) {
+    // Each (data, normaliser, aggregator) combination: what its leaves need and whether it can
+    // succeed.
+    for (std::size_t a = 0; a < normalised_.size(); ++a) {
         for (std::size_t b = 0; b < aggregators_.size(); ++b) {
             detail::combination c;
             c.always_fails = normalised_[a].failed;
@@ -212,8 +229,10 @@ DXFRAME_DECL uncertainty_model::uncertainty_model(const index_tree& tree, const 
     index_plan p = base_;
     p.normalisers = normaliser_plans_[0];
     p.aggregators = aggregator_plans_[0];
-    engine.run(data, p, nominal_, &units_, &profiles_);
+    engine.run(variants_[0].values, p, nominal_, &units_, &profiles_[0]);
     nominal_.units = units_;
+    nominal_.diagnostics.insert(nominal_.diagnostics.end(), variants_[0].diagnostics.begin(),
+                                variants_[0].diagnostics.end());
 }
 
 DXFRAME_DECL std::vector<std::size_t> uncertainty_model::input_dimensions() const {
@@ -227,7 +246,13 @@ DXFRAME_DECL replication_choices uncertainty_model::choices(const double* x) con
     replication_choices c;
     if (normaliser_input_ != npos) c.normaliser = discrete_index(x[offsets_[normaliser_input_]], normalisers_.size());
     if (aggregator_input_ != npos) c.aggregator = discrete_index(x[offsets_[aggregator_input_]], aggregators_.size());
+    if (imputation_input_ != npos) c.imputation = discrete_index(x[offsets_[imputation_input_]], imputations_);
+    if (treatment_input_ != npos) c.treatment = discrete_index(x[offsets_[treatment_input_]], treatments_);
     return c;
+}
+
+DXFRAME_DECL const value_matrix& uncertainty_model::replication_data(const double* x) const noexcept {
+    return variants_[pair_of(choices(x))].values;
 }
 
 DXFRAME_DECL void uncertainty_model::weights(const double* x, std::vector<double>& out) const {
@@ -302,7 +327,8 @@ public:
         const uncertainty_model& m = *model_;
         choices_ = m.choices(x);
         m.weights(x, weights_);
-        const combination& c = m.combinations_[choices_.normaliser * m.aggregators_.size() + choices_.aggregator];
+        set_ = m.pair_of(choices_) * m.normalisers_.size() + choices_.normaliser;
+        const combination& c = m.combinations_[set_ * m.aggregators_.size() + choices_.aggregator];
         if (!reference && !c.reference_only && !c.always_fails && run_fast(c)) return true;
         return run_reference();
     }
@@ -330,7 +356,7 @@ private:
         const std::size_t n = n_;
         const std::size_t ni = t.indicator_count();
         const std::size_t nn = t.node_count();
-        const normalised_leaves& leaves = m.normalised_[choices_.normaliser];
+        const normalised_leaves& leaves = m.normalised_[set_];
         const std::vector<aggregation_method>& methods = m.aggregator_plans_[choices_.aggregator];
         const double nan = std::numeric_limits<double>::quiet_NaN();
         const double* w = weights_.data();
@@ -524,7 +550,8 @@ private:
         plan_.normalisers = m.normaliser_plans_[choices_.normaliser];
         plan_.aggregators = m.aggregator_plans_[choices_.aggregator];
         plan_.weights = weights_;
-        engine_.run(*m.data_, plan_, result_, &m.units_, &m.profiles_);
+        const std::size_t pair = m.pair_of(choices_);
+        engine_.run(m.variants_[pair].values, plan_, result_, &m.units_, &m.profiles_[pair]);
         for (const auto& d : result_.diagnostics) {
             if (d.severity == severity::error) {
                 error_ = d;
@@ -543,6 +570,7 @@ private:
     index_plan plan_;
     index_result result_;
     replication_choices choices_;
+    std::size_t set_ = 0;  // the normalised set of the last replication: pair-major, then normaliser
     std::vector<double> weights_;
     std::vector<double> agg_;  // units × nodes, column-major, as index_result::aggregates
     std::vector<double> acc_, wmiss_, cmiss_;

@@ -8,9 +8,13 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include <dxframe/diagnostic.hpp>
 #include <dxframe/error.hpp>
+#include <dxframe/index/impute.hpp>
+#include <dxframe/index/treat.hpp>
 #include <dxframe/uncertainty/plan_text.hpp>
 
 namespace dxframe {
@@ -27,7 +31,49 @@ inline std::optional<double> plan_number(std::string_view text) {
     return v;
 }
 
+// The items of `text` split at `separator` (an empty text gives one empty item).
+inline std::vector<std::string> plan_items(std::string_view text, char separator) {
+    std::vector<std::string> out;
+    for (std::size_t start = 0;;) {
+        const std::size_t at = text.find(separator, start);
+        out.emplace_back(text.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
+        if (at == std::string_view::npos) return out;
+        start = at + 1;
+    }
+}
+
+// The first error message of `diags` for item `item`, as a dxframe::error (quoting the item
+// unless the message already does).
+inline void throw_plan_item_error(const std::vector<diagnostic>& diags, const std::string& item) {
+    const std::string quoted = "'" + item + "'";
+    for (const auto& d : diags) {
+        if (d.severity != severity::error) continue;
+        throw error(d.message.find(quoted) != std::string::npos ? d.message : quoted + ": " + d.message);
+    }
+    throw error("'" + item + "' does not parse");
+}
+
 }  // namespace detail
+
+DXFRAME_DECL std::vector<imputation_spec> parse_imputation_alternatives(std::string_view text) {
+    std::vector<imputation_spec> out;
+    for (const auto& item : detail::plan_items(text, ',')) {
+        imputation_spec_result r = parse_imputation_spec(detail::plan_items(item, ';'), "imputation");
+        if (!r.ok()) detail::throw_plan_item_error(r.diagnostics, item);
+        out.push_back(std::move(*r.spec));
+    }
+    return out;
+}
+
+DXFRAME_DECL std::vector<treat_spec> parse_treat_alternatives(std::string_view text) {
+    std::vector<treat_spec> out;
+    for (const auto& item : detail::plan_items(text, ',')) {
+        treat_spec_parse_result r = parse_treat_spec(detail::plan_items(item, ';'), "treatment");
+        if (!r.spec) detail::throw_plan_item_error(r.diagnostics, item);
+        out.push_back(std::move(*r.spec));
+    }
+    return out;
+}
 
 DXFRAME_DECL std::vector<level_noise> parse_weight_noise(std::string_view text) {
     std::vector<level_noise> out;
@@ -59,7 +105,8 @@ DXFRAME_DECL std::vector<level_noise> parse_weight_noise(std::string_view text) 
 
 DXFRAME_DECL bool has_uncertain_input(const uncertainty_plan& plan) noexcept {
     return !plan.weight_noise.empty() || plan.normalise_alternatives.size() >= 2 ||
-           plan.aggregate_alternatives.size() >= 2;
+           plan.aggregate_alternatives.size() >= 2 || plan.impute_alternatives.size() >= 2 ||
+           plan.treat_alternatives.size() >= 2;
 }
 
 DXFRAME_DECL sensitivity_target_choice parse_sensitivity_target(std::string_view text) {

@@ -112,12 +112,13 @@ replication_batch run_replications(const uncertainty_model& model, std::size_t t
 /// Groups failures (sorted by replication) by alternatives and first error; groups in order of
 /// first occurrence.
 inline std::vector<failure_group> group_failures(const std::vector<replication_failure>& failures) {
-    using key_t = std::tuple<std::size_t, std::size_t, int, std::string, std::size_t, bool>;
+    using key_t = std::tuple<std::size_t, std::size_t, std::size_t, std::size_t, int, std::string, std::size_t, bool>;
     std::map<key_t, std::size_t> where;
     std::vector<failure_group> groups;
     for (const auto& f : failures) {
-        const key_t key{f.choices.normaliser, f.choices.aggregator,     static_cast<int>(f.error.code),
-                        f.error.path,         f.error.line.value_or(0), f.error.line.has_value()};
+        const key_t key{f.choices.normaliser,     f.choices.aggregator,           f.choices.imputation,
+                        f.choices.treatment,      static_cast<int>(f.error.code), f.error.path,
+                        f.error.line.value_or(0), f.error.line.has_value()};
         const auto it = where.find(key);
         if (it != where.end()) {
             ++groups[it->second].count;
@@ -128,6 +129,8 @@ inline std::vector<failure_group> group_failures(const std::vector<replication_f
         g.first_replication = f.replication;
         g.normaliser = f.choices.normaliser;
         g.aggregator = f.choices.aggregator;
+        g.imputation = f.choices.imputation;
+        g.treatment = f.choices.treatment;
         g.first_error = f.error;
         where.emplace(key, groups.size());
         groups.push_back(std::move(g));

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MIT
+/// @file
+/// @brief The data an uncertainty analysis starts from under each pair of imputation and
+/// treatment alternatives, worked out once per pair rather than once per replication.
+///
+/// COINr's `get_sensitivity` re-runs the whole pipeline (`Regen`) from the step an uncertain
+/// input changes. Imputation and treatment have a few alternatives each, and their results do
+/// not depend on the weights, normaliser or aggregator, so every (imputation, treatment) pair
+/// is computed here once — impute, then treat_outliers_in_place, as the pipeline orders them —
+/// and a replication only picks the matrix of its pair.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include <dxframe/config.hpp>
+#include <dxframe/diagnostic.hpp>
+#include <dxframe/index/impute.hpp>
+#include <dxframe/index/matrix.hpp>
+#include <dxframe/index/treat.hpp>
+#include <dxframe/index/tree.hpp>
+#include <dxframe/io/coinr.hpp>
+
+namespace dxframe {
+
+/// The data of one (imputation, treatment) pair of alternatives.
+struct data_alternative {
+    std::size_t imputation = 0;           ///< Index into the imputation alternatives (0 when none).
+    std::size_t treatment = 0;            ///< Index into the treatment alternatives (0 when none).
+    value_matrix values;                  ///< Units × the tree's indicators, imputed then treated.
+    std::vector<diagnostic> diagnostics;  ///< Warnings of its imputation and treatment.
+};
+
+/// The data of every pair, imputation-major (pair k = imputation · treatments + treatment). An
+/// empty list counts as one alternative that leaves the data as it is. `groups` (may be null)
+/// holds the group columns a group imputation reads, one value per unit. Throws dxframe::error
+/// when an alternative cannot be applied to this data whatever the replication — an indicator
+/// id or a group column the data does not have — naming the alternative.
+DXFRAME_DECL std::vector<data_alternative> make_data_alternatives(const index_tree& tree, const value_matrix& data,
+                                                                  const std::vector<std::string>& units,
+                                                                  const std::vector<imputation_spec>& imputations,
+                                                                  const std::vector<treat_spec>& treatments,
+                                                                  const std::vector<coinr_group>* groups = nullptr);
+
+/// An imputation spec in the CLI's syntax: the default's spec, then `;ID=SPEC` per indicator
+/// (`mean;IND_3=median`), as parse_imputation_alternatives reads it back.
+DXFRAME_DECL std::string imputation_spec_text(const imputation_spec& spec);
+
+/// A treatment spec in the CLI's syntax: `none` or `winsorise:MAX:SKEW:KURTOSIS` for the
+/// default (MAX `all` when unlimited), then `;ID=SPEC` per indicator.
+DXFRAME_DECL std::string treat_spec_text(const treat_spec& spec);
+
+}  // namespace dxframe
+
+#if DXFRAME_HEADER_ONLY
+#include <dxframe/uncertainty/impl/data_alternatives.ipp>
+#endif
