@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,10 +18,58 @@ namespace dxframe {
 
 namespace detail {
 
-// n and Σd², Σd³, Σd⁴ of the deviations d = x − mean(x) of the cells present, as COINr's skew and
-// kurt form them. Two passes: the mean, then the sums of powers of x − m together with Σ(x − m),
-// whose rounding residue δ = Σ(x − m)/n moves the sums to the exact mean (as R's mean refines
-// its first estimate): s2 − nδ², s3 − 3δ·s2 + 2nδ³, s4 − 4δ·s3 + 6δ²·s2 − 3nδ⁴.
+// Count, sum and extremes of the finite cells of a column, and how many cells are infinite: the
+// first of the two passes of the central sums below, which the outlier treatment also reads for
+// its infinity check and its log transform's range. Four independent lanes, branch-free (a
+// missing or infinite cell adds nothing), so the loop runs at memory speed.
+struct finite_sums {
+    std::size_t n = 0;         // finite cells
+    std::size_t infinite = 0;  // ±inf cells
+    double sum = 0.0;
+    double lo = std::numeric_limits<double>::infinity();
+    double hi = -std::numeric_limits<double>::infinity();
+};
+
+inline finite_sums sum_finite(const double* cells, std::size_t rows) {
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    double sum[4] = {0.0, 0.0, 0.0, 0.0};
+    double lo[4] = {inf, inf, inf, inf};
+    double hi[4] = {-inf, -inf, -inf, -inf};
+    std::size_t n[4] = {0, 0, 0, 0};
+    std::size_t infinite[4] = {0, 0, 0, 0};
+    const auto add = [&](std::size_t k, double v) {
+        const double a = std::fabs(v);
+        const bool finite = a <= std::numeric_limits<double>::max();  // false for NaN and ±inf
+        sum[k] += finite ? v : 0.0;
+        lo[k] = finite && v < lo[k] ? v : lo[k];
+        hi[k] = finite && v > hi[k] ? v : hi[k];
+        n[k] += finite ? 1u : 0u;
+        infinite[k] += a == inf ? 1u : 0u;
+    };
+    std::size_t r = 0;
+    for (; r + 4 <= rows; r += 4) {
+        add(0, cells[r]);
+        add(1, cells[r + 1]);
+        add(2, cells[r + 2]);
+        add(3, cells[r + 3]);
+    }
+    for (; r < rows; ++r)
+        add(0, cells[r]);
+    finite_sums s;
+    s.n = n[0] + n[1] + n[2] + n[3];
+    s.infinite = infinite[0] + infinite[1] + infinite[2] + infinite[3];
+    s.sum = (sum[0] + sum[1]) + (sum[2] + sum[3]);
+    s.lo = std::min(std::min(lo[0], lo[1]), std::min(lo[2], lo[3]));
+    s.hi = std::max(std::max(hi[0], hi[1]), std::max(hi[2], hi[3]));
+    return s;
+}
+
+// n and Σd², Σd³, Σd⁴ of the deviations d = x − mean(x) of the finite cells, as COINr's skew and
+// kurt form them. Two passes: the mean (sum_finite), then the sums of powers of x − m together
+// with Σ(x − m), whose rounding residue δ = Σ(x − m)/n moves the sums to the exact mean (as R's
+// mean refines its first estimate): s2 − nδ², s3 − 3δ·s2 + 2nδ³, s4 − 4δ·s3 + 6δ²·s2 − 3nδ⁴.
+// Because of that correction, the first pass's sum need only be close: the outlier treatment
+// updates it for the cells it changes instead of summing again.
 struct central_sums {
     std::size_t n = 0;
     double s2 = 0.0;
@@ -28,47 +77,51 @@ struct central_sums {
     double s4 = 0.0;
 };
 
-inline central_sums central_moment_sums(const double* cells, std::size_t rows) {
+inline central_sums central_sums_about_mean(const double* cells, std::size_t rows, const finite_sums& first) {
     central_sums s;
-    double sum = 0.0;
-    double lo = 0.0;
-    double hi = 0.0;
-    for (std::size_t r = 0; r < rows; ++r) {
-        const double v = cells[r];
-        if (!std::isfinite(v)) continue;
-        lo = s.n == 0 ? v : std::min(lo, v);
-        hi = s.n == 0 ? v : std::max(hi, v);
-        ++s.n;
-        sum += v;
-    }
+    s.n = first.n;
     // All equal: every deviation is zero (the rounded mean of equal values need not be exact).
-    if (s.n == 0 || lo == hi) return s;
+    if (s.n == 0 || first.lo == first.hi) return s;
     const auto n = static_cast<double>(s.n);
-    const double m = sum / n;
-    double s1 = 0.0;
-    for (std::size_t r = 0; r < rows; ++r) {
-        if (!std::isfinite(cells[r])) continue;
-        const double d = cells[r] - m;
+    const double m = first.sum / n;
+    double s1[4] = {0.0, 0.0, 0.0, 0.0};
+    double p2[4] = {0.0, 0.0, 0.0, 0.0};
+    double p3[4] = {0.0, 0.0, 0.0, 0.0};
+    double p4[4] = {0.0, 0.0, 0.0, 0.0};
+    const auto add = [&](std::size_t k, double v) {
+        const double d = std::fabs(v) <= std::numeric_limits<double>::max() ? v - m : 0.0;
         const double d2 = d * d;
-        s1 += d;
-        s.s2 += d2;
-        s.s3 += d2 * d;
-        s.s4 += d2 * d2;
+        s1[k] += d;
+        p2[k] += d2;
+        p3[k] += d2 * d;
+        p4[k] += d2 * d2;
+    };
+    std::size_t r = 0;
+    for (; r + 4 <= rows; r += 4) {
+        add(0, cells[r]);
+        add(1, cells[r + 1]);
+        add(2, cells[r + 2]);
+        add(3, cells[r + 3]);
     }
-    const double delta = s1 / n;
-    const double s2 = s.s2;
-    const double s3 = s.s3;
+    for (; r < rows; ++r)
+        add(0, cells[r]);
+    const auto total = [](const double (&a)[4]) { return (a[0] + a[1]) + (a[2] + a[3]); };
+    const double delta = total(s1) / n;
+    const double s2 = total(p2);
+    const double s3 = total(p3);
     s.s2 = s2 - n * delta * delta;
     s.s3 = s3 - 3.0 * delta * s2 + 2.0 * n * delta * delta * delta;
-    s.s4 = s.s4 - 4.0 * delta * s3 + 6.0 * delta * delta * s2 - 3.0 * n * delta * delta * delta * delta;
+    s.s4 = total(p4) - 4.0 * delta * s3 + 6.0 * delta * delta * s2 - 3.0 * n * delta * delta * delta * delta;
     return s;
 }
 
-}  // namespace detail
+inline central_sums central_moment_sums(const double* cells, std::size_t rows) {
+    return central_sums_about_mean(cells, rows, sum_finite(cells, rows));
+}
 
-DXFRAME_DECL shape_statistics column_shape(const double* cells, std::size_t rows) {
+// Type-2 skewness and kurtosis from the central sums (see column_statistics.hpp).
+inline shape_statistics shape_of(const central_sums& s) {
     shape_statistics out;
-    const detail::central_sums s = detail::central_moment_sums(cells, rows);
     if (s.n < 3 || !(s.s2 > 0.0)) return out;
     const auto n = static_cast<double>(s.n);
     out.skewness = std::sqrt(n) * s.s3 / std::pow(s.s2, 1.5) * std::sqrt(n * (n - 1.0)) / (n - 2.0);
@@ -77,6 +130,12 @@ DXFRAME_DECL shape_statistics column_shape(const double* cells, std::size_t rows
         out.kurtosis = ((n + 1.0) * (r - 3.0) + 6.0) * (n - 1.0) / ((n - 2.0) * (n - 3.0));
     }
     return out;
+}
+
+}  // namespace detail
+
+DXFRAME_DECL shape_statistics column_shape(const double* cells, std::size_t rows) {
+    return detail::shape_of(detail::central_moment_sums(cells, rows));
 }
 
 DXFRAME_DECL shape_statistics sample_shape(const std::vector<double>& values) {

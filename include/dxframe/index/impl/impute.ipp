@@ -39,30 +39,45 @@ inline diagnostic impute_diag(severity sev, diagnostic_code code, const std::str
     return d;
 }
 
-/// R's mean(): a long double sum divided by n, then the mean of the residuals added (summary.c),
-/// so that the imputed value is the one R gives to the last bit where long double allows.
-inline double r_mean(const std::vector<double>& v) {
-    long double s = 0.0L;
-    for (const double x : v)
-        s += x;
-    const auto n = static_cast<long double>(v.size());
-    s /= n;
-    if (std::isfinite(static_cast<double>(s))) {
-        long double t = 0.0L;
-        for (const double x : v)
-            t += static_cast<long double>(x) - s;
-        s += t / n;
-    }
+/// R's mean() of the values present (non-NaN) among `count` cells: a long double sum divided by n,
+/// then the mean of the residuals added (summary.c), so that the imputed value is the one R gives
+/// where long double allows. Four long double accumulators instead of R's one, so the loop is not
+/// bound by the latency of each addition: the sums differ from R's in the last bits of the long
+/// double at most, far below the double the result is rounded to. `n` = the values present.
+inline double r_mean_present(const double* x, std::size_t count, std::size_t n) {
+    const auto sum4 = [&](long double shift) {
+        long double acc[4] = {0.0L, 0.0L, 0.0L, 0.0L};
+        std::size_t i = 0;
+        for (; i + 4 <= count; i += 4) {
+            for (std::size_t k = 0; k < 4; ++k) {
+                const double v = x[i + k];
+                if (!std::isnan(v)) acc[k] += static_cast<long double>(v) - shift;
+            }
+        }
+        for (; i < count; ++i)
+            if (!std::isnan(x[i])) acc[0] += static_cast<long double>(x[i]) - shift;
+        return (acc[0] + acc[1]) + (acc[2] + acc[3]);
+    };
+    const auto ln = static_cast<long double>(n);
+    long double s = sum4(0.0L) / ln;
+    if (std::isfinite(static_cast<double>(s))) s += sum4(s) / ln;
     return static_cast<double>(s);
 }
 
+/// R's mean() of `v` (no NaN).
+inline double r_mean(const std::vector<double>& v) { return r_mean_present(v.data(), v.size(), v.size()); }
+
 /// R's median(): the middle value, or for an even count the mean() of the two middle values.
+/// Partial selection (the middle value and, for an even count, the largest value below it), not a
+/// full sort.
 inline double r_median(std::vector<double> v) {
     const std::size_t n = v.size();
     const std::size_t half = (n + 1) / 2;  // 1-based, as R's (n + 1) %/% 2
-    std::sort(v.begin(), v.end());
-    if (n % 2 == 1) return v[half - 1];
-    return r_mean({v[half - 1], v[half]});
+    const auto middle = v.begin() + static_cast<std::ptrdiff_t>(half - 1);
+    std::nth_element(v.begin(), middle, v.end());
+    if (n % 2 == 1) return *middle;
+    const double upper = *std::min_element(middle + 1, v.end());
+    return r_mean({*middle, upper});
 }
 
 inline double impute_statistic(imputation_method m, std::vector<double> values) {
@@ -174,23 +189,26 @@ inline void impute_cross_section_column(const imputation_input& in, std::size_t 
     const std::size_t n = in.values->rows();
     const std::string& id = (*in.indicator_ids)[col];
     std::size_t missing = 0;
-    std::vector<double> present;
-    for (std::size_t u = 0; u < n; ++u) {
-        if (std::isnan(x[u])) {
-            ++missing;
-        } else {
-            present.push_back(x[u]);
-        }
-    }
+    for (std::size_t u = 0; u < n; ++u)
+        missing += std::isnan(x[u]) ? 1u : 0u;
     if (missing == 0) return;
-    if (present.empty()) {
+    if (missing == n) {
         diags.push_back(impute_diag(severity::warning, diagnostic_code::insufficient_data, source,
                                     "indicator '" + id + "' has no value" + period_text(time) + " to impute from (" +
                                         to_spec(m) + "); its " + std::to_string(missing) + " cells stay missing"));
         return;
     }
     if (m.method == imputation_method::mean || m.method == imputation_method::median) {
-        const double v = impute_statistic(m.method, std::move(present));
+        double v = 0.0;
+        if (m.method == imputation_method::mean) {
+            v = r_mean_present(x, n, n - missing);
+        } else {
+            std::vector<double> present;
+            present.reserve(n - missing);
+            for (std::size_t u = 0; u < n; ++u)
+                if (!std::isnan(x[u])) present.push_back(x[u]);
+            v = r_median(std::move(present));
+        }
         for (std::size_t u = 0; u < n; ++u) {
             if (std::isnan(x[u])) y[u] = v;
         }
@@ -259,14 +277,34 @@ struct imputation_tally {
         for (const auto& id : ids)
             indicators.push_back(imputation_count{id, 0, 0});
     }
-    void add(const value_matrix& before, const value_matrix& after, const std::vector<std::string>& unit_ids,
-             std::optional<double> time) {
+    // The count of each row's unit (registered on first sight).
+    std::vector<std::size_t> unit_rows(const std::vector<std::string>& unit_ids) {
         std::vector<std::size_t> row_to_unit(unit_ids.size());
         for (std::size_t u = 0; u < unit_ids.size(); ++u) {
             const auto [it, fresh] = unit_index.emplace(unit_ids[u], units.size());
             if (fresh) units.push_back(imputation_count{unit_ids[u], 0, 0});
             row_to_unit[u] = it->second;
         }
+        return row_to_unit;
+    }
+    // Column i imputed in place: `missing_rows` were missing before, `after` is the column now.
+    void add_column(std::size_t i, const std::vector<std::size_t>& missing_rows, const double* after,
+                    const std::vector<std::size_t>& row_to_unit, const std::vector<std::string>& unit_ids) {
+        for (const std::size_t u : missing_rows) {
+            const bool filled = !std::isnan(after[u]);
+            ++indicators[i].missing;
+            ++units[row_to_unit[u]].missing;
+            if (filled) {
+                ++indicators[i].filled;
+                ++units[row_to_unit[u]].filled;
+            } else {
+                still_missing.push_back(imputation_cell{unit_ids[u], indicators[i].id, std::nullopt});
+            }
+        }
+    }
+    void add(const value_matrix& before, const value_matrix& after, const std::vector<std::string>& unit_ids,
+             std::optional<double> time) {
+        const std::vector<std::size_t> row_to_unit = unit_rows(unit_ids);
         for (std::size_t i = 0; i < before.cols(); ++i) {
             const double* b = before.column(i);
             const double* a = after.column(i);
@@ -393,22 +431,46 @@ DXFRAME_DECL imputation_spec_result parse_imputation_spec(const std::vector<std:
     return result;
 }
 
-DXFRAME_DECL imputation_result impute(const imputation_input& in, const imputation_spec& spec,
-                                      const std::string& source) {
+DXFRAME_DECL imputation_result impute_in_place(value_matrix& values, const std::vector<std::string>& indicator_ids,
+                                               const std::vector<std::string>& units,
+                                               const std::vector<coinr_group>* groups, const imputation_spec& spec,
+                                               const std::string& source) {
+    imputation_input in;
+    in.values = &values;
+    in.indicator_ids = &indicator_ids;
+    in.units = &units;
+    in.groups = groups;
     detail::check_input(in);
     imputation_result out;
-    auto methods = detail::resolve_imputation(spec, *in.indicator_ids, source, out.diagnostics);
-    detail::check_methods(methods, *in.indicator_ids, in.groups, false, source, out.diagnostics);
-    out.values = *in.values;
+    auto methods = detail::resolve_imputation(spec, indicator_ids, source, out.diagnostics);
+    detail::check_methods(methods, indicator_ids, groups, false, source, out.diagnostics);
+    detail::imputation_tally tally(indicator_ids);
+    const std::vector<std::size_t> row_to_unit = tally.unit_rows(units);
+    // One pass from memory per column finds its missing cells; imputing and counting then read
+    // the column from cache (it is imputed in place: reading and writing the same matrix).
+    std::vector<std::size_t> missing_rows;
     for (std::size_t i = 0; i < methods.size(); ++i) {
-        if (methods[i].method == imputation_method::none) continue;
-        detail::impute_cross_section_column(in, i, methods[i], std::nullopt, out.values, source, out.diagnostics);
+        const double* x = values.column(i);
+        missing_rows.clear();
+        for (std::size_t u = 0; u < values.rows(); ++u)
+            if (std::isnan(x[u])) missing_rows.push_back(u);
+        if (missing_rows.empty()) continue;
+        if (methods[i].method != imputation_method::none)
+            detail::impute_cross_section_column(in, i, methods[i], std::nullopt, values, source, out.diagnostics);
+        tally.add_column(i, missing_rows, x, row_to_unit, units);
     }
-    detail::imputation_tally tally(*in.indicator_ids);
-    tally.add(*in.values, out.values, *in.units, std::nullopt);
     out.indicators = std::move(tally.indicators);
     out.units = std::move(tally.units);
     out.still_missing = std::move(tally.still_missing);
+    return out;
+}
+
+DXFRAME_DECL imputation_result impute(const imputation_input& in, const imputation_spec& spec,
+                                      const std::string& source) {
+    detail::check_input(in);
+    value_matrix values = *in.values;
+    imputation_result out = impute_in_place(values, *in.indicator_ids, *in.units, in.groups, spec, source);
+    out.values = std::move(values);
     return out;
 }
 
