@@ -18,6 +18,7 @@
 #include <dxframe/config.hpp>
 #include <dxframe/diagnostic.hpp>
 #include <dxframe/error.hpp>
+#include <dxframe/index/impl/column_statistics.ipp>  // detail::sum_finite
 #include <dxframe/index/impute.hpp>
 #include <dxframe/index/matrix.hpp>
 #include <dxframe/index/normalise.hpp>
@@ -41,11 +42,13 @@ inline diagnostic impute_diag(severity sev, diagnostic_code code, const std::str
 
 /// R's mean() of the values present (non-NaN) among `count` cells: a long double sum divided by n,
 /// then the mean of the residuals added (summary.c), so that the imputed value is the one R gives
-/// where long double allows. Four long double accumulators instead of R's one, so the loop is not
-/// bound by the latency of each addition: the sums differ from R's in the last bits of the long
-/// double at most, far below the double the result is rounded to. `n` = the values present.
+/// where long double allows. The first estimate is summed in double (the vectorised first pass
+/// of column_statistics) and the residuals in long double, four accumulators: the correction
+/// makes the result as close to the true mean as R's (the two can differ only when the mean lies
+/// within about 1e-19 of a rounding boundary of the double it is rounded to). A column with an
+/// infinity or a double sum that overflows takes R's own sequence of operations.
 inline double r_mean_present(const double* x, std::size_t count, std::size_t n) {
-    const auto sum4 = [&](long double shift) {
+    const auto residuals = [&](long double shift) {
         long double acc[4] = {0.0L, 0.0L, 0.0L, 0.0L};
         std::size_t i = 0;
         for (; i + 4 <= count; i += 4) {
@@ -59,8 +62,15 @@ inline double r_mean_present(const double* x, std::size_t count, std::size_t n) 
         return (acc[0] + acc[1]) + (acc[2] + acc[3]);
     };
     const auto ln = static_cast<long double>(n);
-    long double s = sum4(0.0L) / ln;
-    if (std::isfinite(static_cast<double>(s))) s += sum4(s) / ln;
+    const finite_sums first = sum_finite(x, count);
+    long double s = 0.0L;
+    if (first.infinite == 0 && std::isfinite(first.sum)) {
+        s = static_cast<long double>(first.sum / static_cast<double>(n));
+    } else {
+        s = residuals(0.0L) / ln;
+        if (!std::isfinite(static_cast<double>(s))) return static_cast<double>(s);
+    }
+    s += residuals(s) / ln;
     return static_cast<double>(s);
 }
 
@@ -181,16 +191,22 @@ inline void check_methods(std::vector<imputation>& methods, const std::vector<st
 }
 
 /// Imputes column `col` of one cross-section by a column or group method into `out`.
+/// `missing_rows`, when given, lists the column's missing rows (found by the caller's pass).
 inline void impute_cross_section_column(const imputation_input& in, std::size_t col, const imputation& m,
                                         std::optional<double> time, value_matrix& out, const std::string& source,
-                                        std::vector<diagnostic>& diags) {
+                                        std::vector<diagnostic>& diags,
+                                        const std::vector<std::size_t>* missing_rows = nullptr) {
     const double* x = in.values->column(col);
     double* y = out.column(col);
     const std::size_t n = in.values->rows();
     const std::string& id = (*in.indicator_ids)[col];
     std::size_t missing = 0;
-    for (std::size_t u = 0; u < n; ++u)
-        missing += std::isnan(x[u]) ? 1u : 0u;
+    if (missing_rows != nullptr) {
+        missing = missing_rows->size();
+    } else {
+        for (std::size_t u = 0; u < n; ++u)
+            missing += std::isnan(x[u]) ? 1u : 0u;
+    }
     if (missing == 0) return;
     if (missing == n) {
         diags.push_back(impute_diag(severity::warning, diagnostic_code::insufficient_data, source,
@@ -209,8 +225,13 @@ inline void impute_cross_section_column(const imputation_input& in, std::size_t 
                 if (!std::isnan(x[u])) present.push_back(x[u]);
             v = r_median(std::move(present));
         }
-        for (std::size_t u = 0; u < n; ++u) {
-            if (std::isnan(x[u])) y[u] = v;
+        if (missing_rows != nullptr) {
+            for (const std::size_t u : *missing_rows)
+                y[u] = v;
+        } else {
+            for (std::size_t u = 0; u < n; ++u) {
+                if (std::isnan(x[u])) y[u] = v;
+            }
         }
         return;
     }
@@ -456,7 +477,8 @@ DXFRAME_DECL imputation_result impute_in_place(value_matrix& values, const std::
             if (std::isnan(x[u])) missing_rows.push_back(u);
         if (missing_rows.empty()) continue;
         if (methods[i].method != imputation_method::none)
-            detail::impute_cross_section_column(in, i, methods[i], std::nullopt, values, source, out.diagnostics);
+            detail::impute_cross_section_column(in, i, methods[i], std::nullopt, values, source, out.diagnostics,
+                                                &missing_rows);
         tally.add_column(i, missing_rows, x, row_to_unit, units);
     }
     out.indicators = std::move(tally.indicators);
