@@ -139,7 +139,8 @@ struct imputation_result {
 /// an id in the spec that is no indicator (unknown_reference), a group column that does not
 /// exist (unknown_reference), a panel method (invalid_input_for_method: use impute_panel).
 /// Warnings (the cells stay missing, insufficient_data): an indicator with no value, a group
-/// with no value, a unit with no group. Values present are never changed. Throws
+/// with no value, a unit with no group; an indicator with an infinite value (non_finite_value:
+/// nothing is imputed from it). Values present are never changed. Throws
 /// dxframe::error when the shapes disagree.
 DXFRAME_DECL imputation_result impute(const imputation_input& in, const imputation_spec& spec,
                                       const std::string& source = "iData.csv");

@@ -47,7 +47,7 @@ inline diagnostic impute_diag(severity sev, diagnostic_code code, const std::str
 /// makes the result as close to the true mean as R's (the two can differ only when the mean lies
 /// within about 1e-19 of a rounding boundary of the double it is rounded to). A column with an
 /// infinity or a double sum that overflows takes R's own sequence of operations.
-inline double r_mean_present(const double* x, std::size_t count, std::size_t n) {
+inline double r_mean_present(const double* x, std::size_t count, std::size_t n, const finite_sums* known = nullptr) {
     const auto residuals = [&](long double shift) {
         long double acc[4] = {0.0L, 0.0L, 0.0L, 0.0L};
         std::size_t i = 0;
@@ -62,7 +62,7 @@ inline double r_mean_present(const double* x, std::size_t count, std::size_t n) 
         return (acc[0] + acc[1]) + (acc[2] + acc[3]);
     };
     const auto ln = static_cast<long double>(n);
-    const finite_sums first = sum_finite(x, count);
+    const finite_sums first = known != nullptr ? *known : sum_finite(x, count);
     long double s = 0.0L;
     if (first.infinite == 0 && std::isfinite(first.sum)) {
         s = static_cast<long double>(first.sum / static_cast<double>(n));
@@ -214,10 +214,20 @@ inline void impute_cross_section_column(const imputation_input& in, std::size_t 
                                         to_spec(m) + "); its " + std::to_string(missing) + " cells stay missing"));
         return;
     }
+    // An infinite value would make the statistic infinite or NaN (R's mean gives Inf or NaN):
+    // nothing is imputed from it, as the treatment and the normalisers refuse it too.
+    const finite_sums sums = sum_finite(x, n);
+    if (sums.infinite > 0) {
+        diags.push_back(impute_diag(severity::warning, diagnostic_code::non_finite_value, source,
+                                    "indicator '" + id + "' has " + std::to_string(sums.infinite) +
+                                        " infinite value(s)" + period_text(time) + ": nothing imputed (" +
+                                        to_spec(m) + "); its " + std::to_string(missing) + " cells stay missing"));
+        return;
+    }
     if (m.method == imputation_method::mean || m.method == imputation_method::median) {
         double v = 0.0;
         if (m.method == imputation_method::mean) {
-            v = r_mean_present(x, n, n - missing);
+            v = r_mean_present(x, n, n - missing, &sums);
         } else {
             std::vector<double> present;
             present.reserve(n - missing);
