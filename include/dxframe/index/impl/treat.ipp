@@ -52,36 +52,36 @@ struct changed_cell {
 };
 
 // One step of COINr's winsorise: every cell at the extreme takes the nearest other value, its
-// old value appended to `undo`. `first` (the column's finite sums) is updated for the change.
-// Returns the rows at that extreme (COINr's imax or imin); empty when no other value exists.
-// One pass finds the extreme, its rows and the next value.
+// old value appended to `undo`. The extreme is known from `first` (the column's finite sums, kept
+// up to date here), so one pass finds the next value and the rows at the extreme, with no branch
+// but for those rows. Returns the rows at that extreme (COINr's imax or imin); empty when no
+// other value exists.
 inline std::vector<std::size_t> winsorise_extreme(double* cells, std::size_t rows, bool high, finite_sums& first,
                                                   std::vector<changed_cell>& undo) {
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    const double extreme = high ? first.hi : first.lo;
     std::vector<std::size_t> at;
-    std::optional<double> extreme;
-    std::optional<double> next;
-    for (std::size_t r = 0; r < rows; ++r) {
-        const double v = high ? cells[r] : -cells[r];
-        if (std::isnan(v)) continue;
-        if (!extreme || v > *extreme) {
-            if (extreme) next = extreme;
-            extreme = v;
-            at.assign(1, r);
-        } else if (v == *extreme) {
-            at.push_back(r);
-        } else if (!next || v > *next) {
-            next = v;
+    double next = high ? -inf : inf;
+    if (high) {
+        for (std::size_t r = 0; r < rows; ++r) {
+            const double v = cells[r];
+            next = v < extreme && v > next ? v : next;  // NaN compares false: skipped
+            if (v == extreme) at.push_back(r);
+        }
+    } else {
+        for (std::size_t r = 0; r < rows; ++r) {
+            const double v = cells[r];
+            next = v > extreme && v < next ? v : next;
+            if (v == extreme) at.push_back(r);
         }
     }
-    if (!next) return {};
-    const double from = high ? *extreme : -*extreme;
-    const double to = high ? *next : -*next;
+    if (next == -inf || next == inf) return {};
     for (const std::size_t r : at) {
         undo.push_back({r, cells[r]});
-        cells[r] = to;
+        cells[r] = next;
     }
-    first.sum += static_cast<double>(at.size()) * (to - from);
-    (high ? first.hi : first.lo) = to;
+    first.sum += static_cast<double>(at.size()) * (next - extreme);
+    (high ? first.hi : first.lo) = next;
     return at;
 }
 
