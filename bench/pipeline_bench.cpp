@@ -115,7 +115,9 @@ struct side_by_side {
     }
 };
 
-double cpu_seconds() { return static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
+double cpu_seconds() {
+    return static_cast<double>(std::clock()) / CLOCKS_PER_SEC;
+}
 
 using clock_type = std::chrono::steady_clock;
 

@@ -93,8 +93,8 @@ int run(int argc, char** argv) {
     for (std::size_t place = 1; place <= 5; ++place)
         for (std::size_t u = 0; u < data.units.size(); ++u)
             if (index.ranks[u] == place)
-                std::cout << "  " << place << ". " << data.units[u] << "  "
-                          << dxframe::fixed_number(index.index(u), 2) << "\n";
+                std::cout << "  " << place << ". " << data.units[u] << "  " << dxframe::fixed_number(index.index(u), 2)
+                          << "\n";
 
     // 6. Audit the normalised indicators and the aggregates: reliability of every group.
     const dxframe::audit_result audit = dxframe::run_audit(tree, index.normalised, &index.aggregates);

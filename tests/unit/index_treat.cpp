@@ -366,8 +366,7 @@ TEST_CASE("column statistics: the four-lane passes agree with a plain two-pass s
     }
 }
 
-TEST_CASE("winsorising in place, then the log transform: the cells are the log of the original values",
-          "[treat]") {
+TEST_CASE("winsorising in place, then the log transform: the cells are the log of the original values", "[treat]") {
     // Nine equal-ish values and three huge ones, tied: winsorising one point at a time (the three
     // tied maxima together, then the next...) cannot reach the test with max 1 point, so the
     // original values are log transformed; none of the winsorised values may survive.

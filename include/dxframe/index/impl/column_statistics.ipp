@@ -157,8 +157,7 @@ inline central_sums central_sums_about_mean(const double* cells, std::size_t row
         const __m128d max_finite = _mm_set1_pd(std::numeric_limits<double>::max());
         const __m128d sign = _mm_set1_pd(-0.0);
         const __m128d mean = _mm_set1_pd(m);
-        __m128d s1a = _mm_setzero_pd(), s1b = s1a, p2a = s1a, p2b = s1a, p3a = s1a, p3b = s1a, p4a = s1a,
-                p4b = s1a;
+        __m128d s1a = _mm_setzero_pd(), s1b = s1a, p2a = s1a, p2b = s1a, p3a = s1a, p3b = s1a, p4a = s1a, p4b = s1a;
         for (; r + 4 <= rows; r += 4) {
             const __m128d a = _mm_loadu_pd(cells + r);
             const __m128d b = _mm_loadu_pd(cells + r + 2);
@@ -175,7 +174,7 @@ inline central_sums central_sums_about_mean(const double* cells, std::size_t row
             p4a = _mm_add_pd(p4a, _mm_mul_pd(da2, da2));
             p4b = _mm_add_pd(p4b, _mm_mul_pd(db2, db2));
         }
-        const auto unpack = [](__m128d x, __m128d y, double (&out)[4]) {
+        const auto unpack = [](__m128d x, __m128d y, double(&out)[4]) {
             _mm_storeu_pd(out, x);
             _mm_storeu_pd(out + 2, y);
         };
@@ -193,7 +192,7 @@ inline central_sums central_sums_about_mean(const double* cells, std::size_t row
     }
     for (; r < rows; ++r)
         add(0, cells[r]);
-    const auto total = [](const double (&a)[4]) { return (a[0] + a[1]) + (a[2] + a[3]); };
+    const auto total = [](const double(&a)[4]) { return (a[0] + a[1]) + (a[2] + a[3]); };
     const double delta = total(s1) / n;
     const double s2 = total(p2);
     const double s3 = total(p3);

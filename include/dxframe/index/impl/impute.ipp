@@ -80,7 +80,9 @@ inline double r_mean_present(const double* x, std::size_t count, std::size_t n, 
 }
 
 /// R's mean() of `v` (no NaN).
-inline double r_mean(const std::vector<double>& v) { return r_mean_present(v.data(), v.size(), v.size()); }
+inline double r_mean(const std::vector<double>& v) {
+    return r_mean_present(v.data(), v.size(), v.size());
+}
 
 /// R's median(): the middle value, or for an even count the mean() of the two middle values.
 /// Partial selection (the middle value and, for an even count, the largest value below it), not a
@@ -245,8 +247,8 @@ inline void impute_cross_section_column(const imputation_input& in, std::size_t 
     if (sums.infinite > 0) {
         diags.push_back(impute_diag(severity::warning, diagnostic_code::non_finite_value, source,
                                     "indicator '" + id + "' has " + std::to_string(sums.infinite) +
-                                        " infinite value(s)" + period_text(time) + ": nothing imputed (" +
-                                        to_spec(m) + "); its " + std::to_string(missing) + " cells stay missing"));
+                                        " infinite value(s)" + period_text(time) + ": nothing imputed (" + to_spec(m) +
+                                        "); its " + std::to_string(missing) + " cells stay missing"));
         return;
     }
     if (m.method == imputation_method::mean || m.method == imputation_method::median) {
