@@ -8,6 +8,7 @@
 #include <dxframe/io/coinr_panel.hpp>
 
 #include <cmath>
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
@@ -289,4 +290,69 @@ TEST_CASE("panel by hand: interpolation and its ends, one value only, cross-sect
     CHECK(mean.values[1].get(1, 0) == 10.0);
     CHECK(mean.ok());
     CHECK_THROWS_AS(dxframe::impute_panel({2001, 2000, 2003, 2004}, in, spec_of("latest")), dxframe::error);
+}
+
+TEST_CASE("impute_in_place gives impute's values, counts and diagnostics without a copy", "[index][impute]") {
+    const auto data = px::asem();
+    std::vector<std::string> ids;
+    for (const auto& ind : data.tree.indicators())
+        ids.push_back(ind.id);
+    for (const std::string spec : {"mean", "median", "median_group:GDP_group", "mean_group:Nope"}) {
+        INFO(spec);
+        const auto copy = dxframe::impute(data, spec_of(spec));
+        dxframe::value_matrix work = data.values;
+        const auto in_place = dxframe::impute_in_place(work, ids, data.units, &data.groups, spec_of(spec));
+        CHECK(work == copy.values);
+        CHECK(in_place.values.size() == 0);
+        CHECK(in_place.ok() == copy.ok());
+        REQUIRE(in_place.indicators.size() == copy.indicators.size());
+        for (std::size_t i = 0; i < copy.indicators.size(); ++i) {
+            CHECK(in_place.indicators[i].missing == copy.indicators[i].missing);
+            CHECK(in_place.indicators[i].filled == copy.indicators[i].filled);
+        }
+        REQUIRE(in_place.units.size() == copy.units.size());
+        for (std::size_t u = 0; u < copy.units.size(); ++u)
+            CHECK(in_place.units[u].filled == copy.units[u].filled);
+        CHECK(in_place.still_missing.size() == copy.still_missing.size());
+        CHECK(in_place.diagnostics.size() == copy.diagnostics.size());
+    }
+    dxframe::value_matrix wrong(2, 2);
+    CHECK_THROWS_AS(dxframe::impute_in_place(wrong, ids, data.units, nullptr, spec_of("mean")), dxframe::error);
+}
+
+TEST_CASE("an infinite value: nothing imputed from it, a warning naming the indicator, never NaN or inf",
+          "[index][impute]") {
+    const double inf = std::numeric_limits<double>::infinity();
+    for (const std::string spec : {"mean", "median", "mean_group:Region"}) {
+        INFO(spec);
+        const hand_table t({1.0, NA, inf, -inf, 2.0}, std::vector<std::optional<std::string>>(5, std::string("N")));
+        const auto r = t.run(spec);
+        CHECK(r.ok());
+        CHECK_FALSE(r.values.get(1, 0));
+        REQUIRE(r.diagnostics.size() == 1);
+        CHECK(r.diagnostics[0].code == dxframe::diagnostic_code::non_finite_value);
+        CHECK(mentions(r.diagnostics, "indicator 'x' has 2 infinite value(s)"));
+        REQUIRE(r.still_missing.size() == 1);
+        CHECK(r.still_missing[0].unit == "U2");
+    }
+}
+
+TEST_CASE("R's mean of many values, any length, with missing cells in every position", "[index][impute]") {
+    // The mean imputed is the long double mean of the values present, rounded once; every length
+    // from 1 to 13 exercises the four-lane loops and their tails.
+    for (std::size_t n = 2; n <= 14; ++n) {
+        for (std::size_t gap = 0; gap < n; ++gap) {
+            std::vector<double> x(n);
+            long double sum = 0.0L;
+            for (std::size_t u = 0; u < n; ++u) {
+                x[u] = u == gap ? NA : 0.1 * static_cast<double>(u + 1) + 1e6;
+                if (u != gap) sum += static_cast<long double>(x[u]);
+            }
+            const hand_table t(x, std::vector<std::optional<std::string>>(n));
+            const auto r = t.run("mean");
+            INFO(n << " values, gap at " << gap);
+            REQUIRE(r.values.get(gap, 0));
+            CHECK(*r.values.get(gap, 0) == static_cast<double>(sum / static_cast<long double>(n - 1)));
+        }
+    }
 }

@@ -139,10 +139,21 @@ struct imputation_result {
 /// an id in the spec that is no indicator (unknown_reference), a group column that does not
 /// exist (unknown_reference), a panel method (invalid_input_for_method: use impute_panel).
 /// Warnings (the cells stay missing, insufficient_data): an indicator with no value, a group
-/// with no value, a unit with no group. Values present are never changed. Throws
+/// with no value, a unit with no group; an indicator with an infinite value (non_finite_value:
+/// nothing is imputed from it). Values present are never changed. Throws
 /// dxframe::error when the shapes disagree.
 DXFRAME_DECL imputation_result impute(const imputation_input& in, const imputation_spec& spec,
                                       const std::string& source = "iData.csv");
+
+/// impute on a matrix the caller owns, imputed in place: no copy of the values, for a pipeline
+/// that keeps its buffers. `values` is units × indicators, `indicator_ids` names its columns and
+/// `units` its rows; `groups` (may be null: none) are the group columns. The result is impute's,
+/// except that its `values` is left empty. Errors and warnings as impute; an indicator with an
+/// error is left as it is. Throws dxframe::error when the shapes disagree.
+DXFRAME_DECL imputation_result impute_in_place(value_matrix& values, const std::vector<std::string>& indicator_ids,
+                                               const std::vector<std::string>& units,
+                                               const std::vector<coinr_group>* groups, const imputation_spec& spec,
+                                               const std::string& source = "iData.csv");
 
 /// impute over an imported COINr table (its indicators, units and group columns).
 DXFRAME_DECL imputation_result impute(const coinr_data& data, const imputation_spec& spec,

@@ -6,21 +6,123 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <dxframe/index/column_statistics.hpp>
+#include <dxframe/index/kernels.hpp>  // DXFRAME_INDEX_SSE2
 #include <dxframe/uncertainty/statistics.hpp>
+
+#if DXFRAME_INDEX_SSE2
+#include <emmintrin.h>
+#endif
 
 namespace dxframe {
 
 namespace detail {
 
-// n and Σd², Σd³, Σd⁴ of the deviations d = x − mean(x) of the cells present, as COINr's skew and
-// kurt form them. Two passes: the mean, then the sums of powers of x − m together with Σ(x − m),
-// whose rounding residue δ = Σ(x − m)/n moves the sums to the exact mean (as R's mean refines
-// its first estimate): s2 − nδ², s3 − 3δ·s2 + 2nδ³, s4 − 4δ·s3 + 6δ²·s2 − 3nδ⁴.
+// Count, sum and extremes of the finite cells of a column, and how many cells are infinite: the
+// first of the two passes of the central sums below, which the outlier treatment also reads for
+// its infinity check and its log transform's range. Four independent lanes, branch-free (a
+// missing or infinite cell adds nothing), so the loop runs at memory speed.
+struct finite_sums {
+    std::size_t n = 0;         // finite cells
+    std::size_t infinite = 0;  // ±inf cells
+    double sum = 0.0;
+    double lo = std::numeric_limits<double>::infinity();
+    double hi = -std::numeric_limits<double>::infinity();
+};
+
+inline finite_sums sum_finite(const double* cells, std::size_t rows) {
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    double sum[4] = {0.0, 0.0, 0.0, 0.0};
+    double lo[4] = {inf, inf, inf, inf};
+    double hi[4] = {-inf, -inf, -inf, -inf};
+    std::size_t n[4] = {0, 0, 0, 0};
+    std::size_t infinite[4] = {0, 0, 0, 0};
+    const auto add = [&](std::size_t k, double v) {
+        const double a = std::fabs(v);
+        const bool finite = a <= std::numeric_limits<double>::max();  // false for NaN and ±inf
+        sum[k] += finite ? v : 0.0;
+        lo[k] = finite && v < lo[k] ? v : lo[k];
+        hi[k] = finite && v > hi[k] ? v : hi[k];
+        n[k] += finite ? 1u : 0u;
+        infinite[k] += a == inf ? 1u : 0u;
+    };
+    std::size_t r = 0;
+#if DXFRAME_INDEX_SSE2
+    // The same four lanes, two per register (lanes 0, 1 in a; 2, 3 in b). Fewer operations than
+    // the portable loop: MINPD/MAXPD keep the running extreme when the value is NaN, and an
+    // infinity shows up in the extremes, in which case (rare: the treatment refuses such a
+    // column) the portable loop runs instead. Without infinities the results are identical.
+    {
+        const __m128d one = _mm_set1_pd(1.0);
+        __m128d sa = _mm_setzero_pd(), sb = sa, na = sa, nb = sa;
+        __m128d loa = _mm_set1_pd(inf), lob = loa, hia = _mm_set1_pd(-inf), hib = hia;
+        std::size_t i = 0;
+        for (; i + 4 <= rows; i += 4) {
+            const __m128d a = _mm_loadu_pd(cells + i);
+            const __m128d b = _mm_loadu_pd(cells + i + 2);
+            const __m128d pa = _mm_cmpord_pd(a, a);
+            const __m128d pb = _mm_cmpord_pd(b, b);
+            sa = _mm_add_pd(sa, _mm_and_pd(pa, a));
+            sb = _mm_add_pd(sb, _mm_and_pd(pb, b));
+            na = _mm_add_pd(na, _mm_and_pd(pa, one));
+            nb = _mm_add_pd(nb, _mm_and_pd(pb, one));
+            loa = _mm_min_pd(a, loa);
+            lob = _mm_min_pd(b, lob);
+            hia = _mm_max_pd(a, hia);
+            hib = _mm_max_pd(b, hib);
+        }
+        double l[4];
+        double h[4];
+        _mm_storeu_pd(l, loa);
+        _mm_storeu_pd(l + 2, lob);
+        _mm_storeu_pd(h, hia);
+        _mm_storeu_pd(h + 2, hib);
+        bool infinite_seen = false;
+        for (std::size_t k = 0; k < 4; ++k)
+            infinite_seen = infinite_seen || l[k] == -inf || h[k] == inf;
+        if (!infinite_seen) {
+            r = i;
+            double c[4];
+            _mm_storeu_pd(sum, sa);
+            _mm_storeu_pd(sum + 2, sb);
+            _mm_storeu_pd(c, na);
+            _mm_storeu_pd(c + 2, nb);
+            for (std::size_t k = 0; k < 4; ++k) {
+                lo[k] = l[k];
+                hi[k] = h[k];
+                n[k] = static_cast<std::size_t>(c[k]);
+            }
+        }
+    }
+#endif
+    for (; r + 4 <= rows; r += 4) {
+        add(0, cells[r]);
+        add(1, cells[r + 1]);
+        add(2, cells[r + 2]);
+        add(3, cells[r + 3]);
+    }
+    for (; r < rows; ++r)
+        add(0, cells[r]);
+    finite_sums s;
+    s.n = n[0] + n[1] + n[2] + n[3];
+    s.infinite = infinite[0] + infinite[1] + infinite[2] + infinite[3];
+    s.sum = (sum[0] + sum[1]) + (sum[2] + sum[3]);
+    s.lo = std::min(std::min(lo[0], lo[1]), std::min(lo[2], lo[3]));
+    s.hi = std::max(std::max(hi[0], hi[1]), std::max(hi[2], hi[3]));
+    return s;
+}
+
+// n and Σd², Σd³, Σd⁴ of the deviations d = x − mean(x) of the finite cells, as COINr's skew and
+// kurt form them. Two passes: the mean (sum_finite), then the sums of powers of x − m together
+// with Σ(x − m), whose rounding residue δ = Σ(x − m)/n moves the sums to the exact mean (as R's
+// mean refines its first estimate): s2 − nδ², s3 − 3δ·s2 + 2nδ³, s4 − 4δ·s3 + 6δ²·s2 − 3nδ⁴.
+// Because of that correction, the first pass's sum need only be close: the outlier treatment
+// updates it for the cells it changes instead of summing again.
 struct central_sums {
     std::size_t n = 0;
     double s2 = 0.0;
@@ -28,47 +130,85 @@ struct central_sums {
     double s4 = 0.0;
 };
 
-inline central_sums central_moment_sums(const double* cells, std::size_t rows) {
+inline central_sums central_sums_about_mean(const double* cells, std::size_t rows, const finite_sums& first) {
     central_sums s;
-    double sum = 0.0;
-    double lo = 0.0;
-    double hi = 0.0;
-    for (std::size_t r = 0; r < rows; ++r) {
-        const double v = cells[r];
-        if (!std::isfinite(v)) continue;
-        lo = s.n == 0 ? v : std::min(lo, v);
-        hi = s.n == 0 ? v : std::max(hi, v);
-        ++s.n;
-        sum += v;
-    }
+    s.n = first.n;
     // All equal: every deviation is zero (the rounded mean of equal values need not be exact).
-    if (s.n == 0 || lo == hi) return s;
+    if (s.n == 0 || first.lo == first.hi) return s;
     const auto n = static_cast<double>(s.n);
-    const double m = sum / n;
-    double s1 = 0.0;
-    for (std::size_t r = 0; r < rows; ++r) {
-        if (!std::isfinite(cells[r])) continue;
-        const double d = cells[r] - m;
+    const double m = first.sum / n;
+    double s1[4] = {0.0, 0.0, 0.0, 0.0};
+    double p2[4] = {0.0, 0.0, 0.0, 0.0};
+    double p3[4] = {0.0, 0.0, 0.0, 0.0};
+    double p4[4] = {0.0, 0.0, 0.0, 0.0};
+    const auto add = [&](std::size_t k, double v) {
+        const double d = std::fabs(v) <= std::numeric_limits<double>::max() ? v - m : 0.0;
         const double d2 = d * d;
-        s1 += d;
-        s.s2 += d2;
-        s.s3 += d2 * d;
-        s.s4 += d2 * d2;
+        s1[k] += d;
+        p2[k] += d2;
+        p3[k] += d2 * d;
+        p4[k] += d2 * d2;
+    };
+    std::size_t r = 0;
+#if DXFRAME_INDEX_SSE2
+    // The same four lanes, two per register, the same operations (no fused multiply-add):
+    // identical results.
+    {
+        const __m128d max_finite = _mm_set1_pd(std::numeric_limits<double>::max());
+        const __m128d sign = _mm_set1_pd(-0.0);
+        const __m128d mean = _mm_set1_pd(m);
+        __m128d s1a = _mm_setzero_pd(), s1b = s1a, p2a = s1a, p2b = s1a, p3a = s1a, p3b = s1a, p4a = s1a, p4b = s1a;
+        for (; r + 4 <= rows; r += 4) {
+            const __m128d a = _mm_loadu_pd(cells + r);
+            const __m128d b = _mm_loadu_pd(cells + r + 2);
+            const __m128d da = _mm_and_pd(_mm_cmple_pd(_mm_andnot_pd(sign, a), max_finite), _mm_sub_pd(a, mean));
+            const __m128d db = _mm_and_pd(_mm_cmple_pd(_mm_andnot_pd(sign, b), max_finite), _mm_sub_pd(b, mean));
+            const __m128d da2 = _mm_mul_pd(da, da);
+            const __m128d db2 = _mm_mul_pd(db, db);
+            s1a = _mm_add_pd(s1a, da);
+            s1b = _mm_add_pd(s1b, db);
+            p2a = _mm_add_pd(p2a, da2);
+            p2b = _mm_add_pd(p2b, db2);
+            p3a = _mm_add_pd(p3a, _mm_mul_pd(da2, da));
+            p3b = _mm_add_pd(p3b, _mm_mul_pd(db2, db));
+            p4a = _mm_add_pd(p4a, _mm_mul_pd(da2, da2));
+            p4b = _mm_add_pd(p4b, _mm_mul_pd(db2, db2));
+        }
+        const auto unpack = [](__m128d x, __m128d y, double(&out)[4]) {
+            _mm_storeu_pd(out, x);
+            _mm_storeu_pd(out + 2, y);
+        };
+        unpack(s1a, s1b, s1);
+        unpack(p2a, p2b, p2);
+        unpack(p3a, p3b, p3);
+        unpack(p4a, p4b, p4);
     }
-    const double delta = s1 / n;
-    const double s2 = s.s2;
-    const double s3 = s.s3;
+#endif
+    for (; r + 4 <= rows; r += 4) {
+        add(0, cells[r]);
+        add(1, cells[r + 1]);
+        add(2, cells[r + 2]);
+        add(3, cells[r + 3]);
+    }
+    for (; r < rows; ++r)
+        add(0, cells[r]);
+    const auto total = [](const double(&a)[4]) { return (a[0] + a[1]) + (a[2] + a[3]); };
+    const double delta = total(s1) / n;
+    const double s2 = total(p2);
+    const double s3 = total(p3);
     s.s2 = s2 - n * delta * delta;
     s.s3 = s3 - 3.0 * delta * s2 + 2.0 * n * delta * delta * delta;
-    s.s4 = s.s4 - 4.0 * delta * s3 + 6.0 * delta * delta * s2 - 3.0 * n * delta * delta * delta * delta;
+    s.s4 = total(p4) - 4.0 * delta * s3 + 6.0 * delta * delta * s2 - 3.0 * n * delta * delta * delta * delta;
     return s;
 }
 
-}  // namespace detail
+inline central_sums central_moment_sums(const double* cells, std::size_t rows) {
+    return central_sums_about_mean(cells, rows, sum_finite(cells, rows));
+}
 
-DXFRAME_DECL shape_statistics column_shape(const double* cells, std::size_t rows) {
+// Type-2 skewness and kurtosis from the central sums (see column_statistics.hpp).
+inline shape_statistics shape_of(const central_sums& s) {
     shape_statistics out;
-    const detail::central_sums s = detail::central_moment_sums(cells, rows);
     if (s.n < 3 || !(s.s2 > 0.0)) return out;
     const auto n = static_cast<double>(s.n);
     out.skewness = std::sqrt(n) * s.s3 / std::pow(s.s2, 1.5) * std::sqrt(n * (n - 1.0)) / (n - 2.0);
@@ -77,6 +217,12 @@ DXFRAME_DECL shape_statistics column_shape(const double* cells, std::size_t rows
         out.kurtosis = ((n + 1.0) * (r - 3.0) + 6.0) * (n - 1.0) / ((n - 2.0) * (n - 3.0));
     }
     return out;
+}
+
+}  // namespace detail
+
+DXFRAME_DECL shape_statistics column_shape(const double* cells, std::size_t rows) {
+    return detail::shape_of(detail::central_moment_sums(cells, rows));
 }
 
 DXFRAME_DECL shape_statistics sample_shape(const std::vector<double>& values) {

@@ -18,11 +18,17 @@
 #include <dxframe/config.hpp>
 #include <dxframe/diagnostic.hpp>
 #include <dxframe/error.hpp>
+#include <dxframe/index/impl/column_statistics.ipp>  // detail::sum_finite
 #include <dxframe/index/impute.hpp>
+#include <dxframe/index/kernels.hpp>  // DXFRAME_INDEX_SSE2
 #include <dxframe/index/matrix.hpp>
 #include <dxframe/index/normalise.hpp>
 #include <dxframe/index/tree.hpp>
 #include <dxframe/io/coinr.hpp>
+
+#if DXFRAME_INDEX_SSE2
+#include <emmintrin.h>
+#endif
 
 namespace dxframe {
 
@@ -39,30 +45,76 @@ inline diagnostic impute_diag(severity sev, diagnostic_code code, const std::str
     return d;
 }
 
-/// R's mean(): a long double sum divided by n, then the mean of the residuals added (summary.c),
-/// so that the imputed value is the one R gives to the last bit where long double allows.
-inline double r_mean(const std::vector<double>& v) {
+/// R's mean() of the values present (non-NaN) among `count` cells: a long double sum divided by n,
+/// then the mean of the residuals added (summary.c), so that the imputed value is the one R gives
+/// where long double allows. The first estimate is summed in double (the vectorised first pass
+/// of column_statistics) and the residuals in long double, four accumulators: the correction
+/// makes the result as close to the true mean as R's (the two can differ only when the mean lies
+/// within about 1e-19 of a rounding boundary of the double it is rounded to). A column with an
+/// infinity or a double sum that overflows takes R's own sequence of operations.
+inline double r_mean_present(const double* x, std::size_t count, std::size_t n, const finite_sums* known = nullptr) {
+    const auto residuals = [&](long double shift) {
+        long double acc[4] = {0.0L, 0.0L, 0.0L, 0.0L};
+        std::size_t i = 0;
+        for (; i + 4 <= count; i += 4) {
+            for (std::size_t k = 0; k < 4; ++k) {
+                const double v = x[i + k];
+                if (!std::isnan(v)) acc[k] += static_cast<long double>(v) - shift;
+            }
+        }
+        for (; i < count; ++i)
+            if (!std::isnan(x[i])) acc[0] += static_cast<long double>(x[i]) - shift;
+        return (acc[0] + acc[1]) + (acc[2] + acc[3]);
+    };
+    const auto ln = static_cast<long double>(n);
+    const finite_sums first = known != nullptr ? *known : sum_finite(x, count);
     long double s = 0.0L;
-    for (const double x : v)
-        s += x;
-    const auto n = static_cast<long double>(v.size());
-    s /= n;
-    if (std::isfinite(static_cast<double>(s))) {
-        long double t = 0.0L;
-        for (const double x : v)
-            t += static_cast<long double>(x) - s;
-        s += t / n;
+    if (first.infinite == 0 && std::isfinite(first.sum)) {
+        s = static_cast<long double>(first.sum / static_cast<double>(n));
+    } else {
+        s = residuals(0.0L) / ln;
+        if (!std::isfinite(static_cast<double>(s))) return static_cast<double>(s);
     }
+    s += residuals(s) / ln;
     return static_cast<double>(s);
 }
 
+/// R's mean() of `v` (no NaN).
+inline double r_mean(const std::vector<double>& v) {
+    return r_mean_present(v.data(), v.size(), v.size());
+}
+
 /// R's median(): the middle value, or for an even count the mean() of the two middle values.
+/// Partial selection (the middle value and, for an even count, the largest value below it), not a
+/// full sort.
 inline double r_median(std::vector<double> v) {
     const std::size_t n = v.size();
     const std::size_t half = (n + 1) / 2;  // 1-based, as R's (n + 1) %/% 2
-    std::sort(v.begin(), v.end());
-    if (n % 2 == 1) return v[half - 1];
-    return r_mean({v[half - 1], v[half]});
+    const auto middle = v.begin() + static_cast<std::ptrdiff_t>(half - 1);
+    std::nth_element(v.begin(), middle, v.end());
+    if (n % 2 == 1) return *middle;
+    const double upper = *std::min_element(middle + 1, v.end());
+    return r_mean({*middle, upper});
+}
+
+/// The rows of the missing (NaN) cells among `n`, in order, into `rows` (cleared first). Missing
+/// cells are few: on x86-64 four cells are tested at a time and a block without one costs a
+/// compare and a branch.
+inline void find_missing(const double* x, std::size_t n, std::vector<std::size_t>& rows) {
+    rows.clear();
+    std::size_t i = 0;
+#if DXFRAME_INDEX_SSE2
+    for (; i + 4 <= n; i += 4) {
+        const __m128d a = _mm_loadu_pd(x + i);
+        const __m128d b = _mm_loadu_pd(x + i + 2);
+        const int mask = _mm_movemask_pd(_mm_cmpunord_pd(a, a)) | (_mm_movemask_pd(_mm_cmpunord_pd(b, b)) << 2);
+        if (mask == 0) continue;
+        for (std::size_t k = 0; k < 4; ++k)
+            if (((mask >> k) & 1) != 0) rows.push_back(i + k);
+    }
+#endif
+    for (; i < n; ++i)
+        if (std::isnan(x[i])) rows.push_back(i);
 }
 
 inline double impute_statistic(imputation_method m, std::vector<double> values) {
@@ -166,33 +218,57 @@ inline void check_methods(std::vector<imputation>& methods, const std::vector<st
 }
 
 /// Imputes column `col` of one cross-section by a column or group method into `out`.
+/// `missing_rows`, when given, lists the column's missing rows (found by the caller's pass).
 inline void impute_cross_section_column(const imputation_input& in, std::size_t col, const imputation& m,
                                         std::optional<double> time, value_matrix& out, const std::string& source,
-                                        std::vector<diagnostic>& diags) {
+                                        std::vector<diagnostic>& diags,
+                                        const std::vector<std::size_t>* missing_rows = nullptr) {
     const double* x = in.values->column(col);
     double* y = out.column(col);
     const std::size_t n = in.values->rows();
     const std::string& id = (*in.indicator_ids)[col];
     std::size_t missing = 0;
-    std::vector<double> present;
-    for (std::size_t u = 0; u < n; ++u) {
-        if (std::isnan(x[u])) {
-            ++missing;
-        } else {
-            present.push_back(x[u]);
-        }
+    if (missing_rows != nullptr) {
+        missing = missing_rows->size();
+    } else {
+        for (std::size_t u = 0; u < n; ++u)
+            missing += std::isnan(x[u]) ? 1u : 0u;
     }
     if (missing == 0) return;
-    if (present.empty()) {
+    if (missing == n) {
         diags.push_back(impute_diag(severity::warning, diagnostic_code::insufficient_data, source,
                                     "indicator '" + id + "' has no value" + period_text(time) + " to impute from (" +
                                         to_spec(m) + "); its " + std::to_string(missing) + " cells stay missing"));
         return;
     }
+    // An infinite value would make the statistic infinite or NaN (R's mean gives Inf or NaN):
+    // nothing is imputed from it, as the treatment and the normalisers refuse it too.
+    const finite_sums sums = sum_finite(x, n);
+    if (sums.infinite > 0) {
+        diags.push_back(impute_diag(severity::warning, diagnostic_code::non_finite_value, source,
+                                    "indicator '" + id + "' has " + std::to_string(sums.infinite) +
+                                        " infinite value(s)" + period_text(time) + ": nothing imputed (" + to_spec(m) +
+                                        "); its " + std::to_string(missing) + " cells stay missing"));
+        return;
+    }
     if (m.method == imputation_method::mean || m.method == imputation_method::median) {
-        const double v = impute_statistic(m.method, std::move(present));
-        for (std::size_t u = 0; u < n; ++u) {
-            if (std::isnan(x[u])) y[u] = v;
+        double v = 0.0;
+        if (m.method == imputation_method::mean) {
+            v = r_mean_present(x, n, n - missing, &sums);
+        } else {
+            std::vector<double> present;
+            present.reserve(n - missing);
+            for (std::size_t u = 0; u < n; ++u)
+                if (!std::isnan(x[u])) present.push_back(x[u]);
+            v = r_median(std::move(present));
+        }
+        if (missing_rows != nullptr) {
+            for (const std::size_t u : *missing_rows)
+                y[u] = v;
+        } else {
+            for (std::size_t u = 0; u < n; ++u) {
+                if (std::isnan(x[u])) y[u] = v;
+            }
         }
         return;
     }
@@ -259,14 +335,52 @@ struct imputation_tally {
         for (const auto& id : ids)
             indicators.push_back(imputation_count{id, 0, 0});
     }
-    void add(const value_matrix& before, const value_matrix& after, const std::vector<std::string>& unit_ids,
-             std::optional<double> time) {
+    // The count of each row's unit (registered on first sight).
+    std::vector<std::size_t> unit_rows(const std::vector<std::string>& unit_ids) {
         std::vector<std::size_t> row_to_unit(unit_ids.size());
         for (std::size_t u = 0; u < unit_ids.size(); ++u) {
             const auto [it, fresh] = unit_index.emplace(unit_ids[u], units.size());
             if (fresh) units.push_back(imputation_count{unit_ids[u], 0, 0});
             row_to_unit[u] = it->second;
         }
+        return row_to_unit;
+    }
+    // Column i imputed in place: `missing_rows` were missing before, `after` is the column now.
+    // The per-unit counts go to two compact arrays (by row; flush_columns adds them to `units`):
+    // the missing cells fall anywhere, and the counts of 10,000 units as imputation_count
+    // records would not stay in cache.
+    std::vector<std::size_t> row_missing;
+    std::vector<std::size_t> row_filled;
+    void add_column(std::size_t i, const std::vector<std::size_t>& missing_rows, const double* after,
+                    const std::vector<std::string>& unit_ids) {
+        if (row_missing.size() != unit_ids.size()) {
+            row_missing.assign(unit_ids.size(), 0);
+            row_filled.assign(unit_ids.size(), 0);
+        }
+        std::size_t filled_here = 0;
+        for (const std::size_t u : missing_rows) {
+            ++row_missing[u];
+            if (!std::isnan(after[u])) {
+                ++row_filled[u];
+                ++filled_here;
+            } else {
+                still_missing.push_back(imputation_cell{unit_ids[u], indicators[i].id, std::nullopt});
+            }
+        }
+        indicators[i].missing += missing_rows.size();
+        indicators[i].filled += filled_here;
+    }
+    void flush_columns(const std::vector<std::size_t>& row_to_unit) {
+        for (std::size_t u = 0; u < row_missing.size(); ++u) {
+            units[row_to_unit[u]].missing += row_missing[u];
+            units[row_to_unit[u]].filled += row_filled[u];
+        }
+        row_missing.clear();
+        row_filled.clear();
+    }
+    void add(const value_matrix& before, const value_matrix& after, const std::vector<std::string>& unit_ids,
+             std::optional<double> time) {
+        const std::vector<std::size_t> row_to_unit = unit_rows(unit_ids);
         for (std::size_t i = 0; i < before.cols(); ++i) {
             const double* b = before.column(i);
             const double* a = after.column(i);
@@ -393,22 +507,46 @@ DXFRAME_DECL imputation_spec_result parse_imputation_spec(const std::vector<std:
     return result;
 }
 
-DXFRAME_DECL imputation_result impute(const imputation_input& in, const imputation_spec& spec,
-                                      const std::string& source) {
+DXFRAME_DECL imputation_result impute_in_place(value_matrix& values, const std::vector<std::string>& indicator_ids,
+                                               const std::vector<std::string>& units,
+                                               const std::vector<coinr_group>* groups, const imputation_spec& spec,
+                                               const std::string& source) {
+    imputation_input in;
+    in.values = &values;
+    in.indicator_ids = &indicator_ids;
+    in.units = &units;
+    in.groups = groups;
     detail::check_input(in);
     imputation_result out;
-    auto methods = detail::resolve_imputation(spec, *in.indicator_ids, source, out.diagnostics);
-    detail::check_methods(methods, *in.indicator_ids, in.groups, false, source, out.diagnostics);
-    out.values = *in.values;
+    auto methods = detail::resolve_imputation(spec, indicator_ids, source, out.diagnostics);
+    detail::check_methods(methods, indicator_ids, groups, false, source, out.diagnostics);
+    detail::imputation_tally tally(indicator_ids);
+    const std::vector<std::size_t> row_to_unit = tally.unit_rows(units);
+    // One pass from memory per column finds its missing cells; imputing and counting then read
+    // the column from cache (it is imputed in place: reading and writing the same matrix).
+    std::vector<std::size_t> missing_rows;
     for (std::size_t i = 0; i < methods.size(); ++i) {
-        if (methods[i].method == imputation_method::none) continue;
-        detail::impute_cross_section_column(in, i, methods[i], std::nullopt, out.values, source, out.diagnostics);
+        const double* x = values.column(i);
+        detail::find_missing(x, values.rows(), missing_rows);
+        if (missing_rows.empty()) continue;
+        if (methods[i].method != imputation_method::none)
+            detail::impute_cross_section_column(in, i, methods[i], std::nullopt, values, source, out.diagnostics,
+                                                &missing_rows);
+        tally.add_column(i, missing_rows, x, units);
     }
-    detail::imputation_tally tally(*in.indicator_ids);
-    tally.add(*in.values, out.values, *in.units, std::nullopt);
+    tally.flush_columns(row_to_unit);
     out.indicators = std::move(tally.indicators);
     out.units = std::move(tally.units);
     out.still_missing = std::move(tally.still_missing);
+    return out;
+}
+
+DXFRAME_DECL imputation_result impute(const imputation_input& in, const imputation_spec& spec,
+                                      const std::string& source) {
+    detail::check_input(in);
+    value_matrix values = *in.values;
+    imputation_result out = impute_in_place(values, *in.indicator_ids, *in.units, in.groups, spec, source);
+    out.values = std::move(values);
     return out;
 }
 

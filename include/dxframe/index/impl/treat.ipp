@@ -16,6 +16,7 @@
 
 #include <dxframe/error.hpp>
 #include <dxframe/index/column_statistics.hpp>
+#include <dxframe/index/impl/column_statistics.ipp>  // detail::sum_finite, central_sums_about_mean
 #include <dxframe/index/treat.hpp>
 #include <dxframe/report/format.hpp>
 
@@ -23,9 +24,8 @@ namespace dxframe {
 
 namespace detail {
 
-// COINr's check_SkewKurt over the cells present (read in place: two passes).
-inline treat_check check_skew_kurtosis(const double* cells, std::size_t rows, const treat_rule& rule) {
-    const shape_statistics shape = column_shape(cells, rows);
+// COINr's check_SkewKurt of the shape of a column.
+inline treat_check check_shape(const shape_statistics& shape, const treat_rule& rule) {
     treat_check c;
     c.skewness = shape.skewness;
     c.kurtosis = shape.kurtosis;
@@ -34,11 +34,10 @@ inline treat_check check_skew_kurtosis(const double* cells, std::size_t rows, co
     return c;
 }
 
-inline std::size_t count_present(const double* cells, std::size_t rows) {
-    std::size_t n = 0;
-    for (std::size_t r = 0; r < rows; ++r)
-        n += std::isnan(cells[r]) ? 0u : 1u;
-    return n;
+// The test of cells whose first-pass sums are known (one more pass, in cache).
+inline treat_check check_skew_kurtosis(const double* cells, std::size_t rows, const finite_sums& first,
+                                       const treat_rule& rule) {
+    return check_shape(shape_of(central_sums_about_mean(cells, rows, first)), rule);
 }
 
 inline std::string row_name(const std::vector<std::string>* units, std::size_t r) {
@@ -46,29 +45,43 @@ inline std::string row_name(const std::vector<std::string>* units, std::size_t r
     return "row " + std::to_string(r + 1);
 }
 
-// One step of COINr's winsorise: every cell at the extreme takes the nearest other value.
-// Returns the rows at that extreme (COINr's imax or imin); empty when no other value exists.
-// One pass finds the extreme, its rows and the next value.
-inline std::vector<std::size_t> winsorise_extreme(double* cells, std::size_t rows, bool high) {
+// A cell the winsorisation changed, with its value before the change (to undo it).
+struct changed_cell {
+    std::size_t row;
+    double before;
+};
+
+// One step of COINr's winsorise: every cell at the extreme takes the nearest other value, its
+// old value appended to `undo`. The extreme is known from `first` (the column's finite sums, kept
+// up to date here), so one pass finds the next value and the rows at the extreme, with no branch
+// but for those rows. Returns the rows at that extreme (COINr's imax or imin); empty when no
+// other value exists.
+inline std::vector<std::size_t> winsorise_extreme(double* cells, std::size_t rows, bool high, finite_sums& first,
+                                                  std::vector<changed_cell>& undo) {
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    const double extreme = high ? first.hi : first.lo;
     std::vector<std::size_t> at;
-    std::optional<double> extreme;
-    std::optional<double> next;
-    for (std::size_t r = 0; r < rows; ++r) {
-        const double v = high ? cells[r] : -cells[r];
-        if (std::isnan(v)) continue;
-        if (!extreme || v > *extreme) {
-            if (extreme) next = extreme;
-            extreme = v;
-            at.assign(1, r);
-        } else if (v == *extreme) {
-            at.push_back(r);
-        } else if (!next || v > *next) {
-            next = v;
+    double next = high ? -inf : inf;
+    if (high) {
+        for (std::size_t r = 0; r < rows; ++r) {
+            const double v = cells[r];
+            next = v < extreme && v > next ? v : next;  // NaN compares false: skipped
+            if (v == extreme) at.push_back(r);
+        }
+    } else {
+        for (std::size_t r = 0; r < rows; ++r) {
+            const double v = cells[r];
+            next = v > extreme && v < next ? v : next;
+            if (v == extreme) at.push_back(r);
         }
     }
-    if (!next) return {};
-    for (const std::size_t r : at)
-        cells[r] = high ? *next : -*next;
+    if (next == -inf || next == inf) return {};
+    for (const std::size_t r : at) {
+        undo.push_back({r, cells[r]});
+        cells[r] = next;
+    }
+    first.sum += static_cast<double>(at.size()) * (next - extreme);
+    (high ? first.hi : first.lo) = next;
     return at;
 }
 
@@ -81,8 +94,13 @@ DXFRAME_DECL indicator_treatment treat_column(double* cells, std::size_t rows, c
     out.indicator = id;
     out.rule = rule;
     if (!rule.enabled) return out;
-    for (std::size_t r = 0; r < rows; ++r) {
-        if (!std::isinf(cells[r])) continue;
+    // One pass from memory: count, sum and range of the values, and whether any is infinite.
+    // Every later pass reads the column from cache.
+    const detail::finite_sums original_sums = detail::sum_finite(cells, rows);
+    if (original_sums.infinite > 0) {
+        std::size_t r = 0;
+        while (!std::isinf(cells[r]))
+            ++r;
         diagnostics.push_back({severity::warning,
                                diagnostic_code::non_finite_value,
                                id,
@@ -91,7 +109,7 @@ DXFRAME_DECL indicator_treatment treat_column(double* cells, std::size_t rows, c
                                {}});
         return out;
     }
-    out.before = detail::check_skew_kurtosis(cells, rows, rule);
+    out.before = detail::check_skew_kurtosis(cells, rows, original_sums, rule);
     const auto untestable = [&](const std::string& stage) {
         diagnostics.push_back({severity::warning,
                                diagnostic_code::insufficient_data,
@@ -102,31 +120,37 @@ DXFRAME_DECL indicator_treatment treat_column(double* cells, std::size_t rows, c
                                {}});
     };
     if (!out.before.passes) {
-        untestable("(" + std::to_string(detail::count_present(cells, rows)) + " values)");
+        untestable("(" + std::to_string(original_sums.n) + " values)");
         return out;
     }
     if (*out.before.passes) return out;
 
-    // Winsorise a copy, as COINr's winsorise does, keeping its imax / imin bookkeeping: the rows
-    // at the last treated maximum and minimum (a row pulled down twice is counted once, because
-    // it is tied with the new maximum the second time).
-    const std::vector<double> original(cells, cells + rows);
-    std::vector<double> x = original;
+    // Winsorise, as COINr's winsorise does, keeping its imax / imin bookkeeping: the rows at the
+    // last treated maximum and minimum (a row pulled down twice is counted once, because it is
+    // tied with the new maximum the second time). The cells are changed in place and the changes
+    // remembered, to be undone if the log transform is needed instead.
+    std::vector<detail::changed_cell> undo;
+    detail::finite_sums sums = original_sums;
     std::vector<std::size_t> imax;
     std::vector<std::size_t> imin;
     treat_check current = out.before;
     const auto below_max = [&] { return !rule.max_points || out.points < *rule.max_points; };
     while (!*current.passes && below_max()) {
         const bool high = *current.skewness >= 0.0;
-        std::vector<std::size_t> at = detail::winsorise_extreme(x.data(), rows, high);
+        std::vector<std::size_t> at = detail::winsorise_extreme(cells, rows, high, sums, undo);
         if (at.empty()) break;
         (high ? imax : imin) = std::move(at);
         out.points = imax.size() + imin.size();
-        current = detail::check_skew_kurtosis(x.data(), rows, rule);
+        current = detail::check_skew_kurtosis(cells, rows, sums, rule);
         if (!current.passes) break;
     }
+    const auto restore = [&] {
+        for (auto it = undo.rbegin(); it != undo.rend(); ++it)
+            cells[it->row] = it->before;
+    };
     out.winsorised = current;
     if (!current.passes) {
+        restore();
         untestable("after winsorising " + std::to_string(out.points) + " points");
         out.winsorised.reset();
         out.points = 0;
@@ -138,23 +162,17 @@ DXFRAME_DECL indicator_treatment treat_column(double* cells, std::size_t rows, c
             out.winsorised_high.push_back(detail::row_name(units, r));
         for (const std::size_t r : imin)
             out.winsorised_low.push_back(detail::row_name(units, r));
-        std::copy(x.begin(), x.end(), cells);
         return out;
     }
 
     // Still failing: log_CT of the original values.
-    double lo = std::numeric_limits<double>::infinity();
-    double hi = -lo;
-    for (const double v : original)
-        if (!std::isnan(v)) {
-            lo = std::min(lo, v);
-            hi = std::max(hi, v);
-        }
-    const double shift = 0.01 * (hi - lo);
+    restore();
+    const double lo = original_sums.lo;
+    const double shift = 0.01 * (original_sums.hi - lo);
     for (std::size_t r = 0; r < rows; ++r)
-        if (!std::isnan(original[r])) cells[r] = std::log(original[r] - lo + shift);
+        if (!std::isnan(cells[r])) cells[r] = std::log(cells[r] - lo + shift);
     out.applied = treatment::log;
-    out.log = detail::check_skew_kurtosis(cells, rows, rule);
+    out.log = detail::check_shape(detail::shape_of(detail::central_moment_sums(cells, rows)), rule);
     for (const std::size_t r : imax)
         out.winsorised_high.push_back(detail::row_name(units, r));
     for (const std::size_t r : imin)
