@@ -148,7 +148,7 @@ TEST_CASE("profile CLI: a unit's strengths and weaknesses as the library's profi
     CHECK(n.at("strengths")[0].at("indicator") == norm.strengths[0].indicator);
 }
 
-TEST_CASE("profile CLI: an unknown unit exits 1 naming it; a missing unit or a bad count exits 2", "[cli][profile]") {
+TEST_CASE("profile CLI: an unknown unit exits 1 naming it: a missing unit or a bad count exits 2", "[cli][profile]") {
     const auto unknown = dxframe_test::run_cli("profile XXX " + asem);
     CHECK(unknown.status == 1);
     CHECK(unknown.err.find("'XXX'") != std::string::npos);

@@ -177,7 +177,7 @@ TEST_CASE("cli validate: --lenient turns unknown members into warnings", "[cli][
     CHECK(j[0].at("severity") == "warning");
 }
 
-TEST_CASE("cli validate: warnings and notes do not fail; --min-severity filters the lines", "[cli][validate]") {
+TEST_CASE("cli validate: warnings and notes do not fail: --min-severity filters the lines", "[cli][validate]") {
     scratch s;
     // A target met at its baseline (warning) and an observation without a source (note).
     const auto doc = s.file("soft.json", R"({"format": "dxframe/1",

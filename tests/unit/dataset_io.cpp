@@ -444,7 +444,7 @@ TEST_CASE("duplicate keys are errors with the path of the repeated key", "[datas
               .ok());
 }
 
-TEST_CASE("strict mode refuses unknown members; lenient mode keeps them aside", "[dataset_io]") {
+TEST_CASE("strict mode refuses unknown members: lenient mode keeps them aside", "[dataset_io]") {
     const std::string text = doc(R"("entities": [{"id": "VN", "name": {"vi": "", "en": ""}, "level": "nation",
         "colour": "red", "meta": {"z": 1, "a": [true, null]}}])");
     const auto strict = load_dataset(text);

@@ -116,7 +116,7 @@ TEST_CASE("dataset input: among equals the later in the document wins") {
     CHECK(dxframe::assess(ds, ds.framework.targets[0], d("2025-01-01")).latest->value == 45.0);
 }
 
-TEST_CASE("dataset input: observations after the as-of date are ignored; --year keeps one year") {
+TEST_CASE("dataset input: observations after the as-of date are ignored: --year keeps one year") {
     dxframe::dataset ds = make();
     ds.observations = {ob("p1", "a", "2022-12-31", 1), ob("p1", "a", "2023-12-31", 2), ob("p1", "a", "2024-12-31", 3),
                        ob("p2", "a", "2024-06-30", 9)};
@@ -143,7 +143,7 @@ TEST_CASE("dataset input: observations after the as-of date are ignored; --year 
     CHECK(in.diagnostics.back().path == "/observations");
 }
 
-TEST_CASE("dataset input: missing values stay missing, never NaN; entities without any are left out") {
+TEST_CASE("dataset input: missing values stay missing, never NaN: entities without any are left out") {
     dxframe::dataset ds = make();
     dxframe::observation empty = ob("p2", "r", "2024-12-31", 0);
     empty.value.reset();  // neither a value nor a ratio: not usable
@@ -178,7 +178,7 @@ TEST_CASE("dataset input: unknown ids give diagnostics with paths") {
     CHECK(dxframe::has_errors(in.diagnostics));
 }
 
-TEST_CASE("dataset input: two rankings at one date are not mixed; the larger wins, as in progress") {
+TEST_CASE("dataset input: two rankings at one date are not mixed: the larger wins, as in progress") {
     dxframe::dataset ds = make();
     // DTI 2024: the 63-province ranking and its re-cut for 34 provinces, both dated 2024; the
     // 34 comes later in the document.

@@ -33,7 +33,7 @@ TEST_CASE("ranking at the published precision makes near-equal values tie", "[in
     CHECK(dxframe::competition_rank(v, four) == ranks{1u, 1u, 3u});
 }
 
-TEST_CASE("group ranks rank each unit within its group; no group, no rank", "[index][rank]") {
+TEST_CASE("group ranks rank each unit within its group: no group, no rank", "[index][rank]") {
     const std::vector<std::optional<double>> v{10, 30, 20, 50, 40, 5};
     const std::vector<std::optional<std::string>> g{std::string("North"), std::string("South"),
                                                     std::string("North"), NA,

@@ -100,7 +100,7 @@ TEST_CASE("a tree of any depth: unbalanced, nodes in level order, the root last"
     }
 }
 
-TEST_CASE("a forest gets a root; without permission it is an error", "[index][tree]") {
+TEST_CASE("a forest gets a root: without permission it is an error", "[index][tree]") {
     auto r = dxframe::build_tree({ind("i1", "A"), ind("i2", "B"), ind("i3", std::nullopt)},
                                  {nd("A", std::nullopt), nd("B", std::nullopt)});
     REQUIRE(r.ok());

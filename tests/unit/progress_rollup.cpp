@@ -246,7 +246,7 @@ TEST_CASE("results serialise to JSON with no extra code", "[progress][json]") {
     CHECK(to_json_text(progress_options{}).find("\"method\": \"linear\"") != std::string::npos);
 }
 
-TEST_CASE("rollup: pillar entries carry their pillar; targets outside every pillar are summarised apart") {
+TEST_CASE("rollup: pillar entries carry their pillar: targets outside every pillar are summarised apart") {
     framework fw = make_framework();
     fw.indicators.push_back(make_ind("i5", std::nullopt, 2));  // no parent, no pillar
     const std::vector<target_assessment> as = {

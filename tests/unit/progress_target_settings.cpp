@@ -67,7 +67,7 @@ TEST_CASE("effective_options: a target's own method and thresholds win unless th
     CHECK(ignored.thresholds.on_track == 0.95);
 }
 
-TEST_CASE("a target's thresholds change its status; the assessment says where they came from") {
+TEST_CASE("a target's thresholds change its status: the assessment says where they came from") {
     dataset ds = halfway();
     // Linear at 2025-12-31: P = 0.5, E = 0.5 → ratio 1 → on track with the defaults.
     const target_assessment base = assess(ds, ds.framework.targets[0], ye(2025));
@@ -111,7 +111,7 @@ TEST_CASE("unusable thresholds on a target make it insufficient_data, never an e
     CHECK_THROWS_AS(check_options(bad), dxframe::error);
 }
 
-TEST_CASE("the latest manual status on or before the date wins; the computed one is kept") {
+TEST_CASE("the latest manual status on or before the date wins: the computed one is kept") {
     dataset ds = halfway();
     target& t = ds.framework.targets[0];
     t.manual_statuses = {manual(target_status::needs_acceleration, d("2024-03-31"), "mid-term review"),
@@ -234,7 +234,7 @@ TEST_CASE("a target with its own method says so in every format") {
     CHECK(render_markdown(plain).find(note) == std::string::npos);
 }
 
-TEST_CASE("validation: thresholds need a method and must decrease; manual statuses need a judgement and a reason") {
+TEST_CASE("validation: thresholds need a method and must decrease: manual statuses need a judgement and a reason") {
     dataset ds = halfway();
     target& t = ds.framework.targets[0];
     t.thresholds = status_thresholds{0.5, 0.9, 0};

@@ -173,7 +173,7 @@ TEST_CASE("a rank must be a place in its ranking", "[ranking][validate]") {
     CHECK(problems(ds).empty());
 }
 
-TEST_CASE("same ranking, different ranks: a conflict; different rankings: none", "[ranking][validate]") {
+TEST_CASE("same ranking, different ranks: a conflict: different rankings: none", "[ranking][validate]") {
     dataset ds = load_clean(two_rankings);
     observation o = ds.observations[1];  // 4 of 63 at 2024-12-31
     o.value = 5;

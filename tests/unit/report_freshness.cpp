@@ -144,7 +144,7 @@ TEST_CASE("scorecard: freshness of each target, newest dates, roll-up counts", "
     CHECK(wide.stale_after_months == 24);
 }
 
-TEST_CASE("terminal: data date, age and stale mark under each target; pillar without targets", "[report][freshness]") {
+TEST_CASE("terminal: data date, age and stale mark under each target: pillar without targets", "[report][freshness]") {
     const std::string en = render_terminal(make());
     // Header: the newest observation and the newest source.
     CHECK(en.find("Newest data 2024-01-31 \u00b7 Newest source published 2024-02-15") != std::string::npos);
@@ -173,7 +173,7 @@ TEST_CASE("terminal: data date, age and stale mark under each target; pillar wit
     CHECK(vi.find("Chưa báo cáo  Chỉ tiêu t_gone") != std::string::npos);
 }
 
-TEST_CASE("markdown: data age column with stale marks; pillar without targets", "[report][freshness]") {
+TEST_CASE("markdown: data age column with stale marks: pillar without targets", "[report][freshness]") {
     const std::string md = render_markdown(make());
     CHECK(md.find("**Newest data:** 2024-01-31 \u00b7 **Newest source published:** 2024-02-15") != std::string::npos);
     CHECK(md.find("| Latest | Data age |") != std::string::npos);
@@ -184,7 +184,7 @@ TEST_CASE("markdown: data age column with stale marks; pillar without targets", 
     CHECK(md.find("Targets needing action: off track, overdue, unreported (3)") != std::string::npos);
 }
 
-TEST_CASE("csv: freshness columns at the end; pillar without targets noted", "[report][freshness]") {
+TEST_CASE("csv: freshness columns at the end: pillar without targets noted", "[report][freshness]") {
     const scorecard sc = make();
     const csv_read_result r = read_csv(render_csv(sc));
     REQUIRE(r.table);
@@ -254,7 +254,7 @@ TEST_CASE("json: freshness members of the scorecard and its targets", "[report][
     }
 }
 
-TEST_CASE("html: data age and stale marks in target rows; header dates; pillar without targets",
+TEST_CASE("html: data age and stale marks in target rows: header dates: pillar without targets",
           "[report][freshness]") {
     const std::string h = render_html(make());
     CHECK(h.find("<strong class=\"newest-observation\">2024-01-31</strong>") != std::string::npos);

@@ -564,7 +564,7 @@ TEST_CASE("the chunked runner covers every replication once and reports progress
     }
 }
 
-TEST_CASE("a progress callback can cancel; a worker's exception reaches the caller", "[uncertainty][parallel]") {
+TEST_CASE("a progress callback can cancel: a worker's exception reaches the caller", "[uncertainty][parallel]") {
     for (unsigned workers : {1u, 2u}) {
         std::atomic<std::size_t> ran{0};
         auto slow = [&](unsigned, std::size_t b, std::size_t e) {

@@ -159,7 +159,7 @@ TEST_CASE("json and md formats, sensitivity targets", "[uncertainty][cli]") {
     CHECK(sm.out.find("index value of AUT") != std::string::npos);
 }
 
-TEST_CASE("failed replications are reported on stderr; a failed nominal index is exit 1", "[uncertainty][cli]") {
+TEST_CASE("failed replications are reported on stderr: a failed nominal index is exit 1", "[uncertainty][cli]") {
     // minmax:0:100 gives each indicator's lowest unit a 0, which the geometric mean cannot take.
     const run_result r = run("uncertainty " + asem +
                              " --normalise-alternatives minmax:0:100 --aggregate-alternatives arithmetic,geometric"

@@ -74,7 +74,7 @@ TEST_CASE("the analytic Ishigami indices are the published ones", "[uncertainty]
     CHECK(a.st[2] == Catch::Approx(0.2437).margin(1e-4));
 }
 
-TEST_CASE("the Saltelli design is [A; B; A_B^(1..d)]", "[uncertainty][sobol]") {
+TEST_CASE("the Saltelli design is A, B, then A_B^(i) for each input i", "[uncertainty][sobol]") {
     // Three inputs, the second spanning two coordinates (a group, like a level's weights).
     const dxframe::saltelli_design d(8, {1, 2, 1}, 77);
     CHECK(d.base_runs() == 8);
@@ -183,7 +183,7 @@ TEST_CASE("a linear model: indices are the shares of variance", "[uncertainty][s
     }
 }
 
-TEST_CASE("failed runs drop their design row; a constant output has no indices", "[uncertainty][sobol]") {
+TEST_CASE("failed runs drop their design row: a constant output has no indices", "[uncertainty][sobol]") {
     const std::size_t n = 100;
     const dxframe::saltelli_design d(n, {1, 1}, 3);
     std::vector<std::optional<double>> y(d.runs());

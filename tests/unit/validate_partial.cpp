@@ -117,7 +117,7 @@ TEST_CASE("partial: ten planted problems of different kinds are all reported in 
     CHECK(found.size() == rules.size());  // no warnings or notes either
 }
 
-TEST_CASE("partial: at most one of data and partial; neither when the document was not read to its end",
+TEST_CASE("partial: at most one of data and partial: neither when the document was not read to its end",
           "[validate][partial]") {
     const std::string clean = sample().dump(2);
     const load_result ok = load_dataset(clean);

@@ -596,7 +596,7 @@ TEST_CASE("the audit's ten most important errors are resolved as it says", "[vie
     CHECK(share.note->find("13.9") != std::string::npos);
 }
 
-TEST_CASE("DTI ranks say which ranking they belong to; all 63 provinces are ranked in DTI 2022", "[vietnam][dti]") {
+TEST_CASE("DTI ranks say which ranking they belong to: all 63 provinces are ranked in DTI 2022", "[vietnam][dti]") {
     std::map<std::pair<std::string, double>, std::set<std::string>> ranked;  // (date, out_of) -> entities
     for (const auto& o : vn().observations) {
         if (o.indicator != "dti_province_rank") continue;
@@ -711,7 +711,7 @@ run_result run_cli(const std::string& args) {
 }
 }  // namespace
 
-TEST_CASE("dxframe export vietnam prints the canonical JSON; -o writes it; unknown names are usage errors",
+TEST_CASE("dxframe export vietnam prints the canonical JSON: -o writes it: unknown names are usage errors",
           "[vietnam][cli]") {
     const std::string expected = save_dataset(vn());
     const run_result printed = run_cli("export vietnam");
