@@ -61,6 +61,10 @@ struct context {
         fill(targets, fw.targets);
         fill(tasks, fw.tasks);
         fill(entities, ds.entities);
+        fill(dimensions, fw.dimensions);
+        dimension_codes.resize(fw.dimensions.size());
+        for (std::size_t i = 0; i < fw.dimensions.size(); ++i)
+            fill(dimension_codes[i], fw.dimensions[i].codes);
         usable_bounds.assign(fw.indicators.size(), true);
     }
 
@@ -74,6 +78,8 @@ struct context {
     id_table targets;                                     ///< Target ids.
     id_table tasks;                                       ///< Task ids.
     id_table entities;                                    ///< Entity ids.
+    id_table dimensions;                                  ///< Dimension ids.
+    std::vector<id_table> dimension_codes;                ///< Per dimension: its code ids.
     /// Per indicator: its bounds are finite and consistent. Cleared by the indicator checks, which
     /// run before those of targets and observations (indicators come first in the document); values
     /// are compared only with usable bounds, so a bad bound is reported once, not at every value.
