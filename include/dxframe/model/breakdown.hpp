@@ -5,8 +5,11 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include <dxframe/config.hpp>
+#include <dxframe/model/dimension.hpp>
+#include <dxframe/model/text.hpp>
 
 namespace dxframe {
 
@@ -24,6 +27,11 @@ inline bool is_headline(const breakdown& b) noexcept {
 /// The breakdown as text for messages and report labels: "sex=female, area=rural" (dimensions
 /// in id order); "" for the headline.
 DXFRAME_DECL std::string breakdown_text(const breakdown& b);
+
+/// The breakdown for a reader: the names of its codes in `lang` from `dimensions` (the
+/// framework's), in dimension id order, joined by ", " ("Nữ, Nông thôn"); a code or dimension
+/// that is not declared shows its id. "" for the headline.
+DXFRAME_DECL std::string breakdown_label(const breakdown& b, const std::vector<dimension>& dimensions, language lang);
 
 }  // namespace dxframe
 
