@@ -86,6 +86,7 @@
 #include <dxframe/progress/impl/tasks.ipp>
 #include <dxframe/report/impl/audit.ipp>
 #include <dxframe/report/impl/audit_html.ipp>
+#include <dxframe/report/impl/breakdowns.ipp>
 #include <dxframe/report/impl/csv.ipp>
 #include <dxframe/report/impl/escape.ipp>
 #include <dxframe/report/impl/format.ipp>

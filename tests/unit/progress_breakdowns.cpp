@@ -8,9 +8,16 @@
 #include <dxframe/index/dataset_input.hpp>
 #include <dxframe/io/dataset_json.hpp>
 #include <dxframe/progress/assess.hpp>
+#include <dxframe/progress/progress_report.hpp>
 #include <dxframe/progress/ranking.hpp>
 #include <dxframe/progress/scorecard.hpp>
 #include <dxframe/progress/series.hpp>
+#include <dxframe/report/csv.hpp>
+#include <dxframe/report/html.hpp>
+#include <dxframe/report/json.hpp>
+#include <dxframe/report/markdown.hpp>
+#include <dxframe/report/progress.hpp>
+#include <dxframe/report/terminal.hpp>
 
 #include "catch_compat.hpp"
 
@@ -173,4 +180,46 @@ TEST_CASE("the scorecard shows a target's breakdown and the latest value of each
     options.lang = language::vi;
     const scorecard vi = make_scorecard(ds, as_of, options);
     CHECK(find_target(vi, "women_half")->breakdown_label == "Nữ");
+}
+
+TEST_CASE("every report format shows a target's breakdown", "[progress][breakdowns][report]") {
+    const dataset ds = sample();
+    scorecard_options options;
+    options.lang = language::en;
+    const scorecard sc = make_scorecard(ds, as_of, options);
+    terminal_options wide;
+    wide.width = 120;
+    const std::string terminal = render_terminal(sc, wide);
+    CHECK(terminal.find("Breakdown: Female") != std::string::npos);
+    CHECK(terminal.find("By breakdown: Female 35") != std::string::npos);
+    const std::string md = render_markdown(sc);
+    CHECK(md.find("Breakdown: Female") != std::string::npos);
+    const std::string csv = render_csv(sc);
+    CHECK(csv.find(",sex=female") != std::string::npos);
+    const std::string json = render_json(sc);
+    CHECK(json.find("\"breakdown_label\": \"Female\"") != std::string::npos);
+    const std::string html = render_html(sc);
+    CHECK(html.find("<section id=\"breakdowns\">") != std::string::npos);
+    CHECK(html.find("data-breakdown=\"sex=female\"") != std::string::npos);
+    CHECK(html.find("breakdown-figure\" data-target=\"women_half\"") != std::string::npos);
+    CHECK(html.find("breakdown-figure\" data-target=\"skills_half\"") != std::string::npos);
+
+    // The progress report names the breakdown in CSV, Markdown and JSON.
+    const progress_report report = make_progress_report(ds, as_of);
+    CHECK(render_csv(report).find(",sex=female\n") != std::string::npos);
+    CHECK(render_markdown(report).find("share (sex=female)") != std::string::npos);
+    CHECK(render_json(report).find("\"sex\": \"female\"") != std::string::npos);
+
+    // Without breakdowns, nothing of them shows.
+    dataset plain = ds;
+    std::vector<observation> kept;
+    for (const auto& o : ds.observations) {
+        if (o.breakdown.empty()) kept.push_back(o);
+    }
+    plain.observations = kept;
+    plain.framework.targets.erase(plain.framework.targets.begin() + 1);
+    const scorecard psc = make_scorecard(plain, as_of, options);
+    CHECK(render_terminal(psc, wide).find("Breakdown:") == std::string::npos);
+    CHECK(render_terminal(psc, wide).find("By breakdown") == std::string::npos);
+    CHECK(render_html(psc).find("id=\"breakdowns\"") == std::string::npos);
 }
