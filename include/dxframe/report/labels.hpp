@@ -109,7 +109,7 @@ BOOST_DESCRIBE_ENUM(status_source_label, manual, own_method)
 /// The words about breakdowns (disaggregations: sex, area, …).
 enum class breakdown_word {
     target_breakdown,  ///< "Breakdown" (the part of the population a target is about).
-    by_breakdown  ///< "By breakdown" (the latest value of each breakdown of an indicator).
+    by_breakdown       ///< "By breakdown" (the latest value of each breakdown of an indicator).
 };
 BOOST_DESCRIBE_ENUM(breakdown_word, target_breakdown, by_breakdown)
 

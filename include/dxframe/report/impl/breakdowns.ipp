@@ -15,7 +15,8 @@ namespace dxframe {
 
 DXFRAME_DECL std::string breakdown_summary(const scorecard_target& t, language lang) {
     std::string out;
-    if (!t.breakdown.empty()) out = std::string(label(breakdown_word::target_breakdown, lang)) + ": " + t.breakdown_label;
+    if (!t.breakdown.empty())
+        out = std::string(label(breakdown_word::target_breakdown, lang)) + ": " + t.breakdown_label;
     if (t.breakdowns.empty()) return out;
     if (!out.empty()) out += " \u00b7 ";
     out += std::string(label(breakdown_word::by_breakdown, lang)) + ": ";

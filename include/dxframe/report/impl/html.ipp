@@ -164,8 +164,8 @@ inline std::string html_target_row(const scorecard_target& t, language lang) {
     }
     row += "<td><span class=\"title\">" + html_escape(t.title) + "</span><span class=\"sub\">";
     if (!t.breakdown.empty()) {
-        row += "<span class=\"breakdown\">" + html_escape(std::string(label(breakdown_word::target_breakdown, lang))) + ": " +
-               html_escape(t.breakdown_label) + "</span> \u00b7 ";
+        row += "<span class=\"breakdown\">" + html_escape(std::string(label(breakdown_word::target_breakdown, lang))) +
+               ": " + html_escape(t.breakdown_label) + "</span> \u00b7 ";
     }
     if (t.indicator_name != t.title) row += html_escape(t.indicator_name) + " \u00b7 ";
     row += html_source(t.source, lang);

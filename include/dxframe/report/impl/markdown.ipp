@@ -222,8 +222,7 @@ DXFRAME_DECL std::string render_markdown(const scorecard& sc) {
                 const std::string parts = breakdown_summary(*t, lang);
                 out += detail::md_row({detail::md_status(*t, lang),
                                        markdown_escape(parts.empty() ? t->title : t->title + " (" + parts + ")"),
-                                       percent(t->score),
-                                       detail::md_latest(*t, lang), detail::md_age(*t, lang),
+                                       percent(t->score), detail::md_latest(*t, lang), detail::md_age(*t, lang),
                                        detail::md_target_value(*t, lang), human_date(t->deadline, lang),
                                        detail::markdown_source(t->source, lang)});
             }

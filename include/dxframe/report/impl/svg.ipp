@@ -350,8 +350,8 @@ DXFRAME_DECL std::string svg_breakdowns(const scorecard_target& t, language lang
         const bool own = b.breakdown == t.breakdown;
         const std::string value = human_value(b.latest.value, t.unit, t.unit_suffix, lang);
         s += detail::svg_text("label", label_w, y + 15, truncate_to_width(b.label, 24), "end", 12);
-        s += detail::svg_rect("breakdown-bar" + std::string(own ? " own " + status_class(t.status) : ""), X(0.0),
-                              y + 3, X(b.latest.value) - X(0.0), row - 6, own ? status_color(t.status) : "#8c959f",
+        s += detail::svg_rect("breakdown-bar" + std::string(own ? " own " + status_class(t.status) : ""), X(0.0), y + 3,
+                              X(b.latest.value) - X(0.0), row - 6, own ? status_color(t.status) : "#8c959f",
                               " rx=\"2\" data-breakdown=\"" + html_escape(breakdown_text(b.breakdown)) + "\"",
                               b.label + ": " + value + " (" + human_date(b.latest.date, lang) + ")");
         s += detail::svg_text("value", bar_x + bar_w + 6, y + 15, value, "start", 12);
