@@ -174,7 +174,7 @@ TEST_CASE("the scorecard shows a target's breakdown and the latest value of each
     CHECK(total->breakdown.empty());
     CHECK(total->breakdown_label.empty());
     REQUIRE(total->breakdowns.size() == 4);
-    CHECK(total->breakdowns[0].label == "Rural, Female");  // area before sex: dimension id order
+    CHECK(total->breakdowns[0].label == "Rural / Female");  // area before sex: dimension id order
     CHECK(total->breakdowns[0].latest.value == 400000.0);
 
     options.lang = language::vi;

@@ -29,7 +29,7 @@ inline bool is_headline(const breakdown& b) noexcept {
 DXFRAME_DECL std::string breakdown_text(const breakdown& b);
 
 /// The breakdown for a reader: the names of its codes in `lang` from `dimensions` (the
-/// framework's), in dimension id order, joined by ", " ("Nữ, Nông thôn"); a code or dimension
+/// framework's), in dimension id order, joined by " / " ("Nông thôn / Nữ"); a code or dimension
 /// that is not declared shows its id. "" for the headline.
 DXFRAME_DECL std::string breakdown_label(const breakdown& b, const std::vector<dimension>& dimensions, language lang);
 

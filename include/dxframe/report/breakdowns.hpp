@@ -11,7 +11,7 @@
 
 namespace dxframe {
 
-/// "Breakdown: Female · By breakdown: Female 35%, Male 85%": the breakdown the target is about
+/// "Breakdown: Female · By breakdown: Female 35%; Male 85%": the breakdown the target is about
 /// (when it names one) and the latest value of each breakdown of its indicator
 /// (scorecard_target::breakdowns), in `lang`; "" when the target has neither.
 DXFRAME_DECL std::string breakdown_summary(const scorecard_target& t, language lang);

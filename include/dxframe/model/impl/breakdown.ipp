@@ -34,7 +34,7 @@ DXFRAME_DECL std::string breakdown_label(const breakdown& b, const std::vector<d
             }
             break;
         }
-        if (!out.empty()) out += ", ";
+        if (!out.empty()) out += " / ";
         out += name;
     }
     return out;

@@ -22,7 +22,7 @@ DXFRAME_DECL std::string breakdown_summary(const scorecard_target& t, language l
     out += std::string(label(breakdown_word::by_breakdown, lang)) + ": ";
     for (std::size_t i = 0; i < t.breakdowns.size(); ++i) {
         const breakdown_value& b = t.breakdowns[i];
-        if (i > 0) out += ", ";
+        if (i > 0) out += "; ";  // values may hold commas (1,200,000)
         out += b.label + " " + human_value(b.latest.value, t.unit, t.unit_suffix, lang);
     }
     return out;
