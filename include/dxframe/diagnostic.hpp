@@ -59,13 +59,16 @@ enum class diagnostic_code {
     rank_outside_ranking,              ///< A rank below 1 or above its `out_of` (not whole: warning).
     successor_cycle,                   ///< An entity that succeeds itself through mergers.
     invalid_succession,                ///< successor_of without an effective date, or similar.
-    entity_not_alive,       ///< A figure, task or target of an entity at a date it does not exist (a merger).
-    invalid_task,           ///< A task whose status and dates disagree.
-    invalid_bounds,         ///< An indicator whose minimum exceeds its maximum.
-    empty_framework,        ///< No indicators at all.
-    missing_source,         ///< A target or observation that cites no source (info).
-    missing_reason,         ///< A manual status without a reason.
-    invalid_manual_status,  ///< A manual status that is not a judgement, or two for one entity and date.
+    entity_not_alive,         ///< A figure, task or target of an entity at a date it does not exist (a merger).
+    invalid_task,             ///< A task whose status and dates disagree.
+    invalid_bounds,           ///< An indicator whose minimum exceeds its maximum.
+    empty_framework,          ///< No indicators at all.
+    missing_source,           ///< A target or observation that cites no source (info).
+    missing_reason,           ///< A manual status without a reason.
+    invalid_manual_status,    ///< A manual status that is not a judgement, or two for one entity and date.
+    unknown_dimension,        ///< A breakdown names a dimension its indicator is not broken down by.
+    unknown_dimension_code,   ///< A breakdown names a code its dimension does not have.
+    breakdown_exceeds_total,  ///< Counts of a breakdown's parts add up to more than its total.
     // Tables and computations.
     invalid_csv,              ///< A CSV table that cannot be read (ragged row, bad quoting).
     invalid_number,           ///< A cell that should be a number and is not.
@@ -81,8 +84,8 @@ BOOST_DESCRIBE_ENUM(diagnostic_code, invalid_json, unsupported_format, type_mism
                     negative_weight, zero_weight_sum, hierarchy_cycle, conflicting_observations, duplicate_observation,
                     out_of_on_non_rank, invalid_out_of, rank_outside_ranking, successor_cycle, invalid_succession,
                     entity_not_alive, invalid_task, invalid_bounds, empty_framework, missing_source, missing_reason,
-                    invalid_manual_status, invalid_csv, invalid_number, invalid_metadata, insufficient_data,
-                    invalid_input_for_method)
+                    invalid_manual_status, unknown_dimension, unknown_dimension_code, breakdown_exceeds_total,
+                    invalid_csv, invalid_number, invalid_metadata, insufficient_data, invalid_input_for_method)
 
 /// One problem found in data.
 struct diagnostic {

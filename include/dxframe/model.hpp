@@ -3,8 +3,10 @@
 /// @brief All model headers (Boost.Describe only; no JSON library).
 #pragma once
 
+#include <dxframe/model/breakdown.hpp>
 #include <dxframe/model/dataset.hpp>
 #include <dxframe/model/date.hpp>
+#include <dxframe/model/dimension.hpp>
 #include <dxframe/model/entity.hpp>
 #include <dxframe/model/fields.hpp>
 #include <dxframe/model/framework.hpp>

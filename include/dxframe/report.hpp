@@ -8,6 +8,7 @@
 #include <dxframe/report/audit.hpp>
 #include <dxframe/report/audit_html.hpp>
 #include <dxframe/report/audit_labels.hpp>
+#include <dxframe/report/breakdowns.hpp>
 #include <dxframe/report/csv.hpp>
 #include <dxframe/report/escape.hpp>
 #include <dxframe/report/format.hpp>

@@ -20,8 +20,10 @@
 #include <dxframe/data/impl/vietnam.ipp>
 #include <dxframe/impl/diagnostic.ipp>
 #include <dxframe/impl/validate.ipp>
+#include <dxframe/impl/validate/breakdowns.ipp>
 #include <dxframe/impl/validate/context.ipp>
 #include <dxframe/impl/validate/cycles.ipp>
+#include <dxframe/impl/validate/dimensions.ipp>
 #include <dxframe/impl/validate/duplicates.ipp>
 #include <dxframe/impl/validate/entities.ipp>
 #include <dxframe/impl/validate/hierarchy.ipp>
@@ -65,6 +67,7 @@
 #include <dxframe/io/impl/dataset_json.ipp>
 #include <dxframe/io/impl/file.ipp>
 #include <dxframe/io/impl/json.ipp>
+#include <dxframe/model/impl/breakdown.ipp>
 #include <dxframe/model/impl/date.ipp>
 #include <dxframe/model/impl/indicator.ipp>
 #include <dxframe/model/impl/lifetime.ipp>
@@ -85,6 +88,7 @@
 #include <dxframe/progress/impl/tasks.ipp>
 #include <dxframe/report/impl/audit.ipp>
 #include <dxframe/report/impl/audit_html.ipp>
+#include <dxframe/report/impl/breakdowns.ipp>
 #include <dxframe/report/impl/csv.ipp>
 #include <dxframe/report/impl/escape.ipp>
 #include <dxframe/report/impl/format.ipp>

@@ -634,6 +634,8 @@ DXFRAME_SCHEMA_NAME(target_status)
 DXFRAME_SCHEMA_NAME(status_thresholds)
 DXFRAME_SCHEMA_NAME(growth_thresholds)
 DXFRAME_SCHEMA_NAME(manual_status)
+DXFRAME_SCHEMA_NAME(dimension)
+DXFRAME_SCHEMA_NAME(dimension_code)
 #undef DXFRAME_SCHEMA_NAME
 
 json ref(const std::string& name) {

@@ -160,11 +160,11 @@ TEST_CASE("dxframe progress: methods, csv and md", "[progress][cli]") {
     std::string header, row;
     std::getline(lines, header);
     CHECK(header.rfind("target,indicator,entity,kind,method,status,reason,progress,expected,ratio,", 0) == 0);
-    // Columns added for freshness and manual statuses come last, so that existing consumers keep
-    // working.
+    // Columns added for freshness, manual statuses and breakdowns come last, so that existing
+    // consumers keep working.
     const std::string added =
         ",message,latest_out_of,result_window_start,latest_age_days,stale,status_source,computed_status,manual_date,"
-        "manual_reason,method_source";
+        "manual_reason,method_source,breakdown";
     REQUIRE(header.size() > added.size());
     CHECK(header.substr(header.size() - added.size()) == added);
     int rows = 0;

@@ -191,13 +191,13 @@ TEST_CASE("csv: freshness columns at the end: pillar without targets noted", "[r
     const csv_table& t = *r.table;
     const auto columns = scorecard_csv_columns();
     // The columns earlier versions wrote keep their places; the new ones follow.
-    REQUIRE(columns.size() == 49);
+    REQUIRE(columns.size() == 50);
     CHECK(columns[33] == "confidence");
     CHECK(columns[34] == "latest_out_of");
     CHECK(std::vector<std::string>(columns.begin() + 35, columns.end()) ==
           std::vector<std::string>{"unreported", "no_data", "not_judged", "latest_age_days", "stale",
                                    "newest_observation", "newest_source", "note", "status_source", "computed_status",
-                                   "manual", "manual_date", "manual_reason", "method_source"});
+                                   "manual", "manual_date", "manual_reason", "method_source", "breakdown"});
     const auto col = [&](const std::string& name) {
         for (std::size_t i = 0; i < t.header.size(); ++i) {
             if (t.header[i] == name) return i;

@@ -17,6 +17,8 @@
 //   duplicates.ipp   observations that repeat or contradict an earlier one
 //   rankings.ipp     out_of and ranks
 //   observations.ipp /observations
+//   dimensions.ipp   /framework/dimensions and the dimensions indicators list
+//   breakdowns.ipp   breakdowns of observations and targets: dimensions, codes, parts ≤ total
 #pragma once
 
 #include <utility>
@@ -24,6 +26,7 @@
 
 #include <dxframe/diagnostic.hpp>
 #include <dxframe/impl/validate/context.ipp>
+#include <dxframe/impl/validate/dimensions.ipp>
 #include <dxframe/impl/validate/entities.ipp>
 #include <dxframe/impl/validate/hierarchy.ipp>
 #include <dxframe/impl/validate/lifetimes.ipp>
@@ -44,6 +47,7 @@ namespace detail::validation {
 inline std::vector<diagnostic> check_all(context& cx) {
     detail::validation::check_nation(cx);
     detail::validation::check_pillar_ids(cx);
+    detail::validation::check_dimensions(cx);
     detail::validation::check_nodes(cx);
     detail::validation::check_indicators(cx);
     detail::validation::check_targets(cx);

@@ -9,6 +9,7 @@
 
 #include <boost/describe/class.hpp>
 
+#include <dxframe/model/dimension.hpp>
 #include <dxframe/model/indicator.hpp>
 #include <dxframe/model/node.hpp>
 #include <dxframe/model/pillar.hpp>
@@ -26,12 +27,13 @@ struct framework {
     text name;                              ///< Display name.
     std::string nation;                     ///< Id of the entity that targets without an entity bind.
     std::vector<pillar_info> pillars;       ///< The pillars used, with the framework's own names.
+    std::vector<dimension> dimensions;      ///< Dimensions indicators are broken down by, with their codes.
     std::vector<node> nodes;                ///< Aggregation groups.
     std::vector<indicator> indicators;      ///< Measured quantities.
     std::vector<target> targets;            ///< Targets with deadlines.
     std::vector<task> tasks;                ///< Assigned duties.
     std::optional<dxframe::source> source;  ///< The document that defines the framework.
 };
-BOOST_DESCRIBE_STRUCT(framework, (), (id, name, nation, pillars, nodes, indicators, targets, tasks, source))
+BOOST_DESCRIBE_STRUCT(framework, (), (id, name, nation, pillars, dimensions, nodes, indicators, targets, tasks, source))
 
 }  // namespace dxframe

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
@@ -56,9 +57,13 @@ struct indicator {
     std::optional<double> maximum;                                        ///< Largest valid value (inclusive).
     double weight = 1.0;                     ///< Relative weight within its parent node (≥ 0).
     std::optional<std::string> description;  ///< Definition, method of calculation.
+    /// Ids of the framework's dimensions (framework::dimensions) its observations may be broken
+    /// down by; empty: only the headline series.
+    std::vector<std::string> dimensions;
 };
 BOOST_DESCRIBE_STRUCT(indicator, (),
-                      (id, name, pillar, parent, unit, unit_label, direction, minimum, maximum, weight, description))
+                      (id, name, pillar, parent, unit, unit_label, direction, minimum, maximum, weight, description,
+                       dimensions))
 
 /// `weight` may be omitted (it is then 1).
 template <>

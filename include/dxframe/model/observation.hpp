@@ -10,6 +10,7 @@
 #include <boost/describe/enum.hpp>
 
 #include <dxframe/config.hpp>
+#include <dxframe/model/breakdown.hpp>
 #include <dxframe/model/date.hpp>
 #include <dxframe/model/indicator.hpp>
 #include <dxframe/model/source.hpp>
@@ -45,9 +46,13 @@ struct observation {
     /// came into being (a merged province's DTI of the year before the merger). Validation then
     /// does not warn that the entity did not exist at that date (entity_not_alive).
     std::optional<bool> backcast;
+    /// The part of the population the value is about, one code per dimension of the indicator
+    /// (sex = female); empty (and omitted in the document) for the headline series.
+    dxframe::breakdown breakdown;
 };
 BOOST_DESCRIBE_STRUCT(observation, (),
-                      (entity, indicator, date, value, numerator, denominator, out_of, source, status, note, backcast))
+                      (entity, indicator, date, value, numerator, denominator, out_of, source, status, note, backcast,
+                       breakdown))
 
 /// `status` may be omitted (it is then final).
 template <>

@@ -10,6 +10,7 @@
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
 
+#include <dxframe/model/breakdown.hpp>
 #include <dxframe/model/date.hpp>
 #include <dxframe/model/manual_status.hpp>
 #include <dxframe/model/method.hpp>
@@ -46,10 +47,13 @@ BOOST_DESCRIBE_STRUCT(milestone, (), (date, value))
 
 /// A quantitative target of the framework, e.g. "80% of public services online by 2025".
 struct target {
-    std::string id;                             ///< Unique among targets.
-    std::optional<text> title;                  ///< Short statement of the target.
-    std::string indicator;                      ///< Id of the indicator it is about.
-    std::optional<std::string> entity;          ///< Id of the entity it binds; absent = the nation.
+    std::string id;                     ///< Unique among targets.
+    std::optional<text> title;          ///< Short statement of the target.
+    std::string indicator;              ///< Id of the indicator it is about.
+    std::optional<std::string> entity;  ///< Id of the entity it binds; absent = the nation.
+    /// The breakdown of the indicator the target is about ("women ≥ 50%": sex = female); empty
+    /// (and omitted in the document) for the headline series.
+    dxframe::breakdown breakdown;
     target_kind kind = target_kind::at_least;   ///< What "met" means.
     std::optional<double> value;                ///< Target value (lower bound for `within`).
     std::optional<double> upper;                ///< Upper bound, for `within` only.
@@ -71,8 +75,8 @@ struct target {
     std::vector<manual_status> manual_statuses;
 };
 BOOST_DESCRIBE_STRUCT(target, (),
-                      (id, title, indicator, entity, kind, value, upper, tolerance, deadline, baseline, milestones,
-                       source, note, method, thresholds, no_target_thresholds, manual_statuses))
+                      (id, title, indicator, entity, breakdown, kind, value, upper, tolerance, deadline, baseline,
+                       milestones, source, note, method, thresholds, no_target_thresholds, manual_statuses))
 
 /// True when `kind` compares against a numeric target value.
 constexpr bool has_numeric_target(target_kind kind) noexcept {

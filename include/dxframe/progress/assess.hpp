@@ -15,6 +15,7 @@
 #include <boost/describe/enum.hpp>
 
 #include <dxframe/config.hpp>
+#include <dxframe/model/breakdown.hpp>
 #include <dxframe/model/dataset.hpp>
 #include <dxframe/model/date.hpp>
 #include <dxframe/model/framework.hpp>
@@ -30,9 +31,11 @@ namespace dxframe {
 /// Where one target stands for one entity at an as-of date. Optional members are absent when
 /// they do not apply or cannot be computed (never NaN or infinity).
 struct target_assessment {
-    std::string target;                                       ///< Target id.
-    std::string indicator;                                    ///< Indicator id.
-    std::string entity;                                       ///< Entity assessed.
+    std::string target;     ///< Target id.
+    std::string indicator;  ///< Indicator id.
+    std::string entity;     ///< Entity assessed.
+    /// The breakdown assessed: the target's (target::breakdown); empty for the headline series.
+    dxframe::breakdown breakdown;
     target_kind kind = target_kind::at_least;                 ///< The target's kind.
     progress_method method = progress_method::linear;         ///< Method that produced `ratio` and the status.
     target_status status = target_status::insufficient_data;  ///< The verdict.
@@ -83,8 +86,8 @@ struct target_assessment {
     std::optional<manual_status> manual;
 };
 BOOST_DESCRIBE_STRUCT(target_assessment, (),
-                      (target, indicator, entity, kind, method, status, reason, message, progress, expected, ratio,
-                       latest, baseline, target_value, projected, deadline, as_of, days_to_deadline,
+                      (target, indicator, entity, breakdown, kind, method, status, reason, message, progress, expected,
+                       ratio, latest, baseline, target_value, projected, deadline, as_of, days_to_deadline,
                        result_window_start, latest_age_days, stale, observed_growth, required_growth, opensdg_score,
                        path_value, path_gap, notes, latest_out_of, method_source, status_source, computed_status,
                        manual))

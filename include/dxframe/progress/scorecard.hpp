@@ -19,6 +19,7 @@
 #include <boost/describe/class.hpp>
 
 #include <dxframe/config.hpp>
+#include <dxframe/model/breakdown.hpp>
 #include <dxframe/model/dataset.hpp>
 #include <dxframe/model/date.hpp>
 #include <dxframe/model/indicator.hpp>
@@ -53,6 +54,15 @@ struct scorecard_options {
 BOOST_DESCRIBE_STRUCT(scorecard_options, (),
                       (progress, tasks, lang, entity, next_deadlines_per_pillar, next_deadlines_overall,
                        ranking_indicator, auto_ranking))
+
+/// The latest value of one breakdown of a target's indicator and entity, for the small
+/// multiples next to a target (women and men beside the headline).
+struct breakdown_value {
+    dxframe::breakdown breakdown;  ///< Which breakdown.
+    std::string label;             ///< Its codes' names in the scorecard's language (breakdown_label()).
+    dated_value latest;            ///< Its latest usable value on or before the as-of date.
+};
+BOOST_DESCRIBE_STRUCT(breakdown_value, (), (breakdown, label, latest))
 
 /// One target as the scorecard shows it: the assessment plus what a reader needs to read it
 /// (names, unit, series, path, source). Optional members are absent when unknown; never NaN.
@@ -101,13 +111,19 @@ struct scorecard_target {
     std::optional<std::string> manual_reason;      ///< With a manual status: its reason, in the scorecard's language.
     std::optional<dxframe::date> manual_date;      ///< With a manual status: when it was set.
     std::optional<dxframe::source> manual_source;  ///< With a manual status: what it rests on.
+    /// The breakdown the target is about (target::breakdown); empty for the headline.
+    dxframe::breakdown breakdown;
+    std::string breakdown_label;  ///< Its codes' names in the scorecard's language; "" for the headline.
+    /// The latest value of each breakdown (other than the headline) of the indicator for the
+    /// entity, on or before the as-of date, in breakdown order; empty when there is none.
+    std::vector<breakdown_value> breakdowns;
 };
 BOOST_DESCRIBE_STRUCT(scorecard_target, (),
                       (id, title, indicator, indicator_name, pillar, entity, kind, direction, unit, unit_label,
                        unit_suffix, status, reason, message, score, progress, expected, ratio, latest, latest_age_days,
                        stale, baseline, target_value, upper, projected, deadline, days_to_deadline, series, path,
                        source, latest_out_of, method, method_source, status_source, computed_status, manual_reason,
-                       manual_date, manual_source))
+                       manual_date, manual_source, breakdown, breakdown_label, breakdowns))
 
 /// A group of targets summarised: one pillar, the targets with no pillar, or everything.
 struct scorecard_group {

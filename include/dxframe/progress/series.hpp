@@ -6,12 +6,14 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
 #include <boost/describe/class.hpp>
 
 #include <dxframe/config.hpp>
+#include <dxframe/model/breakdown.hpp>
 #include <dxframe/model/dataset.hpp>
 #include <dxframe/model/date.hpp>
 #include <dxframe/model/indicator.hpp>
@@ -50,23 +52,28 @@ DXFRAME_DECL const ranked_series* choose_ranking(const std::vector<ranked_series
 /// The usable values of `indicator_id` for `entity_id` in `observations`, grouped by ranking
 /// (out_of, ordered: absent first, then by size), each date-ordered, one per date, in the
 /// indicator's unit (ratio observations become percentages for percent indicators: 60 of 63
-/// is 95.24). Observations without a usable value are skipped (validation reports them).
+/// is 95.24). Observations without a usable value are skipped (validation reports them). Only
+/// the observations of breakdown `b` count (the headline, by default: a figure for women never
+/// enters the series of the whole population).
 DXFRAME_DECL std::vector<ranked_series> observed_rankings(const std::vector<observation>& observations,
                                                           const std::string& entity_id, const std::string& indicator_id,
-                                                          unit u);
+                                                          unit u, const breakdown& b = {});
 
 /// The series an assessment at `as_of` uses: the ranking choose_ranking() picks among
 /// observed_rankings(), continued through the dates where it has no point (see ranked_series;
 /// an empty series when there is no usable value). Points after `as_of` are kept (see up_to()).
+/// The series of breakdown `b` (the headline by default).
 DXFRAME_DECL ranked_series observed_series(const std::vector<observation>& observations, const std::string& entity_id,
-                                           const std::string& indicator_id, unit u, const date& as_of);
+                                           const std::string& indicator_id, unit u, const date& as_of,
+                                           const breakdown& b = {});
 
 /// The usable values of `indicator_id` for `entity_id` in `observations`, in date order, one per
 /// date, each in the indicator's unit (ratio observations become percentages for percent
 /// indicators: 60 of 63 is 95.24). Observations without a usable value are skipped (validation
 /// reports them). Nothing is filtered by date: see up_to(). When the observations belong to
 /// several rankings (out_of), the series of the ranking of the latest one (choose_ranking()
-/// at the last date); use the overload with an as-of date to assess at an earlier date.
+/// at the last date); use the overload with an as-of date to assess at an earlier date. The
+/// headline series: observations with a breakdown are not part of it.
 DXFRAME_DECL std::vector<dated_value> observed_series(const std::vector<observation>& observations,
                                                       const std::string& entity_id, const std::string& indicator_id,
                                                       unit u);
@@ -90,31 +97,39 @@ DXFRAME_DECL std::optional<dated_value> first_on_or_after(const std::vector<date
                                                           const std::optional<date>& base);
 
 /// All series of a dataset, grouped once so that assessing many targets does not rescan the
-/// observations for each one.
+/// observations for each one. A series is one entity's values of one indicator for one
+/// breakdown; the headline (empty breakdown) is what every call gives unless it names one.
 class series_index {
 public:
-    /// Groups the observations of `ds` by (entity, indicator), in each indicator's unit.
+    /// Groups the observations of `ds` by (entity, indicator, breakdown), in each indicator's unit.
     explicit series_index(const dataset& ds);
 
-    /// The full date-ordered series of one entity and indicator (empty when there is none); of
-    /// several rankings (out_of), the one of the latest observation (choose_ranking()).
+    /// The full date-ordered headline series of one entity and indicator (empty when there is
+    /// none); of several rankings (out_of), the one of the latest observation (choose_ranking()).
     const std::vector<dated_value>& get(const std::string& entity_id, const std::string& indicator_id) const;
 
-    /// The series of one entity and indicator an assessment at `as_of` uses (choose_ranking();
-    /// an empty series with no out_of when there is none). Points after `as_of` are kept.
-    const ranked_series& get(const std::string& entity_id, const std::string& indicator_id, const date& as_of) const;
+    /// The series of one entity, indicator and breakdown (the headline by default) an assessment
+    /// at `as_of` uses (choose_ranking(); an empty series with no out_of when there is none).
+    /// Points after `as_of` are kept.
+    const ranked_series& get(const std::string& entity_id, const std::string& indicator_id, const date& as_of,
+                             const breakdown& b = {}) const;
 
-    /// The latest value of one entity and indicator on or before `as_of` (any date when absent):
-    /// latest_on_or_before() of the series of the ranking choose_ranking() picks there; nullopt
-    /// when there is none.
+    /// The latest value of one entity, indicator and breakdown (the headline by default) on or
+    /// before `as_of` (any date when absent): latest_on_or_before() of the series of the ranking
+    /// choose_ranking() picks there; nullopt when there is none.
     std::optional<dated_value> latest(const std::string& entity_id, const std::string& indicator_id,
-                                      const std::optional<date>& as_of) const;
+                                      const std::optional<date>& as_of, const breakdown& b = {}) const;
 
-    /// Ids of the entities that have at least one usable value of `indicator_id`, sorted.
-    std::vector<std::string> entities_with(const std::string& indicator_id) const;
+    /// Ids of the entities that have at least one usable value of `indicator_id` in breakdown
+    /// `b` (the headline by default), sorted.
+    std::vector<std::string> entities_with(const std::string& indicator_id, const breakdown& b = {}) const;
+
+    /// The breakdowns other than the headline that one entity and indicator have a series of,
+    /// in breakdown order (std::map's: by dimension id, then code id).
+    std::vector<breakdown> breakdowns(const std::string& entity_id, const std::string& indicator_id) const;
 
 private:
-    using key = std::pair<std::string, std::string>;
+    using key = std::tuple<std::string, std::string, breakdown>;
     /// The rankings of one entity and indicator, as observed (for choose_ranking()) and continued.
     struct rankings_of_one {
         std::vector<ranked_series> own;

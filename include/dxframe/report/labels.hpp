@@ -106,6 +106,13 @@ enum class status_source_label {
 };
 BOOST_DESCRIBE_ENUM(status_source_label, manual, own_method)
 
+/// The words about breakdowns (disaggregations: sex, area, …).
+enum class breakdown_word {
+    target_breakdown,  ///< "Breakdown" (the part of the population a target is about).
+    by_breakdown       ///< "By breakdown" (the latest value of each breakdown of an indicator).
+};
+BOOST_DESCRIBE_ENUM(breakdown_word, target_breakdown, by_breakdown)
+
 namespace detail {
 
 // Picks the language; both arguments are string literals, so the views never dangle.
@@ -205,6 +212,15 @@ constexpr std::string_view label(status_source_label key, language lang) noexcep
         case status_source_label::manual: return detail::pick(lang, "đánh giá thủ công", "set by hand");
         case status_source_label::own_method:
             return detail::pick(lang, "phương pháp riêng của chỉ tiêu", "the target's own method");
+    }
+    return {};
+}
+
+/// The word for `key` in `lang`.
+constexpr std::string_view label(breakdown_word key, language lang) noexcept {
+    switch (key) {
+        case breakdown_word::target_breakdown: return detail::pick(lang, "Phân tổ", "Breakdown");
+        case breakdown_word::by_breakdown: return detail::pick(lang, "Theo phân tổ", "By breakdown");
     }
     return {};
 }

@@ -96,6 +96,13 @@ DXFRAME_DECL std::string svg_trajectory(const scorecard_target& t, const date& a
 /// negative), the value on the right. Units without a value are listed without a bar.
 DXFRAME_DECL std::string svg_ranking(const ranking& r, language lang, double width = 640);
 
+/// A target's breakdowns as grouped horizontal bars: one `rect.breakdown-bar` per breakdown
+/// (scorecard_target::breakdowns; its codes' names on the left, the latest value on the right;
+/// the breakdown the target is about drawn in its status colour, the others grey), from 0 (or
+/// the smallest value when some are negative), with the target value as `line.target`. Empty
+/// when the target has no breakdowns.
+DXFRAME_DECL std::string svg_breakdowns(const scorecard_target& t, language lang, double width = 380);
+
 }  // namespace dxframe
 
 #if DXFRAME_HEADER_ONLY

@@ -103,6 +103,10 @@ struct context {
         fill(targets, fw.targets, damaged.targets);
         fill(tasks, fw.tasks, damaged.tasks);
         fill(entities, ds.entities, damaged.entities);
+        fill(dimensions, fw.dimensions, damaged.dimensions);
+        dimension_codes.resize(fw.dimensions.size());
+        for (std::size_t i = 0; i < fw.dimensions.size(); ++i)
+            fill(dimension_codes[i], fw.dimensions[i].codes, damage_marks());
         usable_bounds.assign(fw.indicators.size(), true);
         // A damaged indicator's bounds may be placeholders: no value is compared with them.
         for (std::size_t i = 0; i < fw.indicators.size(); ++i) {
@@ -113,6 +117,7 @@ struct context {
     /// The damaged records of each list (all empty for a complete dataset).
     struct damaged_records {
         damage_marks pillars;       ///< Of /framework/pillars.
+        damage_marks dimensions;    ///< Of /framework/dimensions.
         damage_marks nodes;         ///< Of /framework/nodes.
         damage_marks indicators;    ///< Of /framework/indicators.
         damage_marks targets;       ///< Of /framework/targets.
@@ -139,6 +144,8 @@ struct context {
     id_table targets;                                     ///< Target ids.
     id_table tasks;                                       ///< Task ids.
     id_table entities;                                    ///< Entity ids.
+    id_table dimensions;                                  ///< Dimension ids.
+    std::vector<id_table> dimension_codes;                ///< Per dimension: its code ids.
     /// Per indicator: its bounds are finite and consistent. Cleared by the indicator checks, which
     /// run before those of targets and observations (indicators come first in the document); values
     /// are compared only with usable bounds, so a bad bound is reported once, not at every value.
@@ -197,6 +204,7 @@ private:
 
     void mark(const load_damage& damage) {
         damaged.pillars = damage_marks(damage.pillars, fw.pillars.size());
+        damaged.dimensions = damage_marks(damage.dimensions, fw.dimensions.size());
         damaged.nodes = damage_marks(damage.nodes, fw.nodes.size());
         damaged.indicators = damage_marks(damage.indicators, fw.indicators.size());
         damaged.targets = damage_marks(damage.targets, fw.targets.size());

@@ -17,20 +17,24 @@
 #include <dxframe/diagnostic.hpp>
 #include <dxframe/impl/validate/context.ipp>
 #include <dxframe/impl/validate/text.ipp>
+#include <dxframe/model/breakdown.hpp>
 #include <dxframe/model/dataset.hpp>
 
 namespace dxframe::detail::validation {
 
-/// Key of an observation for duplicate detection: interned entity and indicator, the day, and
-/// the ranking (`out_of`; two rankings of one date are two series, not a conflict).
+/// Key of an observation for duplicate detection: interned entity and indicator, the day, the
+/// ranking (`out_of`; two rankings of one date are two series, not a conflict) and the
+/// interned breakdown (0 = headline; the female share and the headline are two series too).
 struct observation_key {
     std::uint32_t entity = 0;
     std::uint32_t indicator = 0;
+    std::uint32_t breakdown = 0;
     std::int64_t day = 0;
     bool has_out_of = false;
     double out_of = 0;
     friend bool operator==(const observation_key& a, const observation_key& b) noexcept {
-        return a.entity == b.entity && a.indicator == b.indicator && a.day == b.day && a.has_out_of == b.has_out_of &&
+        return a.entity == b.entity && a.indicator == b.indicator && a.breakdown == b.breakdown && a.day == b.day &&
+               a.has_out_of == b.has_out_of &&
                (!a.has_out_of || a.out_of == b.out_of || (std::isnan(a.out_of) && std::isnan(b.out_of)));
     }
 };
@@ -40,6 +44,7 @@ struct observation_key_hash {
     std::size_t operator()(const observation_key& k) const noexcept {
         std::uint64_t x = (static_cast<std::uint64_t>(k.entity) << 32) ^ k.indicator;
         x ^= static_cast<std::uint64_t>(k.day) * 0x9E3779B97F4A7C15ULL;
+        x ^= static_cast<std::uint64_t>(k.breakdown) * 0xC2B2AE3D27D4EB4FULL;
         if (k.has_out_of) {
             // Equal keys must hash alike: -0.0 == 0.0, and every NaN is one ranking here.
             const double size = k.out_of == 0 ? 0.0 : std::isnan(k.out_of) ? 1.5 : k.out_of;
@@ -84,7 +89,8 @@ public:
     earlier_observation record(const observation& o, const std::optional<double>& value) {
         const std::size_t position = values_.size();
         const observation_key key{intern(entity_ids_, o.entity), intern(indicator_ids_, o.indicator),
-                                  o.date.days_since_epoch(), o.out_of.has_value(), o.out_of.value_or(0.0)};
+                                  intern_breakdown(o.breakdown), o.date.days_since_epoch(),
+                                  o.out_of.has_value(),          o.out_of.value_or(0.0)};
         keys_.push_back(key);
         values_.push_back(value);
         if (2 * (firsts_ + 1) > slots_.size()) grow(2 * slots_.size());
@@ -116,6 +122,22 @@ private:
         return n;
     }
 
+    // 0 for the headline, else the breakdown's number (its ids joined by NUL, which no id needs).
+    std::uint32_t intern_breakdown(const breakdown& b) {
+        if (b.empty()) return 0;
+        std::string joined;
+        for (const auto& [dim, code] : b) {
+            joined += dim;
+            joined += '\0';
+            joined += code;
+            joined += '\0';
+        }
+        if (const auto it = breakdown_ids_.find(joined); it != breakdown_ids_.end()) return it->second;
+        const auto n = static_cast<std::uint32_t>(breakdown_ids_.size() + 1);
+        breakdown_ids_.emplace(std::move(joined), n);
+        return n;
+    }
+
     // Rehashes into a table of at least `size` slots (a power of two, at least twice the keys).
     void grow(std::size_t size) {
         std::size_t n = 16;
@@ -134,6 +156,7 @@ private:
     }
 
     std::unordered_map<std::string_view, std::uint32_t> entity_ids_, indicator_ids_;
+    std::unordered_map<std::string, std::uint32_t> breakdown_ids_;
     std::vector<observation_key> keys_;          // per observation
     std::vector<std::optional<double>> values_;  // per observation, for comparing repeats
     std::vector<std::uint32_t> slots_;           // position + 1 of the first of each key; 0 = empty
@@ -153,12 +176,16 @@ inline void report_duplicate(context& cx, const std::string& path, const std::st
               who + " repeats " + observation_path(earlier.position) + " (same value " + number_text(value) + ")");
 }
 
-/// Reports an observation (`who`, at `path`, with value `value`) that contradicts `earlier`.
+/// Reports an observation (`who`, at `path`, with value `value`) that contradicts `earlier`;
+/// `b` is the breakdown both are about.
 inline void report_conflict(context& cx, const std::string& path, const std::string& who, double value,
-                            const earlier_observation& earlier, const std::optional<double>& out_of) {
+                            const earlier_observation& earlier, const std::optional<double>& out_of,
+                            const breakdown& b) {
     cx.error(diagnostic_code::conflicting_observations, path,
              who + " has value " + number_text(value) + ", but " + observation_path(earlier.position) + " reports " +
-                 number_text(earlier.value) + " for the same entity, indicator and date" +
+                 number_text(earlier.value) +
+                 (b.empty() ? std::string(" for the same entity, indicator and date")
+                            : " for the same entity, indicator, breakdown (" + breakdown_text(b) + ") and date") +
                  (out_of ? " in the same ranking (out_of " + number_text(*out_of) + ")" : std::string()));
 }
 

@@ -14,6 +14,7 @@
 #include <dxframe/diagnostic.hpp>
 #include <dxframe/impl/validate/context.ipp>
 #include <dxframe/impl/validate/cycles.ipp>
+#include <dxframe/impl/validate/dimensions.ipp>
 #include <dxframe/impl/validate/references.ipp>
 #include <dxframe/impl/validate/text.ipp>
 #include <dxframe/impl/validate/values.ipp>
@@ -153,6 +154,7 @@ inline void check_indicators(context& cx) {
             check_parent_is_node(cx, "indicator", ind.id, *ind.parent, tree_ref{false, i}, base + "/parent");
         check_indicator_bounds(cx, i, base);
         check_weight(cx, "indicator", ind.id, ind.weight, base);
+        check_indicator_dimensions(cx, i, base);
     }
 }
 

@@ -9,8 +9,11 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include <dxframe/diagnostic.hpp>
+#include <dxframe/impl/validate/breakdowns.ipp>
 #include <dxframe/impl/validate/context.ipp>
 #include <dxframe/impl/validate/duplicates.ipp>
 #include <dxframe/impl/validate/lifetimes.ipp>
@@ -34,7 +37,8 @@ inline void check_observation(context& cx, observation_history& history, std::si
         return p;
     };
     const auto who = [&o] {
-        return "observation of " + quote_id(o.indicator) + " for " + quote_id(o.entity) + " at " + o.date.to_string();
+        return "observation of " + quote_id(o.indicator) + " for " + quote_id(o.entity) + " at " + o.date.to_string() +
+               (o.breakdown.empty() ? std::string() : " (" + breakdown_text(o.breakdown) + ")");
     };
     const auto non_finite = [&](const std::optional<double>& v, const char* member) {
         if (v && !std::isfinite(*v)) {
@@ -95,7 +99,7 @@ inline void check_observation(context& cx, observation_history& history, std::si
     } else if (value_ok && !has_ratio) {
         check_rank(cx, o, ind, *o.value, path("value"), who);
     }
-    if (conflict && o.value) report_conflict(cx, path("value"), who(), *effective, earlier, o.out_of);
+    if (conflict && o.value) report_conflict(cx, path("value"), who(), *effective, earlier, o.out_of, o.breakdown);
 
     if (o.value) {
         // A ratio next to a value was reported as ambiguous; only its finiteness is left.
@@ -130,7 +134,7 @@ inline void check_observation(context& cx, observation_history& history, std::si
             check_rank(cx, o, ind, *effective, path("numerator"), who);
         }
     }
-    if (conflict) report_conflict(cx, path("numerator"), who(), *effective, earlier, o.out_of);
+    if (conflict) report_conflict(cx, path("numerator"), who(), *effective, earlier, o.out_of, o.breakdown);
 
     // /denominator
     non_finite(o.denominator, "denominator");
@@ -146,11 +150,32 @@ inline void check_observation(context& cx, observation_history& history, std::si
     check_cited();
 }
 
+/// Observation `i`'s breakdown: its dimensions and codes, and (`crossings`, from
+/// breakdown_crossings()) the sums of parts it brings over their total, at its value.
+inline void check_observation_breakdown(context& cx, std::size_t i,
+                                        const std::unordered_map<std::size_t, std::vector<std::string>>& crossings) {
+    const observation& o = cx.ds.observations[i];
+    if (o.breakdown.empty()) return;
+    if (const auto it = crossings.find(i); it != crossings.end()) {
+        for (const std::string& message : it->second)
+            cx.error(diagnostic_code::breakdown_exceeds_total,
+                     observation_path(i) + (o.value ? "/value" : "/numerator"), message);
+    }
+    const tree_ref* tr = cx.find_tree(o.indicator);
+    const indicator* ind = tr != nullptr && !tr->is_node ? &cx.fw.indicators[tr->position] : nullptr;
+    check_breakdown(
+        cx, o.breakdown, ind, observation_path(i) + "/breakdown",
+        "observation of " + quote_id(o.indicator) + " for " + quote_id(o.entity) + " at " + o.date.to_string());
+}
+
 /// /observations, observation by observation.
 inline void check_observations(context& cx) {
     observation_history history(cx.ds.observations.size());
+    const auto crossings = breakdown_crossings(cx);
     for (std::size_t i = 0; i < cx.ds.observations.size(); ++i) {
-        if (!cx.damaged.observations[i]) check_observation(cx, history, i);  // a damaged one: the loader's
+        if (cx.damaged.observations[i]) continue;  // a damaged one: the loader said what is wrong
+        check_observation(cx, history, i);
+        check_observation_breakdown(cx, i, crossings);
     }
 }
 

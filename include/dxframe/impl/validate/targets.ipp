@@ -13,6 +13,7 @@
 #include <boost/describe/enum_to_string.hpp>
 
 #include <dxframe/diagnostic.hpp>
+#include <dxframe/impl/validate/breakdowns.ipp>
 #include <dxframe/impl/validate/context.ipp>
 #include <dxframe/impl/validate/lifetimes.ipp>
 #include <dxframe/impl/validate/references.ipp>
@@ -142,6 +143,7 @@ inline void check_target(context& cx, std::size_t i) {
     const indicator* ind = resolve_indicator(cx, t.indicator, base + "/indicator", who);
     if (t.entity && resolve_entity(cx, *t.entity, base + "/entity", who))
         check_target_entity_alive(cx, t, base + "/entity", who);
+    check_breakdown(cx, t.breakdown, ind, base + "/breakdown", who);
 
     // /kind: the kinds that are a direction themselves, against the indicator's direction.
     if (ind != nullptr && ((t.kind == target_kind::increase && ind->direction == direction::lower_is_better) ||

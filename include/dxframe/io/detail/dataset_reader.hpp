@@ -36,7 +36,8 @@ namespace dxframe::detail {
 
 /// Decodes a regular observation record; false (with `out` unspecified) for anything the typed
 /// reader must see: an unknown member, a wrong type, a bad date or status, `null` where it is
-/// not allowed, a `source` object, a missing required member.
+/// not allowed, a `source` object, a `breakdown` object (the headline records, the bulk, stay on
+/// the fast path), a missing required member.
 inline bool decode_observation(const std::vector<captured_member>& members, std::size_t count, observation& out) {
     using kind = captured_member::kind;
     out = observation{};

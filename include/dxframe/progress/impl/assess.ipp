@@ -48,6 +48,7 @@ inline target_assessment computed_assessment(const target& t, const indicator* i
     a.target = t.id;
     a.indicator = t.indicator;
     a.entity = entity_id;
+    a.breakdown = t.breakdown;
     a.kind = t.kind;
     a.method = options.method;
     a.deadline = t.deadline;
@@ -335,7 +336,7 @@ DXFRAME_DECL target_assessment assess(const dataset& ds, const target& t, const 
                                       const date& as_of, const progress_options& options) {
     const indicator* ind = find_by_id(ds.framework.indicators, t.indicator);
     const unit u = ind ? ind->unit : unit::other;
-    const ranked_series series = observed_series(ds.observations, entity_id, t.indicator, u, as_of);
+    const ranked_series series = observed_series(ds.observations, entity_id, t.indicator, u, as_of, t.breakdown);
     return assess_ranking(t, ind, series, entity_id, entity_id == bound_entity(ds.framework, t), as_of, options);
 }
 
@@ -371,7 +372,8 @@ DXFRAME_DECL std::vector<target_assessment> assess_all(const dataset& ds, const 
         const std::size_t at = ids.indicator(t.indicator);
         const indicator* ind = at == dataset_index::npos ? nullptr : &ds.framework.indicators[at];
         const std::string bound = bound_entity(ds.framework, t);
-        out.push_back(assess_ranking(t, ind, index.get(bound, t.indicator, as_of), bound, true, as_of, options));
+        out.push_back(
+            assess_ranking(t, ind, index.get(bound, t.indicator, as_of, t.breakdown), bound, true, as_of, options));
         if (scope == entity_scope::all_observed) {
             const auto observed = observed_by.find(t.indicator);
             if (observed == observed_by.end()) continue;
@@ -379,7 +381,7 @@ DXFRAME_DECL std::vector<target_assessment> assess_all(const dataset& ds, const 
                 const std::string& e = *entity;
                 // An entity that first reports after the as-of date is not in the picture at that
                 // date: listing it would make a past assessment change when later data arrive.
-                const ranked_series& series = index.get(e, t.indicator, as_of);
+                const ranked_series& series = index.get(e, t.indicator, as_of, t.breakdown);
                 if (e == bound || series.points.empty() || as_of < series.points.front().date) continue;
                 out.push_back(assess_ranking(t, ind, series, e, false, as_of, options));
             }
@@ -398,8 +400,8 @@ DXFRAME_DECL std::vector<target_assessment> assess_across(const dataset& ds, con
     std::vector<target_assessment> out;
     out.reserve(entities.size());
     for (const std::string& e : entities) {
-        out.push_back(assess_ranking(t, ind, observed_series(ds.observations, e, t.indicator, u, as_of), e, e == bound,
-                                     as_of, options));
+        out.push_back(assess_ranking(t, ind, observed_series(ds.observations, e, t.indicator, u, as_of, t.breakdown), e,
+                                     e == bound, as_of, options));
     }
     return out;
 }

@@ -53,7 +53,8 @@ DXFRAME_DECL std::optional<ranking> ranking_from_observations(const dataset& ds,
     std::map<date, std::map<std::string, double>> by_date;
     std::map<date, std::map<std::string, bool>> provisional;
     for (const observation& o : ds.observations) {
-        if (o.indicator != indicator_id || o.date > as_of) continue;
+        // Entities are ranked on their headline figures, never on a breakdown's.
+        if (o.indicator != indicator_id || o.date > as_of || !o.breakdown.empty()) continue;
         const auto v = effective_value(o, ind->unit);
         if (!v || !std::isfinite(*v)) continue;
         const bool prov = o.status == observation_status::provisional;
@@ -87,7 +88,7 @@ DXFRAME_DECL std::optional<std::string> default_ranking_indicator(const dataset&
                                                                   const std::optional<date>& as_of) {
     std::map<std::string, std::map<std::string, bool>> reporters;
     for (const observation& o : ds.observations) {
-        if (!as_of || o.date <= *as_of) reporters[o.indicator][o.entity] = true;
+        if (o.breakdown.empty() && (!as_of || o.date <= *as_of)) reporters[o.indicator][o.entity] = true;
     }
     std::optional<std::string> best;
     std::size_t best_n = 0;

@@ -179,8 +179,8 @@ DXFRAME_DECL scorecard make_scorecard(const dataset& ds, const date& as_of, cons
         const indicator* ind = at == dataset_index::npos ? nullptr : &fw.indicators[at];
         const std::string bound = bound_entity(fw, t);
         const std::string who = options.entity ? *options.entity : bound;
-        assessments.push_back(
-            assess_ranking(t, ind, series.get(who, t.indicator, as_of), who, who == bound, as_of, options.progress));
+        assessments.push_back(assess_ranking(t, ind, series.get(who, t.indicator, as_of, t.breakdown), who,
+                                             who == bound, as_of, options.progress));
     }
     const progress_rollup roll = rollup(fw, assessments);
     sc.entity = roll.entity;
@@ -226,7 +226,13 @@ DXFRAME_DECL scorecard make_scorecard(const dataset& ds, const date& as_of, cons
         row.projected = a.projected;
         row.deadline = t.deadline;
         row.days_to_deadline = a.days_to_deadline;
-        row.series = up_to(series.get(a.entity, t.indicator, as_of).points, as_of);
+        row.series = up_to(series.get(a.entity, t.indicator, as_of, t.breakdown).points, as_of);
+        row.breakdown = t.breakdown;
+        row.breakdown_label = breakdown_label(t.breakdown, fw.dimensions, lang);
+        for (const breakdown& b : series.breakdowns(a.entity, t.indicator)) {
+            if (const auto latest = series.latest(a.entity, t.indicator, as_of, b))
+                row.breakdowns.push_back({b, breakdown_label(b, fw.dimensions, lang), *latest});
+        }
         row.latest_out_of = a.latest_out_of;
         row.path = detail::target_path(t, a.baseline, a.target_value);
         row.source = t.source;

@@ -10,10 +10,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include <dxframe/model/breakdown.hpp>
 #include <dxframe/model/dataset.hpp>
 #include <dxframe/model/date.hpp>
 #include <dxframe/model/indicator.hpp>
@@ -148,17 +150,27 @@ DXFRAME_DECL const ranked_series* choose_ranking(const std::vector<ranked_series
 
 DXFRAME_DECL std::vector<ranked_series> observed_rankings(const std::vector<observation>& observations,
                                                           const std::string& entity_id, const std::string& indicator_id,
-                                                          unit u) {
+                                                          unit u, const breakdown& b) {
     detail::ranking_points grouped;
     for (std::size_t i = 0; i < observations.size(); ++i) {
         const observation& o = observations[i];
-        if (o.entity != entity_id || o.indicator != indicator_id) continue;
+        if (o.entity != entity_id || o.indicator != indicator_id || o.breakdown != b) continue;
         detail::add_point(grouped, o, u, i);
     }
     return detail::settle_rankings(std::move(grouped));
 }
 
 namespace detail {
+
+// Orders breakdown series keys (entity, indicator, breakdown by pointer) by their values.
+struct breakdown_key_order {
+    template <class K>
+    bool operator()(const K& a, const K& b) const {
+        if (std::get<0>(a) != std::get<0>(b)) return std::get<0>(a) < std::get<0>(b);
+        if (std::get<1>(a) != std::get<1>(b)) return std::get<1>(a) < std::get<1>(b);
+        return *std::get<2>(a) < *std::get<2>(b);
+    }
+};
 
 // The continued series (continue_rankings()) of the ranking choose() picks; empty when none.
 inline ranked_series chosen_series(const std::vector<ranked_series>& rankings, const std::optional<date>& as_of) {
@@ -171,8 +183,9 @@ inline ranked_series chosen_series(const std::vector<ranked_series>& rankings, c
 }  // namespace detail
 
 DXFRAME_DECL ranked_series observed_series(const std::vector<observation>& observations, const std::string& entity_id,
-                                           const std::string& indicator_id, unit u, const date& as_of) {
-    return detail::chosen_series(observed_rankings(observations, entity_id, indicator_id, u), as_of);
+                                           const std::string& indicator_id, unit u, const date& as_of,
+                                           const breakdown& b) {
+    return detail::chosen_series(observed_rankings(observations, entity_id, indicator_id, u, b), as_of);
 }
 
 DXFRAME_DECL std::vector<dated_value> observed_series(const std::vector<observation>& observations,
@@ -217,30 +230,47 @@ DXFRAME_DECL series_index::series_index(const dataset& ds) {
         }
     };
     std::unordered_map<view_key, detail::ranking_points, view_key_hash> grouped;
+    // Breakdown series are rare next to headline ones: an ordered map of their own keeps the
+    // headline path as it was.
+    std::map<std::tuple<std::string_view, std::string_view, const breakdown*>, detail::ranking_points,
+             detail::breakdown_key_order>
+        parts;
     for (std::size_t i = 0; i < ds.observations.size(); ++i) {
         const observation& o = ds.observations[i];
         const std::size_t at = ids.indicator(o.indicator);
         const unit u = at == dataset_index::npos ? unit::other : ds.framework.indicators[at].unit;
-        detail::add_point(grouped[view_key{o.entity, o.indicator}], o, u, i);
+        if (o.breakdown.empty()) {
+            detail::add_point(grouped[view_key{o.entity, o.indicator}], o, u, i);
+        } else {
+            detail::add_point(parts[{o.entity, o.indicator, &o.breakdown}], o, u, i);
+        }
     }
     std::vector<std::pair<view_key, detail::ranking_points*>> ordered;
     ordered.reserve(grouped.size());
     for (auto& g : grouped)
         ordered.emplace_back(g.first, &g.second);
     std::sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (auto& [k, points] : ordered) {
-        auto rankings = detail::settle_rankings(std::move(*points));
-        if (rankings.empty()) continue;
+    const auto enter = [this](key&& k, detail::ranking_points&& points, bool at_end) {
+        auto rankings = detail::settle_rankings(std::move(points));
+        if (rankings.empty()) return;
         auto continued = detail::continue_rankings(rankings);
-        series_.emplace_hint(series_.end(), key{std::string(k.first), std::string(k.second)},
-                             rankings_of_one{std::move(rankings), std::move(continued)});
-    }
+        rankings_of_one r{std::move(rankings), std::move(continued)};
+        if (at_end) {
+            series_.emplace_hint(series_.end(), std::move(k), std::move(r));
+        } else {
+            series_.emplace(std::move(k), std::move(r));
+        }
+    };
+    for (auto& [k, points] : ordered)
+        enter(key{std::string(k.first), std::string(k.second), breakdown{}}, std::move(*points), true);
+    for (auto& [k, points] : parts)
+        enter(key{std::string(std::get<0>(k)), std::string(std::get<1>(k)), *std::get<2>(k)}, std::move(points), false);
 }
 
 DXFRAME_DECL const std::vector<dated_value>& series_index::get(const std::string& entity_id,
                                                                const std::string& indicator_id) const {
     static const std::vector<dated_value> empty;
-    const auto it = series_.find(key{entity_id, indicator_id});
+    const auto it = series_.find(key{entity_id, indicator_id, breakdown{}});
     if (it == series_.end()) return empty;
     const rankings_of_one& r = it->second;
     const ranked_series* chosen = detail::choose(r.own, std::nullopt);
@@ -248,9 +278,9 @@ DXFRAME_DECL const std::vector<dated_value>& series_index::get(const std::string
 }
 
 DXFRAME_DECL const ranked_series& series_index::get(const std::string& entity_id, const std::string& indicator_id,
-                                                    const date& as_of) const {
+                                                    const date& as_of, const breakdown& b) const {
     static const ranked_series empty;
-    const auto it = series_.find(key{entity_id, indicator_id});
+    const auto it = series_.find(key{entity_id, indicator_id, b});
     if (it == series_.end()) return empty;
     const rankings_of_one& r = it->second;
     const ranked_series* chosen = choose_ranking(r.own, as_of);
@@ -259,8 +289,9 @@ DXFRAME_DECL const ranked_series& series_index::get(const std::string& entity_id
 
 DXFRAME_DECL std::optional<dated_value> series_index::latest(const std::string& entity_id,
                                                              const std::string& indicator_id,
-                                                             const std::optional<date>& as_of) const {
-    const auto it = series_.find(key{entity_id, indicator_id});
+                                                             const std::optional<date>& as_of,
+                                                             const breakdown& b) const {
+    const auto it = series_.find(key{entity_id, indicator_id, b});
     if (it == series_.end()) return std::nullopt;
     const rankings_of_one& r = it->second;
     const ranked_series* chosen = detail::choose(r.own, as_of);
@@ -268,12 +299,24 @@ DXFRAME_DECL std::optional<dated_value> series_index::latest(const std::string& 
     return latest_on_or_before(r.continued[static_cast<std::size_t>(chosen - r.own.data())].points, as_of);
 }
 
-DXFRAME_DECL std::vector<std::string> series_index::entities_with(const std::string& indicator_id) const {
+DXFRAME_DECL std::vector<std::string> series_index::entities_with(const std::string& indicator_id,
+                                                                  const breakdown& b) const {
     std::vector<std::string> out;
     for (const auto& [k, s] : series_) {
-        if (k.second == indicator_id && !s.own.empty()) out.push_back(k.first);
+        if (std::get<1>(k) == indicator_id && std::get<2>(k) == b && !s.own.empty()) out.push_back(std::get<0>(k));
     }
     std::sort(out.begin(), out.end());
+    return out;
+}
+
+DXFRAME_DECL std::vector<breakdown> series_index::breakdowns(const std::string& entity_id,
+                                                             const std::string& indicator_id) const {
+    std::vector<breakdown> out;
+    // The headline sorts first among an entity and indicator's keys (an empty map is least).
+    for (auto it = series_.upper_bound(key{entity_id, indicator_id, breakdown{}}); it != series_.end(); ++it) {
+        if (std::get<0>(it->first) != entity_id || std::get<1>(it->first) != indicator_id) break;
+        out.push_back(std::get<2>(it->first));
+    }
     return out;
 }
 

@@ -13,6 +13,7 @@
 #include <boost/describe/enum_to_string.hpp>
 
 #include <dxframe/io/csv.hpp>
+#include <dxframe/model/breakdown.hpp>
 #include <dxframe/progress/scorecard.hpp>
 #include <dxframe/report/csv.hpp>
 #include <dxframe/report/format.hpp>
@@ -70,7 +71,8 @@ DXFRAME_DECL std::vector<std::string> scorecard_csv_columns() {
             "manual",
             "manual_date",
             "manual_reason",
-            "method_source"};
+            "method_source",
+            "breakdown"};
 }
 
 namespace detail {
@@ -83,7 +85,8 @@ inline std::string int_text(const std::optional<std::int64_t>& v) {
 inline constexpr std::size_t csv_latest_out_of = 34, csv_unreported = 35, csv_no_data = 36, csv_not_judged = 37,
                              csv_latest_age_days = 38, csv_stale = 39, csv_newest_observation = 40,
                              csv_newest_source = 41, csv_note = 42, csv_status_source = 43, csv_computed_status = 44,
-                             csv_manual = 45, csv_manual_date = 46, csv_manual_reason = 47, csv_method_source = 48;
+                             csv_manual = 45, csv_manual_date = 46, csv_manual_reason = 47, csv_method_source = 48,
+                             csv_breakdown = 49;
 
 inline void put_group(std::vector<std::string>& row, const scorecard_group& g, language lang) {
     row[5] = enum_text(g.worst);
@@ -172,6 +175,7 @@ DXFRAME_DECL std::string render_csv(const scorecard& sc) {
         if (t.manual_date) row[detail::csv_manual_date] = t.manual_date->to_string();
         row[detail::csv_manual_reason] = t.manual_reason.value_or("");
         row[detail::csv_method_source] = enum_text(t.method_source);
+        row[detail::csv_breakdown] = breakdown_text(t.breakdown);  // "sex=female"; empty for the headline
         rows.push_back(std::move(row));
     }
 

@@ -163,6 +163,10 @@ inline std::string html_target_row(const scorecard_target& t, language lang) {
         row += "<td>" + html_pill(t.status, lang) + "</td>";
     }
     row += "<td><span class=\"title\">" + html_escape(t.title) + "</span><span class=\"sub\">";
+    if (!t.breakdown.empty()) {
+        row += "<span class=\"breakdown\">" + html_escape(std::string(label(breakdown_word::target_breakdown, lang))) +
+               ": " + html_escape(t.breakdown_label) + "</span> \u00b7 ";
+    }
     if (t.indicator_name != t.title) row += html_escape(t.indicator_name) + " \u00b7 ";
     row += html_source(t.source, lang);
     if (!is_judgement(t.status) && t.message) row += " \u00b7 " + html_escape(*t.message);
@@ -384,6 +388,22 @@ DXFRAME_DECL std::string render_html(const scorecard& sc, const html_options& op
                  svg_trajectory(*t, sc.as_of, lang) + "</figure>\n";
         }
         h += "</div>\n</section>\n";
+        // Breakdowns: small multiples of grouped bars, one per target with breakdowns.
+        std::string multiples;
+        std::size_t shown = 0;
+        for (const auto& t : sc.targets) {
+            if (t.breakdowns.empty()) continue;
+            ++shown;
+            multiples += "<figure class=\"breakdown-figure\" data-target=\"" + html_escape(t.id) + "\"><figcaption>" +
+                         html_escape(t.title) + " " + detail::html_pill(t.status, lang) + "<span class=\"sub\">" +
+                         html_escape(t.breakdown.empty() ? t.indicator_name : t.breakdown_label) +
+                         "</span></figcaption>" + svg_breakdowns(t, lang) + "</figure>\n";
+        }
+        if (shown > 0) {
+            h += "<section id=\"breakdowns\">\n<h2>" +
+                 html_escape(std::string(label(breakdown_word::by_breakdown, lang))) + " (" + std::to_string(shown) +
+                 ")</h2>\n<div class=\"grid\">\n" + multiples + "</div>\n</section>\n";
+        }
     }
 
     // Ranking.

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <dxframe/progress/scorecard.hpp>
+#include <dxframe/report/breakdowns.hpp>
 #include <dxframe/report/escape.hpp>
 #include <dxframe/report/format.hpp>
 #include <dxframe/report/labels.hpp>
@@ -218,8 +219,10 @@ DXFRAME_DECL std::string render_markdown(const scorecard& sc) {
                                    lbl(report_label::source)});
             out += detail::md_rule({false, false, true, true, false, true, false, false});
             for (const scorecard_target* t : members) {
-                out += detail::md_row({detail::md_status(*t, lang), markdown_escape(t->title), percent(t->score),
-                                       detail::md_latest(*t, lang), detail::md_age(*t, lang),
+                const std::string parts = breakdown_summary(*t, lang);
+                out += detail::md_row({detail::md_status(*t, lang),
+                                       markdown_escape(parts.empty() ? t->title : t->title + " (" + parts + ")"),
+                                       percent(t->score), detail::md_latest(*t, lang), detail::md_age(*t, lang),
                                        detail::md_target_value(*t, lang), human_date(t->deadline, lang),
                                        detail::markdown_source(t->source, lang)});
             }

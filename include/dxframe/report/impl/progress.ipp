@@ -16,6 +16,7 @@
 
 #include <dxframe/io/csv.hpp>
 #include <dxframe/io/json.hpp>
+#include <dxframe/model/breakdown.hpp>
 #include <dxframe/progress/progress_report.hpp>
 #include <dxframe/report/escape.hpp>
 #include <dxframe/report/format.hpp>
@@ -104,7 +105,8 @@ DXFRAME_DECL std::vector<std::string> progress_csv_columns() {
             "computed_status",
             "manual_date",
             "manual_reason",
-            "method_source"};
+            "method_source",
+            "breakdown"};
 }
 
 DXFRAME_DECL std::string render_csv(const progress_report& report) {
@@ -144,7 +146,8 @@ DXFRAME_DECL std::string render_csv(const progress_report& report) {
                         enum_text(a.computed_status),
                         a.manual ? a.manual->date.to_string() : "",
                         a.manual ? a.manual->reason.in(language::en) : "",
-                        enum_text(a.method_source)});
+                        enum_text(a.method_source),
+                        breakdown_text(a.breakdown)});
     }
     return write_csv(rows, "\n");
 }
@@ -174,7 +177,10 @@ DXFRAME_DECL std::string render_markdown(const progress_report& report) {
         std::string note = a.message.value_or("");
         for (const auto& n : a.notes)
             note += (note.empty() ? "" : "; ") + n;
-        out += "| " + markdown_escape(a.target) + " | " + markdown_escape(a.indicator) + " | " +
+        // A target on a breakdown names it next to the indicator ("hr_share (sex=female)").
+        const std::string indicator =
+            a.breakdown.empty() ? a.indicator : a.indicator + " (" + breakdown_text(a.breakdown) + ")";
+        out += "| " + markdown_escape(a.target) + " | " + markdown_escape(indicator) + " | " +
                markdown_escape(a.entity) + " | " + markdown_escape(detail::progress_status_text(a)) + " | " +
                progress_short_number(a.progress) + " | " + progress_short_number(a.expected) + " | " +
                progress_short_number(a.ratio) + " | " + latest + " | " + age + " | " +

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include <dxframe/model/breakdown.hpp>
 #include <dxframe/model/date.hpp>
 #include <dxframe/progress/rollup.hpp>
 #include <dxframe/progress/scorecard.hpp>
@@ -321,6 +322,43 @@ DXFRAME_DECL std::string svg_ranking(const ranking& r, language lang, double wid
                                   e.name + ": " + human_number(*e.value, lang));
         }
         s += detail::svg_text("value", bar_x + bar_w + 6, y + 14, human_number(e.value, lang), "start", 12);
+    }
+    s += "</svg>";
+    return s;
+}
+
+DXFRAME_DECL std::string svg_breakdowns(const scorecard_target& t, language lang, double width) {
+    if (t.breakdowns.empty()) return {};
+    const double row = 22, top = 6, label_w = std::min(150.0, width * 0.36), value_w = 78;
+    const double bar_x = label_w + 8, bar_w = std::max(60.0, width - bar_x - value_w);
+    const double height = top + row * static_cast<double>(t.breakdowns.size()) + 8;
+    std::string s = detail::svg_open("chart breakdowns", width, height,
+                                     std::string(label(breakdown_word::by_breakdown, lang)) + ": " + t.title);
+    double lo = 0, hi = 0;
+    const auto take = [&](double v) {
+        lo = std::min(lo, v);
+        hi = std::max(hi, v);
+    };
+    for (const breakdown_value& b : t.breakdowns)
+        take(b.latest.value);
+    if (t.target_value) take(*t.target_value);
+    const double span = hi - lo > 0 ? hi - lo : 1.0;
+    const auto X = [&](double v) { return bar_x + bar_w * (v - lo) / span; };
+    for (std::size_t i = 0; i < t.breakdowns.size(); ++i) {
+        const breakdown_value& b = t.breakdowns[i];
+        const double y = top + row * static_cast<double>(i);
+        const bool own = b.breakdown == t.breakdown;
+        const std::string value = human_value(b.latest.value, t.unit, t.unit_suffix, lang);
+        s += detail::svg_text("label", label_w, y + 15, truncate_to_width(b.label, 24), "end", 12);
+        s += detail::svg_rect("breakdown-bar" + std::string(own ? " own " + status_class(t.status) : ""), X(0.0), y + 3,
+                              X(b.latest.value) - X(0.0), row - 6, own ? status_color(t.status) : "#8c959f",
+                              " rx=\"2\" data-breakdown=\"" + html_escape(breakdown_text(b.breakdown)) + "\"",
+                              b.label + ": " + value + " (" + human_date(b.latest.date, lang) + ")");
+        s += detail::svg_text("value", bar_x + bar_w + 6, y + 15, value, "start", 12);
+    }
+    if (t.target_value) {
+        const double x = X(*t.target_value);
+        s += detail::svg_line("target", x, top - 2, x, height - 4, "#cf222e", 2, " stroke-dasharray=\"4 3\"");
     }
     s += "</svg>";
     return s;

@@ -15,6 +15,7 @@
 
 #include <dxframe/error.hpp>
 #include <dxframe/progress/scorecard.hpp>
+#include <dxframe/report/breakdowns.hpp>
 #include <dxframe/report/format.hpp>
 #include <dxframe/report/labels.hpp>
 #include <dxframe/report/terminal.hpp>
@@ -292,6 +293,11 @@ DXFRAME_DECL std::string render_terminal(const scorecard& sc, const terminal_opt
                     // Not the run's computed verdict: said under the row, never passed off as one.
                     const std::string indent(2 + status_w + 1, ' ');
                     line(indent + c.wrap(truncate_to_width(origin, W - indent.size()), "1"));
+                }
+                // The breakdown it is about and the latest value of each breakdown.
+                if (const std::string parts = breakdown_summary(*t, lang); !parts.empty()) {
+                    const std::string indent(2 + status_w + 1, ' ');
+                    line(indent + truncate_to_width(parts, W - indent.size()));
                 }
                 // The date and age of the latest observation, under the title; stale ones marked.
                 if (t->latest) {
