@@ -10,6 +10,7 @@
 #include <boost/describe/enum.hpp>
 
 #include <dxframe/config.hpp>
+#include <dxframe/model/derivation.hpp>
 #include <dxframe/model/fields.hpp>
 #include <dxframe/model/pillar.hpp>
 #include <dxframe/model/text.hpp>
@@ -56,9 +57,13 @@ struct indicator {
     std::optional<double> maximum;                                        ///< Largest valid value (inclusive).
     double weight = 1.0;                     ///< Relative weight within its parent node (≥ 0).
     std::optional<std::string> description;  ///< Definition, method of calculation.
+    /// How its values are computed from other entities' observations (a count of provinces, a
+    /// population-weighted national value); absent for an indicator that is only reported.
+    std::optional<derivation> derived;
 };
 BOOST_DESCRIBE_STRUCT(indicator, (),
-                      (id, name, pillar, parent, unit, unit_label, direction, minimum, maximum, weight, description))
+                      (id, name, pillar, parent, unit, unit_label, direction, minimum, maximum, weight, description,
+                       derived))
 
 /// `weight` may be omitted (it is then 1).
 template <>
