@@ -71,6 +71,7 @@
 #include <dxframe/model/impl/pillar.ipp>
 #include <dxframe/progress/impl/assess.ipp>
 #include <dxframe/progress/impl/assess_measures.ipp>
+#include <dxframe/progress/impl/derived.ipp>
 #include <dxframe/progress/impl/framework_tree.ipp>
 #include <dxframe/progress/impl/freshness.ipp>
 #include <dxframe/progress/impl/growth.ipp>

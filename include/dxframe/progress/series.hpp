@@ -93,7 +93,9 @@ DXFRAME_DECL std::optional<dated_value> first_on_or_after(const std::vector<date
 /// observations for each one.
 class series_index {
 public:
-    /// Groups the observations of `ds` by (entity, indicator), in each indicator's unit.
+    /// Groups the observations of `ds` by (entity, indicator), in each indicator's unit; the
+    /// series of a derived indicator (indicator::derived) is its derive_series() (computed points,
+    /// reported ones where none could be computed), under (derived_entity(), indicator).
     explicit series_index(const dataset& ds);
 
     /// The full date-ordered series of one entity and indicator (empty when there is none); of
@@ -121,6 +123,8 @@ private:
         std::vector<ranked_series> continued;
     };
     std::map<key, rankings_of_one> series_;
+    /// Stores the series of every derived indicator under (its derived entity, its id).
+    void add_derived_series(const dataset& ds);
 };
 
 }  // namespace dxframe

@@ -22,6 +22,7 @@
 #include <dxframe/progress/assess.hpp>
 #include <dxframe/progress/growth.hpp>
 // The measures the methods share (goal, path, projections, P and E, status bands).
+#include <dxframe/progress/derived.hpp>
 #include <dxframe/progress/impl/assess_measures.ipp>
 #include <dxframe/progress/options.hpp>
 #include <dxframe/progress/series.hpp>
@@ -331,11 +332,27 @@ DXFRAME_DECL target_assessment assess_ranking(const target& t, const indicator* 
     return a;
 }
 
+namespace detail {
+
+// The series of `entity_id` for `indicator_id`: a derived indicator's derive_series() for the
+// entity it is derived for, else the observed series at `as_of`.
+inline ranked_series series_of(const dataset& ds, const indicator* ind, const std::string& entity_id,
+                               const std::string& indicator_id, const date& as_of) {
+    if (ind != nullptr && ind->derived && entity_id == derived_entity(ds.framework, *ind->derived)) {
+        ranked_series out;
+        for (const derived_point& p : derive_series(ds, *ind))
+            out.points.push_back(dated_value{p.date, p.value});
+        return out;
+    }
+    return observed_series(ds.observations, entity_id, indicator_id, ind ? ind->unit : unit::other, as_of);
+}
+
+}  // namespace detail
+
 DXFRAME_DECL target_assessment assess(const dataset& ds, const target& t, const std::string& entity_id,
                                       const date& as_of, const progress_options& options) {
     const indicator* ind = find_by_id(ds.framework.indicators, t.indicator);
-    const unit u = ind ? ind->unit : unit::other;
-    const ranked_series series = observed_series(ds.observations, entity_id, t.indicator, u, as_of);
+    const ranked_series series = detail::series_of(ds, ind, entity_id, t.indicator, as_of);
     return assess_ranking(t, ind, series, entity_id, entity_id == bound_entity(ds.framework, t), as_of, options);
 }
 
@@ -393,13 +410,12 @@ DXFRAME_DECL std::vector<target_assessment> assess_across(const dataset& ds, con
                                                           const progress_options& options) {
     check_options(options);
     const indicator* ind = find_by_id(ds.framework.indicators, t.indicator);
-    const unit u = ind ? ind->unit : unit::other;
     const std::string bound = bound_entity(ds.framework, t);
     std::vector<target_assessment> out;
     out.reserve(entities.size());
     for (const std::string& e : entities) {
-        out.push_back(assess_ranking(t, ind, observed_series(ds.observations, e, t.indicator, u, as_of), e, e == bound,
-                                     as_of, options));
+        out.push_back(
+            assess_ranking(t, ind, detail::series_of(ds, ind, e, t.indicator, as_of), e, e == bound, as_of, options));
     }
     return out;
 }

@@ -17,8 +17,10 @@
 #include <dxframe/model/dataset.hpp>
 #include <dxframe/model/date.hpp>
 #include <dxframe/model/indicator.hpp>
+#include <dxframe/model/lifetime.hpp>
 #include <dxframe/model/lookup.hpp>
 #include <dxframe/model/observation.hpp>
+#include <dxframe/progress/derived.hpp>
 #include <dxframe/progress/series.hpp>
 
 namespace dxframe {
@@ -234,6 +236,27 @@ DXFRAME_DECL series_index::series_index(const dataset& ds) {
         auto continued = detail::continue_rankings(rankings);
         series_.emplace_hint(series_.end(), key{std::string(k.first), std::string(k.second)},
                              rankings_of_one{std::move(rankings), std::move(continued)});
+    }
+    add_derived_series(ds);
+}
+
+DXFRAME_DECL void series_index::add_derived_series(const dataset& ds) {
+    // Each derived indicator is evaluated once; its series (computed points, reported ones where
+    // none could be computed) replaces the reported series of the entity it is for.
+    std::optional<entity_lifetimes> lifetimes;
+    for (const indicator& ind : ds.framework.indicators) {
+        if (!ind.derived) continue;
+        if (!lifetimes) lifetimes.emplace(ds.entities);
+        ranked_series derived{std::nullopt, {}};
+        for (const derived_point& p : derive_series(ds, ind, *lifetimes))
+            derived.points.push_back(dated_value{p.date, p.value});
+        key k{derived_entity(ds.framework, *ind.derived), ind.id};
+        if (derived.points.empty()) {
+            series_.erase(k);
+            continue;
+        }
+        std::vector<ranked_series> own{derived};
+        series_.insert_or_assign(std::move(k), rankings_of_one{std::move(own), {std::move(derived)}});
     }
 }
 
