@@ -22,6 +22,7 @@
 #include <dxframe/impl/validate.ipp>
 #include <dxframe/impl/validate/context.ipp>
 #include <dxframe/impl/validate/cycles.ipp>
+#include <dxframe/impl/validate/derived.ipp>
 #include <dxframe/impl/validate/duplicates.ipp>
 #include <dxframe/impl/validate/entities.ipp>
 #include <dxframe/impl/validate/hierarchy.ipp>

@@ -16,6 +16,7 @@
 //   duplicates.ipp   observations that repeat or contradict an earlier one
 //   rankings.ipp     out_of and ranks
 //   observations.ipp /observations
+//   derived.ipp      derived indicators: their derivation, weights, reported values
 #pragma once
 
 #include <utility>
@@ -23,6 +24,7 @@
 
 #include <dxframe/diagnostic.hpp>
 #include <dxframe/impl/validate/context.ipp>
+#include <dxframe/impl/validate/derived.ipp>
 #include <dxframe/impl/validate/entities.ipp>
 #include <dxframe/impl/validate/hierarchy.ipp>
 #include <dxframe/impl/validate/lifetimes.ipp>
@@ -43,10 +45,12 @@ DXFRAME_DECL std::vector<diagnostic> validate(const dataset& ds, const validate_
     detail::validation::check_pillar_ids(cx);
     detail::validation::check_nodes(cx);
     detail::validation::check_indicators(cx);
+    detail::validation::check_derivations(cx);
     detail::validation::check_targets(cx);
     detail::validation::check_tasks(cx);
     detail::validation::check_entities(cx);
     detail::validation::check_observations(cx);
+    detail::validation::check_derived_observations(cx);
     return std::move(cx.diagnostics);
 }
 
