@@ -11,6 +11,7 @@
 #include <dxframe/model.hpp>
 #include <dxframe/progress/assess.hpp>
 #include <dxframe/progress/derived.hpp>
+#include <dxframe/progress/rollup.hpp>
 #include <dxframe/progress/series.hpp>
 
 #include "catch_compat.hpp"
@@ -291,4 +292,34 @@ TEST_CASE("a target on a derived indicator is assessed on the derived series", "
     REQUIRE(one.latest);
     CHECK(one.latest->value == Approx(all[0].latest->value));
     CHECK(one.status == all[0].status);
+}
+
+TEST_CASE("a roll-up across entities weighted by population", "[derived][rollup]") {
+    const auto made = [](const std::string& entity, double progress) {
+        target_assessment a;
+        a.target = "t1";
+        a.indicator = "i1";
+        a.entity = entity;
+        a.status = target_status::on_track;
+        a.progress = progress;
+        return a;
+    };
+    const std::vector<target_assessment> as = {made("a", 1.0), made("b", 0.4), made("c", 0.7)};
+    dataset ds;
+    ds.framework.indicators = {plain("population", unit::count)};
+    ds.observations = {obs("a", "population", d("2023-12-31"), 8), obs("b", "population", d("2023-12-31"), 2),
+                       obs("c", "population", d("2023-12-31"), 1), obs("c", "population", d("2026-12-31"), 5)};
+    const entity_weights weights = weights_at(ds, "population", d("2024-12-31"));
+    CHECK(weights == entity_weights{{"a", 8.0}, {"b", 2.0}, {"c", 1.0}});  // c's 2026 figure is later
+    const auto unweighted = rollup_across_entities(as);
+    REQUIRE(unweighted.size() == 1);
+    CHECK(*unweighted[0].score == Approx((1.0 + 0.4 + 0.7) / 3));
+    const auto weighted = rollup_across_entities(as, across_key::target, &weights);
+    REQUIRE(weighted.size() == 1);
+    // (8 × 1.0 + 2 × 0.4 + 1 × 0.7) / (8 + 2 + 1) = 9.5 / 11
+    CHECK(*weighted[0].score == Approx(9.5 / 11));
+    CHECK(weighted[0].targets == 3);
+    // A scored member without a weight: no score rather than a silently partial one.
+    const entity_weights partial{{"a", 8.0}, {"b", 2.0}};
+    CHECK_FALSE(rollup_across_entities(as, across_key::target, &partial)[0].score);
 }
