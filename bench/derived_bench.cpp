@@ -14,38 +14,22 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
-#include <set>
 #include <string>
 #include <vector>
 
-#include <dxframe/data/vietnam.hpp>
 #include <dxframe/progress/assess.hpp>
 #include <dxframe/progress/derived.hpp>
 
+#include "commune_shape.hpp"
+
 namespace {
 
-constexpr int communes = 3321;
-constexpr int indicators = 100;
-constexpr int months = 12;
-
-std::string indicator_id(int i) {
-    return "cm_dx_" + std::string(i < 100 ? (i < 10 ? "00" : "0") : "") + std::to_string(i);
-}
-
-std::string commune_id(int c) {
-    const std::string n = std::to_string(c + 1);
-    return "vn_c" + std::string(4 - n.size(), '0') + n;
-}
-
-// The value generator of commune_gen.cpp: [0, 100], growing through the year.
-double value_of(std::uint64_t commune, std::uint64_t ind, std::uint64_t month) {
-    std::uint64_t x = (commune * 1000003U + ind * 7919U) ^ 0x9E3779B97F4A7C15ULL;
-    x ^= x >> 31;
-    x *= 0xBF58476D1CE4E5B9ULL;
-    x ^= x >> 27;
-    const double v = static_cast<double>(x % 600) / 10.0 + static_cast<double>(month) * 2.5;
-    return v > 100 ? 100 : v;
-}
+using commune_shape::commune_id;
+using commune_shape::communes;
+using commune_shape::indicator_id;
+using commune_shape::indicators;
+using commune_shape::months;
+using commune_shape::value_of;
 
 struct fixture {
     dxframe::dataset ds;
@@ -57,47 +41,14 @@ const fixture& commune_dataset() {
     static const fixture f = [] {
         fixture out;
         dxframe::dataset& ds = out.ds;
-        ds = dxframe::data::vietnam();
-        ds.observations.clear();
-        std::set<std::string> merged;
-        for (const auto& e : ds.entities)
-            merged.insert(e.successor_of.begin(), e.successor_of.end());
-        std::vector<std::string> provinces;
-        for (const auto& e : ds.entities) {
-            if (e.level == dxframe::entity_level::province && merged.count(e.id) == 0) provinces.push_back(e.id);
-        }
-        for (int c = 0; c < communes; ++c) {
-            dxframe::entity e;
-            e.id = commune_id(c);
-            e.name = {e.id, e.id};
-            e.level = dxframe::entity_level::commune;
-            e.parent = provinces[static_cast<std::size_t>(c) % provinces.size()];
-            ds.entities.push_back(e);
-        }
-        for (int i = 0; i < indicators; ++i) {
-            dxframe::indicator ind;
-            ind.id = indicator_id(i);
-            ind.name = {ind.id, ind.id};
-            ind.unit = dxframe::unit::percent;
-            ds.framework.indicators.push_back(ind);
-            dxframe::target t;
-            t.id = "cm_target_" + std::to_string(i);
-            t.indicator = ind.id;
-            t.entity = provinces.front();
-            t.kind = dxframe::target_kind::at_least;
-            t.value = 80;
-            t.deadline = *dxframe::date::parse("2030-12-31");
-            ds.framework.targets.push_back(t);
-        }
+        ds = commune_shape::framework_and_entities();
         dxframe::indicator population;
         population.id = "cm_population";
         population.name = {"population", "population"};
         population.unit = dxframe::unit::count;
         ds.framework.indicators.push_back(population);
-        static const char* const month_ends[months] = {"01-31", "02-28", "03-31", "04-30", "05-31", "06-30",
-                                                       "07-31", "08-31", "09-30", "10-31", "11-30", "12-31"};
         std::vector<dxframe::date> dates;
-        for (const char* m : month_ends)
+        for (const char* m : commune_shape::month_ends)
             dates.push_back(*dxframe::date::parse(std::string("2025-") + m));
         ds.observations.reserve(std::size_t{communes} * indicators * months + communes);
         for (int c = 0; c < communes; ++c) {

@@ -15,28 +15,21 @@
 #include <dxframe/progress/series.hpp>
 
 #include "catch_compat.hpp"
+#include "derived_support.hpp"
 #include "progress_support.hpp"
 
 using namespace dxframe;
+using derived_test::derive;
+using derived_test::obs;
+using derived_test::plain;
 using progress_test::d;
 
 namespace {
 
-indicator plain(const std::string& id, unit u) {
-    indicator ind;
-    ind.id = id;
-    ind.name = {id, id};
-    ind.unit = u;
-    return ind;
-}
-
 // "Has issued a DX resolution" (boolean) and the share of provinces that have.
 indicator resolution_share(entity_level level = entity_level::province) {
     indicator share = plain("with_resolution", unit::percent);
-    derivation dv;
-    dv.kind = derivation_kind::count;
-    dv.level = level;
-    dv.indicator = "resolution";
+    derivation dv = derive(derivation_kind::count, level, "resolution");
     dv.condition = count_condition{comparison::at_least, 1};
     share.derived = dv;
     return share;
@@ -62,15 +55,6 @@ std::vector<std::string> provinces_alive(const dataset& ds, const date& on) {
     }
     std::sort(out.begin(), out.end());
     return out;
-}
-
-observation obs(const std::string& entity, const std::string& indicator, const date& when, double value) {
-    observation o;
-    o.entity = entity;
-    o.indicator = indicator;
-    o.date = when;
-    o.value = value;
-    return o;
 }
 
 }  // namespace
@@ -162,10 +146,7 @@ TEST_CASE("a population-weighted national value equals the hand-computed one", "
     dataset ds;
     ds.framework.nation = "vn";
     indicator national = plain("skills_national", unit::percent);
-    derivation dv;
-    dv.kind = derivation_kind::weighted_mean;
-    dv.level = entity_level::province;
-    dv.indicator = "skills";
+    derivation dv = derive(derivation_kind::weighted_mean, entity_level::province, "skills");
     dv.weight = "population";
     national.derived = dv;
     ds.framework.indicators = {plain("skills", unit::percent), plain("population", unit::count), national};

@@ -16,8 +16,11 @@
 
 #include "catch_compat.hpp"
 #include "cli_runner.hpp"
+#include "derived_support.hpp"
 
 using namespace dxframe;
+using derived_test::derive;
+using derived_test::plain;
 
 namespace {
 
@@ -25,20 +28,9 @@ date d(const char* iso) {
     return *date::parse(iso);
 }
 
-indicator plain(const std::string& id, unit u) {
-    indicator ind;
-    ind.id = id;
-    ind.name = {id, id};
-    ind.unit = u;
-    return ind;
-}
-
+// A value with a source (so that validation has no missing_source note to give).
 observation obs(const std::string& entity, const std::string& indicator, const char* when, double value) {
-    observation o;
-    o.entity = entity;
-    o.indicator = indicator;
-    o.date = d(when);
-    o.value = value;
+    observation o = derived_test::obs(entity, indicator, d(when), value);
     o.source = source{};
     o.source->reference = "test";
     return o;
@@ -52,17 +44,11 @@ dataset weighted() {
     ds.framework.name = {"f", "f"};
     ds.framework.nation = "vn";
     indicator national = plain("skills_national", unit::percent);
-    derivation w;
-    w.kind = derivation_kind::weighted_mean;
-    w.level = entity_level::province;
-    w.indicator = "skills";
+    derivation w = derive(derivation_kind::weighted_mean, entity_level::province, "skills");
     w.weight = "population";
     national.derived = w;
     indicator share = plain("with_resolution", unit::percent);
-    derivation c;
-    c.kind = derivation_kind::count;
-    c.level = entity_level::province;
-    c.indicator = "resolution";
+    derivation c = derive(derivation_kind::count, entity_level::province, "resolution");
     c.condition = count_condition{comparison::at_least, 1};
     share.derived = c;
     ds.framework.indicators = {plain("skills", unit::percent), plain("population", unit::count), national,
