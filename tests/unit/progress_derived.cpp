@@ -268,11 +268,22 @@ TEST_CASE("a target on a derived indicator is assessed on the derived series", "
     CHECK(all[0].latest->value == Approx(100.0 * 60 / 63));
     CHECK(all[0].status != target_status::no_data);
     CHECK(all[0].status != target_status::insufficient_data);
+    // The assessment carries the latest derived point: who was counted.
+    REQUIRE(all[0].derived);
+    CHECK(all[0].derived->date == d("2024-12-31"));
+    CHECK(all[0].derived->numerator == 60.0);
+    CHECK(all[0].derived->denominator == 63.0);
+    CHECK(all[0].derived->members == 63);
+    CHECK(all[0].derived->missing == 0);
     // The single-target entry point agrees.
     const target_assessment one = assess(ds, t, d("2025-01-31"));
     REQUIRE(one.latest);
     CHECK(one.latest->value == Approx(all[0].latest->value));
     CHECK(one.status == all[0].status);
+    REQUIRE(one.derived);
+    CHECK(one.derived->numerator == 60.0);
+    // An assessment of a target on a reported indicator has none.
+    CHECK_FALSE(assess(ds, t, provinces[0], d("2025-01-31")).derived);
 }
 
 TEST_CASE("a roll-up across entities weighted by population", "[derived][rollup]") {

@@ -16,6 +16,7 @@
 #include <dxframe/model/date.hpp>
 #include <dxframe/model/indicator.hpp>
 #include <dxframe/model/observation.hpp>
+#include <dxframe/progress/derived.hpp>
 
 namespace dxframe {
 
@@ -112,6 +113,10 @@ public:
     std::optional<dated_value> latest(const std::string& entity_id, const std::string& indicator_id,
                                       const std::optional<date>& as_of) const;
 
+    /// The derived series of `indicator_id` for `entity_id` with each point's counts
+    /// (derive_series()); nullptr when the indicator is not derived for that entity.
+    const std::vector<derived_point>* derived(const std::string& entity_id, const std::string& indicator_id) const;
+
     /// Ids of the entities that have at least one usable value of `indicator_id`, sorted.
     std::vector<std::string> entities_with(const std::string& indicator_id) const;
 
@@ -123,6 +128,7 @@ private:
         std::vector<ranked_series> continued;
     };
     std::map<key, rankings_of_one> series_;
+    std::map<key, std::vector<derived_point>> derived_;  ///< The points of each derived series.
     /// Stores the series of every derived indicator under (its derived entity, its id).
     void add_derived_series(const dataset& ds);
 };

@@ -334,17 +334,31 @@ DXFRAME_DECL target_assessment assess_ranking(const target& t, const indicator* 
 
 namespace detail {
 
-// The series of `entity_id` for `indicator_id`: a derived indicator's derive_series() for the
-// entity it is derived for, else the observed series at `as_of`.
-inline ranked_series series_of(const dataset& ds, const indicator* ind, const std::string& entity_id,
-                               const std::string& indicator_id, const date& as_of) {
+// The latest point of a derived series on or before `as_of`, or nullopt.
+inline std::optional<derived_point> latest_point(const std::vector<derived_point>& points, const date& as_of) {
+    const auto end = std::upper_bound(points.begin(), points.end(), as_of,
+                                      [](const date& d, const derived_point& p) { return d < p.date; });
+    if (end == points.begin()) return std::nullopt;
+    return *(end - 1);
+}
+
+// Assesses `t` for `entity_id`: on a derived indicator's derive_series() for the entity it is
+// derived for (with the latest point's counts in `derived`), else on the observed series.
+inline target_assessment assess_one(const dataset& ds, const target& t, const indicator* ind,
+                                    const std::string& entity_id, bool use_target_baseline, const date& as_of,
+                                    const progress_options& options) {
     if (ind != nullptr && ind->derived && entity_id == derived_entity(ds.framework, *ind->derived)) {
-        ranked_series out;
-        for (const derived_point& p : derive_series(ds, *ind))
-            out.points.push_back(dated_value{p.date, p.value});
-        return out;
+        const std::vector<derived_point> points = derive_series(ds, *ind);
+        ranked_series series;
+        for (const derived_point& p : points)
+            series.points.push_back(dated_value{p.date, p.value});
+        target_assessment a = assess_ranking(t, ind, series, entity_id, use_target_baseline, as_of, options);
+        a.derived = latest_point(points, as_of);
+        return a;
     }
-    return observed_series(ds.observations, entity_id, indicator_id, ind ? ind->unit : unit::other, as_of);
+    const ranked_series series =
+        observed_series(ds.observations, entity_id, t.indicator, ind ? ind->unit : unit::other, as_of);
+    return assess_ranking(t, ind, series, entity_id, use_target_baseline, as_of, options);
 }
 
 }  // namespace detail
@@ -352,8 +366,7 @@ inline ranked_series series_of(const dataset& ds, const indicator* ind, const st
 DXFRAME_DECL target_assessment assess(const dataset& ds, const target& t, const std::string& entity_id,
                                       const date& as_of, const progress_options& options) {
     const indicator* ind = find_by_id(ds.framework.indicators, t.indicator);
-    const ranked_series series = detail::series_of(ds, ind, entity_id, t.indicator, as_of);
-    return assess_ranking(t, ind, series, entity_id, entity_id == bound_entity(ds.framework, t), as_of, options);
+    return detail::assess_one(ds, t, ind, entity_id, entity_id == bound_entity(ds.framework, t), as_of, options);
 }
 
 DXFRAME_DECL target_assessment assess(const dataset& ds, const target& t, const date& as_of,
@@ -389,6 +402,8 @@ DXFRAME_DECL std::vector<target_assessment> assess_all(const dataset& ds, const 
         const indicator* ind = at == dataset_index::npos ? nullptr : &ds.framework.indicators[at];
         const std::string bound = bound_entity(ds.framework, t);
         out.push_back(assess_ranking(t, ind, index.get(bound, t.indicator, as_of), bound, true, as_of, options));
+        if (const auto* points = index.derived(bound, t.indicator))
+            out.back().derived = detail::latest_point(*points, as_of);
         if (scope == entity_scope::all_observed) {
             const auto observed = observed_by.find(t.indicator);
             if (observed == observed_by.end()) continue;
@@ -414,8 +429,7 @@ DXFRAME_DECL std::vector<target_assessment> assess_across(const dataset& ds, con
     std::vector<target_assessment> out;
     out.reserve(entities.size());
     for (const std::string& e : entities) {
-        out.push_back(
-            assess_ranking(t, ind, detail::series_of(ds, ind, e, t.indicator, as_of), e, e == bound, as_of, options));
+        out.push_back(detail::assess_one(ds, t, ind, e, e == bound, as_of, options));
     }
     return out;
 }

@@ -247,10 +247,13 @@ DXFRAME_DECL void series_index::add_derived_series(const dataset& ds) {
     for (const indicator& ind : ds.framework.indicators) {
         if (!ind.derived) continue;
         if (!lifetimes) lifetimes.emplace(ds.entities);
+        std::vector<derived_point> points = derive_series(ds, ind, *lifetimes);
         ranked_series derived{std::nullopt, {}};
-        for (const derived_point& p : derive_series(ds, ind, *lifetimes))
+        derived.points.reserve(points.size());
+        for (const derived_point& p : points)
             derived.points.push_back(dated_value{p.date, p.value});
         key k{derived_entity(ds.framework, *ind.derived), ind.id};
+        derived_.insert_or_assign(k, std::move(points));
         if (derived.points.empty()) {
             series_.erase(k);
             continue;
@@ -289,6 +292,12 @@ DXFRAME_DECL std::optional<dated_value> series_index::latest(const std::string& 
     const ranked_series* chosen = detail::choose(r.own, as_of);
     if (chosen == nullptr) return std::nullopt;
     return latest_on_or_before(r.continued[static_cast<std::size_t>(chosen - r.own.data())].points, as_of);
+}
+
+DXFRAME_DECL const std::vector<derived_point>* series_index::derived(const std::string& entity_id,
+                                                                     const std::string& indicator_id) const {
+    const auto it = derived_.find(key{entity_id, indicator_id});
+    return it == derived_.end() ? nullptr : &it->second;
 }
 
 DXFRAME_DECL std::vector<std::string> series_index::entities_with(const std::string& indicator_id) const {
