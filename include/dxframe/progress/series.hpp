@@ -16,7 +16,6 @@
 #include <dxframe/model/date.hpp>
 #include <dxframe/model/indicator.hpp>
 #include <dxframe/model/observation.hpp>
-#include <dxframe/progress/derived.hpp>
 
 namespace dxframe {
 
@@ -89,6 +88,14 @@ DXFRAME_DECL std::optional<dated_value> latest_on_or_before(const std::vector<da
 /// This is Open SDG's rule: the base year if it has data, else the next year that has.
 DXFRAME_DECL std::optional<dated_value> first_on_or_after(const std::vector<dated_value>& series,
                                                           const std::optional<date>& base);
+
+}  // namespace dxframe
+
+// Here, not at the top: in header-only mode derived.hpp brings its definitions, which use
+// dated_value and observed_series() declared above; series_index below holds derived_point.
+#include <dxframe/progress/derived.hpp>
+
+namespace dxframe {
 
 /// All series of a dataset, grouped once so that assessing many targets does not rescan the
 /// observations for each one.
