@@ -7,6 +7,7 @@
 #include <dxframe/model/dataset.hpp>
 #include <dxframe/model/date.hpp>
 #include <dxframe/model/dimension.hpp>
+#include <dxframe/model/derivation.hpp>
 #include <dxframe/model/entity.hpp>
 #include <dxframe/model/fields.hpp>
 #include <dxframe/model/framework.hpp>

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <dxframe/progress/assess.hpp>
+#include <dxframe/progress/derived.hpp>
 #include <dxframe/progress/framework_tree.hpp>
 #include <dxframe/progress/freshness.hpp>
 #include <dxframe/progress/growth.hpp>

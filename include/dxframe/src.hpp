@@ -24,6 +24,7 @@
 #include <dxframe/impl/validate/context.ipp>
 #include <dxframe/impl/validate/cycles.ipp>
 #include <dxframe/impl/validate/dimensions.ipp>
+#include <dxframe/impl/validate/derived.ipp>
 #include <dxframe/impl/validate/duplicates.ipp>
 #include <dxframe/impl/validate/entities.ipp>
 #include <dxframe/impl/validate/hierarchy.ipp>
@@ -76,6 +77,7 @@
 #include <dxframe/model/impl/pillar.ipp>
 #include <dxframe/progress/impl/assess.ipp>
 #include <dxframe/progress/impl/assess_measures.ipp>
+#include <dxframe/progress/impl/derived.ipp>
 #include <dxframe/progress/impl/framework_tree.ipp>
 #include <dxframe/progress/impl/freshness.ipp>
 #include <dxframe/progress/impl/growth.ipp>

@@ -636,6 +636,10 @@ DXFRAME_SCHEMA_NAME(growth_thresholds)
 DXFRAME_SCHEMA_NAME(manual_status)
 DXFRAME_SCHEMA_NAME(dimension)
 DXFRAME_SCHEMA_NAME(dimension_code)
+DXFRAME_SCHEMA_NAME(derivation)
+DXFRAME_SCHEMA_NAME(count_condition)
+DXFRAME_SCHEMA_NAME(derivation_kind)
+DXFRAME_SCHEMA_NAME(comparison)
 #undef DXFRAME_SCHEMA_NAME
 
 json ref(const std::string& name) {
@@ -660,6 +664,8 @@ struct checker {
             return json{{"type", "number"}};
         } else if constexpr (std::is_same<M, bool>::value) {
             return json{{"type", "boolean"}};
+        } else if constexpr (std::is_integral<M>::value) {
+            return json{{"type", "integer"}};
         } else if constexpr (std::is_same<M, dxframe::date>::value) {
             return ref("date");
         } else if constexpr (std::is_enum<M>::value) {

@@ -19,6 +19,7 @@
 //   observations.ipp /observations
 //   dimensions.ipp   /framework/dimensions and the dimensions indicators list
 //   breakdowns.ipp   breakdowns of observations and targets: dimensions, codes, parts ≤ total
+//   derived.ipp      derived indicators: their derivation, weights, reported values
 #pragma once
 
 #include <utility>
@@ -27,6 +28,7 @@
 #include <dxframe/diagnostic.hpp>
 #include <dxframe/impl/validate/context.ipp>
 #include <dxframe/impl/validate/dimensions.ipp>
+#include <dxframe/impl/validate/derived.ipp>
 #include <dxframe/impl/validate/entities.ipp>
 #include <dxframe/impl/validate/hierarchy.ipp>
 #include <dxframe/impl/validate/lifetimes.ipp>
@@ -50,10 +52,12 @@ inline std::vector<diagnostic> check_all(context& cx) {
     detail::validation::check_dimensions(cx);
     detail::validation::check_nodes(cx);
     detail::validation::check_indicators(cx);
+    detail::validation::check_derivations(cx);
     detail::validation::check_targets(cx);
     detail::validation::check_tasks(cx);
     detail::validation::check_entities(cx);
     detail::validation::check_observations(cx);
+    detail::validation::check_derived_observations(cx);
     return std::move(cx.diagnostics);
 }
 

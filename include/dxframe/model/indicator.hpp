@@ -11,6 +11,7 @@
 #include <boost/describe/enum.hpp>
 
 #include <dxframe/config.hpp>
+#include <dxframe/model/derivation.hpp>
 #include <dxframe/model/fields.hpp>
 #include <dxframe/model/pillar.hpp>
 #include <dxframe/model/text.hpp>
@@ -60,10 +61,13 @@ struct indicator {
     /// Ids of the framework's dimensions (framework::dimensions) its observations may be broken
     /// down by; empty: only the headline series.
     std::vector<std::string> dimensions;
+    /// How its values are computed from other entities' observations (a count of provinces, a
+    /// population-weighted national value); absent for an indicator that is only reported.
+    std::optional<derivation> derived;
 };
 BOOST_DESCRIBE_STRUCT(indicator, (),
                       (id, name, pillar, parent, unit, unit_label, direction, minimum, maximum, weight, description,
-                       dimensions))
+                       dimensions, derived))
 
 /// `weight` may be omitted (it is then 1).
 template <>

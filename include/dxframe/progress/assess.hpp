@@ -22,6 +22,7 @@
 #include <dxframe/model/indicator.hpp>
 #include <dxframe/model/manual_status.hpp>
 #include <dxframe/model/target.hpp>
+#include <dxframe/progress/derived.hpp>
 #include <dxframe/progress/options.hpp>
 #include <dxframe/progress/series.hpp>
 #include <dxframe/progress/status.hpp>
@@ -84,13 +85,17 @@ struct target_assessment {
     std::optional<target_status> computed_status;
     /// The manual status in force: the latest dated on or before as_of for this entity.
     std::optional<manual_status> manual;
+    /// A target on a derived indicator assessed for the entity it is derived for: the latest
+    /// point of the derived series on or before as_of (numerator, denominator, members, missing,
+    /// computed or reported; derived_members() says who is missing).
+    std::optional<derived_point> derived;
 };
 BOOST_DESCRIBE_STRUCT(target_assessment, (),
                       (target, indicator, entity, breakdown, kind, method, status, reason, message, progress, expected,
                        ratio, latest, baseline, target_value, projected, deadline, as_of, days_to_deadline,
                        result_window_start, latest_age_days, stale, observed_growth, required_growth, opensdg_score,
                        path_value, path_gap, notes, latest_out_of, method_source, status_source, computed_status,
-                       manual))
+                       manual, derived))
 
 /// Which entities assess_all() assesses each target for.
 enum class entity_scope {

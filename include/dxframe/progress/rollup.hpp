@@ -15,6 +15,8 @@
 #include <boost/describe/enum.hpp>
 
 #include <dxframe/config.hpp>
+#include <dxframe/model/dataset.hpp>
+#include <dxframe/model/date.hpp>
 #include <dxframe/model/framework.hpp>
 #include <dxframe/model/pillar.hpp>
 #include <dxframe/progress/assess.hpp>
@@ -161,11 +163,23 @@ DXFRAME_DECL progress_rollup rollup(const framework& fw, const std::vector<targe
 DXFRAME_DECL std::vector<progress_rollup> rollup_by_entity(const framework& fw,
                                                            const std::vector<target_assessment>& assessments);
 
+/// The weight of each entity in a roll-up across entities (its population, its enterprises).
+using entity_weights = std::map<std::string, double>;
+
+/// Each entity's latest usable value of `weight_indicator` on or before `as_of` (the library's
+/// latest-value rule, latest_on_or_before()), for rollup_across_entities(). Entities without one
+/// are absent.
+DXFRAME_DECL entity_weights weights_at(const dataset& ds, const std::string& weight_indicator, const date& as_of);
+
 /// Summaries across entities: one entry per target (or indicator), in order of first
-/// appearance, with the unweighted mean progress score over entities (ESCAP's rule for
-/// regional aggregates: every unit counts the same), counts, worst status and share on track.
+/// appearance, with the mean progress score over entities, counts, worst status and share on
+/// track. Without `weights` the mean is unweighted (ESCAP's rule for regional aggregates: every
+/// unit counts the same); with them it is the mean weighted by each entity's weight (the Digital
+/// Decade's EU values from Member States), and an entry whose scored members do not all have a
+/// finite weight ≥ 0 (summing to more than 0) has no score rather than a silently partial one.
 DXFRAME_DECL std::vector<rollup_entry> rollup_across_entities(const std::vector<target_assessment>& assessments,
-                                                              across_key key = across_key::target);
+                                                              across_key key = across_key::target,
+                                                              const entity_weights* weights = nullptr);
 
 }  // namespace dxframe
 

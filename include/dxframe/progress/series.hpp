@@ -96,12 +96,23 @@ DXFRAME_DECL std::optional<dated_value> latest_on_or_before(const std::vector<da
 DXFRAME_DECL std::optional<dated_value> first_on_or_after(const std::vector<dated_value>& series,
                                                           const std::optional<date>& base);
 
+}  // namespace dxframe
+
+// Here, not at the top: in header-only mode derived.hpp brings its definitions, which use
+// dated_value and observed_series() declared above; series_index below holds derived_point.
+#include <dxframe/progress/derived.hpp>
+
+namespace dxframe {
+
 /// All series of a dataset, grouped once so that assessing many targets does not rescan the
 /// observations for each one. A series is one entity's values of one indicator for one
 /// breakdown; the headline (empty breakdown) is what every call gives unless it names one.
 class series_index {
 public:
-    /// Groups the observations of `ds` by (entity, indicator, breakdown), in each indicator's unit.
+    /// Groups the observations of `ds` by (entity, indicator, breakdown), in each indicator's
+    /// unit; the series of a derived indicator (indicator::derived) is its derive_series()
+    /// (computed points, reported ones where none could be computed), under (derived_entity(),
+    /// indicator) as a headline series.
     explicit series_index(const dataset& ds);
 
     /// The full date-ordered headline series of one entity and indicator (empty when there is
@@ -120,6 +131,10 @@ public:
     std::optional<dated_value> latest(const std::string& entity_id, const std::string& indicator_id,
                                       const std::optional<date>& as_of, const breakdown& b = {}) const;
 
+    /// The derived series of `indicator_id` for `entity_id` with each point's counts
+    /// (derive_series()); nullptr when the indicator is not derived for that entity.
+    const std::vector<derived_point>* derived(const std::string& entity_id, const std::string& indicator_id) const;
+
     /// Ids of the entities that have at least one usable value of `indicator_id` in breakdown
     /// `b` (the headline by default), sorted.
     std::vector<std::string> entities_with(const std::string& indicator_id, const breakdown& b = {}) const;
@@ -136,6 +151,9 @@ private:
         std::vector<ranked_series> continued;
     };
     std::map<key, rankings_of_one> series_;
+    std::map<key, std::vector<derived_point>> derived_;  ///< The points of each derived series.
+    /// Stores the series of every derived indicator under (its derived entity, its id).
+    void add_derived_series(const dataset& ds);
 };
 
 }  // namespace dxframe

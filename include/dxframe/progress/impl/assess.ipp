@@ -22,6 +22,7 @@
 #include <dxframe/progress/assess.hpp>
 #include <dxframe/progress/growth.hpp>
 // The measures the methods share (goal, path, projections, P and E, status bands).
+#include <dxframe/progress/derived.hpp>
 #include <dxframe/progress/impl/assess_measures.ipp>
 #include <dxframe/progress/options.hpp>
 #include <dxframe/progress/series.hpp>
@@ -332,12 +333,42 @@ DXFRAME_DECL target_assessment assess_ranking(const target& t, const indicator* 
     return a;
 }
 
+namespace detail {
+
+// The latest point of a derived series on or before `as_of`, or nullopt.
+inline std::optional<derived_point> latest_point(const std::vector<derived_point>& points, const date& as_of) {
+    const auto end = std::upper_bound(points.begin(), points.end(), as_of,
+                                      [](const date& d, const derived_point& p) { return d < p.date; });
+    if (end == points.begin()) return std::nullopt;
+    return *(end - 1);
+}
+
+// Assesses `t` for `entity_id`: on a derived indicator's derive_series() for the entity it is
+// derived for (with the latest point's counts in `derived`; derived series are headline ones),
+// else on the observed series of the target's breakdown.
+inline target_assessment assess_one(const dataset& ds, const target& t, const indicator* ind,
+                                    const std::string& entity_id, bool use_target_baseline, const date& as_of,
+                                    const progress_options& options) {
+    if (ind != nullptr && ind->derived && t.breakdown.empty() && entity_id == derived_entity(ds.framework, *ind->derived)) {
+        const std::vector<derived_point> points = derive_series(ds, *ind);
+        ranked_series series;
+        for (const derived_point& p : points)
+            series.points.push_back(dated_value{p.date, p.value});
+        target_assessment a = assess_ranking(t, ind, series, entity_id, use_target_baseline, as_of, options);
+        a.derived = latest_point(points, as_of);
+        return a;
+    }
+    const ranked_series series =
+        observed_series(ds.observations, entity_id, t.indicator, ind ? ind->unit : unit::other, as_of, t.breakdown);
+    return assess_ranking(t, ind, series, entity_id, use_target_baseline, as_of, options);
+}
+
+}  // namespace detail
+
 DXFRAME_DECL target_assessment assess(const dataset& ds, const target& t, const std::string& entity_id,
                                       const date& as_of, const progress_options& options) {
     const indicator* ind = find_by_id(ds.framework.indicators, t.indicator);
-    const unit u = ind ? ind->unit : unit::other;
-    const ranked_series series = observed_series(ds.observations, entity_id, t.indicator, u, as_of, t.breakdown);
-    return assess_ranking(t, ind, series, entity_id, entity_id == bound_entity(ds.framework, t), as_of, options);
+    return detail::assess_one(ds, t, ind, entity_id, entity_id == bound_entity(ds.framework, t), as_of, options);
 }
 
 DXFRAME_DECL target_assessment assess(const dataset& ds, const target& t, const date& as_of,
@@ -374,6 +405,8 @@ DXFRAME_DECL std::vector<target_assessment> assess_all(const dataset& ds, const 
         const std::string bound = bound_entity(ds.framework, t);
         out.push_back(
             assess_ranking(t, ind, index.get(bound, t.indicator, as_of, t.breakdown), bound, true, as_of, options));
+        if (const auto* points = t.breakdown.empty() ? index.derived(bound, t.indicator) : nullptr)
+            out.back().derived = detail::latest_point(*points, as_of);
         if (scope == entity_scope::all_observed) {
             const auto observed = observed_by.find(t.indicator);
             if (observed == observed_by.end()) continue;
@@ -395,13 +428,11 @@ DXFRAME_DECL std::vector<target_assessment> assess_across(const dataset& ds, con
                                                           const progress_options& options) {
     check_options(options);
     const indicator* ind = find_by_id(ds.framework.indicators, t.indicator);
-    const unit u = ind ? ind->unit : unit::other;
     const std::string bound = bound_entity(ds.framework, t);
     std::vector<target_assessment> out;
     out.reserve(entities.size());
     for (const std::string& e : entities) {
-        out.push_back(assess_ranking(t, ind, observed_series(ds.observations, e, t.indicator, u, as_of, t.breakdown), e,
-                                     e == bound, as_of, options));
+        out.push_back(detail::assess_one(ds, t, ind, e, e == bound, as_of, options));
     }
     return out;
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <map>
 #include <optional>
@@ -13,7 +14,10 @@
 
 #include <boost/describe/enum_to_string.hpp>
 
+#include <dxframe/model/dataset.hpp>
 #include <dxframe/model/framework.hpp>
+#include <dxframe/model/lookup.hpp>
+#include <dxframe/model/observation.hpp>
 #include <dxframe/model/pillar.hpp>
 #include <dxframe/progress/assess.hpp>
 #include <dxframe/progress/framework_tree.hpp>
@@ -180,8 +184,57 @@ DXFRAME_DECL std::vector<progress_rollup> rollup_by_entity(const framework& fw,
     return out;
 }
 
+namespace detail {
+
+// The mean of the members' progress scores weighted by their entities' weights; nullopt when a
+// scored member has no usable weight or the weights sum to zero.
+inline std::optional<double> weighted_mean_score(const std::vector<const target_assessment*>& members,
+                                                 const entity_weights& weights) {
+    double sum = 0;
+    double total = 0;
+    for (const target_assessment* a : members) {
+        const auto s = progress_score(*a);
+        if (!s) continue;
+        const auto w = weights.find(a->entity);
+        if (w == weights.end() || !std::isfinite(w->second) || w->second < 0) return std::nullopt;
+        sum += w->second * *s;
+        total += w->second;
+    }
+    if (!(total > 0)) return std::nullopt;
+    return sum / total;
+}
+
+}  // namespace detail
+
+DXFRAME_DECL entity_weights weights_at(const dataset& ds, const std::string& weight_indicator, const date& as_of) {
+    const indicator* ind = find_by_id(ds.framework.indicators, weight_indicator);
+    const unit u = ind != nullptr ? ind->unit : unit::other;
+    // One pass: per entity the latest usable value on or before as_of; at one date a final figure
+    // beats a provisional one, then the later in the document (the series rule of series.hpp).
+    struct best {
+        date when;
+        bool provisional = false;
+        double value = 0;
+    };
+    std::map<std::string, best> latest;
+    for (const observation& o : ds.observations) {
+        if (o.indicator != weight_indicator || as_of < o.date) continue;
+        const auto v = effective_value(o, u);
+        if (!v || !std::isfinite(*v)) continue;
+        const bool provisional = o.status == observation_status::provisional;
+        const auto [it, inserted] = latest.try_emplace(o.entity, best{o.date, provisional, *v});
+        if (inserted) continue;
+        best& b = it->second;
+        if (b.when < o.date || (b.when == o.date && (b.provisional || !provisional))) b = best{o.date, provisional, *v};
+    }
+    entity_weights out;
+    for (const auto& [entity_id, b] : latest)
+        out.emplace_hint(out.end(), entity_id, b.value);
+    return out;
+}
+
 DXFRAME_DECL std::vector<rollup_entry> rollup_across_entities(const std::vector<target_assessment>& assessments,
-                                                              across_key key) {
+                                                              across_key key, const entity_weights* weights) {
     std::vector<std::string> order;
     std::map<std::string, std::vector<const target_assessment*>> groups;
     for (const auto& a : assessments) {
@@ -196,7 +249,7 @@ DXFRAME_DECL std::vector<rollup_entry> rollup_across_entities(const std::vector<
         rollup_entry e;
         e.id = k;
         detail::summarise_into(e, groups[k]);
-        e.score = detail::mean_score(groups[k]);
+        e.score = weights != nullptr ? detail::weighted_mean_score(groups[k], *weights) : detail::mean_score(groups[k]);
         out.push_back(std::move(e));
     }
     return out;

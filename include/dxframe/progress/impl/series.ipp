@@ -19,8 +19,10 @@
 #include <dxframe/model/dataset.hpp>
 #include <dxframe/model/date.hpp>
 #include <dxframe/model/indicator.hpp>
+#include <dxframe/model/lifetime.hpp>
 #include <dxframe/model/lookup.hpp>
 #include <dxframe/model/observation.hpp>
+#include <dxframe/progress/derived.hpp>
 #include <dxframe/progress/series.hpp>
 
 namespace dxframe {
@@ -265,6 +267,30 @@ DXFRAME_DECL series_index::series_index(const dataset& ds) {
         enter(key{std::string(k.first), std::string(k.second), breakdown{}}, std::move(*points), true);
     for (auto& [k, points] : parts)
         enter(key{std::string(std::get<0>(k)), std::string(std::get<1>(k)), *std::get<2>(k)}, std::move(points), false);
+    add_derived_series(ds);
+}
+
+DXFRAME_DECL void series_index::add_derived_series(const dataset& ds) {
+    // Each derived indicator is evaluated once; its series (computed points, reported ones where
+    // none could be computed) replaces the reported series of the entity it is for.
+    std::optional<entity_lifetimes> lifetimes;
+    for (const indicator& ind : ds.framework.indicators) {
+        if (!ind.derived) continue;
+        if (!lifetimes) lifetimes.emplace(ds.entities);
+        std::vector<derived_point> points = derive_series(ds, ind, *lifetimes);
+        ranked_series derived{std::nullopt, {}};
+        derived.points.reserve(points.size());
+        for (const derived_point& p : points)
+            derived.points.push_back(dated_value{p.date, p.value});
+        key k{derived_entity(ds.framework, *ind.derived), ind.id, breakdown{}};
+        derived_.insert_or_assign(k, std::move(points));
+        if (derived.points.empty()) {
+            series_.erase(k);
+            continue;
+        }
+        std::vector<ranked_series> own{derived};
+        series_.insert_or_assign(std::move(k), rankings_of_one{std::move(own), {std::move(derived)}});
+    }
 }
 
 DXFRAME_DECL const std::vector<dated_value>& series_index::get(const std::string& entity_id,
@@ -297,6 +323,12 @@ DXFRAME_DECL std::optional<dated_value> series_index::latest(const std::string& 
     const ranked_series* chosen = detail::choose(r.own, as_of);
     if (chosen == nullptr) return std::nullopt;
     return latest_on_or_before(r.continued[static_cast<std::size_t>(chosen - r.own.data())].points, as_of);
+}
+
+DXFRAME_DECL const std::vector<derived_point>* series_index::derived(const std::string& entity_id,
+                                                                     const std::string& indicator_id) const {
+    const auto it = derived_.find(key{entity_id, indicator_id, breakdown{}});
+    return it == derived_.end() ? nullptr : &it->second;
 }
 
 DXFRAME_DECL std::vector<std::string> series_index::entities_with(const std::string& indicator_id,
