@@ -56,9 +56,16 @@ struct indicator {
     std::optional<double> maximum;                                        ///< Largest valid value (inclusive).
     double weight = 1.0;                     ///< Relative weight within its parent node (≥ 0).
     std::optional<std::string> description;  ///< Definition, method of calculation.
+    /// Id of the indicator it is divided by before scoring (population, GDP, area: COINr's iMeta
+    /// `Denominator`), used when the index is denominated; absent = not denominated.
+    std::optional<std::string> denominator;
+    /// COINr's `ScaleFactor` for `denominator`: the value is divided by (denominator / scale),
+    /// e.g. 1000 for "per thousand people"; absent = 1. Finite and > 0.
+    std::optional<double> denominator_scale;
 };
 BOOST_DESCRIBE_STRUCT(indicator, (),
-                      (id, name, pillar, parent, unit, unit_label, direction, minimum, maximum, weight, description))
+                      (id, name, pillar, parent, unit, unit_label, direction, minimum, maximum, weight, description,
+                       denominator, denominator_scale))
 
 /// `weight` may be omitted (it is then 1).
 template <>
