@@ -309,7 +309,10 @@ inline std::optional<std::string> run_pipeline_command(std::ostream& err, const 
     const auto tables = detail::load_pipeline_tables(err, shown, in);
     if (!tables) return std::nullopt;
     check_index_spec_ids(spec.index, tables->tree);
-    const pipeline_result res = run_pipeline(*tables, spec, shown.file);
+    // Keep only the table printed (none for the index): four full copies of a large matrix
+    // would otherwise be held to print one.
+    const pipeline_tables keep = r.dset ? keep_only(*r.dset) : pipeline_tables{false, false, false, false};
+    const pipeline_result res = run_pipeline(*tables, spec, shown.file, keep);
     detail::print_index_diagnostics(err, shown, res.diagnostics, severity::info);
     if (!res.ok()) return std::nullopt;
     if (r.dset) return render_pipeline_table_csv(tables->tree, res, *r.dset);
