@@ -120,6 +120,36 @@ TEST_CASE("pipeline on ASEM: each table is the step's own result, in COINr's ord
     CHECK_FALSE(dxframe::parse_pipeline_stage("Treated"));
 }
 
+TEST_CASE("pipeline keeps only the tables asked for, with the same results", "[index][pipeline]") {
+    const auto data = px::asem();
+    dxframe::pipeline_spec spec = full_spec("mean_group:GDP_group");
+    spec.denominate.enabled = true;
+    const auto all = dxframe::run_pipeline(data, spec);
+    REQUIRE(all.ok());
+    for (const auto stage : {dxframe::pipeline_stage::raw, dxframe::pipeline_stage::denominated,
+                             dxframe::pipeline_stage::imputed, dxframe::pipeline_stage::treated}) {
+        const auto keep = dxframe::keep_only(stage);
+        const auto one = dxframe::run_pipeline(data, spec, "iData.csv", keep);
+        REQUIRE(one.ok());
+        INFO(static_cast<int>(stage));
+        CHECK(dxframe::pipeline_table(one, stage) == dxframe::pipeline_table(all, stage));
+        CHECK(one.raw.size() == (keep.raw ? data.values.size() : 0));
+        CHECK(one.denominated.size() == (keep.denominated ? data.values.size() : 0));
+        CHECK(one.imputed.size() == (keep.imputed ? data.values.size() : 0));
+        CHECK(one.treated.size() == (keep.treated ? data.values.size() : 0));
+        CHECK(one.index.aggregates == all.index.aggregates);
+        CHECK(one.index.ranks == all.index.ranks);
+        CHECK(one.treatment.size() == all.treatment.size());
+    }
+    const auto none =
+        dxframe::run_pipeline(px::asem(), {}, "iData.csv", dxframe::keep_only(dxframe::pipeline_stage::aggregated));
+    REQUIRE(none.ok());
+    CHECK(none.raw.size() == 0);
+    CHECK(none.denominated.size() == 0);
+    CHECK(none.treated.size() == 0);
+    CHECK(none.index.aggregates == dxframe::compute_index(data.tree, data.values, data.units).aggregates);
+}
+
 TEST_CASE("pipeline on ASEM reproduces the base-R port of COINr end to end", "[index][pipeline][coinr]") {
     const auto data = px::asem();
     check_index(dxframe::run_pipeline(data, full_spec("mean_group:GDP_group")), "impute_mean_group_treat");
@@ -215,6 +245,18 @@ TEST_CASE("pipeline on a dxframe/1 dataset: groups from entity attributes, denom
     const std::size_t internet = *data.tree.find_indicator("internet");
     const std::size_t incidents = *data.tree.find_indicator("incidents");
     CHECK(r.denominated.get(0, services) == 950 / (8.4 / 1.0));
+
+    // The dataset's own denominator of services (population, scale 1000) is iMeta's Denominator:
+    // --denominate alone uses it; internet and incidents name none and are left as they are.
+    REQUIRE(data.indicator_denominators[services] == std::optional<std::string>("population"));
+    CHECK(data.indicator_denominator_scales[services] == std::optional<double>(1000.0));
+    CHECK_FALSE(data.indicator_denominators[internet]);
+    dxframe::pipeline_spec own;
+    own.denominate.enabled = true;
+    const auto ro = dxframe::run_pipeline(data, own, "provinces.json");
+    REQUIRE(ro.ok());
+    CHECK(ro.denominated.get(0, services) == 950 / (8.4 / 1000.0));
+    CHECK(ro.denominated.get(0, internet) == data.values.get(0, internet));
     // Bắc Ninh (north) has no internet value in 2022: the mean of Hà Nội and Hải Phòng.
     CHECK(r.imputed.get(2, internet) == (83.0 + 72.0) / 2);
     // Hồ Chí Minh (south) has no incidents value: the mean of Cần Thơ and Bình Dương.

@@ -201,6 +201,17 @@ TEST_CASE("index pipeline on a dxframe/1 dataset: group imputation, denominator,
     INFO(d.err);
     REQUIRE(d.status == 0);
     CHECK(parse(d.out).rows[0][2] == dxframe::full_precision_number(950 / 8.4));
+    // Without --denominator, services takes the dataset's own denominator (population, scale 1000).
+    const auto own = run(provinces + " --year 2022 --denominate --dset denominated");
+    INFO(own.err);
+    REQUIRE(own.status == 0);
+    CHECK(parse(own.out).rows[0][2] == dxframe::full_precision_number(950 / (8.4 / 1000)));
+
+    // A pipeline problem names the file once, then the problem (no JSON Pointer to give).
+    const auto bad = run(provinces + " --year 2022 --impute mean_group:province");
+    CHECK(bad.status == 1);
+    CHECK(bad.err.find("provinces_pipeline.json: error unknown_reference: imputation 'mean_group:province'") !=
+          std::string::npos);
 
     const auto y = run(provinces + " --years all --impute mean_group:region --treat winsorise");
     INFO(y.err);

@@ -6,6 +6,8 @@
 // reads the options (bad specs: exit 2 naming the option).
 #include <dxframe/index.hpp>
 #include <dxframe/io/coinr.hpp>
+#include <dxframe/io/dataset_json.hpp>
+#include <dxframe/io/file.hpp>
 #include <dxframe/io/json.hpp>
 #include <dxframe/report/uncertainty.hpp>
 #include <dxframe/uncertainty.hpp>
@@ -306,6 +308,38 @@ TEST_CASE("dxframe uncertainty and sensitivity read the imputation and treatment
         CHECK(no_group.status == 2);
         CHECK(no_group.err.find("Nowhere") != std::string::npos);
     }
+}
+
+TEST_CASE("dxframe uncertainty imputes within the entities' groups of a dxframe/1 dataset", "[uncertainty][cli]") {
+    const std::string file = DXFRAME_TEST_DATA_DIR "/index/provinces_pipeline.json";
+    const auto r = dxframe_test::run_cli("uncertainty \"" + file +
+                                         "\" --root pdti --impute-alternatives mean,mean_group:region"
+                                         " --weight-noise 1:0.25 --runs 50 --seed 7 --threads 2 --format json");
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    // The same analysis from the library: the groups come with the input (index_input::groups).
+    const auto loaded = dxframe::load_dataset(dxframe::read_file(file));
+    REQUIRE(loaded.data);
+    dxframe::dataset_input_options o;
+    o.root = "pdti";
+    o.tree_notes = false;
+    const auto in = dxframe::dataset_index_input(*loaded.data, o);
+    REQUIRE(in.ok());
+    REQUIRE(in.input->groups.size() == 1);
+    CHECK(in.input->groups[0].id == "region");
+    dxframe::uncertainty_plan plan;
+    plan.weight_noise = {{1, 0.25}};
+    plan.impute_alternatives = dxframe::parse_imputation_alternatives("mean,mean_group:region");
+    const dxframe::uncertainty_model model(in.input->tree, in.input->values, in.input->units, {}, plan,
+                                           &in.input->groups);
+    dxframe::uncertainty_options opt;
+    opt.runs = 50;
+    opt.seed = 7;
+    CHECK(r.out == dxframe::uncertainty_json(dxframe::run_uncertainty(model, opt)));
+    const auto no_group = dxframe_test::run_cli("uncertainty \"" + file +
+                                                "\" --root pdti --impute-alternatives mean,mean_group:province");
+    CHECK(no_group.status == 2);
+    CHECK(no_group.err.find("province") != std::string::npos);
 }
 
 #endif

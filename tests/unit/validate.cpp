@@ -918,3 +918,28 @@ TEST_CASE("docs/diagnostics.md has a section for every diagnostic code, in enum 
     CHECK(codes.size() == 49);
     CHECK(sections == codes);
 }
+
+TEST_CASE("indicator denominator: another indicator, scale finite and above 0", "[validate]") {
+    auto ds = clean();
+    ds.framework.indicators[2].denominator = ds.framework.indicators[0].id;
+    ds.framework.indicators[2].denominator_scale = 1000.0;
+    CHECK(validate(ds).empty());
+    ds.framework.indicators[2].denominator = "population";
+    CHECK(only(ds, diagnostic_code::unknown_reference, "/framework/indicators/2/denominator").message ==
+          "the denominator of indicator 'plan_share' names indicator 'population', which does not exist");
+    ds.framework.indicators[2].denominator = "gov";
+    CHECK(contains(only(ds, diagnostic_code::unknown_reference, "/framework/indicators/2/denominator").message,
+                   "is a node"));
+    ds.framework.indicators[2].denominator = "plan_share";
+    CHECK(contains(only(ds, diagnostic_code::unknown_reference, "/framework/indicators/2/denominator").message,
+                   "names itself"));
+    ds = clean();
+    ds.framework.indicators[2].denominator = ds.framework.indicators[0].id;
+    ds.framework.indicators[2].denominator_scale = 0.0;
+    CHECK(only(ds, diagnostic_code::non_positive_denominator, "/framework/indicators/2/denominator_scale").message ==
+          "indicator 'plan_share' has denominator_scale 0; it must be greater than 0");
+    ds.framework.indicators[2].denominator_scale = -1.0;
+    only(ds, diagnostic_code::non_positive_denominator, "/framework/indicators/2/denominator_scale");
+    ds.framework.indicators[2].denominator_scale = not_a_number;
+    only(ds, diagnostic_code::non_finite_value, "/framework/indicators/2/denominator_scale");
+}

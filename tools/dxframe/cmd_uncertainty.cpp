@@ -14,8 +14,6 @@
 #include <vector>
 
 #include <dxframe/error.hpp>
-#include <dxframe/io/coinr.hpp>
-#include <dxframe/io/file.hpp>
 #include <dxframe/report/sensitivity.hpp>
 #include <dxframe/report/uncertainty.hpp>
 #include <dxframe/uncertainty.hpp>
@@ -42,7 +40,7 @@ constexpr const char* common_usage =
     "  --impute-alternatives SPEC[;ID=SPEC...][,SPEC...]\n"
     "                     imputations of the missing values to choose from, equally likely\n"
     "                     (e.g. none,mean,median,mean_group:GDP_group; ID=SPEC after ';' for one\n"
-    "                     indicator; group columns with COINr tables only)\n"
+    "                     indicator; groups: iData's Group columns or the entities' groups)\n"
     "  --treat-alternatives SPEC[;ID=SPEC...][,SPEC...]\n"
     "                     outlier treatments of the imputed data to choose from, equally likely\n"
     "                     (e.g. none,winsorise:5:2:3.5,winsorise:3)\n"
@@ -168,7 +166,6 @@ struct analysis_setup {
     std::string format = "csv";
     dxframe::analysis_report_options report;
     std::optional<std::string> output;
-    std::optional<std::vector<dxframe::coinr_group>> groups;  // iData's group columns, when an imputation needs them
 };
 
 const std::vector<std::string> shared_value_options = {"--normalise-alternatives",
@@ -295,47 +292,12 @@ void report(dxframe::cli::context& ctx, const std::vector<dxframe::diagnostic>& 
     }
 }
 
-// True when an imputation alternative reads a group column.
-bool needs_groups(const dxframe::uncertainty_plan& plan) {
-    const auto grouped = [](const dxframe::imputation& m) {
-        return m.method == dxframe::imputation_method::mean_group ||
-               m.method == dxframe::imputation_method::median_group;
-    };
-    for (const auto& spec : plan.impute_alternatives) {
-        if (grouped(spec.all)) return true;
-        for (const auto& [id, m] : spec.indicator) {
-            if (grouped(m)) return true;
-        }
-    }
-    return false;
-}
-
-// The group columns of COINr tables (iData's Group_ columns), read again from the files: the
-// index input carries the indicators only. Same options, so the same rows in the same order.
-std::optional<std::vector<dxframe::coinr_group>> load_groups(const dxframe::cli::parsed_args& args) {
-    dxframe::cli::index_input_request r = dxframe::cli::index_input_source(args);
-    dxframe::cli::parse_index_input_choices(args, r);
-    dxframe::coinr_options opt;
-    opt.data_source = r.path;
-    opt.meta_source = r.meta;
-    opt.time = r.year;
-    try {
-        dxframe::coinr_import_result imported =
-            dxframe::import_coinr(dxframe::read_file(r.path), dxframe::read_file(r.meta), opt);
-        if (!imported.ok()) return std::nullopt;
-        return std::move(imported.data->groups);
-    } catch (const dxframe::io_error& e) {
-        throw dxframe::cli::io_failure(e.what());
-    }
-}
-
 bool load(dxframe::cli::context& ctx, const dxframe::cli::parsed_args& args, analysis_setup& s) {
     auto in = dxframe::cli::load_index_input(ctx.err, args);
     if (!in) return false;
     s.input = std::move(*in);
     dxframe::cli::check_index_spec_ids(s.spec, s.input.tree);
     s.report.unit_names = s.input.names;
-    if (s.input.coinr && needs_groups(s.plan)) s.groups = load_groups(args);
     return true;
 }
 
@@ -348,7 +310,7 @@ auto analyse(dxframe::cli::context& ctx, const analysis_setup& s, Options opt, c
     opt.progress = progress_bar(ctx, what);
     try {
         const dxframe::uncertainty_model model(s.input.tree, s.input.values, s.input.units, s.spec, s.plan,
-                                               s.groups ? &*s.groups : nullptr);
+                                               &s.input.groups);
         auto r = analysis(model, opt);
         report(ctx, r.diagnostics, r.failures, r.normalisers, r.aggregators, r.inputs, s.input);
         return r;

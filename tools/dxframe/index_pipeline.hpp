@@ -285,12 +285,15 @@ inline std::optional<std::string> run_pipeline_command(std::ostream& err, const 
     shown.coinr = in.coinr;
     shown.file = in.coinr ? in.path : input_name(in.path);
     const pipeline_spec& spec = r.options.spec;
+    // The path of the pipeline's diagnostics: a COINr table's name; none for a dataset, whose
+    // file name the printer puts first already.
+    const std::string source = in.coinr ? shown.file : std::string();
     if (r.panel) {
         const auto panel = detail::load_pipeline_panel(err, shown, in, r.years);
         if (!panel) return std::nullopt;
         const index_tree& tree = panel->periods.front().tree;
         check_index_spec_ids(spec.index, tree);
-        const panel_pipeline_result res = run_panel_pipeline(*panel, r.options, shown.file);
+        const panel_pipeline_result res = run_panel_pipeline(*panel, r.options, source);
         detail::print_index_diagnostics(err, shown, res.diagnostics, severity::info);
         if (!res.ok()) return std::nullopt;
         if (r.dset) return render_panel_table_csv(tree, res, *r.dset);
@@ -309,7 +312,10 @@ inline std::optional<std::string> run_pipeline_command(std::ostream& err, const 
     const auto tables = detail::load_pipeline_tables(err, shown, in);
     if (!tables) return std::nullopt;
     check_index_spec_ids(spec.index, tables->tree);
-    const pipeline_result res = run_pipeline(*tables, spec, shown.file);
+    // Keep only the table printed (none for the index): four full copies of a large matrix
+    // would otherwise be held to print one.
+    const pipeline_tables keep = r.dset ? keep_only(*r.dset) : pipeline_tables{false, false, false, false};
+    const pipeline_result res = run_pipeline(*tables, spec, source, keep);
     detail::print_index_diagnostics(err, shown, res.diagnostics, severity::info);
     if (!res.ok()) return std::nullopt;
     if (r.dset) return render_pipeline_table_csv(tables->tree, res, *r.dset);

@@ -10,9 +10,10 @@
 ///   attributes (region, …), one column per attribute name; a unit without the attribute has no
 ///   group;
 /// - denominator columns (for denomination): every indicator of the framework that is not in the
-///   tree (population, GDP, area), each entity's latest value by the same rule and cut-off. A
-///   dxframe/1 indicator names no denominator of its own, so none is chosen by default: the
-///   pipeline's spec names one per indicator (pipeline_denomination::indicator).
+///   tree (population, GDP, area), each entity's latest value by the same rule and cut-off. Each
+///   tree indicator's `denominator` and `denominator_scale` become iMeta's Denominator
+///   (coinr_data::indicator_denominators, ::indicator_denominator_scales), so the pipeline
+///   denominates by them unless its spec names another (pipeline_denomination::indicator).
 #pragma once
 
 #include <optional>

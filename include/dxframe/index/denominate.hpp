@@ -73,7 +73,8 @@ DXFRAME_DECL denomination_result denominate(const denomination_input& in,
                                             const std::string& source = "iData.csv");
 
 /// COINr's default `denomby`: each tree indicator's iMeta Denominator (none where empty), with
-/// the same `scale` for all.
+/// the same `scale` for all, except an indicator whose own scale the input gives
+/// (coinr_data::indicator_denominator_scales, from a dxframe/1 dataset).
 DXFRAME_DECL std::vector<denominator_choice> denominators_from_meta(const coinr_data& data, double scale = 1.0);
 
 /// Denominates an imported COINr table by `choices` (one per tree indicator; by default

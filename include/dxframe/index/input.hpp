@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 /// @file
 /// @brief The input of an index computation, whatever it was read from: the tree, the units ×
-/// indicators matrix, and the units' ids and names, built from COINr's tables or from a
-/// dxframe/1 dataset.
+/// indicators matrix, the units' ids and names and their group columns, built from COINr's
+/// tables or from a dxframe/1 dataset.
 ///
 /// One shape for both sources, so that a program (the `dxframe` tool's index, uncertainty and
 /// sensitivity commands) reads an input the same way whichever the user gives. Reading the
@@ -33,6 +33,9 @@ struct index_input {
     /// Unit names, as `units`: COINr's uName (uCode when absent), or the entity's name in the
     /// chosen language (its id when it has none).
     std::vector<std::string> names;
+    /// Group columns, for group imputation (`mean_group:COLUMN`): iData's Group columns, or the
+    /// entities' `groups` attributes (one column per attribute name, as dataset_coinr_data).
+    std::vector<coinr_group> groups;
 };
 
 /// An index input and the problems found building it.

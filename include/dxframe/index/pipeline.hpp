@@ -92,11 +92,27 @@ struct pipeline_result {
     bool ok() const noexcept { return !has_errors(diagnostics); }
 };
 
+/// Which intermediate tables run_pipeline keeps in its result. Each is a full units × indicators
+/// copy (80 MB at 10,000 × 1,000): a caller that prints one table, or only the index, keeps
+/// only that one; a table not kept is left empty (size 0). The index tables are always kept.
+struct pipeline_tables {
+    bool raw = true;          ///< pipeline_result::raw.
+    bool denominated = true;  ///< pipeline_result::denominated.
+    bool imputed = true;      ///< pipeline_result::imputed.
+    bool treated = true;      ///< pipeline_result::treated.
+};
+BOOST_DESCRIBE_STRUCT(pipeline_tables, (), (raw, denominated, imputed, treated))
+
+/// Only the table of `stage` (none for normalised and aggregated, which are in the index).
+DXFRAME_DECL pipeline_tables keep_only(pipeline_stage stage);
+
 /// Runs the pipeline on one cross-section (`data.values` are the raw values). `source` names
-/// the input in diagnostics. Throws dxframe::error only on misuse (as compute_index: ids the
-/// tree does not have in `spec.index`); problems with the data are diagnostics.
+/// the input in diagnostics; `keep` says which intermediate tables the result holds (all by
+/// default; the steps run the same either way, and a table not kept is never copied). Throws
+/// dxframe::error only on misuse (as compute_index: ids the tree does not have in
+/// `spec.index`); problems with the data are diagnostics.
 DXFRAME_DECL pipeline_result run_pipeline(const coinr_data& data, const pipeline_spec& spec,
-                                          const std::string& source = "iData.csv");
+                                          const std::string& source = "iData.csv", const pipeline_tables& keep = {});
 
 /// The table of `stage` (normalised: `index.normalised`; aggregated: `index.aggregates`, the
 /// nodes only — a renderer puts the normalised indicators before them, as COINr's Aggregated).

@@ -60,6 +60,10 @@ struct coinr_data {
     /// has no Denominator column. Not checked here: denominate() reports a name that is no
     /// denominator column.
     std::vector<std::optional<std::string>> indicator_denominators;
+    /// The scale factor of each tree indicator's own denominator, where its source gives one (a
+    /// dxframe/1 indicator's `denominator_scale`); empty or none = the caller's scale. iMeta has
+    /// no such column, so import_coinr leaves this empty.
+    std::vector<std::optional<double>> indicator_denominator_scales;
 };
 
 /// The outcome of import_coinr.

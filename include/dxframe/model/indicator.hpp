@@ -64,10 +64,16 @@ struct indicator {
     /// How its values are computed from other entities' observations (a count of provinces, a
     /// population-weighted national value); absent for an indicator that is only reported.
     std::optional<derivation> derived;
+    /// Id of the indicator it is divided by before scoring (population, GDP, area: COINr's iMeta
+    /// `Denominator`), used when the index is denominated; absent = not denominated.
+    std::optional<std::string> denominator;
+    /// COINr's `ScaleFactor` for `denominator`: the value is divided by (denominator / scale),
+    /// e.g. 1000 for "per thousand people"; absent = 1. Finite and > 0.
+    std::optional<double> denominator_scale;
 };
 BOOST_DESCRIBE_STRUCT(indicator, (),
                       (id, name, pillar, parent, unit, unit_label, direction, minimum, maximum, weight, description,
-                       dimensions, derived))
+                       dimensions, derived, denominator, denominator_scale))
 
 /// `weight` may be omitted (it is then 1).
 template <>

@@ -138,6 +138,27 @@ inline void check_nodes(context& cx) {
     }
 }
 
+/// The denominator of indicator `ind` at `base`: another indicator, with a finite scale above 0
+/// (a scale of 0 or less would divide by a zero or negative denominator).
+inline void check_denominator(context& cx, const indicator& ind, const std::string& base) {
+    const std::string who = "indicator " + quote_id(ind.id);
+    if (ind.denominator) {
+        const std::string path = base + "/denominator";
+        if (*ind.denominator == ind.id) {
+            cx.error(diagnostic_code::unknown_reference, path,
+                     who + " names itself as its denominator; a denominator must be another indicator");
+        } else {
+            resolve_indicator(cx, *ind.denominator, path, "the denominator of " + who);
+        }
+    }
+    const std::string scale_path = base + "/denominator_scale";
+    if (present_and_finite(cx, ind.denominator_scale, scale_path, "denominator_scale of " + who) &&
+        *ind.denominator_scale <= 0) {
+        cx.error(diagnostic_code::non_positive_denominator, scale_path,
+                 who + " has denominator_scale " + number_text(*ind.denominator_scale) + "; it must be greater than 0");
+    }
+}
+
 /// /framework/indicators, indicator by indicator; marks the indicators whose bounds are unusable.
 inline void check_indicators(context& cx) {
     const auto& indicators = cx.fw.indicators;
@@ -155,6 +176,7 @@ inline void check_indicators(context& cx) {
         check_indicator_bounds(cx, i, base);
         check_weight(cx, "indicator", ind.id, ind.weight, base);
         check_indicator_dimensions(cx, i, base);
+        check_denominator(cx, ind, base);
     }
 }
 

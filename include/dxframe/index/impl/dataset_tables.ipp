@@ -72,7 +72,19 @@ DXFRAME_DECL dataset_tables_result dataset_coinr_data(const dataset& ds, const d
     data.values = std::move(in.values);
     data.groups = detail::dataset_group_columns(ds, data.units);
     if (options.year) data.time = static_cast<double>(*options.year);
+    // Each tree indicator's own denominator and scale (dxframe/1 `denominator`,
+    // `denominator_scale`), COINr's iMeta Denominator column.
+    std::unordered_map<std::string, const indicator*> declared;
+    for (const auto& ind : ds.framework.indicators)
+        declared.emplace(ind.id, &ind);
     data.indicator_denominators.assign(data.tree.indicator_count(), std::nullopt);
+    data.indicator_denominator_scales.assign(data.tree.indicator_count(), std::nullopt);
+    for (std::size_t i = 0; i < data.tree.indicator_count(); ++i) {
+        const auto it = declared.find(data.tree.indicators()[i].id);
+        if (it == declared.end()) continue;
+        data.indicator_denominators[i] = it->second->denominator;
+        data.indicator_denominator_scales[i] = it->second->denominator_scale;
+    }
 
     // Denominator columns: the framework's indicators outside the tree, latest values.
     const series_index series(ds);

@@ -140,7 +140,9 @@ DXFRAME_DECL std::vector<denominator_choice> denominators_from_meta(const coinr_
     std::vector<denominator_choice> out(data.tree.indicator_count());
     for (std::size_t i = 0; i < out.size() && i < data.indicator_denominators.size(); ++i) {
         out[i].denominator = data.indicator_denominators[i];
-        out[i].scale = scale;
+        const bool own_scale =
+            i < data.indicator_denominator_scales.size() && data.indicator_denominator_scales[i].has_value();
+        out[i].scale = own_scale ? *data.indicator_denominator_scales[i] : scale;
     }
     return out;
 }

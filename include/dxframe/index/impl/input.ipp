@@ -5,8 +5,10 @@
 
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include <dxframe/index/dataset_input.hpp>
+#include <dxframe/index/impl/dataset_tables.ipp>  // detail::dataset_group_columns
 #include <dxframe/index/input.hpp>
 #include <dxframe/io/coinr.hpp>
 
@@ -19,7 +21,8 @@ DXFRAME_DECL index_input_result coinr_index_input(std::string_view idata_csv, st
     r.diagnostics = std::move(imported.diagnostics);
     if (!imported.ok()) return r;
     coinr_data& d = *imported.data;
-    r.input = index_input{std::move(d.tree), std::move(d.values), std::move(d.units), std::move(d.unit_names)};
+    r.input = index_input{std::move(d.tree), std::move(d.values), std::move(d.units), std::move(d.unit_names),
+                          std::move(d.groups)};
     return r;
 }
 
@@ -28,8 +31,9 @@ DXFRAME_DECL index_input_result dataset_index_input(const dataset& ds, const dat
     index_input_result r;
     r.diagnostics = std::move(built.diagnostics);
     if (!built.ok()) return r;
-    r.input =
-        index_input{std::move(*built.tree), std::move(built.values), std::move(built.units), std::move(built.names)};
+    std::vector<coinr_group> groups = detail::dataset_group_columns(ds, built.units);
+    r.input = index_input{std::move(*built.tree), std::move(built.values), std::move(built.units),
+                          std::move(built.names), std::move(groups)};
     return r;
 }
 

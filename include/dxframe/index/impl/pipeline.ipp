@@ -117,50 +117,81 @@ DXFRAME_DECL const value_matrix& pipeline_table(const pipeline_result& result, p
     return result.index.aggregates;
 }
 
-DXFRAME_DECL pipeline_result run_pipeline(const coinr_data& data, const pipeline_spec& spec,
-                                          const std::string& source) {
+DXFRAME_DECL pipeline_tables keep_only(pipeline_stage stage) {
+    pipeline_tables keep{false, false, false, false};
+    switch (stage) {
+        case pipeline_stage::raw: keep.raw = true; break;
+        case pipeline_stage::denominated: keep.denominated = true; break;
+        case pipeline_stage::imputed: keep.imputed = true; break;
+        case pipeline_stage::treated: keep.treated = true; break;
+        case pipeline_stage::normalised:
+        case pipeline_stage::aggregated: break;
+    }
+    return keep;
+}
+
+DXFRAME_DECL pipeline_result run_pipeline(const coinr_data& data, const pipeline_spec& spec, const std::string& source,
+                                          const pipeline_tables& keep) {
     pipeline_result out;
     out.units = data.units;
-    out.raw = data.values;
+    if (keep.raw) out.raw = data.values;
     const std::vector<std::string> ids = detail::pipeline_indicator_ids(data.tree);
 
-    // 1. Denominate.
+    // 1. Denominate. Without the step the denominated table is the input itself (not copied).
+    value_matrix denominated_values;
+    const value_matrix* denominated = &data.values;
     if (spec.denominate.enabled) {
         const auto choices = detail::pipeline_denominators(data, spec.denominate, source, out.diagnostics);
         if (!out.ok()) return out;
         denomination_result d = denominate(data, choices, source);
-        out.denominated = std::move(d.values);
+        denominated_values = std::move(d.values);
+        denominated = &denominated_values;
         out.denomination = std::move(d.counts);
         detail::pipeline_append(out.diagnostics, std::move(d.diagnostics), "");
-    } else {
-        out.denominated = out.raw;
     }
-    if (!out.ok()) return out;
+    const auto keep_denominated = [&] {
+        if (!keep.denominated) return;
+        if (spec.denominate.enabled) {
+            out.denominated = std::move(denominated_values);
+        } else {
+            out.denominated = data.values;
+        }
+    };
+    if (!out.ok()) {
+        keep_denominated();
+        return out;
+    }
 
     // 2. Impute.
     imputation_input imp;
-    imp.values = &out.denominated;
+    imp.values = denominated;
     imp.indicator_ids = &ids;
     imp.units = &out.units;
     imp.groups = &data.groups;
     imputation_result ir = impute(imp, spec.impute, source);
-    out.imputed = std::move(ir.values);
+    keep_denominated();
+    denominated_values = value_matrix{};  // not needed any more: free it before the next copy
+    value_matrix work = std::move(ir.values);
+    if (keep.imputed) out.imputed = work;
     out.imputed_by_indicator = std::move(ir.indicators);
     out.imputed_by_unit = std::move(ir.units);
     out.still_missing = std::move(ir.still_missing);
     detail::pipeline_append(out.diagnostics, std::move(ir.diagnostics), "");
     if (!out.ok()) return out;
 
-    // 3. Treat.
-    out.treated = out.imputed;
+    // 3. Treat, in place on the imputed values (a copy only when the imputed table is kept).
     if (spec.treat) {
-        out.treatment = detail::pipeline_treat(out.treated, ids, out.units, *spec.treat, source, "", out.diagnostics);
-        if (!out.ok()) return out;
+        out.treatment = detail::pipeline_treat(work, ids, out.units, *spec.treat, source, "", out.diagnostics);
+        if (!out.ok()) {
+            if (keep.treated) out.treated = std::move(work);
+            return out;
+        }
     }
 
     // 4–6. Normalise, aggregate, rank.
-    out.index = compute_index(data.tree, out.treated, out.units, spec.index);
+    out.index = compute_index(data.tree, work, out.units, spec.index);
     detail::pipeline_append(out.diagnostics, std::vector<diagnostic>(out.index.diagnostics), "");
+    if (keep.treated) out.treated = std::move(work);
     return out;
 }
 
