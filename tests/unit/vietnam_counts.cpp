@@ -202,3 +202,23 @@ TEST_CASE("the derived form leaves every target's scorecard status as it was", "
     }
     CHECK(with.overall.counts.judged() == without.overall.counts.judged());
 }
+
+TEST_CASE("the urban 1 Gb/s target is on the urban breakdown of a general indicator; no split by sex exists",
+          "[vietnam][dimensions]") {
+    const framework& fw = vn().framework;
+    REQUIRE(fw.dimensions.size() == 1);  // area only: the seeds and the data give no split by sex
+    const dimension& area = fw.dimensions.front();
+    CHECK(area.id == "area");
+    std::vector<std::string> codes;
+    for (const dimension_code& c : area.codes)
+        codes.push_back(c.id);
+    CHECK(codes == std::vector<std::string>{"urban", "rural"});
+    const indicator& general = indicator_in(vn(), "infra_orgs_gigabit_share");
+    CHECK(general.dimensions == std::vector<std::string>{"area"});
+    CHECK(find_by_id(fw.indicators, std::string("infra_urban_orgs_gigabit_share")) == nullptr);
+    const target* urban = find_by_id(fw.targets, std::string("q2025_urban_orgs_gigabit"));
+    REQUIRE(urban != nullptr);
+    CHECK(urban->indicator == general.id);
+    CHECK(urban->breakdown == breakdown{{"area", "urban"}});
+    CHECK(urban->value == 90.0);
+}
