@@ -186,6 +186,20 @@ TEST_CASE("every reported count of provinces or ministries is reproduced from sy
     CHECK(checked == 16);  // every ratio observation of the eleven counts (grep "denominator": 63 / 22)
 }
 
+TEST_CASE("a count of Viet Nam's provinces has 63 members up to 30 June 2025 and 34 from 1 July 2025",
+          "[vietnam][derived]") {
+    const indicator& national = indicator_in(vn(), "inst_province_dx_resolution");
+    CHECK(derived_members(vn(), national, d("2025-06-30")).missing.size() == 63);
+    CHECK(derived_members(vn(), national, d("2025-07-01")).missing.size() == 34);
+    // 34 synthetic values after the merger: the denominator follows the date, not the 63 of 2022.
+    const dataset ds = with_synthetic_members(vn(), national, d("2025-12-31"), 30, 4);
+    const std::vector<derived_point> series = derive_series(ds, indicator_in(ds, national.id));
+    REQUIRE_FALSE(series.empty());
+    CHECK(series.back().date == d("2025-12-31"));
+    CHECK(series.back().numerator == 30.0);
+    CHECK(series.back().denominator == 34.0);
+}
+
 TEST_CASE("the derived form leaves every target's scorecard status as it was", "[vietnam][derived][progress]") {
     dataset plain = vn();
     for (indicator& ind : plain.framework.indicators)
