@@ -94,7 +94,7 @@ def load_parts():
         raise DataError("data/vietnam: files the assembly does not read: %s" % ", ".join(stray))
 
     # Field order of the framework object follows the model (dxframe::framework's members).
-    order = ["id", "name", "nation", "pillars", "nodes", "indicators", "targets", "tasks"]
+    order = ["id", "name", "nation", "pillars", "dimensions", "nodes", "indicators", "targets", "tasks"]
     assembled_fw = {}
     for key in order:
         if key in ("indicators", "targets"):
