@@ -69,9 +69,9 @@ enum class diagnostic_code {
     unknown_dimension,        ///< A breakdown names a dimension its indicator is not broken down by.
     unknown_dimension_code,   ///< A breakdown names a code its dimension does not have.
     breakdown_exceeds_total,  ///< Counts of a breakdown's parts add up to more than its total.
-    invalid_derivation,     ///< A derived indicator that cannot be computed (a count without condition, a cycle).
-    missing_weight,         ///< A member's value with no weight on or before its date (weighted_mean).
-    derived_value_differs,  ///< A reported value of a derived indicator other than the computed one (warning).
+    invalid_derivation,       ///< A derived indicator that cannot be computed (a count without condition, a cycle).
+    missing_weight,           ///< A member's value with no weight on or before its date (weighted_mean).
+    derived_value_differs,    ///< A reported value of a derived indicator other than the computed one (warning).
     // Tables and computations.
     invalid_csv,              ///< A CSV table that cannot be read (ragged row, bad quoting).
     invalid_number,           ///< A cell that should be a number and is not.
@@ -87,8 +87,9 @@ BOOST_DESCRIBE_ENUM(diagnostic_code, invalid_json, unsupported_format, type_mism
                     negative_weight, zero_weight_sum, hierarchy_cycle, conflicting_observations, duplicate_observation,
                     out_of_on_non_rank, invalid_out_of, rank_outside_ranking, successor_cycle, invalid_succession,
                     entity_not_alive, invalid_task, invalid_bounds, empty_framework, missing_source, missing_reason,
-                    invalid_manual_status, unknown_dimension, unknown_dimension_code, breakdown_exceeds_total, invalid_derivation, missing_weight, derived_value_differs,
-                    invalid_csv, invalid_number, invalid_metadata, insufficient_data, invalid_input_for_method)
+                    invalid_manual_status, unknown_dimension, unknown_dimension_code, breakdown_exceeds_total,
+                    invalid_derivation, missing_weight, derived_value_differs, invalid_csv, invalid_number,
+                    invalid_metadata, insufficient_data, invalid_input_for_method)
 
 /// One problem found in data.
 struct diagnostic {

@@ -6,8 +6,8 @@
 #include <dxframe/model/breakdown.hpp>
 #include <dxframe/model/dataset.hpp>
 #include <dxframe/model/date.hpp>
-#include <dxframe/model/dimension.hpp>
 #include <dxframe/model/derivation.hpp>
+#include <dxframe/model/dimension.hpp>
 #include <dxframe/model/entity.hpp>
 #include <dxframe/model/fields.hpp>
 #include <dxframe/model/framework.hpp>

@@ -23,8 +23,8 @@
 #include <dxframe/impl/validate/breakdowns.ipp>
 #include <dxframe/impl/validate/context.ipp>
 #include <dxframe/impl/validate/cycles.ipp>
-#include <dxframe/impl/validate/dimensions.ipp>
 #include <dxframe/impl/validate/derived.ipp>
+#include <dxframe/impl/validate/dimensions.ipp>
 #include <dxframe/impl/validate/duplicates.ipp>
 #include <dxframe/impl/validate/entities.ipp>
 #include <dxframe/impl/validate/hierarchy.ipp>

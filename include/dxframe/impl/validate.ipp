@@ -27,8 +27,8 @@
 
 #include <dxframe/diagnostic.hpp>
 #include <dxframe/impl/validate/context.ipp>
-#include <dxframe/impl/validate/dimensions.ipp>
 #include <dxframe/impl/validate/derived.ipp>
+#include <dxframe/impl/validate/dimensions.ipp>
 #include <dxframe/impl/validate/entities.ipp>
 #include <dxframe/impl/validate/hierarchy.ipp>
 #include <dxframe/impl/validate/lifetimes.ipp>

@@ -349,7 +349,8 @@ inline std::optional<derived_point> latest_point(const std::vector<derived_point
 inline target_assessment assess_one(const dataset& ds, const target& t, const indicator* ind,
                                     const std::string& entity_id, bool use_target_baseline, const date& as_of,
                                     const progress_options& options) {
-    if (ind != nullptr && ind->derived && t.breakdown.empty() && entity_id == derived_entity(ds.framework, *ind->derived)) {
+    if (ind != nullptr && ind->derived && t.breakdown.empty() &&
+        entity_id == derived_entity(ds.framework, *ind->derived)) {
         const std::vector<derived_point> points = derive_series(ds, *ind);
         ranked_series series;
         for (const derived_point& p : points)
