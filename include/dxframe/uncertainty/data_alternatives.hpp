@@ -39,7 +39,9 @@ struct data_alternative {
 /// id or a group column the data does not have, or an indicator a treatment alternative asks
 /// to treat with too few values (untreatable_indicators, the pipeline's rule) — naming the
 /// alternative. Each pair's diagnostics (path `source`, the input's name) start with the
-/// alternative they belong to ("treatment alternative 2 'winsorise:5:2:3.5': ...").
+/// alternative they belong to ("treatment alternative 2 'winsorise:5:2:3.5': ...", after the
+/// imputation alternative when there are several: "imputation alternative 1 'mean', treatment
+/// alternative 2 ...").
 DXFRAME_DECL std::vector<data_alternative> make_data_alternatives(const index_tree& tree, const value_matrix& data,
                                                                   const std::vector<std::string>& units,
                                                                   const std::vector<imputation_spec>& imputations,

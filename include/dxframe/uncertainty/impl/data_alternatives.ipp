@@ -56,6 +56,7 @@ DXFRAME_DECL std::vector<data_alternative> make_data_alternatives(const index_tr
     for (std::size_t a = 0; a < ni; ++a) {
         data_alternative imputed;
         imputed.imputation = a;
+        std::string imputation_what;
         if (imputations.empty()) {
             imputed.values = data;
         } else {
@@ -65,11 +66,11 @@ DXFRAME_DECL std::vector<data_alternative> make_data_alternatives(const index_tr
             in.units = &units;
             in.groups = groups;
             imputation_result r = impute(in, imputations[a], source);
-            const std::string what =
+            imputation_what =
                 "imputation alternative " + std::to_string(a + 1) + " '" + imputation_spec_text(imputations[a]) + "'";
-            detail::throw_alternative_error(r.diagnostics, what);
+            detail::throw_alternative_error(r.diagnostics, imputation_what);
             imputed.values = std::move(r.values);
-            detail::append_alternative_diagnostics(imputed.diagnostics, std::move(r.diagnostics), what);
+            detail::append_alternative_diagnostics(imputed.diagnostics, std::move(r.diagnostics), imputation_what);
         }
         for (std::size_t b = 0; b < nt; ++b) {
             data_alternative d;
@@ -78,8 +79,10 @@ DXFRAME_DECL std::vector<data_alternative> make_data_alternatives(const index_tr
             d.values = b + 1 == nt ? std::move(imputed.values) : imputed.values;
             d.diagnostics = imputed.diagnostics;
             if (!treatments.empty()) {
-                const std::string what =
-                    "treatment alternative " + std::to_string(b + 1) + " '" + treat_spec_text(treatments[b]) + "'";
+                // The pair when there are imputation alternatives: its data depends on both.
+                const std::string what = (imputation_what.empty() ? "" : imputation_what + ", ") +
+                                         "treatment alternative " + std::to_string(b + 1) + " '" +
+                                         treat_spec_text(treatments[b]) + "'";
                 // The pipeline's rule (untreatable_indicators): too few values stops, as
                 // COINr's Treat does; all equal or infinite is a warning, left untreated.
                 std::vector<diagnostic> diags = untreatable_indicators(d.values, ids, treatments[b], source);
