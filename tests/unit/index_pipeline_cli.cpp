@@ -291,7 +291,7 @@ TEST_CASE("index pipeline review fixes: denominators, years, treatment rule, usa
     CHECK(dt.rows[0][lpi] != rt.rows[0][lpi]);
 
     // Command-line mistakes in --denominator: usage errors naming the option, no "left undenominated".
-    for (const char* bad : {"internet=:5", "nope=population"}) {
+    for (const char* bad : {"internet=:5", "nope=population", "internet=nope"}) {
         const auto r = run(provinces + " --year 2022 --denominator " + bad);
         INFO(bad << ": " << r.err);
         CHECK(r.status == 2);
@@ -299,6 +299,13 @@ TEST_CASE("index pipeline review fixes: denominators, years, treatment rule, usa
         CHECK(r.err.find("left undenominated") == std::string::npos);
         CHECK(r.out.empty());
     }
+    // A data problem of a dataset: the file named once.
+    const auto group = run(provinces + " --year 2022 --impute mean_group:nope");
+    INFO(group.err);
+    CHECK(group.status == 1);
+    const std::string line = group.err.substr(0, group.err.find('\n'));
+    CHECK(line.find("'nope'") != std::string::npos);
+    CHECK(line.find("provinces_pipeline.json") == line.rfind("provinces_pipeline.json"));
 
     // --years on a dataset: whole years 1..9999 only.
     for (const char* bad : {"1e300", "2021.7", "0"}) {

@@ -61,12 +61,19 @@ struct pipeline_request {
 
 namespace detail {
 
-// An --denominator ID that is no indicator of `tree`: a usage error naming the option.
-inline void check_denominator_ids(const pipeline_denomination& d, const index_tree& tree) {
+// An --denominator ID that is no indicator of the tables, or a COL that is none of their
+// denominator columns: a usage error naming the option (a command-line mistake, not the data's).
+inline void check_denominator_ids(const pipeline_denomination& d, const coinr_data& tables) {
     for (const auto& [id, choice] : d.indicator) {
-        if (!tree.find_indicator(id)) {
-            throw usage_error("--denominator '" + id + "=" + choice.denominator.value_or("") + "': '" + id +
-                              "' is not an indicator of the index");
+        const std::string arg = "--denominator '" + id + "=" + choice.denominator.value_or("") + "': ";
+        if (!tables.tree.find_indicator(id)) throw usage_error(arg + "'" + id + "' is not an indicator of the index");
+        const auto& cols = tables.denominator_ids;
+        if (choice.denominator && std::find(cols.begin(), cols.end(), *choice.denominator) == cols.end()) {
+            std::string list;
+            for (const auto& c : cols)
+                list += (list.empty() ? "" : ", ") + c;
+            throw usage_error(arg + "'" + *choice.denominator +
+                              "' is not a denominator column (they are: " + (list.empty() ? "none" : list) + ")");
         }
     }
 }
@@ -297,13 +304,16 @@ inline std::optional<std::string> run_pipeline_command(std::ostream& err, const 
     shown.coinr = in.coinr;
     shown.file = in.coinr ? in.path : input_name(in.path);
     const pipeline_spec& spec = r.options.spec;
+    // The path of the pipeline's own diagnostics: the COINr table's name; none for a dataset,
+    // whose name the printer puts before every diagnostic already.
+    const std::string source = in.coinr ? shown.file : std::string();
     if (r.panel) {
         const auto panel = detail::load_pipeline_panel(err, shown, in, r.years);
         if (!panel) return std::nullopt;
         const index_tree& tree = panel->periods.front().tree;
         check_index_spec_ids(spec.index, tree);
-        detail::check_denominator_ids(spec.denominate, tree);
-        const panel_pipeline_result res = run_panel_pipeline(*panel, r.options, shown.file);
+        detail::check_denominator_ids(spec.denominate, panel->periods.front());
+        const panel_pipeline_result res = run_panel_pipeline(*panel, r.options, source);
         detail::print_index_diagnostics(err, shown, res.diagnostics, severity::info);
         if (!res.ok()) return std::nullopt;
         if (r.dset) return render_panel_table_csv(tree, res, *r.dset);
@@ -322,8 +332,8 @@ inline std::optional<std::string> run_pipeline_command(std::ostream& err, const 
     const auto tables = detail::load_pipeline_tables(err, shown, in);
     if (!tables) return std::nullopt;
     check_index_spec_ids(spec.index, tables->tree);
-    detail::check_denominator_ids(spec.denominate, tables->tree);
-    const pipeline_result res = run_pipeline(*tables, spec, shown.file);
+    detail::check_denominator_ids(spec.denominate, *tables);
+    const pipeline_result res = run_pipeline(*tables, spec, source);
     detail::print_index_diagnostics(err, shown, res.diagnostics, severity::info);
     if (!res.ok()) return std::nullopt;
     if (r.dset) return render_pipeline_table_csv(tables->tree, res, *r.dset);
