@@ -49,6 +49,10 @@ DXFRAME_DECL std::vector<data_alternative> make_data_alternatives(const index_tr
                                                                   const std::vector<coinr_group>* groups = nullptr,
                                                                   const std::string& source = "data");
 
+/// The diagnostics of every pair, each once (an imputation alternative's are in each of its
+/// pairs), in pair order: what an analysis reports besides the nominal index's own.
+DXFRAME_DECL std::vector<diagnostic> alternative_diagnostics(const std::vector<data_alternative>& pairs);
+
 }  // namespace dxframe
 
 #if DXFRAME_HEADER_ONLY

@@ -3,6 +3,7 @@
 // by that header in header-only mode, by <dxframe/src.hpp> in separate compilation).
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <utility>
@@ -91,6 +92,19 @@ DXFRAME_DECL std::vector<data_alternative> make_data_alternatives(const index_tr
                 detail::append_alternative_diagnostics(d.diagnostics, std::move(diags), what);
             }
             out.push_back(std::move(d));
+        }
+    }
+    return out;
+}
+
+DXFRAME_DECL std::vector<diagnostic> alternative_diagnostics(const std::vector<data_alternative>& pairs) {
+    std::vector<diagnostic> out;
+    for (const auto& pair : pairs) {
+        for (const auto& d : pair.diagnostics) {
+            const bool seen = std::any_of(out.begin(), out.end(), [&d](const diagnostic& e) {
+                return e.severity == d.severity && e.path == d.path && e.message == d.message;
+            });
+            if (!seen) out.push_back(d);
         }
     }
     return out;

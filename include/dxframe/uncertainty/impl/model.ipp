@@ -3,7 +3,6 @@
 // in header-only mode, by <dxframe/src.hpp> in separate compilation).
 #pragma once
 
-#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -234,17 +233,8 @@ DXFRAME_DECL uncertainty_model::uncertainty_model(const index_tree& tree, const 
     p.aggregators = aggregator_plans_[0];
     engine.run(variants_[0].values, p, nominal_, &units_, &profiles_[0]);
     nominal_.units = units_;
-    // Every pair's warnings, each naming its alternative (an imputation's are in each of its
-    // pairs: kept once).
-    for (const auto& v : variants_) {
-        for (const auto& d : v.diagnostics) {
-            const bool seen =
-                std::any_of(nominal_.diagnostics.begin(), nominal_.diagnostics.end(), [&d](const diagnostic& e) {
-                    return e.severity == d.severity && e.path == d.path && e.message == d.message;
-                });
-            if (!seen) nominal_.diagnostics.push_back(d);
-        }
-    }
+    const std::vector<diagnostic> found = alternative_diagnostics(variants_);
+    nominal_.diagnostics.insert(nominal_.diagnostics.end(), found.begin(), found.end());
 }
 
 DXFRAME_DECL std::vector<std::size_t> uncertainty_model::input_dimensions() const {
