@@ -51,6 +51,7 @@
 #include <dxframe/index/impl/dti.ipp>
 #include <dxframe/index/impl/impute.ipp>
 #include <dxframe/index/impl/impute_panel.ipp>
+#include <dxframe/index/impl/impute_text.ipp>
 #include <dxframe/index/impl/input.ipp>
 #include <dxframe/index/impl/kernels.ipp>
 #include <dxframe/index/impl/matrix.ipp>
@@ -60,6 +61,7 @@
 #include <dxframe/index/impl/profile.ipp>
 #include <dxframe/index/impl/rank.ipp>
 #include <dxframe/index/impl/treat.ipp>
+#include <dxframe/index/impl/treat_text.ipp>
 #include <dxframe/index/impl/tree.ipp>
 #include <dxframe/io/detail/impl/utf8.ipp>
 #include <dxframe/io/impl/coinr.ipp>

@@ -16,6 +16,7 @@
 #include <dxframe/report/format.hpp>
 #include <dxframe/report/pipeline.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -345,4 +346,95 @@ TEST_CASE("pipeline renderings: stage tables, the panel CSV and JSON, a step not
     CHECK(options.previous_ranks.size() == 51);
     const auto table = dxframe::render_panel_table_csv(data.tree, p, dxframe::pipeline_stage::normalised);
     CHECK(table.rfind("uCode,Time,LPI,", 0) == 0);
+}
+
+TEST_CASE("pipeline treatment rule as COINr: too few values stop, all equal is a warning", "[index][pipeline]") {
+    auto data = px::asem();
+    const std::size_t lpi = *data.tree.find_indicator("LPI");
+    for (std::size_t u = 0; u < data.units.size(); ++u)
+        data.values.set(u, lpi, 3.0);
+    dxframe::pipeline_spec spec;
+    spec.treat = dxframe::treat_spec{};
+    auto r = dxframe::run_pipeline(data, spec);
+    REQUIRE(r.ok());
+    bool warned = false;
+    for (const auto& d : r.diagnostics)
+        warned = warned || (d.severity == dxframe::severity::warning && d.path == "LPI");
+    CHECK(warned);
+    CHECK(r.treated.get(0, lpi) == 3.0);
+    CHECK(r.index.aggregates.size() > 0);
+
+    // Three values: kurtosis cannot be computed, COINr's kurt() stops: an error naming LPI.
+    for (std::size_t u = 3; u < data.units.size(); ++u)
+        data.values.set_missing(u, lpi);
+    data.values.set(0, lpi, 1.0);
+    r = dxframe::run_pipeline(data, spec);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.diagnostics.front().message.find("'LPI' (3 values)") != std::string::npos);
+    // The same rule, for a library user.
+    const auto found = dxframe::untreatable_indicators(data.values, indicator_ids(data.tree), {}, "x.csv");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].path == "x.csv");
+    dxframe::treat_spec off;
+    off.per_indicator["LPI"].enabled = false;
+    CHECK(dxframe::untreatable_indicators(data.values, indicator_ids(data.tree), off, "x.csv").empty());
+}
+
+TEST_CASE("pipeline denominators given replace iMeta's, as COINr's denomby", "[index][pipeline]") {
+    const auto data = px::asem();
+    const std::size_t flights = *data.tree.find_indicator("Flights");
+    const std::size_t lpi = *data.tree.find_indicator("LPI");
+    dxframe::pipeline_spec spec;
+    spec.denominate.enabled = true;
+    auto meta = dxframe::run_pipeline(data, spec);
+    REQUIRE(meta.ok());
+    CHECK(meta.denominated.get(0, flights) != data.values.get(0, flights));  // iMeta: by Population
+    spec.denominate.indicator["LPI"].denominator = "GDP";
+    const auto given = dxframe::run_pipeline(data, spec);
+    REQUIRE(given.ok());
+    CHECK(given.denominated.get(0, flights) == data.values.get(0, flights));
+    CHECK(given.denominated.get(0, lpi) != data.values.get(0, lpi));
+}
+
+TEST_CASE("spec texts: one function per spec, the separator chosen", "[index][pipeline]") {
+    dxframe::treat_spec t;
+    t.per_indicator["LPI"].enabled = false;
+    t.global.max_points.reset();
+    CHECK(dxframe::treat_spec_text(t) == "winsorise:all:2:3.5;LPI=none");
+    CHECK(dxframe::treat_spec_text(t, ", ") == "winsorise:all:2:3.5, LPI=none");
+    dxframe::imputation_spec i;
+    i.all.method = dxframe::imputation_method::mean;
+    i.indicator["LPI"].method = dxframe::imputation_method::median;
+    CHECK(dxframe::imputation_spec_text(i, ", ") == "mean, LPI=median");
+}
+
+TEST_CASE("dataset denominators of another year than the indicators: a warning naming both dates",
+          "[index][pipeline][dataset]") {
+    auto ds = provinces();
+    dxframe::dataset_input_options opt;
+    opt.root = "pdti";
+    const auto count_warnings = [&opt](const dxframe::dataset& d) {
+        const auto tables = dxframe::dataset_coinr_data(d, opt);
+        REQUIRE(tables.ok());
+        std::vector<std::string> found;
+        for (const auto& x : tables.diagnostics) {
+            if (x.severity == dxframe::severity::warning && x.message.find("'population'") != std::string::npos)
+                found.push_back(x.message);
+        }
+        return found;
+    };
+    CHECK(count_warnings(ds).empty());
+    // One unit's 2022 population removed: its latest is of 2021, its indicators of 2022.
+    const std::string unit = ds.observations.front().entity;
+    auto& obs = ds.observations;
+    obs.erase(std::remove_if(obs.begin(), obs.end(),
+                             [&unit](const dxframe::observation& o) {
+                                 return o.entity == unit && o.indicator == "population" && o.date.year() == 2022;
+                             }),
+              obs.end());
+    const auto found = count_warnings(ds);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].find("1 unit(s)") != std::string::npos);
+    CHECK(found[0].find("2021-12-31") != std::string::npos);
+    CHECK(found[0].find("2022-12-31") != std::string::npos);
 }

@@ -285,4 +285,66 @@ TEST_CASE("index pipeline bad input: exit 1 or 2 naming the place, never NaN", "
     CHECK(r.out.empty());
 }
 
+TEST_CASE("index pipeline review fixes: denominators, years, treatment rule, usage errors", "[cli][index][pipeline]") {
+    dxframe_test::scratch s;
+    // --denominator replaces iMeta's Denominator column (COINr's denomby): Flights, which iMeta
+    // divides by Population, stays raw when only LPI is named.
+    const auto raw = run(asem + " --dset raw");
+    const auto den = run(asem + " --denominator LPI=GDP --dset denominated");
+    INFO(den.err);
+    REQUIRE(raw.status == 0);
+    REQUIRE(den.status == 0);
+    const auto rt = parse(raw.out);
+    const auto dt = parse(den.out);
+    const std::size_t flights = column_of(rt.header, "Flights");
+    const std::size_t lpi = column_of(rt.header, "LPI");
+    CHECK(dt.rows[0][flights] == rt.rows[0][flights]);
+    CHECK(dt.rows[0][lpi] != rt.rows[0][lpi]);
+
+    // Command-line mistakes in --denominator: usage errors naming the option, no "left undenominated".
+    for (const char* bad : {"internet=:5", "nope=population", "internet=nope"}) {
+        const auto r = run(provinces + " --year 2022 --denominator " + bad);
+        INFO(bad << ": " << r.err);
+        CHECK(r.status == 2);
+        CHECK(r.err.find("--denominator") != std::string::npos);
+        CHECK(r.err.find("left undenominated") == std::string::npos);
+        CHECK(r.out.empty());
+    }
+    // A data problem of a dataset: the file named once.
+    const auto group = run(provinces + " --year 2022 --impute mean_group:nope");
+    INFO(group.err);
+    CHECK(group.status == 1);
+    const std::string line = group.err.substr(0, group.err.find('\n'));
+    CHECK(line.find("'nope'") != std::string::npos);
+    CHECK(line.find("provinces_pipeline.json") == line.rfind("provinces_pipeline.json"));
+
+    // --years on a dataset: whole years 1..9999 only.
+    for (const char* bad : {"1e300", "2021.7", "0"}) {
+        const auto r = run(provinces + " --years " + bad);
+        INFO(bad << ": " << r.err);
+        CHECK(r.status == 2);
+        CHECK(r.err.find("--years") != std::string::npos);
+    }
+
+    // --impute-max-time needs --years.
+    const auto max_time = run(asem + " --impute mean --impute-max-time 2");
+    CHECK(max_time.status == 2);
+    CHECK(max_time.err.find("--impute-max-time") != std::string::npos);
+
+    // An indicator with all values equal: COINr's test is NA, a warning, left untreated.
+    const std::string equal = edited(s, "asem/iData.csv", "equal.csv", [](std::vector<std::vector<std::string>>& rows) {
+        const std::size_t c = column_of(rows[0], "LPI");
+        for (std::size_t k = 1; k < rows.size(); ++k)
+            rows[k][c] = "3";
+    });
+    const auto eq = run("--data \"" + equal + "\" --meta \"" + px::data_path("asem/iMeta.csv") +
+                        "\" --treat winsorise --dset treated");
+    INFO(eq.err);
+    REQUIRE(eq.status == 0);
+    CHECK(eq.err.find("warning") != std::string::npos);
+    CHECK(eq.err.find("LPI") != std::string::npos);
+    CHECK(eq.err.find("cannot be done") == std::string::npos);
+    CHECK(parse(eq.out).rows[0][column_of(parse(eq.out).header, "LPI")] == "3");
+}
+
 #endif

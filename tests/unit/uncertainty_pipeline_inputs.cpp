@@ -8,14 +8,18 @@
 #include <dxframe/io/coinr.hpp>
 #include <dxframe/io/dataset_json.hpp>
 #include <dxframe/io/file.hpp>
+#include <dxframe/io/csv.hpp>
 #include <dxframe/io/json.hpp>
 #include <dxframe/report/uncertainty.hpp>
 #include <dxframe/uncertainty.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -251,11 +255,61 @@ TEST_CASE("imputation and treatment alternatives are checked", "[uncertainty][pi
           dxframe::compute_index(a.tree, imputed(a, plan.impute_alternatives[0]), a.units).aggregates);
 }
 
+TEST_CASE("treatment alternatives follow the pipeline's rule, every alternative's warnings kept",
+          "[uncertainty][pipeline]") {
+    dxframe::coinr_data a = asem();
+    const std::size_t lpi = *a.tree.find_indicator("LPI");
+    for (std::size_t u = 0; u < a.units.size(); ++u)
+        a.values.set(u, lpi, 3.0);
+    dxframe::uncertainty_plan plan;
+    plan.treat_alternatives = dxframe::parse_treat_alternatives("none,winsorise");
+    plan.impute_alternatives = dxframe::parse_imputation_alternatives("mean,median");
+    const dxframe::uncertainty_model model(a.tree, a.values, a.units, {}, plan, nullptr, "equal.csv");
+    std::vector<std::string> treatment_warnings;
+    for (const auto& d : model.nominal().diagnostics) {
+        if (d.path == "LPI" && d.severity == dxframe::severity::warning) treatment_warnings.push_back(d.message);
+    }
+    // Once per imputation alternative, under treatment alternative 2 (the nominal's is none).
+    REQUIRE(treatment_warnings.size() == 2);
+    CHECK(treatment_warnings[0].rfind("imputation alternative 1 'mean', treatment alternative 2 'winsorise:5:2:3.5': ",
+                                      0) == 0);
+    CHECK(treatment_warnings[1].rfind("imputation alternative 2 'median', treatment alternative 2", 0) == 0);
+
+    // Too few values: an error naming the alternative and the indicator, as the pipeline.
+    for (std::size_t u = 2; u < a.units.size(); ++u)
+        a.values.set_missing(u, lpi);
+    plan.impute_alternatives.clear();
+    try {
+        const dxframe::uncertainty_model few(a.tree, a.values, a.units, {}, plan);
+        FAIL("no error");
+    } catch (const dxframe::error& e) {
+        const std::string what = e.what();
+        CHECK(what.find("treatment alternative 2") != std::string::npos);
+        CHECK(what.find("'LPI' (2 values)") != std::string::npos);
+    }
+}
+
 #ifdef DXFRAME_CLI_PATH
 
 namespace {
-const std::string asem_args = "--data \"" + asem_dir + "iData.csv\" --meta \"" + asem_dir + "iMeta.csv\"";
+// ASEM's iData with LPI blank but for two rows, as a scratch file.
+std::string few_lpi(dxframe_test::scratch& s) {
+    std::ifstream in(asem_dir + "iData.csv", std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    auto t = dxframe::read_csv(text.str());
+    REQUIRE(t.ok());
+    std::vector<std::vector<std::string>> rows{t.table->header};
+    rows.insert(rows.end(), t.table->rows.begin(), t.table->rows.end());
+    const auto lpi = static_cast<std::size_t>(std::find(rows[0].begin(), rows[0].end(), "LPI") - rows[0].begin());
+    REQUIRE(lpi < rows[0].size());
+    for (std::size_t k = 3; k < rows.size(); ++k)
+        rows[k][lpi].clear();
+    return s.file("few.csv", dxframe::write_csv(rows, "\n")).string();
 }
+
+const std::string asem_args = "--data \"" + asem_dir + "iData.csv\" --meta \"" + asem_dir + "iMeta.csv\"";
+}  // namespace
 
 TEST_CASE("dxframe uncertainty and sensitivity read the imputation and treatment options", "[uncertainty][cli]") {
     SECTION("uncertainty: the same numbers as the library") {
@@ -340,6 +394,16 @@ TEST_CASE("dxframe uncertainty imputes within the entities' groups of a dxframe/
                                                 "\" --root pdti --impute-alternatives mean,mean_group:province");
     CHECK(no_group.status == 2);
     CHECK(no_group.err.find("province") != std::string::npos);
+}
+
+TEST_CASE("dxframe uncertainty: a treatment alternative that cannot test an indicator is an error",
+          "[uncertainty][cli]") {
+    dxframe_test::scratch s;
+    const auto r = dxframe_test::run_cli("uncertainty --data \"" + few_lpi(s) + "\" --meta \"" + asem_dir +
+                                         "iMeta.csv\" --treat-alternatives none,winsorise --runs 20");
+    CHECK(r.status == 2);
+    CHECK(r.err.find("treatment alternative 2") != std::string::npos);
+    CHECK(r.err.find("'LPI' (2 values)") != std::string::npos);
 }
 
 #endif

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 #include <ostream>
 #include <sstream>
@@ -60,6 +61,23 @@ struct pipeline_request {
 
 namespace detail {
 
+// An --denominator ID that is no indicator of the tables, or a COL that is none of their
+// denominator columns: a usage error naming the option (a command-line mistake, not the data's).
+inline void check_denominator_ids(const pipeline_denomination& d, const coinr_data& tables) {
+    for (const auto& [id, choice] : d.indicator) {
+        const std::string arg = "--denominator '" + id + "=" + choice.denominator.value_or("") + "': ";
+        if (!tables.tree.find_indicator(id)) throw usage_error(arg + "'" + id + "' is not an indicator of the index");
+        const auto& cols = tables.denominator_ids;
+        if (choice.denominator && std::find(cols.begin(), cols.end(), *choice.denominator) == cols.end()) {
+            std::string list;
+            for (const auto& c : cols)
+                list += (list.empty() ? "" : ", ") + c;
+            throw usage_error(arg + "'" + *choice.denominator +
+                              "' is not a denominator column (they are: " + (list.empty() ? "none" : list) + ")");
+        }
+    }
+}
+
 // The first error of `diags` as a usage message naming the option and the argument's position.
 inline std::string first_error(const std::vector<diagnostic>& diags) {
     for (const auto& d : diags) {
@@ -89,6 +107,7 @@ inline void parse_denominators(const parsed_args& args, pipeline_denomination& d
             c.scale = *scale;
             column.resize(colon);
         }
+        if (column.empty()) throw usage_error("--denominator '" + v + "': no denominator COLUMN before the scale");
         c.denominator = column;
         d.indicator[v.substr(0, eq)] = c;
     }
@@ -121,22 +140,9 @@ inline std::string pipeline_methods(const pipeline_spec& spec) {
     const auto part = [&s](const std::string& text) { s += (s.empty() ? "" : "; ") + text; };
     if (spec.denominate.enabled) part("denominate");
     if (spec.impute.all.method != imputation_method::none || !spec.impute.indicator.empty()) {
-        std::string t = "impute " + to_spec(spec.impute.all);
-        for (const auto& [id, m] : spec.impute.indicator)
-            t += ", " + id + "=" + to_spec(m);
-        part(t);
+        part("impute " + imputation_spec_text(spec.impute, ", "));
     }
-    if (spec.treat) {
-        const auto rule = [](const treat_rule& r) {
-            if (!r.enabled) return std::string("none");
-            return "winsorise:" + (r.max_points ? std::to_string(*r.max_points) : std::string("all")) + ":" +
-                   shortest_number(r.skew_threshold) + ":" + shortest_number(r.kurtosis_threshold);
-        };
-        std::string t = "treat " + rule(spec.treat->global);
-        for (const auto& [id, r] : spec.treat->per_indicator)
-            t += ", " + id + "=" + rule(r);
-        part(t);
-    }
+    if (spec.treat) part("treat " + treat_spec_text(*spec.treat, ", "));
     return s;
 }
 
@@ -174,6 +180,7 @@ inline pipeline_request parse_pipeline_request(const parsed_args& args, const in
                                   : panel_normalisation::per_period;
     }
     if (const auto m = args.get("--impute-max-time")) {
+        if (!r.panel) throw usage_error("--impute-max-time applies with --years");
         const auto v = detail::spec_number(*m);
         if (!v || *v < 0 || *v != static_cast<double>(static_cast<std::size_t>(*v))) {
             throw usage_error("--impute-max-time must be a whole number of periods, not '" + *m + "'");
@@ -185,13 +192,25 @@ inline pipeline_request parse_pipeline_request(const parsed_args& args, const in
 
 namespace detail {
 
+// Both COINr tables of a request, read, and the import options that name them.
+struct coinr_files {
+    std::string data;       ///< iData's text.
+    std::string meta;       ///< iMeta's text.
+    coinr_options options;  ///< data_source and meta_source set.
+};
+
 // Reads both COINr tables (io_failure when one cannot be read).
-inline std::pair<std::string, std::string> read_coinr_files(const index_input_request& in) {
+inline coinr_files read_coinr_files(const index_input_request& in) {
+    coinr_files f;
     try {
-        return {read_file(in.path), read_file(in.meta)};
+        f.data = read_file(in.path);
+        f.meta = read_file(in.meta);
     } catch (const io_error& e) {
         throw io_failure(e.what());
     }
+    f.options.data_source = in.path;
+    f.options.meta_source = in.meta;
+    return f;
 }
 
 // The panel the request names, its years restricted to `years` (a year not in it is an error).
@@ -200,20 +219,23 @@ inline std::optional<coinr_panel> load_pipeline_panel(std::ostream& err, const i
     std::vector<diagnostic> diags;
     std::optional<coinr_panel> panel;
     if (in.coinr) {
-        const auto [data, meta] = read_coinr_files(in);
-        coinr_options opt;
-        opt.data_source = in.path;
-        opt.meta_source = in.meta;
-        coinr_panel_result r = import_coinr_panel(data, meta, opt);
+        const coinr_files f = read_coinr_files(in);
+        coinr_panel_result r = import_coinr_panel(f.data, f.meta, f.options);
         diags = std::move(r.diagnostics);
         panel = std::move(r.panel);
     } else {
-        const auto ds = load_checked(err, in.path);
-        if (!ds) return std::nullopt;
         std::vector<int> whole;
         whole.reserve(years.size());
-        for (double y : years)
+        for (double y : years) {
+            // A dataset's years are whole (as --year): no cast of 1e300 or 2021.7.
+            if (!(y >= 1 && y <= 9999) || y != std::floor(y)) {
+                throw usage_error("--years: a dataset's years are whole numbers from 1 to 9999, not '" +
+                                  shortest_number(y) + "'");
+            }
             whole.push_back(static_cast<int>(y));
+        }
+        const auto ds = load_checked(err, in.path);
+        if (!ds) return std::nullopt;
         dataset_panel_result r = dataset_coinr_panel(*ds, dataset_options(in), whole);
         diags = std::move(r.diagnostics);
         panel = std::move(r.panel);
@@ -248,12 +270,9 @@ inline std::optional<coinr_data> load_pipeline_tables(std::ostream& err, const i
     std::vector<diagnostic> diags;
     std::optional<coinr_data> tables;
     if (in.coinr) {
-        const auto [data, meta] = read_coinr_files(in);
-        coinr_options opt;
-        opt.data_source = in.path;
-        opt.meta_source = in.meta;
-        opt.time = in.year;
-        coinr_import_result r = import_coinr(data, meta, opt);
+        coinr_files f = read_coinr_files(in);
+        f.options.time = in.year;
+        coinr_import_result r = import_coinr(f.data, f.meta, f.options);
         diags = std::move(r.diagnostics);
         tables = std::move(r.data);
     } else {
@@ -293,6 +312,7 @@ inline std::optional<std::string> run_pipeline_command(std::ostream& err, const 
         if (!panel) return std::nullopt;
         const index_tree& tree = panel->periods.front().tree;
         check_index_spec_ids(spec.index, tree);
+        detail::check_denominator_ids(spec.denominate, panel->periods.front());
         const panel_pipeline_result res = run_panel_pipeline(*panel, r.options, source);
         detail::print_index_diagnostics(err, shown, res.diagnostics, severity::info);
         if (!res.ok()) return std::nullopt;
@@ -312,6 +332,7 @@ inline std::optional<std::string> run_pipeline_command(std::ostream& err, const 
     const auto tables = detail::load_pipeline_tables(err, shown, in);
     if (!tables) return std::nullopt;
     check_index_spec_ids(spec.index, tables->tree);
+    detail::check_denominator_ids(spec.denominate, *tables);
     // Keep only the table printed (none for the index): four full copies of a large matrix
     // would otherwise be held to print one.
     const pipeline_tables keep = r.dset ? keep_only(*r.dset) : pipeline_tables{false, false, false, false};

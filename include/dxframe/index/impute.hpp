@@ -79,6 +79,11 @@ DXFRAME_DECL bool is_panel_method(imputation_method m) noexcept;
 /// The text form of `m` as parse_imputation reads it (`mean_group:GDP_group`).
 DXFRAME_DECL std::string to_spec(const imputation& m);
 
+/// A whole spec as text: the default's spec, then `ID=SPEC` per indicator, each after
+/// `separator` (`mean;IND_3=median` as parse_imputation_alternatives reads it back; a report's
+/// methods line uses ", ").
+DXFRAME_DECL std::string imputation_spec_text(const imputation_spec& spec, const std::string& separator = ";");
+
 /// Parses one SPEC: `none`, `mean`, `median`, `mean_group:COLUMN`, `median_group:COLUMN`,
 /// `latest` or `interpolate`. On failure appends an error diagnostic (path `where`, code
 /// invalid_enum_value) quoting the text and listing the accepted forms, and returns nullopt.
@@ -200,4 +205,5 @@ DXFRAME_DECL panel_imputation_result impute_panel(const std::vector<coinr_data>&
 #if DXFRAME_HEADER_ONLY
 #include <dxframe/index/impl/impute.ipp>
 #include <dxframe/index/impl/impute_panel.ipp>
+#include <dxframe/index/impl/impute_text.ipp>
 #endif

@@ -11,10 +11,12 @@
 /// dxframe/1 dataset turned into one (index/dataset_tables.hpp). The pipeline stops after the
 /// first step that reports an error: the later tables stay empty and the result is not ok.
 ///
-/// Two choices differ from a plain run of COINr's functions, both to keep a number from being
-/// silently wrong: an indicator that treatment was asked for but that cannot be tested (fewer
-/// than three values for skewness, four for kurtosis, all equal, or an infinite value) is an
-/// error naming it (COINr's `Treat` stops there: its pass test is NA), and a zero or negative
+/// Two choices keep a number from being silently wrong, both as COINr: an indicator that
+/// treatment was asked for but that has too few values to test (fewer than three for skewness,
+/// four for kurtosis: COINr's `skew()`/`kurt()` stop) is an error naming it; one whose test is
+/// NA (all values equal, or an infinite value: COINr's `Treat` warns "f_pass has returned NA"
+/// and carries on) is a warning and left untreated (untreatable_indicators in treat.hpp, the
+/// rule the uncertainty analysis's treatment alternatives follow too). A zero or negative
 /// denominator is an error naming the unit (COINr returns an infinity or flips the sign).
 #pragma once
 
@@ -43,8 +45,9 @@ namespace dxframe {
 /// Whether and by what indicators are denominated (COINr's `Denominate`).
 struct pipeline_denomination {
     bool enabled = false;  ///< False: the step is skipped (the denominated table is the raw one).
-    /// Per indicator id: its denominator and scale instead of the input's own (iMeta's
-    /// Denominator column). An indicator listed with no denominator is left as it is.
+    /// Per indicator id: its denominator and scale. When not empty it replaces the input's own
+    /// (iMeta's Denominator column) for every indicator, as COINr's `Denominate` with `denomby`:
+    /// an indicator not listed, or listed with no denominator, is left as it is.
     std::map<std::string, denominator_choice> indicator;
     double scale = 1.0;  ///< COINr's ScaleFactor for the indicators that take the input's denominator.
 };

@@ -17,8 +17,9 @@
 ///     transformed (`log_CT`): x ↦ ln(x − min + 0.01·(max − min)), min and max of the values
 ///     present. The result is checked again and reported, whether it passes or not.
 /// Missing cells stay missing. An indicator whose test cannot be computed (fewer than four
-/// values, or all equal: COINr's f_pass returns NA or stops), or that holds an infinite value,
-/// is left untreated with a warning.
+/// values, where COINr's `skew()`/`kurt()` stop; or all equal, where COINr's f_pass returns NA),
+/// or that holds an infinite value, is left untreated with a warning; untreatable_indicators
+/// tells a pipeline which of them COINr would stop on.
 #pragma once
 
 #include <cstddef>
@@ -142,8 +143,27 @@ DXFRAME_DECL treat_spec_parse_result parse_treat_spec(const std::vector<std::str
 /// Parses one SPEC (no `ID=`); nullopt and a message in `error` when it is not valid.
 DXFRAME_DECL std::optional<treat_rule> parse_treat_rule(std::string_view spec, std::string& error);
 
+/// One rule in the syntax parse_treat_rule reads: `none` or `winsorise:MAX:SKEW:KURTOSIS`
+/// (MAX `all` when unlimited).
+DXFRAME_DECL std::string treat_rule_text(const treat_rule& rule);
+
+/// A whole spec: the default rule, then `ID=RULE` per indicator, each after `separator` (the
+/// uncertainty alternatives use ";", a report's methods line ", ").
+DXFRAME_DECL std::string treat_spec_text(const treat_spec& spec, const std::string& separator = ";");
+
+/// The indicators `spec` asks to treat that COINr's Treat cannot even start on: fewer than four
+/// values present (its `skew()` stops below three values, `kurt()` below four). One error per
+/// indicator (insufficient_data, path `source`, the message naming the indicator and its count).
+/// An indicator that has enough values but all equal, or an infinite value, is not one of them:
+/// COINr's test returns NA there and Treat warns and leaves it untreated, as treat_column does.
+/// The one rule the pipeline and the uncertainty analysis share.
+DXFRAME_DECL std::vector<diagnostic> untreatable_indicators(const value_matrix& data,
+                                                            const std::vector<std::string>& indicators,
+                                                            const treat_spec& spec, const std::string& source);
+
 }  // namespace dxframe
 
 #if DXFRAME_HEADER_ONLY
 #include <dxframe/index/impl/treat.ipp>
+#include <dxframe/index/impl/treat_text.ipp>
 #endif

@@ -36,20 +36,22 @@ struct data_alternative {
 /// empty list counts as one alternative that leaves the data as it is. `groups` (may be null)
 /// holds the group columns a group imputation reads, one value per unit. Throws dxframe::error
 /// when an alternative cannot be applied to this data whatever the replication — an indicator
-/// id or a group column the data does not have — naming the alternative.
+/// id or a group column the data does not have, or an indicator a treatment alternative asks
+/// to treat with too few values (untreatable_indicators, the pipeline's rule) — naming the
+/// alternative. Each pair's diagnostics (path `source`, the input's name) start with the
+/// alternative they belong to ("treatment alternative 2 'winsorise:5:2:3.5': ...", after the
+/// imputation alternative when there are several: "imputation alternative 1 'mean', treatment
+/// alternative 2 ...").
 DXFRAME_DECL std::vector<data_alternative> make_data_alternatives(const index_tree& tree, const value_matrix& data,
                                                                   const std::vector<std::string>& units,
                                                                   const std::vector<imputation_spec>& imputations,
                                                                   const std::vector<treat_spec>& treatments,
-                                                                  const std::vector<coinr_group>* groups = nullptr);
+                                                                  const std::vector<coinr_group>* groups = nullptr,
+                                                                  const std::string& source = "data");
 
-/// An imputation spec in the CLI's syntax: the default's spec, then `;ID=SPEC` per indicator
-/// (`mean;IND_3=median`), as parse_imputation_alternatives reads it back.
-DXFRAME_DECL std::string imputation_spec_text(const imputation_spec& spec);
-
-/// A treatment spec in the CLI's syntax: `none` or `winsorise:MAX:SKEW:KURTOSIS` for the
-/// default (MAX `all` when unlimited), then `;ID=SPEC` per indicator.
-DXFRAME_DECL std::string treat_spec_text(const treat_spec& spec);
+/// The diagnostics of every pair, each once (an imputation alternative's are in each of its
+/// pairs), in pair order: what an analysis reports besides the nominal index's own.
+DXFRAME_DECL std::vector<diagnostic> alternative_diagnostics(const std::vector<data_alternative>& pairs);
 
 }  // namespace dxframe
 

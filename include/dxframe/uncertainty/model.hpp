@@ -94,11 +94,12 @@ public:
     /// ids the tree does not have, an unusable plan (check_uncertainty_plan), weight noise at a
     /// level the tree does not have, an imputation or treatment alternative the data cannot
     /// take (make_data_alternatives). Problems with the data are not errors here: they are in
-    /// nominal().diagnostics (with the warnings of the nominal imputation and treatment), and
-    /// nominal_ok() tells whether the nominal index could be computed.
+    /// nominal().diagnostics (with the warnings of every imputation and treatment alternative,
+    /// each naming its alternative; path `source`, the input's name), and nominal_ok() tells
+    /// whether the nominal index could be computed.
     uncertainty_model(const index_tree& tree, const value_matrix& data, std::vector<std::string> units,
                       const index_spec& spec, const uncertainty_plan& plan,
-                      const std::vector<coinr_group>* groups = nullptr);
+                      const std::vector<coinr_group>* groups = nullptr, const std::string& source = "data");
 
     uncertainty_model(const uncertainty_model&) = delete;             ///< Not copyable (it points into itself).
     uncertainty_model& operator=(const uncertainty_model&) = delete;  ///< Not copyable.

@@ -93,11 +93,40 @@ DXFRAME_DECL dataset_tables_result dataset_coinr_data(const dataset& ds, const d
         if (!data.tree.find_indicator(ind.id)) data.denominator_ids.push_back(ind.id);
     }
     data.denominators.resize(data.units.size(), data.denominator_ids.size());
+    // Without --year each value is the latest at any date: a denominator from another year than
+    // the unit's latest indicator values is used, with a warning naming both dates.
+    std::vector<std::optional<date>> unit_latest(data.units.size());
+    if (!options.year) {
+        for (std::size_t u = 0; u < data.units.size(); ++u) {
+            for (const auto& ind : data.tree.indicators()) {
+                const auto v = series.latest(data.units[u], ind.id, cutoff);
+                if (v && (!unit_latest[u] || *unit_latest[u] < v->date)) unit_latest[u] = v->date;
+            }
+        }
+    }
     for (std::size_t c = 0; c < data.denominator_ids.size(); ++c) {
+        std::size_t other_year = 0;
+        std::string first;
         for (std::size_t u = 0; u < data.units.size(); ++u) {
             const auto v = series.latest(data.units[u], data.denominator_ids[c], cutoff);
-            if (v && (!options.year || v->date.year() == *options.year)) data.denominators.set(u, c, v->value);
+            if (!v || (options.year && v->date.year() != *options.year)) continue;
+            data.denominators.set(u, c, v->value);
+            if (!unit_latest[u] || unit_latest[u]->year() == v->date.year()) continue;
+            if (other_year++ == 0) {
+                first = "'" + data.units[u] + "': " + v->date.to_string() + ", its indicators " +
+                        unit_latest[u]->to_string();
+            }
         }
+        if (other_year == 0) continue;
+        out.diagnostics.push_back({severity::warning,
+                                   diagnostic_code::insufficient_data,
+                                   "",
+                                   "the latest value of the denominator '" + data.denominator_ids[c] +
+                                       "' is of another year than the unit's latest indicator values for " +
+                                       std::to_string(other_year) + " unit(s) (first " + first +
+                                       "); give --year to take both from one year",
+                                   {},
+                                   {}});
     }
     out.data = std::move(data);
     return out;

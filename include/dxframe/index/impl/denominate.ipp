@@ -87,8 +87,7 @@ DXFRAME_DECL denomination_result denominate(const denomination_input& in,
             out.diagnostics.push_back(detail::denominate_diag(
                 diagnostic_code::unknown_reference, source,
                 "the denominator '" + *choices[i].denominator + "' of indicator '" + id +
-                    "' is not a denominator column (" + detail::denominator_list(*in.denominator_ids) +
-                    "); the indicator is left undenominated"));
+                    "' is not a denominator column (" + detail::denominator_list(*in.denominator_ids) + ")"));
             out.counts.push_back(std::move(count));
             continue;
         }

@@ -44,12 +44,15 @@ inline void pipeline_append(std::vector<diagnostic>& to, std::vector<diagnostic>
     }
 }
 
-// The denominator of each tree indicator: the input's own (iMeta's Denominator) with the spec's
-// scale, replaced by the spec's per-indicator choice; ids that are no indicator are errors.
+// The denominator of each tree indicator: the spec's per-indicator choices when it has any
+// (they replace the input's own, as COINr's Denominate with `denomby` ignores iMeta's column),
+// else the input's own (iMeta's Denominator) with the spec's scale; ids that are no indicator
+// are errors.
 inline std::vector<denominator_choice> pipeline_denominators(const coinr_data& data, const pipeline_denomination& d,
                                                              const std::string& source,
                                                              std::vector<diagnostic>& diags) {
-    std::vector<denominator_choice> choices = denominators_from_meta(data, d.scale);
+    if (d.indicator.empty()) return denominators_from_meta(data, d.scale);
+    std::vector<denominator_choice> choices(data.tree.indicator_count());
     for (const auto& [id, choice] : d.indicator) {
         const std::optional<std::size_t> i = data.tree.find_indicator(id);
         if (!i) {
@@ -66,23 +69,17 @@ inline std::vector<denominator_choice> pipeline_denominators(const coinr_data& d
     return choices;
 }
 
-// Runs the treatment step in place on `values`; the warnings of an indicator that was asked to
-// be treated and could not be tested become errors naming it (COINr's Treat stops there).
+// Runs the treatment step in place on `values` under the rule untreatable_indicators states
+// (as the uncertainty analysis does): an indicator with too few values to test is an error and
+// nothing is treated; one whose test is NA (all equal, an infinite value) keeps its warning.
 inline std::vector<indicator_treatment> pipeline_treat(value_matrix& values, const std::vector<std::string>& ids,
                                                        const std::vector<std::string>& units, const treat_spec& spec,
                                                        const std::string& source, const std::string& prefix,
                                                        std::vector<diagnostic>& diags) {
-    std::vector<diagnostic> found;
-    std::vector<indicator_treatment> log = treat_outliers_in_place(values, ids, units, spec, found);
-    for (auto& d : found) {
-        if (d.severity == severity::warning) {
-            d.severity = severity::error;
-            d.message = "outlier treatment of '" + d.path + "' cannot be done: " + d.message;
-            d.path = source;
-        }
-        if (!prefix.empty()) d.message = prefix + d.message;
-        diags.push_back(std::move(d));
-    }
+    std::vector<diagnostic> found = untreatable_indicators(values, ids, spec, source);
+    std::vector<indicator_treatment> log;
+    if (found.empty()) log = treat_outliers_in_place(values, ids, units, spec, found);
+    pipeline_append(diags, std::move(found), prefix);
     return log;
 }
 

@@ -3,6 +3,7 @@
 // by that header in header-only mode, by <dxframe/src.hpp> in separate compilation).
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <utility>
@@ -29,33 +30,23 @@ inline void throw_alternative_error(const std::vector<diagnostic>& diags, const 
     }
 }
 
-inline std::string treat_rule_text(const treat_rule& r) {
-    if (!r.enabled) return "none";
-    return "winsorise:" + (r.max_points ? std::to_string(*r.max_points) : std::string("all")) + ":" +
-           shortest_number(r.skew_threshold) + ":" + shortest_number(r.kurtosis_threshold);
+// Appends `from` to `to`, each message prefixed with the alternative it belongs to.
+inline void append_alternative_diagnostics(std::vector<diagnostic>& to, std::vector<diagnostic>&& from,
+                                           const std::string& what) {
+    for (auto& d : from) {
+        d.message = what + ": " + d.message;
+        to.push_back(std::move(d));
+    }
 }
 
 }  // namespace detail
-
-DXFRAME_DECL std::string imputation_spec_text(const imputation_spec& spec) {
-    std::string text = to_spec(spec.all);
-    for (const auto& [id, m] : spec.indicator)
-        text += ";" + id + "=" + to_spec(m);
-    return text;
-}
-
-DXFRAME_DECL std::string treat_spec_text(const treat_spec& spec) {
-    std::string text = detail::treat_rule_text(spec.global);
-    for (const auto& [id, r] : spec.per_indicator)
-        text += ";" + id + "=" + detail::treat_rule_text(r);
-    return text;
-}
 
 DXFRAME_DECL std::vector<data_alternative> make_data_alternatives(const index_tree& tree, const value_matrix& data,
                                                                   const std::vector<std::string>& units,
                                                                   const std::vector<imputation_spec>& imputations,
                                                                   const std::vector<treat_spec>& treatments,
-                                                                  const std::vector<coinr_group>* groups) {
+                                                                  const std::vector<coinr_group>* groups,
+                                                                  const std::string& source) {
     std::vector<std::string> ids;
     for (std::size_t i = 0; i < tree.indicator_count(); ++i)
         ids.push_back(tree.indicator(i).id);
@@ -66,6 +57,7 @@ DXFRAME_DECL std::vector<data_alternative> make_data_alternatives(const index_tr
     for (std::size_t a = 0; a < ni; ++a) {
         data_alternative imputed;
         imputed.imputation = a;
+        std::string imputation_what;
         if (imputations.empty()) {
             imputed.values = data;
         } else {
@@ -74,11 +66,12 @@ DXFRAME_DECL std::vector<data_alternative> make_data_alternatives(const index_tr
             in.indicator_ids = &ids;
             in.units = &units;
             in.groups = groups;
-            imputation_result r = impute(in, imputations[a], "data");
-            detail::throw_alternative_error(r.diagnostics, "imputation alternative " + std::to_string(a + 1) + " '" +
-                                                               imputation_spec_text(imputations[a]) + "'");
+            imputation_result r = impute(in, imputations[a], source);
+            imputation_what =
+                "imputation alternative " + std::to_string(a + 1) + " '" + imputation_spec_text(imputations[a]) + "'";
+            detail::throw_alternative_error(r.diagnostics, imputation_what);
             imputed.values = std::move(r.values);
-            imputed.diagnostics = std::move(r.diagnostics);
+            detail::append_alternative_diagnostics(imputed.diagnostics, std::move(r.diagnostics), imputation_what);
         }
         for (std::size_t b = 0; b < nt; ++b) {
             data_alternative d;
@@ -87,13 +80,31 @@ DXFRAME_DECL std::vector<data_alternative> make_data_alternatives(const index_tr
             d.values = b + 1 == nt ? std::move(imputed.values) : imputed.values;
             d.diagnostics = imputed.diagnostics;
             if (!treatments.empty()) {
-                std::vector<diagnostic> diags;
-                treat_outliers_in_place(d.values, ids, units, treatments[b], diags);
-                detail::throw_alternative_error(diags, "treatment alternative " + std::to_string(b + 1) + " '" +
-                                                           treat_spec_text(treatments[b]) + "'");
-                d.diagnostics.insert(d.diagnostics.end(), diags.begin(), diags.end());
+                // The pair when there are imputation alternatives: its data depends on both.
+                const std::string what = (imputation_what.empty() ? "" : imputation_what + ", ") +
+                                         "treatment alternative " + std::to_string(b + 1) + " '" +
+                                         treat_spec_text(treatments[b]) + "'";
+                // The pipeline's rule (untreatable_indicators): too few values stops, as
+                // COINr's Treat does; all equal or infinite is a warning, left untreated.
+                std::vector<diagnostic> diags = untreatable_indicators(d.values, ids, treatments[b], source);
+                if (diags.empty()) treat_outliers_in_place(d.values, ids, units, treatments[b], diags);
+                detail::throw_alternative_error(diags, what);
+                detail::append_alternative_diagnostics(d.diagnostics, std::move(diags), what);
             }
             out.push_back(std::move(d));
+        }
+    }
+    return out;
+}
+
+DXFRAME_DECL std::vector<diagnostic> alternative_diagnostics(const std::vector<data_alternative>& pairs) {
+    std::vector<diagnostic> out;
+    for (const auto& pair : pairs) {
+        for (const auto& d : pair.diagnostics) {
+            const bool seen = std::any_of(out.begin(), out.end(), [&d](const diagnostic& e) {
+                return e.severity == d.severity && e.path == d.path && e.message == d.message;
+            });
+            if (!seen) out.push_back(d);
         }
     }
     return out;

@@ -31,7 +31,8 @@ namespace dxframe {
 
 DXFRAME_DECL uncertainty_model::uncertainty_model(const index_tree& tree, const value_matrix& data,
                                                   std::vector<std::string> units, const index_spec& spec,
-                                                  const uncertainty_plan& plan, const std::vector<coinr_group>* groups)
+                                                  const uncertainty_plan& plan, const std::vector<coinr_group>* groups,
+                                                  const std::string& source)
     : tree_(&tree), data_(&data), units_(std::move(units)) {
     check_uncertainty_plan(plan);
     const std::size_t n = data.rows();
@@ -43,7 +44,8 @@ DXFRAME_DECL uncertainty_model::uncertainty_model(const index_tree& tree, const 
     }
     if (units_.size() != n) throw error("uncertainty_model: one unit id per row expected");
     base_ = make_plan(tree, spec);
-    variants_ = make_data_alternatives(tree, data, units_, plan.impute_alternatives, plan.treat_alternatives, groups);
+    variants_ =
+        make_data_alternatives(tree, data, units_, plan.impute_alternatives, plan.treat_alternatives, groups, source);
     imputations_ = plan.impute_alternatives.empty() ? 1 : plan.impute_alternatives.size();
     treatments_ = plan.treat_alternatives.empty() ? 1 : plan.treat_alternatives.size();
     for (const auto& v : variants_)
@@ -231,8 +233,8 @@ DXFRAME_DECL uncertainty_model::uncertainty_model(const index_tree& tree, const 
     p.aggregators = aggregator_plans_[0];
     engine.run(variants_[0].values, p, nominal_, &units_, &profiles_[0]);
     nominal_.units = units_;
-    nominal_.diagnostics.insert(nominal_.diagnostics.end(), variants_[0].diagnostics.begin(),
-                                variants_[0].diagnostics.end());
+    const std::vector<diagnostic> found = alternative_diagnostics(variants_);
+    nominal_.diagnostics.insert(nominal_.diagnostics.end(), found.begin(), found.end());
 }
 
 DXFRAME_DECL std::vector<std::size_t> uncertainty_model::input_dimensions() const {
