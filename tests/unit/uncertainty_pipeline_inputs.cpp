@@ -6,9 +6,9 @@
 // reads the options (bad specs: exit 2 naming the option).
 #include <dxframe/index.hpp>
 #include <dxframe/io/coinr.hpp>
+#include <dxframe/io/csv.hpp>
 #include <dxframe/io/dataset_json.hpp>
 #include <dxframe/io/file.hpp>
-#include <dxframe/io/csv.hpp>
 #include <dxframe/io/json.hpp>
 #include <dxframe/report/uncertainty.hpp>
 #include <dxframe/uncertainty.hpp>

@@ -310,8 +310,7 @@ auto analyse(dxframe::cli::context& ctx, const analysis_setup& s, Options opt, c
     opt.progress = progress_bar(ctx, what);
     try {
         const dxframe::uncertainty_model model(s.input.tree, s.input.values, s.input.units, s.spec, s.plan,
-                                               &s.input.groups,
-                                               s.input.coinr ? s.input.file : std::string());
+                                               &s.input.groups, s.input.coinr ? s.input.file : std::string());
         auto r = analysis(model, opt);
         report(ctx, r.diagnostics, r.failures, r.normalisers, r.aggregators, r.inputs, s.input);
         return r;
