@@ -651,7 +651,7 @@ TEST_CASE("model types convert with no extra code", "[json]") {
     const ordered_json j = t;
     CHECK(
         j.dump() ==
-        R"({"id":"t1","indicator":"i1","kind":"within","value":1.0,"upper":3.0,"deadline":"2030-12-31","milestones":[{"date":"2027-01-01","value":2.0}],"manual_statuses":[]})");
+        R"({"id":"t1","indicator":"i1","breakdown":{},"kind":"within","value":1.0,"upper":3.0,"deadline":"2030-12-31","milestones":[{"date":"2027-01-01","value":2.0}],"manual_statuses":[]})");
     const auto back = j.get<dxframe::target>();
     CHECK(back.kind == dxframe::target_kind::within);
     CHECK(back.upper == std::optional<double>(3.0));

@@ -219,7 +219,7 @@ TEST_CASE("max_age_days: an old value stops counting", "[derived]") {
     CHECK(series[1].missing == provinces.size() - 1);
 }
 
-TEST_CASE("reported values fill the dates without a computed point; backcast values wait", "[derived]") {
+TEST_CASE("reported values fill the dates without a computed point, and backcast values wait", "[derived]") {
     dataset ds = vietnam_counting();
     const auto before = provinces_alive(ds, d("2024-12-31"));
     const auto after = provinces_alive(ds, d("2025-07-01"));

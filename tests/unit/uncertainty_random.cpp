@@ -104,7 +104,7 @@ TEST_CASE("uniform01 takes the top 53 bits exactly", "[uncertainty][random]") {
     CHECK(hi < 1.0);
 }
 
-TEST_CASE("discrete_index cuts [0, 1) into equal bins", "[uncertainty][random]") {
+TEST_CASE("discrete_index cuts the unit interval into equal bins", "[uncertainty][random]") {
     CHECK(discrete_index(0.0, 2) == 0);
     CHECK(discrete_index(0.4999999, 2) == 0);
     CHECK(discrete_index(0.5, 2) == 1);

@@ -217,7 +217,7 @@ TEST_CASE("the derived form leaves every target's scorecard status as it was", "
     CHECK(with.overall.counts.judged() == without.overall.counts.judged());
 }
 
-TEST_CASE("the urban 1 Gb/s target is on the urban breakdown of a general indicator; no split by sex exists",
+TEST_CASE("the urban 1 Gb/s target is on the urban breakdown of a general indicator: no split by sex exists",
           "[vietnam][dimensions]") {
     const framework& fw = vn().framework;
     REQUIRE(fw.dimensions.size() == 1);  // area only: the seeds and the data give no split by sex

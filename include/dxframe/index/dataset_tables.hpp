@@ -12,7 +12,7 @@
 /// - denominator columns (for denomination): every indicator of the framework that is not in the
 ///   tree (population, GDP, area), each entity's latest value by the same rule and cut-off. Each
 ///   tree indicator's `denominator` and `denominator_scale` become iMeta's Denominator
-///   (coinr_data::indicator_denominators, ::indicator_denominator_scales), so the pipeline
+///   (coinr_data::indicator_denominators, coinr_data::indicator_denominator_scales), so the pipeline
 ///   denominates by them unless its spec names another (pipeline_denomination::indicator).
 #pragma once
 
