@@ -125,6 +125,21 @@ double seconds(clock_type::time_point a, clock_type::time_point b) {
     return std::chrono::duration<double>(b - a).count();
 }
 
+// Times one streaming pass over `data`, then `steps()`, back to back (so both see the same
+// machine load), into `times`.
+template <class Steps>
+void time_against_stream(side_by_side& times, const dxframe::value_matrix& data, Steps&& steps) {
+    const double c0 = cpu_seconds();
+    const auto t0 = clock_type::now();
+    benchmark::DoNotOptimize(stream(data));
+    const auto t1 = clock_type::now();
+    const double c1 = cpu_seconds();
+    steps();
+    const auto t2 = clock_type::now();
+    const double c2 = cpu_seconds();
+    times.add(seconds(t0, t1), seconds(t1, t2), c1 - c0, c2 - c1);
+}
+
 void BM_PipelineInPlaceOverStream(benchmark::State& state) {
     const problem& p = large(static_cast<std::size_t>(state.range(0)));
     const dxframe::imputation_spec spec = column_mean();
@@ -136,24 +151,18 @@ void BM_PipelineInPlaceOverStream(benchmark::State& state) {
         state.PauseTiming();
         std::copy(p.data.column(0), p.data.column(0) + p.data.size(), work.column(0));
         state.ResumeTiming();
-        const double c0 = cpu_seconds();
-        const auto t0 = clock_type::now();
-        benchmark::DoNotOptimize(stream(p.data));
-        const auto t1 = clock_type::now();
-        const double c1 = cpu_seconds();
-        const auto imputed = dxframe::impute_in_place(work, p.indicators, p.units, nullptr, spec);
-        std::vector<dxframe::diagnostic> diagnostics;
-        const auto log = dxframe::treat_outliers_in_place(work, p.indicators, p.units, {}, diagnostics);
-        benchmark::DoNotOptimize(log.data());
-        const auto t2 = clock_type::now();
-        const double c2 = cpu_seconds();
-        times.add(seconds(t0, t1), seconds(t1, t2), c1 - c0, c2 - c1);
-        filled = 0;
-        for (const auto& c : imputed.indicators)
-            filled += c.filled;
-        treated = 0;
-        for (const auto& l : log)
-            treated += l.applied != dxframe::treatment::none ? 1u : 0u;
+        time_against_stream(times, p.data, [&] {
+            const auto imputed = dxframe::impute_in_place(work, p.indicators, p.units, nullptr, spec);
+            std::vector<dxframe::diagnostic> diagnostics;
+            const auto log = dxframe::treat_outliers_in_place(work, p.indicators, p.units, {}, diagnostics);
+            benchmark::DoNotOptimize(log.data());
+            filled = 0;
+            for (const auto& c : imputed.indicators)
+                filled += c.filled;
+            treated = 0;
+            for (const auto& l : log)
+                treated += l.applied != dxframe::treatment::none ? 1u : 0u;
+        });
     }
     times.report(state);
     state.counters["filled_cells"] = static_cast<double>(filled);
@@ -170,18 +179,12 @@ void BM_PipelineOneCallOverStream(benchmark::State& state) {
     in.units = &p.units;
     side_by_side times;
     for (auto _ : state) {
-        const double c0 = cpu_seconds();
-        const auto t0 = clock_type::now();
-        benchmark::DoNotOptimize(stream(p.data));
-        const auto t1 = clock_type::now();
-        const double c1 = cpu_seconds();
-        auto imputed = dxframe::impute(in, spec);
-        std::vector<dxframe::diagnostic> diagnostics;
-        const auto log = dxframe::treat_outliers_in_place(imputed.values, p.indicators, p.units, {}, diagnostics);
-        benchmark::DoNotOptimize(log.data());
-        const auto t2 = clock_type::now();
-        const double c2 = cpu_seconds();
-        times.add(seconds(t0, t1), seconds(t1, t2), c1 - c0, c2 - c1);
+        time_against_stream(times, p.data, [&] {
+            auto imputed = dxframe::impute(in, spec);
+            std::vector<dxframe::diagnostic> diagnostics;
+            const auto log = dxframe::treat_outliers_in_place(imputed.values, p.indicators, p.units, {}, diagnostics);
+            benchmark::DoNotOptimize(log.data());
+        });
     }
     times.report(state);
 }
@@ -197,16 +200,10 @@ void BM_ImputeInPlaceOverStream(benchmark::State& state) {
         state.PauseTiming();
         std::copy(p.data.column(0), p.data.column(0) + p.data.size(), work.column(0));
         state.ResumeTiming();
-        const double c0 = cpu_seconds();
-        const auto t0 = clock_type::now();
-        benchmark::DoNotOptimize(stream(p.data));
-        const auto t1 = clock_type::now();
-        const double c1 = cpu_seconds();
-        const auto imputed = dxframe::impute_in_place(work, p.indicators, p.units, nullptr, spec);
-        benchmark::DoNotOptimize(imputed.indicators.data());
-        const auto t2 = clock_type::now();
-        const double c2 = cpu_seconds();
-        times.add(seconds(t0, t1), seconds(t1, t2), c1 - c0, c2 - c1);
+        time_against_stream(times, p.data, [&] {
+            const auto imputed = dxframe::impute_in_place(work, p.indicators, p.units, nullptr, spec);
+            benchmark::DoNotOptimize(imputed.indicators.data());
+        });
     }
     times.report(state);
 }
