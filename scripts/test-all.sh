@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # The whole dxframe test suite, as CI runs it (.ci/run):
-#   gcc        GCC 12, Debug: unit tests in C++17 and C++20 (one build), examples, the tool,
-#              header self-containment, API docs (doxygen, no warning allowed)
+#   gcc        GCC 12, Debug: unit tests in C++17 (clang runs them in C++20), examples, the tool,
+#              header self-containment (each header alone, in C++20 and in C++17), API docs
+#              (doxygen, no warning allowed)
 #   consumers  consumers of the GCC build: find_package (staged install and build tree),
 #              pkg-config, add_subdirectory, FetchContent; packaging checks (vcpkg, Conan)
 #   clang      Clang 14, Debug: unit tests in C++20 (the asan stage builds them in C++17), examples, the tool
