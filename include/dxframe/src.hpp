@@ -63,6 +63,7 @@
 #include <dxframe/index/impl/treat.ipp>
 #include <dxframe/index/impl/treat_text.ipp>
 #include <dxframe/index/impl/tree.ipp>
+#include <dxframe/index/impl/vector_log.ipp>
 #include <dxframe/io/detail/impl/utf8.ipp>
 #include <dxframe/io/impl/coinr.ipp>
 #include <dxframe/io/impl/coinr_panel.ipp>
