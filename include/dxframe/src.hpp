@@ -42,6 +42,7 @@
 #include <dxframe/index/impl/audit.ipp>
 #include <dxframe/index/impl/audit_correlation.ipp>
 #include <dxframe/index/impl/audit_pca.ipp>
+#include <dxframe/index/impl/column_scan.ipp>
 #include <dxframe/index/impl/column_statistics.ipp>
 #include <dxframe/index/impl/compute.ipp>
 #include <dxframe/index/impl/contributions.ipp>

@@ -98,7 +98,7 @@ TEST_CASE("vector_log: within one ulp of std::log over the positive doubles", "[
 }
 
 TEST_CASE("vector_log: AVX, SSE2 and portable paths give the same bits", "[vector_log]") {
-    using dxframe::detail::log_path;
+    using dxframe::detail::kernel_path;
     std::vector<double> x = sample();
     // Arguments outside the normal range, among normal ones: zero, negatives, infinities, NaN.
     const double specials[] = {0.0, -0.0, -1.0, std::numeric_limits<double>::infinity(),
@@ -108,9 +108,9 @@ TEST_CASE("vector_log: AVX, SSE2 and portable paths give the same bits", "[vecto
     std::vector<double> best(x.size());
     std::vector<double> sse2(x.size());
     std::vector<double> portable(x.size());
-    dxframe::detail::log_shifted(x.data(), best.data(), x.size(), 0.0, 0.0, log_path::best);
-    dxframe::detail::log_shifted(x.data(), sse2.data(), x.size(), 0.0, 0.0, log_path::sse2);
-    dxframe::detail::log_shifted(x.data(), portable.data(), x.size(), 0.0, 0.0, log_path::portable);
+    dxframe::detail::log_shifted(x.data(), best.data(), x.size(), 0.0, 0.0, kernel_path::best);
+    dxframe::detail::log_shifted(x.data(), sse2.data(), x.size(), 0.0, 0.0, kernel_path::sse2);
+    dxframe::detail::log_shifted(x.data(), portable.data(), x.size(), 0.0, 0.0, kernel_path::portable);
     std::size_t differ = 0;
     for (std::size_t i = 0; i < x.size(); ++i)
         differ += (bits_of(best[i]) != bits_of(portable[i]) || bits_of(sse2[i]) != bits_of(portable[i])) ? 1u : 0u;

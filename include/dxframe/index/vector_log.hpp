@@ -21,17 +21,6 @@
 #include <dxframe/config.hpp>
 #include <dxframe/index/kernels.hpp>  // DXFRAME_INDEX_SSE2, DXFRAME_INDEX_AVX
 
-namespace dxframe::detail {
-
-/// Which implementation log_shifted runs (for tests that compare the paths).
-enum class log_path {
-    best,      ///< AVX when the processor has it, else SSE2, else portable.
-    sse2,      ///< SSE2 (portable where SSE2 is not compiled in).
-    portable,  ///< Plain C++.
-};
-
-}  // namespace dxframe::detail
-
 #if DXFRAME_HEADER_ONLY
 #include <dxframe/index/impl/vector_log.ipp>
 #endif

@@ -16,6 +16,7 @@
 
 #include <dxframe/error.hpp>
 #include <dxframe/index/column_statistics.hpp>
+#include <dxframe/index/impl/column_scan.ipp>  // detail::next_inside
 #include <dxframe/index/impl/column_statistics.ipp>  // detail::sum_finite, central_sums_about_mean
 #include <dxframe/index/impl/vector_log.ipp>  // detail::log_shifted
 #include <dxframe/index/treat.hpp>
@@ -62,20 +63,7 @@ inline std::vector<std::size_t> winsorise_extreme(double* cells, std::size_t row
     constexpr double inf = std::numeric_limits<double>::infinity();
     const double extreme = high ? first.hi : first.lo;
     std::vector<std::size_t> at;
-    double next = high ? -inf : inf;
-    if (high) {
-        for (std::size_t r = 0; r < rows; ++r) {
-            const double v = cells[r];
-            next = v < extreme && v > next ? v : next;  // NaN compares false: skipped
-            if (v == extreme) at.push_back(r);
-        }
-    } else {
-        for (std::size_t r = 0; r < rows; ++r) {
-            const double v = cells[r];
-            next = v > extreme && v < next ? v : next;
-            if (v == extreme) at.push_back(r);
-        }
-    }
+    const double next = next_inside(cells, rows, extreme, high, at);
     if (next == -inf || next == inf) return {};
     for (const std::size_t r : at) {
         undo.push_back({r, cells[r]});

@@ -212,16 +212,16 @@ DXFRAME_INDEX_AVX_TARGET inline std::size_t log_shifted_avx(const double* x, dou
 /// y[i] = ln(x[i] − origin + shift) for every i < n, a missing (NaN) x[i] copied as it is (y may
 /// be x). Identical results on every path (`path` picks one, for tests).
 inline void log_shifted(const double* x, double* y, std::size_t n, double origin, double shift,
-                        log_path path = log_path::best) {
+                        kernel_path path = kernel_path::best) {
     std::size_t i = 0;
 #if DXFRAME_INDEX_AVX
-    if (path == log_path::best && index_avx_available()) {
+    if (path == kernel_path::best && index_avx_available()) {
         i = log_shifted_avx(x, y, n, origin, shift);
     } else
 #endif
     {
 #if DXFRAME_INDEX_SSE2
-        if (path != log_path::portable) i = log_shifted_sse2(x, y, n, origin, shift);
+        if (path != kernel_path::portable) i = log_shifted_sse2(x, y, n, origin, shift);
 #endif
     }
     for (; i < n; ++i)

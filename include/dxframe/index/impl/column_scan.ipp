@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: MIT
+// Definitions for <dxframe/index/column_scan.hpp> (see <dxframe/config.hpp>: included by that
+// header in header-only mode, by <dxframe/src.hpp> in separate compilation).
+//
+// Inline helpers of impl/impute.ipp and impl/treat.ipp, which include this file.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <limits>
+#include <vector>
+
+#include <dxframe/index/column_scan.hpp>
+#include <dxframe/index/impl/column_statistics.ipp>  // finite_sums, sum_finite
+#include <dxframe/index/impl/kernels.ipp>            // index_avx_available
+#include <dxframe/index/kernels.hpp>
+
+#if DXFRAME_INDEX_SSE2
+#include <emmintrin.h>
+#endif
+#if DXFRAME_INDEX_AVX
+#include <immintrin.h>
+#endif
+
+namespace dxframe::detail {
+
+// ---- the sum of residuals -----------------------------------------------------------------------
+
+// Eight lanes: lane k adds the values at i ≡ k (mod 8); the last n mod 8 values go to lane 0; the
+// total is ((l0 + l1) + (l2 + l3)) + ((l4 + l5) + (l6 + l7)). A missing value adds +0.
+
+inline double residual_lanes_total(const double (&lane)[8]) noexcept {
+    return ((lane[0] + lane[1]) + (lane[2] + lane[3])) + ((lane[4] + lane[5]) + (lane[6] + lane[7]));
+}
+
+#if DXFRAME_INDEX_SSE2
+inline std::size_t residual_sum_sse2(const double* x, std::size_t n, double shift, double (&lane)[8]) {
+    const __m128d s = _mm_set1_pd(shift);
+    __m128d a0 = _mm_setzero_pd(), a1 = a0, a2 = a0, a3 = a0;
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        const __m128d v0 = _mm_loadu_pd(x + i);
+        const __m128d v1 = _mm_loadu_pd(x + i + 2);
+        const __m128d v2 = _mm_loadu_pd(x + i + 4);
+        const __m128d v3 = _mm_loadu_pd(x + i + 6);
+        a0 = _mm_add_pd(a0, _mm_and_pd(_mm_cmpord_pd(v0, v0), _mm_sub_pd(v0, s)));
+        a1 = _mm_add_pd(a1, _mm_and_pd(_mm_cmpord_pd(v1, v1), _mm_sub_pd(v1, s)));
+        a2 = _mm_add_pd(a2, _mm_and_pd(_mm_cmpord_pd(v2, v2), _mm_sub_pd(v2, s)));
+        a3 = _mm_add_pd(a3, _mm_and_pd(_mm_cmpord_pd(v3, v3), _mm_sub_pd(v3, s)));
+    }
+    _mm_storeu_pd(lane, a0);
+    _mm_storeu_pd(lane + 2, a1);
+    _mm_storeu_pd(lane + 4, a2);
+    _mm_storeu_pd(lane + 6, a3);
+    return i;
+}
+#endif
+
+#if DXFRAME_INDEX_AVX
+DXFRAME_INDEX_AVX_TARGET inline std::size_t residual_sum_avx(const double* x, std::size_t n, double shift,
+                                                             double (&lane)[8]) {
+    const __m256d s = _mm256_set1_pd(shift);
+    __m256d a0 = _mm256_setzero_pd(), a1 = a0;
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        const __m256d v0 = _mm256_loadu_pd(x + i);
+        const __m256d v1 = _mm256_loadu_pd(x + i + 4);
+        a0 = _mm256_add_pd(a0, _mm256_and_pd(_mm256_cmp_pd(v0, v0, _CMP_ORD_Q), _mm256_sub_pd(v0, s)));
+        a1 = _mm256_add_pd(a1, _mm256_and_pd(_mm256_cmp_pd(v1, v1, _CMP_ORD_Q), _mm256_sub_pd(v1, s)));
+    }
+    _mm256_storeu_pd(lane, a0);
+    _mm256_storeu_pd(lane + 4, a1);
+    return i;
+}
+#endif
+
+/// Σ (x − shift) over the non-NaN values among n cells, in double, eight fixed lanes: the same
+/// bits on every path. The residual pass of R's mean (see r_mean_present in impl/impute.ipp).
+inline double residual_sum(const double* x, std::size_t n, double shift, kernel_path path = kernel_path::best) {
+    double lane[8] = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
+    std::size_t i = 0;
+#if DXFRAME_INDEX_AVX
+    if (path == kernel_path::best && index_avx_available()) {
+        i = residual_sum_avx(x, n, shift, lane);
+    } else
+#endif
+    {
+#if DXFRAME_INDEX_SSE2
+        if (path != kernel_path::portable) i = residual_sum_sse2(x, n, shift, lane);
+#endif
+    }
+    for (; i + 8 <= n; i += 8) {
+        for (std::size_t k = 0; k < 8; ++k) {
+            const double v = x[i + k];
+            lane[k] += v == v ? v - shift : 0.0;
+        }
+    }
+    for (; i < n; ++i) {
+        const double v = x[i];
+        lane[0] += v == v ? v - shift : 0.0;
+    }
+    (void)path;
+    return residual_lanes_total(lane);
+}
+
+// ---- count, sum, range and missing cells in one pass --------------------------------------------
+
+/// sum_finite of the column and, in the same pass from memory, the rows of its missing (NaN)
+/// cells in order (into `missing_rows`, cleared first): what imputation needs of a column before
+/// it computes anything. Missing cells are few: a block of four without one costs a compare and a
+/// branch. The sums are sum_finite's bit for bit.
+inline finite_sums scan_for_imputation(const double* x, std::size_t n, std::vector<std::size_t>& missing_rows) {
+    missing_rows.clear();
+#if DXFRAME_INDEX_SSE2
+    // sum_finite's SSE2 loop (the same four lanes), with the missing cells' rows.
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    const __m128d one = _mm_set1_pd(1.0);
+    __m128d sa = _mm_setzero_pd(), sb = sa, na = sa, nb = sa;
+    __m128d loa = _mm_set1_pd(inf), lob = loa, hia = _mm_set1_pd(-inf), hib = hia;
+    std::size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        const __m128d a = _mm_loadu_pd(x + i);
+        const __m128d b = _mm_loadu_pd(x + i + 2);
+        const __m128d pa = _mm_cmpord_pd(a, a);
+        const __m128d pb = _mm_cmpord_pd(b, b);
+        sa = _mm_add_pd(sa, _mm_and_pd(pa, a));
+        sb = _mm_add_pd(sb, _mm_and_pd(pb, b));
+        na = _mm_add_pd(na, _mm_and_pd(pa, one));
+        nb = _mm_add_pd(nb, _mm_and_pd(pb, one));
+        loa = _mm_min_pd(a, loa);
+        lob = _mm_min_pd(b, lob);
+        hia = _mm_max_pd(a, hia);
+        hib = _mm_max_pd(b, hib);
+        const int present = _mm_movemask_pd(pa) | (_mm_movemask_pd(pb) << 2);
+        if (present != 15) {
+            for (std::size_t k = 0; k < 4; ++k)
+                if (((present >> k) & 1) == 0) missing_rows.push_back(i + k);
+        }
+    }
+    double l[4];
+    double h[4];
+    _mm_storeu_pd(l, loa);
+    _mm_storeu_pd(l + 2, lob);
+    _mm_storeu_pd(h, hia);
+    _mm_storeu_pd(h + 2, hib);
+    bool infinite_seen = false;
+    for (std::size_t k = 0; k < 4; ++k)
+        infinite_seen = infinite_seen || l[k] == -inf || h[k] == inf;
+    if (!infinite_seen) {
+        double sum[4];
+        double c[4];
+        _mm_storeu_pd(sum, sa);
+        _mm_storeu_pd(sum + 2, sb);
+        _mm_storeu_pd(c, na);
+        _mm_storeu_pd(c + 2, nb);
+        for (; i < n; ++i) {  // fewer than four left: lane 0, as sum_finite
+            const double v = x[i];
+            if (v != v) {
+                missing_rows.push_back(i);
+            } else {
+                sum[0] += v;
+                l[0] = v < l[0] ? v : l[0];
+                h[0] = v > h[0] ? v : h[0];
+                c[0] += 1.0;
+                infinite_seen = infinite_seen || v == inf || v == -inf;
+            }
+        }
+        if (!infinite_seen) {
+            finite_sums s;
+            s.n = static_cast<std::size_t>(c[0]) + static_cast<std::size_t>(c[1]) + static_cast<std::size_t>(c[2]) +
+                  static_cast<std::size_t>(c[3]);
+            s.sum = (sum[0] + sum[1]) + (sum[2] + sum[3]);
+            s.lo = std::min(std::min(l[0], l[1]), std::min(l[2], l[3]));
+            s.hi = std::max(std::max(h[0], h[1]), std::max(h[2], h[3]));
+            return s;
+        }
+    }
+    // An infinite cell (rare: imputation and treatment refuse such a column): sum_finite as is.
+    missing_rows.clear();
+#endif
+    for (std::size_t r = 0; r < n; ++r)
+        if (x[r] != x[r]) missing_rows.push_back(r);
+    return sum_finite(x, n);
+}
+
+// ---- the winsorising search ---------------------------------------------------------------------
+
+/// The value next to `extreme` inside the column — the largest value below it when `high`, the
+/// smallest above it otherwise (±inf when there is none) — and the rows whose value equals
+/// `extreme`, in order (appended to `at`). NaN cells are skipped. Max and min do not depend on the
+/// order, so every path gives the same answer.
+inline double next_inside(const double* x, std::size_t n, double extreme, bool high, std::vector<std::size_t>& at,
+                          kernel_path path = kernel_path::best) {
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    double next = high ? -inf : inf;
+    std::size_t i = 0;
+    // A value on the wrong side of `extreme` (or NaN) becomes NaN (all bits set) before MAXPD /
+    // MINPD, which then keep the running value: no select, no branch but for the rows at the
+    // extreme.
+#if DXFRAME_INDEX_SSE2
+    if (path != kernel_path::portable) {
+        const __m128d e = _mm_set1_pd(extreme);
+        __m128d r0 = _mm_set1_pd(next), r1 = r0;
+        for (; i + 4 <= n; i += 4) {
+            const __m128d a = _mm_loadu_pd(x + i);
+            const __m128d b = _mm_loadu_pd(x + i + 2);
+            if (high) {
+                r0 = _mm_max_pd(_mm_or_pd(a, _mm_cmpnlt_pd(a, e)), r0);
+                r1 = _mm_max_pd(_mm_or_pd(b, _mm_cmpnlt_pd(b, e)), r1);
+            } else {
+                r0 = _mm_min_pd(_mm_or_pd(a, _mm_cmpngt_pd(a, e)), r0);
+                r1 = _mm_min_pd(_mm_or_pd(b, _mm_cmpngt_pd(b, e)), r1);
+            }
+            const int eq = _mm_movemask_pd(_mm_cmpeq_pd(a, e)) | (_mm_movemask_pd(_mm_cmpeq_pd(b, e)) << 2);
+            if (eq != 0) {
+                for (std::size_t k = 0; k < 4; ++k)
+                    if (((eq >> k) & 1) != 0) at.push_back(i + k);
+            }
+        }
+        double lanes[4];
+        _mm_storeu_pd(lanes, r0);
+        _mm_storeu_pd(lanes + 2, r1);
+        for (const double v : lanes)
+            next = high ? (v > next ? v : next) : (v < next ? v : next);
+    }
+#endif
+    (void)path;
+    for (; i < n; ++i) {
+        const double v = x[i];
+        if (high) {
+            next = v < extreme && v > next ? v : next;  // NaN compares false: skipped
+        } else {
+            next = v > extreme && v < next ? v : next;
+        }
+        if (v == extreme) at.push_back(i);
+    }
+    return next;
+}
+
+}  // namespace dxframe::detail
