@@ -118,85 +118,6 @@ inline std::size_t lowest_set_bit(std::uint64_t word) noexcept {
 #endif
 }
 
-// The four lanes of sum_finite (lane k: the cells at i ≡ k (mod 4)) over the first n − n mod 4
-// cells, and a bit per missing cell in marks[i / 64]. No call in the loop (a push_back there makes
-// the compiler keep the running sums in memory).
-struct finite_lanes {
-    double sum[4];
-    double count[4];
-    double lo[4];
-    double hi[4];
-};
-
-#if DXFRAME_INDEX_SSE2
-inline void mark_finite_lanes_sse2(const double* x, std::size_t n, std::uint64_t* marks, finite_lanes& out) {
-    constexpr double inf = std::numeric_limits<double>::infinity();
-    const __m128d one = _mm_set1_pd(1.0);
-    __m128d sa = _mm_setzero_pd(), sb = sa, na = sa, nb = sa;
-    __m128d loa = _mm_set1_pd(inf), lob = loa, hia = _mm_set1_pd(-inf), hib = hia;
-    const std::size_t end = n - n % 4;
-    for (std::size_t i = 0; i < end;) {
-        const std::size_t block_end = std::min(end, i + 64);
-        std::uint64_t word = 0;
-        for (unsigned shift = 0; i < block_end; i += 4, shift += 4) {
-            const __m128d a = _mm_loadu_pd(x + i);
-            const __m128d b = _mm_loadu_pd(x + i + 2);
-            const __m128d pa = _mm_cmpord_pd(a, a);
-            const __m128d pb = _mm_cmpord_pd(b, b);
-            sa = _mm_add_pd(sa, _mm_and_pd(pa, a));
-            sb = _mm_add_pd(sb, _mm_and_pd(pb, b));
-            na = _mm_add_pd(na, _mm_and_pd(pa, one));
-            nb = _mm_add_pd(nb, _mm_and_pd(pb, one));
-            loa = _mm_min_pd(a, loa);
-            lob = _mm_min_pd(b, lob);
-            hia = _mm_max_pd(a, hia);
-            hib = _mm_max_pd(b, hib);
-            const auto present = static_cast<unsigned>(_mm_movemask_pd(pa) | (_mm_movemask_pd(pb) << 2));
-            word |= static_cast<std::uint64_t>(present ^ 15u) << shift;
-        }
-        marks[(i - 1) / 64] = word;
-    }
-    _mm_storeu_pd(out.sum, sa);
-    _mm_storeu_pd(out.sum + 2, sb);
-    _mm_storeu_pd(out.count, na);
-    _mm_storeu_pd(out.count + 2, nb);
-    _mm_storeu_pd(out.lo, loa);
-    _mm_storeu_pd(out.lo + 2, lob);
-    _mm_storeu_pd(out.hi, hia);
-    _mm_storeu_pd(out.hi + 2, hib);
-}
-#endif
-
-#if DXFRAME_INDEX_AVX
-// The same four lanes in one register: the same operations, identical results.
-DXFRAME_INDEX_AVX_TARGET inline void mark_finite_lanes_avx(const double* x, std::size_t n, std::uint64_t* marks,
-                                                           finite_lanes& out) {
-    constexpr double inf = std::numeric_limits<double>::infinity();
-    const __m256d one = _mm256_set1_pd(1.0);
-    __m256d sum = _mm256_setzero_pd(), count = sum;
-    __m256d lo = _mm256_set1_pd(inf), hi = _mm256_set1_pd(-inf);
-    const std::size_t end = n - n % 4;
-    for (std::size_t i = 0; i < end;) {
-        const std::size_t block_end = std::min(end, i + 64);
-        std::uint64_t word = 0;
-        for (unsigned shift = 0; i < block_end; i += 4, shift += 4) {
-            const __m256d a = _mm256_loadu_pd(x + i);
-            const __m256d p = _mm256_cmp_pd(a, a, _CMP_ORD_Q);
-            sum = _mm256_add_pd(sum, _mm256_and_pd(p, a));
-            count = _mm256_add_pd(count, _mm256_and_pd(p, one));
-            lo = _mm256_min_pd(a, lo);
-            hi = _mm256_max_pd(a, hi);
-            word |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm256_movemask_pd(p)) ^ 15u) << shift;
-        }
-        marks[(i - 1) / 64] = word;
-    }
-    _mm256_storeu_pd(out.sum, sum);
-    _mm256_storeu_pd(out.count, count);
-    _mm256_storeu_pd(out.lo, lo);
-    _mm256_storeu_pd(out.hi, hi);
-}
-#endif
-
 /// sum_finite of the column and, in the same pass from memory, the rows of its missing (NaN)
 /// cells in order (into `missing_rows`, cleared first): what imputation needs of a column before
 /// it computes anything. The sums are sum_finite's bit for bit, on every path.
@@ -208,14 +129,7 @@ inline finite_sums scan_for_imputation(const double* x, std::size_t n, std::vect
         constexpr double inf = std::numeric_limits<double>::infinity();
         std::vector<std::uint64_t> marks(n / 64 + 1, 0);
         finite_lanes lanes{};
-#if DXFRAME_INDEX_AVX
-        if (path == kernel_path::best && index_avx_available()) {
-            mark_finite_lanes_avx(x, n, marks.data(), lanes);
-        } else
-#endif
-        {
-            mark_finite_lanes_sse2(x, n, marks.data(), lanes);
-        }
+        mark_finite_lanes(x, n, marks.data(), lanes, path);
         for (std::size_t w = 0; w < marks.size(); ++w) {
             for (std::uint64_t word = marks[w]; word != 0; word &= word - 1)
                 missing_rows.push_back(w * 64 + lowest_set_bit(word));

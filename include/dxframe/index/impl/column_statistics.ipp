@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <limits>
 #include <optional>
 #include <string>
@@ -13,7 +14,7 @@
 
 #include <dxframe/index/column_statistics.hpp>
 #include <dxframe/index/impl/kernels.ipp>  // index_avx_available
-#include <dxframe/index/kernels.hpp>   // DXFRAME_INDEX_SSE2, DXFRAME_INDEX_AVX
+#include <dxframe/index/kernels.hpp>       // DXFRAME_INDEX_SSE2, DXFRAME_INDEX_AVX
 #include <dxframe/uncertainty/statistics.hpp>
 
 #if DXFRAME_INDEX_SSE2
@@ -39,6 +40,100 @@ struct finite_sums {
     double hi = -std::numeric_limits<double>::infinity();
 };
 
+// The four lanes of sum_finite (lane k: the cells at i ≡ k (mod 4)) over the first n − n mod 4
+// cells, and (unless `marks` is null) a bit per missing cell in marks[i / 64]. No call in the loop
+// (a push_back there makes the compiler keep the running sums in memory).
+struct finite_lanes {
+    double sum[4];
+    double count[4];
+    double lo[4];
+    double hi[4];
+};
+
+#if DXFRAME_INDEX_SSE2
+inline void mark_finite_lanes_sse2(const double* x, std::size_t n, std::uint64_t* marks, finite_lanes& out) {
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    const __m128d one = _mm_set1_pd(1.0);
+    __m128d sa = _mm_setzero_pd(), sb = sa, na = sa, nb = sa;
+    __m128d loa = _mm_set1_pd(inf), lob = loa, hia = _mm_set1_pd(-inf), hib = hia;
+    const std::size_t end = n - n % 4;
+    for (std::size_t i = 0; i < end;) {
+        const std::size_t block_end = std::min(end, i + 64);
+        std::uint64_t word = 0;
+        for (unsigned shift = 0; i < block_end; i += 4, shift += 4) {
+            const __m128d a = _mm_loadu_pd(x + i);
+            const __m128d b = _mm_loadu_pd(x + i + 2);
+            const __m128d pa = _mm_cmpord_pd(a, a);
+            const __m128d pb = _mm_cmpord_pd(b, b);
+            sa = _mm_add_pd(sa, _mm_and_pd(pa, a));
+            sb = _mm_add_pd(sb, _mm_and_pd(pb, b));
+            na = _mm_add_pd(na, _mm_and_pd(pa, one));
+            nb = _mm_add_pd(nb, _mm_and_pd(pb, one));
+            loa = _mm_min_pd(a, loa);
+            lob = _mm_min_pd(b, lob);
+            hia = _mm_max_pd(a, hia);
+            hib = _mm_max_pd(b, hib);
+            const auto present = static_cast<unsigned>(_mm_movemask_pd(pa) | (_mm_movemask_pd(pb) << 2));
+            word |= static_cast<std::uint64_t>(present ^ 15u) << shift;
+        }
+        if (marks != nullptr) marks[(i - 1) / 64] = word;
+    }
+    _mm_storeu_pd(out.sum, sa);
+    _mm_storeu_pd(out.sum + 2, sb);
+    _mm_storeu_pd(out.count, na);
+    _mm_storeu_pd(out.count + 2, nb);
+    _mm_storeu_pd(out.lo, loa);
+    _mm_storeu_pd(out.lo + 2, lob);
+    _mm_storeu_pd(out.hi, hia);
+    _mm_storeu_pd(out.hi + 2, hib);
+}
+#endif
+
+#if DXFRAME_INDEX_AVX
+// The same four lanes in one register: the same operations, identical results.
+DXFRAME_INDEX_AVX_TARGET inline void mark_finite_lanes_avx(const double* x, std::size_t n, std::uint64_t* marks,
+                                                           finite_lanes& out) {
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    const __m256d one = _mm256_set1_pd(1.0);
+    __m256d sum = _mm256_setzero_pd(), count = sum;
+    __m256d lo = _mm256_set1_pd(inf), hi = _mm256_set1_pd(-inf);
+    const std::size_t end = n - n % 4;
+    for (std::size_t i = 0; i < end;) {
+        const std::size_t block_end = std::min(end, i + 64);
+        std::uint64_t word = 0;
+        for (unsigned shift = 0; i < block_end; i += 4, shift += 4) {
+            const __m256d a = _mm256_loadu_pd(x + i);
+            const __m256d p = _mm256_cmp_pd(a, a, _CMP_ORD_Q);
+            sum = _mm256_add_pd(sum, _mm256_and_pd(p, a));
+            count = _mm256_add_pd(count, _mm256_and_pd(p, one));
+            lo = _mm256_min_pd(a, lo);
+            hi = _mm256_max_pd(a, hi);
+            word |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm256_movemask_pd(p)) ^ 15u) << shift;
+        }
+        if (marks != nullptr) marks[(i - 1) / 64] = word;
+    }
+    _mm256_storeu_pd(out.sum, sum);
+    _mm256_storeu_pd(out.count, count);
+    _mm256_storeu_pd(out.lo, lo);
+    _mm256_storeu_pd(out.hi, hi);
+}
+#endif
+
+#if DXFRAME_INDEX_SSE2
+// The lanes by the best path allowed.
+inline void mark_finite_lanes(const double* x, std::size_t n, std::uint64_t* marks, finite_lanes& out,
+                              kernel_path path) {
+#if DXFRAME_INDEX_AVX
+    if (path == kernel_path::best && index_avx_available()) {
+        mark_finite_lanes_avx(x, n, marks, out);
+        return;
+    }
+#endif
+    (void)path;
+    mark_finite_lanes_sse2(x, n, marks, out);
+}
+#endif
+
 inline finite_sums sum_finite(const double* cells, std::size_t rows) {
     constexpr double inf = std::numeric_limits<double>::infinity();
     double sum[4] = {0.0, 0.0, 0.0, 0.0};
@@ -57,49 +152,23 @@ inline finite_sums sum_finite(const double* cells, std::size_t rows) {
     };
     std::size_t r = 0;
 #if DXFRAME_INDEX_SSE2
-    // The same four lanes, two per register (lanes 0, 1 in a; 2, 3 in b). Fewer operations than
+    // The same four lanes (mark_finite_lanes: AVX, or SSE2 two per register). Fewer operations than
     // the portable loop: MINPD/MAXPD keep the running extreme when the value is NaN, and an
     // infinity shows up in the extremes, in which case (rare: the treatment refuses such a
     // column) the portable loop runs instead. Without infinities the results are identical.
     {
-        const __m128d one = _mm_set1_pd(1.0);
-        __m128d sa = _mm_setzero_pd(), sb = sa, na = sa, nb = sa;
-        __m128d loa = _mm_set1_pd(inf), lob = loa, hia = _mm_set1_pd(-inf), hib = hia;
-        std::size_t i = 0;
-        for (; i + 4 <= rows; i += 4) {
-            const __m128d a = _mm_loadu_pd(cells + i);
-            const __m128d b = _mm_loadu_pd(cells + i + 2);
-            const __m128d pa = _mm_cmpord_pd(a, a);
-            const __m128d pb = _mm_cmpord_pd(b, b);
-            sa = _mm_add_pd(sa, _mm_and_pd(pa, a));
-            sb = _mm_add_pd(sb, _mm_and_pd(pb, b));
-            na = _mm_add_pd(na, _mm_and_pd(pa, one));
-            nb = _mm_add_pd(nb, _mm_and_pd(pb, one));
-            loa = _mm_min_pd(a, loa);
-            lob = _mm_min_pd(b, lob);
-            hia = _mm_max_pd(a, hia);
-            hib = _mm_max_pd(b, hib);
-        }
-        double l[4];
-        double h[4];
-        _mm_storeu_pd(l, loa);
-        _mm_storeu_pd(l + 2, lob);
-        _mm_storeu_pd(h, hia);
-        _mm_storeu_pd(h + 2, hib);
+        finite_lanes lanes{};
+        mark_finite_lanes(cells, rows, nullptr, lanes, kernel_path::best);
         bool infinite_seen = false;
         for (std::size_t k = 0; k < 4; ++k)
-            infinite_seen = infinite_seen || l[k] == -inf || h[k] == inf;
+            infinite_seen = infinite_seen || lanes.lo[k] == -inf || lanes.hi[k] == inf;
         if (!infinite_seen) {
-            r = i;
-            double c[4];
-            _mm_storeu_pd(sum, sa);
-            _mm_storeu_pd(sum + 2, sb);
-            _mm_storeu_pd(c, na);
-            _mm_storeu_pd(c + 2, nb);
+            r = rows - rows % 4;
             for (std::size_t k = 0; k < 4; ++k) {
-                lo[k] = l[k];
-                hi[k] = h[k];
-                n[k] = static_cast<std::size_t>(c[k]);
+                sum[k] = lanes.sum[k];
+                lo[k] = lanes.lo[k];
+                hi[k] = lanes.hi[k];
+                n[k] = static_cast<std::size_t>(lanes.count[k]);
             }
         }
     }
@@ -190,38 +259,38 @@ inline central_sums central_sums_about_mean(const double* cells, std::size_t row
     } else
 #endif
 #if DXFRAME_INDEX_SSE2
-    // The same four lanes, two per register, the same operations (no fused multiply-add):
-    // identical results.
-    if (path != kernel_path::portable) {
-        const __m128d max_finite = _mm_set1_pd(std::numeric_limits<double>::max());
-        const __m128d sign = _mm_set1_pd(-0.0);
-        const __m128d mean = _mm_set1_pd(m);
-        __m128d s1a = _mm_setzero_pd(), s1b = s1a, p2a = s1a, p2b = s1a, p3a = s1a, p3b = s1a, p4a = s1a, p4b = s1a;
-        for (; r + 4 <= rows; r += 4) {
-            const __m128d a = _mm_loadu_pd(cells + r);
-            const __m128d b = _mm_loadu_pd(cells + r + 2);
-            const __m128d da = _mm_and_pd(_mm_cmple_pd(_mm_andnot_pd(sign, a), max_finite), _mm_sub_pd(a, mean));
-            const __m128d db = _mm_and_pd(_mm_cmple_pd(_mm_andnot_pd(sign, b), max_finite), _mm_sub_pd(b, mean));
-            const __m128d da2 = _mm_mul_pd(da, da);
-            const __m128d db2 = _mm_mul_pd(db, db);
-            s1a = _mm_add_pd(s1a, da);
-            s1b = _mm_add_pd(s1b, db);
-            p2a = _mm_add_pd(p2a, da2);
-            p2b = _mm_add_pd(p2b, db2);
-            p3a = _mm_add_pd(p3a, _mm_mul_pd(da2, da));
-            p3b = _mm_add_pd(p3b, _mm_mul_pd(db2, db));
-            p4a = _mm_add_pd(p4a, _mm_mul_pd(da2, da2));
-            p4b = _mm_add_pd(p4b, _mm_mul_pd(db2, db2));
+        // The same four lanes, two per register, the same operations (no fused multiply-add):
+        // identical results.
+        if (path != kernel_path::portable) {
+            const __m128d max_finite = _mm_set1_pd(std::numeric_limits<double>::max());
+            const __m128d sign = _mm_set1_pd(-0.0);
+            const __m128d mean = _mm_set1_pd(m);
+            __m128d s1a = _mm_setzero_pd(), s1b = s1a, p2a = s1a, p2b = s1a, p3a = s1a, p3b = s1a, p4a = s1a, p4b = s1a;
+            for (; r + 4 <= rows; r += 4) {
+                const __m128d a = _mm_loadu_pd(cells + r);
+                const __m128d b = _mm_loadu_pd(cells + r + 2);
+                const __m128d da = _mm_and_pd(_mm_cmple_pd(_mm_andnot_pd(sign, a), max_finite), _mm_sub_pd(a, mean));
+                const __m128d db = _mm_and_pd(_mm_cmple_pd(_mm_andnot_pd(sign, b), max_finite), _mm_sub_pd(b, mean));
+                const __m128d da2 = _mm_mul_pd(da, da);
+                const __m128d db2 = _mm_mul_pd(db, db);
+                s1a = _mm_add_pd(s1a, da);
+                s1b = _mm_add_pd(s1b, db);
+                p2a = _mm_add_pd(p2a, da2);
+                p2b = _mm_add_pd(p2b, db2);
+                p3a = _mm_add_pd(p3a, _mm_mul_pd(da2, da));
+                p3b = _mm_add_pd(p3b, _mm_mul_pd(db2, db));
+                p4a = _mm_add_pd(p4a, _mm_mul_pd(da2, da2));
+                p4b = _mm_add_pd(p4b, _mm_mul_pd(db2, db2));
+            }
+            const auto unpack = [](__m128d x, __m128d y, double(&out)[4]) {
+                _mm_storeu_pd(out, x);
+                _mm_storeu_pd(out + 2, y);
+            };
+            unpack(s1a, s1b, s1);
+            unpack(p2a, p2b, p2);
+            unpack(p3a, p3b, p3);
+            unpack(p4a, p4b, p4);
         }
-        const auto unpack = [](__m128d x, __m128d y, double(&out)[4]) {
-            _mm_storeu_pd(out, x);
-            _mm_storeu_pd(out + 2, y);
-        };
-        unpack(s1a, s1b, s1);
-        unpack(p2a, p2b, p2);
-        unpack(p3a, p3b, p3);
-        unpack(p4a, p4b, p4);
-    }
 #endif
     (void)path;
     for (; r + 4 <= rows; r += 4) {
