@@ -19,6 +19,7 @@
 #include <dxframe/index/matrix.hpp>
 #include <dxframe/index/panel.hpp>
 #include <dxframe/index/pipeline.hpp>
+#include <dxframe/index/prepare.hpp>
 #include <dxframe/index/treat.hpp>
 #include <dxframe/io/coinr.hpp>
 #include <dxframe/io/coinr_panel.hpp>
@@ -66,14 +67,10 @@ inline std::vector<denominator_choice> pipeline_denominators(const coinr_data& d
     return choices;
 }
 
-// Runs the treatment step in place on `values`; the warnings of an indicator that was asked to
-// be treated and could not be tested become errors naming it (COINr's Treat stops there).
-inline std::vector<indicator_treatment> pipeline_treat(value_matrix& values, const std::vector<std::string>& ids,
-                                                       const std::vector<std::string>& units, const treat_spec& spec,
-                                                       const std::string& source, const std::string& prefix,
-                                                       std::vector<diagnostic>& diags) {
-    std::vector<diagnostic> found;
-    std::vector<indicator_treatment> log = treat_outliers_in_place(values, ids, units, spec, found);
+// The treatment's diagnostics into `diags`: the warnings of an indicator that was asked to be
+// treated and could not be tested become errors naming it (COINr's Treat stops there).
+inline void pipeline_treat_diagnostics(std::vector<diagnostic> found, const std::string& source,
+                                       const std::string& prefix, std::vector<diagnostic>& diags) {
     for (auto& d : found) {
         if (d.severity == severity::warning) {
             d.severity = severity::error;
@@ -83,6 +80,16 @@ inline std::vector<indicator_treatment> pipeline_treat(value_matrix& values, con
         if (!prefix.empty()) d.message = prefix + d.message;
         diags.push_back(std::move(d));
     }
+}
+
+// Runs the treatment step in place on `values`, its diagnostics as pipeline_treat_diagnostics.
+inline std::vector<indicator_treatment> pipeline_treat(value_matrix& values, const std::vector<std::string>& ids,
+                                                       const std::vector<std::string>& units, const treat_spec& spec,
+                                                       const std::string& source, const std::string& prefix,
+                                                       std::vector<diagnostic>& diags) {
+    std::vector<diagnostic> found;
+    std::vector<indicator_treatment> log = treat_outliers_in_place(values, ids, units, spec, found);
+    pipeline_treat_diagnostics(std::move(found), source, prefix, diags);
     return log;
 }
 
@@ -137,25 +144,45 @@ DXFRAME_DECL pipeline_result run_pipeline(const coinr_data& data, const pipeline
     }
     if (!out.ok()) return out;
 
-    // 2. Impute.
-    imputation_input imp;
-    imp.values = &out.denominated;
-    imp.indicator_ids = &ids;
-    imp.units = &out.units;
-    imp.groups = &data.groups;
-    imputation_result ir = impute(imp, spec.impute, source);
-    out.imputed = std::move(ir.values);
-    out.imputed_by_indicator = std::move(ir.indicators);
-    out.imputed_by_unit = std::move(ir.units);
-    out.still_missing = std::move(ir.still_missing);
-    detail::pipeline_append(out.diagnostics, std::move(ir.diagnostics), "");
-    if (!out.ok()) return out;
-
-    // 3. Treat.
-    out.treated = out.imputed;
-    if (spec.treat) {
-        out.treatment = detail::pipeline_treat(out.treated, ids, out.units, *spec.treat, source, "", out.diagnostics);
+    // 2–3. Impute and treat, column by column while each column is in cache, when the methods
+    // allow it (prepare.hpp); the imputed table is kept as a copy made column by column.
+    if (spec.treat && can_fuse_preparation(ids, spec.impute, *spec.treat)) {
+        out.treated = out.denominated;
+        preparation_result pr = impute_and_treat_in_place(out.treated, ids, out.units, &data.groups, spec.impute,
+                                                          *spec.treat, source, &out.imputed);
+        out.imputed_by_indicator = std::move(pr.imputation.indicators);
+        out.imputed_by_unit = std::move(pr.imputation.units);
+        out.still_missing = std::move(pr.imputation.still_missing);
+        detail::pipeline_append(out.diagnostics, std::move(pr.imputation.diagnostics), "");
+        if (!out.ok()) {
+            out.treated = value_matrix();
+            return out;
+        }
+        out.treatment = std::move(pr.treatment.log);
+        detail::pipeline_treat_diagnostics(std::move(pr.treatment.diagnostics), source, "", out.diagnostics);
         if (!out.ok()) return out;
+    } else {
+        // 2. Impute.
+        imputation_input imp;
+        imp.values = &out.denominated;
+        imp.indicator_ids = &ids;
+        imp.units = &out.units;
+        imp.groups = &data.groups;
+        imputation_result ir = impute(imp, spec.impute, source);
+        out.imputed = std::move(ir.values);
+        out.imputed_by_indicator = std::move(ir.indicators);
+        out.imputed_by_unit = std::move(ir.units);
+        out.still_missing = std::move(ir.still_missing);
+        detail::pipeline_append(out.diagnostics, std::move(ir.diagnostics), "");
+        if (!out.ok()) return out;
+
+        // 3. Treat.
+        out.treated = out.imputed;
+        if (spec.treat) {
+            out.treatment =
+                detail::pipeline_treat(out.treated, ids, out.units, *spec.treat, source, "", out.diagnostics);
+            if (!out.ok()) return out;
+        }
     }
 
     // 4–6. Normalise, aggregate, rank.
