@@ -17,7 +17,10 @@
 // caller owns (refilled from the input outside the timed region), as a pipeline that keeps its
 // buffers calls them. BM_PipelineOneCallOverStream: impute (which returns the imputed values as a
 // new 80 MB matrix, allocated and first touched every time) + treat_outliers_in_place on it.
+// BM_PipelineFusedOverStream: impute_and_treat_in_place (index/prepare.hpp), the two steps column
+// by column.
 #include <dxframe/index/impute.hpp>
+#include <dxframe/index/prepare.hpp>
 #include <dxframe/index/treat.hpp>
 
 #include <algorithm>
@@ -169,6 +172,32 @@ void BM_PipelineInPlaceOverStream(benchmark::State& state) {
     state.counters["treated_columns"] = static_cast<double>(treated);
 }
 BENCHMARK(BM_PipelineInPlaceOverStream)->Arg(20)->Arg(2)->Unit(benchmark::kMillisecond)->Iterations(10);
+
+// The same two steps column by column (index/prepare.hpp): each column imputed, then treated while
+// it is in cache, so the matrix is read from memory once.
+void BM_PipelineFusedOverStream(benchmark::State& state) {
+    const problem& p = large(static_cast<std::size_t>(state.range(0)));
+    const dxframe::imputation_spec spec = column_mean();
+    dxframe::value_matrix work = p.data;
+    side_by_side times;
+    std::size_t treated = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        std::copy(p.data.column(0), p.data.column(0) + p.data.size(), work.column(0));
+        state.ResumeTiming();
+        time_against_stream(times, p.data, [&] {
+            const auto prepared =
+                dxframe::impute_and_treat_in_place(work, p.indicators, p.units, nullptr, spec, {});
+            benchmark::DoNotOptimize(prepared.treatment.log.data());
+            treated = 0;
+            for (const auto& l : prepared.treatment.log)
+                treated += l.applied != dxframe::treatment::none ? 1u : 0u;
+        });
+    }
+    times.report(state);
+    state.counters["treated_columns"] = static_cast<double>(treated);
+}
+BENCHMARK(BM_PipelineFusedOverStream)->Arg(20)->Arg(2)->Unit(benchmark::kMillisecond)->Iterations(10);
 
 void BM_PipelineOneCallOverStream(benchmark::State& state) {
     const problem& p = large(static_cast<std::size_t>(state.range(0)));

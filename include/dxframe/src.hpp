@@ -59,6 +59,7 @@
 #include <dxframe/index/impl/normalise.ipp>
 #include <dxframe/index/impl/panel.ipp>
 #include <dxframe/index/impl/pipeline.ipp>
+#include <dxframe/index/impl/prepare.ipp>
 #include <dxframe/index/impl/profile.ipp>
 #include <dxframe/index/impl/rank.ipp>
 #include <dxframe/index/impl/treat.ipp>
