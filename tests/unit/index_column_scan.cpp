@@ -136,3 +136,35 @@ TEST_CASE("column_scan: the central sums are the same on every path", "[column_s
         CHECK(bits_of(sse2.s4) == bits_of(portable.s4));
     }
 }
+
+TEST_CASE("column_scan: the outlier test's one-pass sums are the same on every path and equal the two-pass ones",
+          "[column_scan]") {
+    auto all = columns();
+    all.push_back({5.0, 5.0, NaN, 5.0, 5.0, 5.0});            // constant: no central sums
+    all.push_back({1.0, 2.0, inf, 3.0, 4.0, 5.0, 6.0, 7.0});  // an infinity: sum_finite's answer
+    std::vector<double> sorted(1000);                         // sorted: the centre far from the mean
+    for (std::size_t i = 0; i < sorted.size(); ++i)
+        sorted[i] = std::exp(0.01 * static_cast<double>(i));
+    all.push_back(sorted);
+    for (const auto& c : all) {
+        const auto best = dxframe::detail::first_test_sums(c.data(), c.size(), kernel_path::best);
+        const auto portable = dxframe::detail::first_test_sums(c.data(), c.size(), kernel_path::portable);
+        CHECK(bits_of(best.sums.sum) == bits_of(portable.sums.sum));
+        CHECK(bits_of(best.central.s2) == bits_of(portable.central.s2));
+        CHECK(bits_of(best.central.s3) == bits_of(portable.central.s3));
+        CHECK(bits_of(best.central.s4) == bits_of(portable.central.s4));
+        const auto first = dxframe::detail::sum_finite(c.data(), c.size());
+        CHECK(best.sums.n == first.n);
+        CHECK(best.sums.infinite == first.infinite);
+        CHECK(best.sums.lo == first.lo);
+        CHECK(best.sums.hi == first.hi);
+        if (first.infinite > 0) continue;
+        const auto two_pass = dxframe::detail::central_sums_about_mean(c.data(), c.size(), first);
+        CHECK(best.central.n == two_pass.n);
+        const auto near = [](double a, double b) { return std::fabs(a - b) <= 1e-12 * (std::fabs(b) + 1e-300); };
+        CHECK(near(best.central.s2, two_pass.s2));
+        CHECK(near(best.central.s4, two_pass.s4));
+        CHECK(std::fabs(best.central.s3 - two_pass.s3) <= 1e-12 * std::pow(two_pass.s2, 1.5));
+        CHECK(std::fabs(best.sums.sum - first.sum) <= 1e-12 * (std::fabs(first.sum) + 1.0) * 1e3);
+    }
+}

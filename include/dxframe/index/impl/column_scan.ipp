@@ -6,6 +6,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -167,6 +168,135 @@ inline finite_sums scan_for_imputation(const double* x, std::size_t n, std::vect
     for (std::size_t r = 0; r < n; ++r)
         if (x[r] != x[r]) missing_rows.push_back(r);
     return sum_finite(x, n);
+}
+
+// ---- the outlier test's first pass ----------------------------------------------------------------
+
+/// What the outlier treatment needs of a column before its first test, from one pass: count, sum
+/// and range of the finite cells, and their central sums. The sums of powers are taken about a
+/// provisional centre c (the mean of the first finite cells, at most 64), then moved to the mean
+/// by δ = Σ(x − c)/n as central_sums_about_mean moves them (c is close to the mean, so little is
+/// lost), instead of a first pass for the mean and a second for the sums.
+struct first_test_pass {
+    finite_sums sums;      ///< sum_finite's fields (the sum as n·c + Σ(x − c)); infinite counted.
+    central_sums central;  ///< The central sums (all zero for a constant column).
+};
+
+// The four lanes of Σd, Σd², Σd³, Σd⁴ (d = x − c, finite x), the count and the extremes (±inf
+// included, NaN left out) of the first n − n mod 4 cells.
+struct centred_lanes {
+    double s1[4];
+    double p2[4];
+    double p3[4];
+    double p4[4];
+    double count[4];
+    double lo[4];
+    double hi[4];
+};
+
+// Lane k of centred_lanes, one value (the portable path and the tails).
+inline void add_centred(centred_lanes& l, std::size_t k, double v, double c) noexcept {
+    const bool finite = std::fabs(v) <= std::numeric_limits<double>::max();
+    const double d = finite ? v - c : 0.0;
+    const double d2 = d * d;
+    l.s1[k] += d;
+    l.p2[k] += d2;
+    l.p3[k] += d2 * d;
+    l.p4[k] += d2 * d2;
+    l.count[k] += finite ? 1.0 : 0.0;
+    l.lo[k] = v < l.lo[k] ? v : l.lo[k];
+    l.hi[k] = v > l.hi[k] ? v : l.hi[k];
+}
+
+#if DXFRAME_INDEX_AVX
+// The same lanes in AVX registers: the same operations, identical results.
+DXFRAME_INDEX_AVX_TARGET inline void centred_lanes_avx(const double* x, std::size_t n, double c, centred_lanes& l) {
+    const __m256d max_finite = _mm256_set1_pd(std::numeric_limits<double>::max());
+    const __m256d sign = _mm256_set1_pd(-0.0);
+    const __m256d centre = _mm256_set1_pd(c);
+    const __m256d one = _mm256_set1_pd(1.0);
+    __m256d a1 = _mm256_setzero_pd(), a2 = a1, a3 = a1, a4 = a1, count = a1;
+    __m256d lo = _mm256_loadu_pd(l.lo), hi = _mm256_loadu_pd(l.hi);
+    for (std::size_t i = 0; i + 4 <= n; i += 4) {
+        const __m256d a = _mm256_loadu_pd(x + i);
+        const __m256d finite = _mm256_cmp_pd(_mm256_andnot_pd(sign, a), max_finite, _CMP_LE_OQ);
+        const __m256d d = _mm256_and_pd(finite, _mm256_sub_pd(a, centre));
+        const __m256d d2 = _mm256_mul_pd(d, d);
+        a1 = _mm256_add_pd(a1, d);
+        a2 = _mm256_add_pd(a2, d2);
+        a3 = _mm256_add_pd(a3, _mm256_mul_pd(d2, d));
+        a4 = _mm256_add_pd(a4, _mm256_mul_pd(d2, d2));
+        count = _mm256_add_pd(count, _mm256_and_pd(finite, one));
+        // MINPD/MAXPD return the second operand when the first is NaN: as the portable compare.
+        lo = _mm256_min_pd(a, lo);
+        hi = _mm256_max_pd(a, hi);
+    }
+    _mm256_storeu_pd(l.s1, a1);
+    _mm256_storeu_pd(l.p2, a2);
+    _mm256_storeu_pd(l.p3, a3);
+    _mm256_storeu_pd(l.p4, a4);
+    _mm256_storeu_pd(l.count, count);
+    _mm256_storeu_pd(l.lo, lo);
+    _mm256_storeu_pd(l.hi, hi);
+}
+#endif
+
+/// The first pass of the outlier test (see first_test_pass); identical on every path (AVX where
+/// the processor has it; SSE2 machines take the portable loop, the same lanes).
+inline first_test_pass first_test_sums(const double* x, std::size_t n, kernel_path path = kernel_path::best) {
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    double c = 0.0;
+    {
+        double sum = 0.0;
+        std::size_t seen = 0;
+        for (std::size_t i = 0; i < n && seen < 64; ++i) {
+            if (std::fabs(x[i]) <= std::numeric_limits<double>::max()) {
+                sum += x[i];
+                ++seen;
+            }
+        }
+        c = seen > 0 ? sum / static_cast<double>(seen) : 0.0;
+    }
+    centred_lanes l{};
+    for (std::size_t k = 0; k < 4; ++k) {
+        l.lo[k] = inf;
+        l.hi[k] = -inf;
+    }
+    std::size_t i = 0;
+#if DXFRAME_INDEX_AVX
+    if (path == kernel_path::best && index_avx_available()) {
+        centred_lanes_avx(x, n, c, l);
+        i = n - n % 4;
+    }
+#endif
+    (void)path;
+    for (; i + 4 <= n; i += 4) {
+        for (std::size_t k = 0; k < 4; ++k)
+            add_centred(l, k, x[i + k], c);
+    }
+    for (; i < n; ++i)
+        add_centred(l, 0, x[i], c);
+    first_test_pass out;
+    const double lo = std::min(std::min(l.lo[0], l.lo[1]), std::min(l.lo[2], l.lo[3]));
+    const double hi = std::max(std::max(l.hi[0], l.hi[1]), std::max(l.hi[2], l.hi[3]));
+    if (lo == -inf || hi == inf) {  // an infinite cell (the treatment refuses the column)
+        out.sums = sum_finite(x, n);
+        return out;
+    }
+    std::size_t count = 0;
+    for (const double k : l.count)
+        count += static_cast<std::size_t>(k);
+    out.sums.n = count;
+    out.sums.lo = lo;
+    out.sums.hi = hi;
+    out.sums.sum = static_cast<double>(count) * c + ((l.s1[0] + l.s1[1]) + (l.s1[2] + l.s1[3]));
+    // All equal: every deviation is zero (as central_sums_about_mean).
+    if (count == 0 || lo == hi) {
+        out.central.n = count;
+        return out;
+    }
+    out.central = central_sums_from_lanes(count, l.s1, l.p2, l.p3, l.p4);
+    return out;
 }
 
 // ---- the winsorising search ---------------------------------------------------------------------

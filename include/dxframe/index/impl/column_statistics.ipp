@@ -203,6 +203,23 @@ struct central_sums {
     double s4 = 0.0;
 };
 
+// The central sums of `count` values from the four lanes of Σd, Σd², Σd³, Σd⁴ about a centre c:
+// δ = Σd/n moves them to the mean (the formulas above).
+inline central_sums central_sums_from_lanes(std::size_t count, const double (&s1)[4], const double (&p2)[4],
+                                            const double (&p3)[4], const double (&p4)[4]) {
+    central_sums s;
+    s.n = count;
+    const auto n = static_cast<double>(count);
+    const auto total = [](const double(&a)[4]) { return (a[0] + a[1]) + (a[2] + a[3]); };
+    const double delta = total(s1) / n;
+    const double s2 = total(p2);
+    const double s3 = total(p3);
+    s.s2 = s2 - n * delta * delta;
+    s.s3 = s3 - 3.0 * delta * s2 + 2.0 * n * delta * delta * delta;
+    s.s4 = total(p4) - 4.0 * delta * s3 + 6.0 * delta * delta * s2 - 3.0 * n * delta * delta * delta * delta;
+    return s;
+}
+
 #if DXFRAME_INDEX_AVX
 // central_sums_about_mean's loop with the four lanes in one AVX register: the same operations on
 // the same lanes, identical results.
@@ -301,14 +318,7 @@ inline central_sums central_sums_about_mean(const double* cells, std::size_t row
     }
     for (; r < rows; ++r)
         add(0, cells[r]);
-    const auto total = [](const double(&a)[4]) { return (a[0] + a[1]) + (a[2] + a[3]); };
-    const double delta = total(s1) / n;
-    const double s2 = total(p2);
-    const double s3 = total(p3);
-    s.s2 = s2 - n * delta * delta;
-    s.s3 = s3 - 3.0 * delta * s2 + 2.0 * n * delta * delta * delta;
-    s.s4 = total(p4) - 4.0 * delta * s3 + 6.0 * delta * delta * s2 - 3.0 * n * delta * delta * delta * delta;
-    return s;
+    return central_sums_from_lanes(s.n, s1, p2, p3, p4);
 }
 
 inline central_sums central_moment_sums(const double* cells, std::size_t rows) {

@@ -16,9 +16,9 @@
 
 #include <dxframe/error.hpp>
 #include <dxframe/index/column_statistics.hpp>
-#include <dxframe/index/impl/column_scan.ipp>  // detail::next_inside
+#include <dxframe/index/impl/column_scan.ipp>        // detail::next_inside, first_test_sums
 #include <dxframe/index/impl/column_statistics.ipp>  // detail::sum_finite, central_sums_about_mean
-#include <dxframe/index/impl/vector_log.ipp>  // detail::log_shifted
+#include <dxframe/index/impl/vector_log.ipp>         // detail::log_shifted
 #include <dxframe/index/treat.hpp>
 #include <dxframe/report/format.hpp>
 
@@ -83,9 +83,10 @@ DXFRAME_DECL indicator_treatment treat_column(double* cells, std::size_t rows, c
     out.indicator = id;
     out.rule = rule;
     if (!rule.enabled) return out;
-    // One pass from memory: count, sum and range of the values, and whether any is infinite.
-    // Every later pass reads the column from cache.
-    const detail::finite_sums original_sums = detail::sum_finite(cells, rows);
+    // One pass from memory: count, sum and range of the values, whether any is infinite, and
+    // the central sums of the first test. Every later pass reads the column from cache.
+    const detail::first_test_pass first = detail::first_test_sums(cells, rows);
+    const detail::finite_sums& original_sums = first.sums;
     if (original_sums.infinite > 0) {
         std::size_t r = 0;
         while (!std::isinf(cells[r]))
@@ -98,7 +99,7 @@ DXFRAME_DECL indicator_treatment treat_column(double* cells, std::size_t rows, c
                                {}});
         return out;
     }
-    out.before = detail::check_skew_kurtosis(cells, rows, original_sums, rule);
+    out.before = detail::check_shape(detail::shape_of(first.central), rule);
     const auto untestable = [&](const std::string& stage) {
         diagnostics.push_back({severity::warning,
                                diagnostic_code::insufficient_data,
