@@ -14,6 +14,7 @@
 #include <cstring>
 #include <limits>
 
+#include <dxframe/index/impl/kernels.ipp>  // index_avx_available
 #include <dxframe/index/kernels.hpp>
 #include <dxframe/index/vector_log.hpp>
 
@@ -224,6 +225,7 @@ inline void log_shifted(const double* x, double* y, std::size_t n, double origin
         if (path != kernel_path::portable) i = log_shifted_sse2(x, y, n, origin, shift);
 #endif
     }
+    (void)path;
     for (; i < n; ++i)
         y[i] = log_shifted_one(x[i], origin, shift);
 }
