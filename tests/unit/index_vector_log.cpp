@@ -101,8 +101,12 @@ TEST_CASE("vector_log: AVX, SSE2 and portable paths give the same bits", "[vecto
     using dxframe::detail::kernel_path;
     std::vector<double> x = sample();
     // Arguments outside the normal range, among normal ones: zero, negatives, infinities, NaN.
-    const double specials[] = {0.0, -0.0, -1.0, std::numeric_limits<double>::infinity(),
-                               -std::numeric_limits<double>::infinity(), std::numeric_limits<double>::quiet_NaN()};
+    const double specials[] = {0.0,
+                               -0.0,
+                               -1.0,
+                               std::numeric_limits<double>::infinity(),
+                               -std::numeric_limits<double>::infinity(),
+                               std::numeric_limits<double>::quiet_NaN()};
     for (std::size_t k = 0; k < 6; ++k)
         x.insert(x.begin() + static_cast<std::ptrdiff_t>(7 * k + 3), specials[k]);
     std::vector<double> best(x.size());
@@ -115,11 +119,11 @@ TEST_CASE("vector_log: AVX, SSE2 and portable paths give the same bits", "[vecto
     for (std::size_t i = 0; i < x.size(); ++i)
         differ += (bits_of(best[i]) != bits_of(portable[i]) || bits_of(sse2[i]) != bits_of(portable[i])) ? 1u : 0u;
     CHECK(differ == 0);
-    CHECK(portable[3] == -std::numeric_limits<double>::infinity());        // ln 0
-    CHECK(portable[10] == -std::numeric_limits<double>::infinity());       // ln −0
-    CHECK(std::isnan(portable[17]));                                       // ln −1
-    CHECK(portable[24] == std::numeric_limits<double>::infinity());        // ln +inf
-    CHECK(std::isnan(portable[31]));                                       // ln −inf
+    CHECK(portable[3] == -std::numeric_limits<double>::infinity());                     // ln 0
+    CHECK(portable[10] == -std::numeric_limits<double>::infinity());                    // ln −0
+    CHECK(std::isnan(portable[17]));                                                    // ln −1
+    CHECK(portable[24] == std::numeric_limits<double>::infinity());                     // ln +inf
+    CHECK(std::isnan(portable[31]));                                                    // ln −inf
     CHECK(bits_of(portable[38]) == bits_of(std::numeric_limits<double>::quiet_NaN()));  // missing: kept
 }
 

@@ -83,7 +83,11 @@ inline double r_median(std::vector<double> v) {
     std::nth_element(v.begin(), middle, v.end());
     if (n % 2 == 1) return *middle;
     const double upper = *std::min_element(middle + 1, v.end());
-    return r_mean({*middle, upper});
+    // R's mean(c(a, b)), in R's own long double: the sum over 2, then the residuals' mean added.
+    const long double a = *middle;
+    const long double b = upper;
+    const long double s = (a + b) / 2.0L;
+    return static_cast<double>(s + ((a - s) + (b - s)) / 2.0L);
 }
 
 inline double impute_statistic(imputation_method m, std::vector<double> values) {

@@ -126,11 +126,10 @@ inline std::size_t log_shifted_sse2(const double* x, double* y, std::size_t n, d
             w, _mm_add_pd(_mm_set1_pd(log_lg2),
                           _mm_mul_pd(w, _mm_add_pd(_mm_set1_pd(log_lg4), _mm_mul_pd(w, _mm_set1_pd(log_lg6))))));
         const __m128d t2 = _mm_mul_pd(
-            z, _mm_add_pd(
-                   _mm_set1_pd(log_lg1),
-                   _mm_mul_pd(w, _mm_add_pd(_mm_set1_pd(log_lg3),
-                                            _mm_mul_pd(w, _mm_add_pd(_mm_set1_pd(log_lg5),
-                                                                     _mm_mul_pd(w, _mm_set1_pd(log_lg7))))))));
+            z, _mm_add_pd(_mm_set1_pd(log_lg1),
+                          _mm_mul_pd(w, _mm_add_pd(_mm_set1_pd(log_lg3),
+                                                   _mm_mul_pd(w, _mm_add_pd(_mm_set1_pd(log_lg5),
+                                                                            _mm_mul_pd(w, _mm_set1_pd(log_lg7))))))));
         const __m128d r = _mm_add_pd(t2, t1);
         __m128d v = _mm_add_pd(_mm_mul_pd(s, _mm_add_pd(hfsq, r)), _mm_mul_pd(dk, _mm_set1_pd(log_ln2_lo)));
         v = _mm_add_pd(_mm_add_pd(_mm_sub_pd(v, hfsq), f), _mm_mul_pd(dk, _mm_set1_pd(log_ln2_hi)));
@@ -180,17 +179,17 @@ DXFRAME_INDEX_AVX_TARGET inline std::size_t log_shifted_avx(const double* x, dou
         const __m256d s = _mm256_div_pd(f, _mm256_add_pd(two, f));
         const __m256d z = _mm256_mul_pd(s, s);
         const __m256d w = _mm256_mul_pd(z, z);
-        const __m256d t1 = _mm256_mul_pd(
-            w, _mm256_add_pd(_mm256_set1_pd(log_lg2),
-                             _mm256_mul_pd(w, _mm256_add_pd(_mm256_set1_pd(log_lg4),
-                                                            _mm256_mul_pd(w, _mm256_set1_pd(log_lg6))))));
+        const __m256d t1 =
+            _mm256_mul_pd(w, _mm256_add_pd(_mm256_set1_pd(log_lg2),
+                                           _mm256_mul_pd(w, _mm256_add_pd(_mm256_set1_pd(log_lg4),
+                                                                          _mm256_mul_pd(w, _mm256_set1_pd(log_lg6))))));
         const __m256d t2 = _mm256_mul_pd(
             z, _mm256_add_pd(
                    _mm256_set1_pd(log_lg1),
-                   _mm256_mul_pd(w, _mm256_add_pd(_mm256_set1_pd(log_lg3),
-                                                  _mm256_mul_pd(w, _mm256_add_pd(_mm256_set1_pd(log_lg5),
-                                                                                 _mm256_mul_pd(w, _mm256_set1_pd(
-                                                                                                      log_lg7))))))));
+                   _mm256_mul_pd(
+                       w, _mm256_add_pd(_mm256_set1_pd(log_lg3),
+                                        _mm256_mul_pd(w, _mm256_add_pd(_mm256_set1_pd(log_lg5),
+                                                                       _mm256_mul_pd(w, _mm256_set1_pd(log_lg7))))))));
         const __m256d r = _mm256_add_pd(t2, t1);
         __m256d v =
             _mm256_add_pd(_mm256_mul_pd(s, _mm256_add_pd(hfsq, r)), _mm256_mul_pd(dk, _mm256_set1_pd(log_ln2_lo)));
