@@ -17,7 +17,10 @@
 // caller owns (refilled from the input outside the timed region), as a pipeline that keeps its
 // buffers calls them. BM_PipelineOneCallOverStream: impute (which returns the imputed values as a
 // new 80 MB matrix, allocated and first touched every time) + treat_outliers_in_place on it.
+// BM_PipelineFusedOverStream: impute_and_treat_in_place (index/prepare.hpp), the two steps column
+// by column.
 #include <dxframe/index/impute.hpp>
+#include <dxframe/index/prepare.hpp>
 #include <dxframe/index/treat.hpp>
 
 #include <algorithm>
@@ -140,35 +143,63 @@ void time_against_stream(side_by_side& times, const dxframe::value_matrix& data,
     times.add(seconds(t0, t1), seconds(t1, t2), c1 - c0, c2 - c1);
 }
 
-void BM_PipelineInPlaceOverStream(benchmark::State& state) {
-    const problem& p = large(static_cast<std::size_t>(state.range(0)));
-    const dxframe::imputation_spec spec = column_mean();
-    dxframe::value_matrix work = p.data;
-    side_by_side times;
+// How much the steps did (reported, so that a case doing less work shows it).
+struct step_counts {
     std::size_t filled = 0;
     std::size_t treated = 0;
+};
+
+step_counts count_steps(const std::vector<dxframe::imputation_count>& imputed,
+                        const std::vector<dxframe::indicator_treatment>& log) {
+    step_counts c;
+    for (const auto& i : imputed)
+        c.filled += i.filled;
+    for (const auto& l : log)
+        c.treated += l.applied != dxframe::treatment::none ? 1u : 0u;
+    return c;
+}
+
+// Times `steps(p, work)` on a working matrix refilled from the input outside the timed region, as
+// a pipeline that keeps its buffers runs them, against a streaming pass.
+template <class Steps>
+void time_in_place(benchmark::State& state, Steps steps) {
+    const problem& p = large(static_cast<std::size_t>(state.range(0)));
+    dxframe::value_matrix work = p.data;
+    side_by_side times;
+    step_counts counts;
     for (auto _ : state) {
         state.PauseTiming();
         std::copy(p.data.column(0), p.data.column(0) + p.data.size(), work.column(0));
         state.ResumeTiming();
-        time_against_stream(times, p.data, [&] {
-            const auto imputed = dxframe::impute_in_place(work, p.indicators, p.units, nullptr, spec);
-            std::vector<dxframe::diagnostic> diagnostics;
-            const auto log = dxframe::treat_outliers_in_place(work, p.indicators, p.units, {}, diagnostics);
-            benchmark::DoNotOptimize(log.data());
-            filled = 0;
-            for (const auto& c : imputed.indicators)
-                filled += c.filled;
-            treated = 0;
-            for (const auto& l : log)
-                treated += l.applied != dxframe::treatment::none ? 1u : 0u;
-        });
+        time_against_stream(times, p.data, [&] { counts = steps(p, work); });
     }
     times.report(state);
-    state.counters["filled_cells"] = static_cast<double>(filled);
-    state.counters["treated_columns"] = static_cast<double>(treated);
+    state.counters["filled_cells"] = static_cast<double>(counts.filled);
+    state.counters["treated_columns"] = static_cast<double>(counts.treated);
+}
+
+void BM_PipelineInPlaceOverStream(benchmark::State& state) {
+    time_in_place(state, [](const problem& p, dxframe::value_matrix& work) {
+        const auto imputed = dxframe::impute_in_place(work, p.indicators, p.units, nullptr, column_mean());
+        std::vector<dxframe::diagnostic> diagnostics;
+        const auto log = dxframe::treat_outliers_in_place(work, p.indicators, p.units, {}, diagnostics);
+        benchmark::DoNotOptimize(log.data());
+        return count_steps(imputed.indicators, log);
+    });
 }
 BENCHMARK(BM_PipelineInPlaceOverStream)->Arg(20)->Arg(2)->Unit(benchmark::kMillisecond)->Iterations(10);
+
+// The same two steps column by column (index/prepare.hpp): each column imputed, then treated while
+// it is in cache, so the matrix is read from memory once.
+void BM_PipelineFusedOverStream(benchmark::State& state) {
+    time_in_place(state, [](const problem& p, dxframe::value_matrix& work) {
+        const auto prepared =
+            dxframe::impute_and_treat_in_place(work, p.indicators, p.units, nullptr, column_mean(), {});
+        benchmark::DoNotOptimize(prepared.treatment.log.data());
+        return count_steps(prepared.imputation.indicators, prepared.treatment.log);
+    });
+}
+BENCHMARK(BM_PipelineFusedOverStream)->Arg(20)->Arg(2)->Unit(benchmark::kMillisecond)->Iterations(10);
 
 void BM_PipelineOneCallOverStream(benchmark::State& state) {
     const problem& p = large(static_cast<std::size_t>(state.range(0)));

@@ -18,6 +18,7 @@
 #include <dxframe/index/normalise.hpp>
 #include <dxframe/index/panel.hpp>
 #include <dxframe/index/pipeline.hpp>
+#include <dxframe/index/prepare.hpp>
 #include <dxframe/index/profile.hpp>
 #include <dxframe/index/rank.hpp>
 #include <dxframe/index/treat.hpp>

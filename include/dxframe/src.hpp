@@ -42,6 +42,7 @@
 #include <dxframe/index/impl/audit.ipp>
 #include <dxframe/index/impl/audit_correlation.ipp>
 #include <dxframe/index/impl/audit_pca.ipp>
+#include <dxframe/index/impl/column_scan.ipp>
 #include <dxframe/index/impl/column_statistics.ipp>
 #include <dxframe/index/impl/compute.ipp>
 #include <dxframe/index/impl/contributions.ipp>
@@ -58,11 +59,13 @@
 #include <dxframe/index/impl/normalise.ipp>
 #include <dxframe/index/impl/panel.ipp>
 #include <dxframe/index/impl/pipeline.ipp>
+#include <dxframe/index/impl/prepare.ipp>
 #include <dxframe/index/impl/profile.ipp>
 #include <dxframe/index/impl/rank.ipp>
 #include <dxframe/index/impl/treat.ipp>
 #include <dxframe/index/impl/treat_text.ipp>
 #include <dxframe/index/impl/tree.ipp>
+#include <dxframe/index/impl/vector_log.ipp>
 #include <dxframe/io/detail/impl/utf8.ipp>
 #include <dxframe/io/impl/coinr.ipp>
 #include <dxframe/io/impl/coinr_panel.ipp>

@@ -61,6 +61,14 @@ struct column_extremes {
     std::size_t count = 0;                                  ///< Non-NaN values.
 };
 
+/// Which implementation a column kernel runs: the best the processor has, or a lesser one, so
+/// that tests can check that every path gives the same bits.
+enum class kernel_path {
+    best,      ///< AVX when compiled in and the processor has it, else SSE2, else portable.
+    sse2,      ///< SSE2 (portable where SSE2 is not compiled in).
+    portable,  ///< Plain C++.
+};
+
 }  // namespace dxframe::detail
 
 #if DXFRAME_HEADER_ONLY

@@ -18,17 +18,13 @@
 #include <dxframe/config.hpp>
 #include <dxframe/diagnostic.hpp>
 #include <dxframe/error.hpp>
+#include <dxframe/index/impl/column_scan.ipp>        // detail::scan_for_imputation, residual_sum
 #include <dxframe/index/impl/column_statistics.ipp>  // detail::sum_finite
 #include <dxframe/index/impute.hpp>
-#include <dxframe/index/kernels.hpp>  // DXFRAME_INDEX_SSE2
 #include <dxframe/index/matrix.hpp>
 #include <dxframe/index/normalise.hpp>
 #include <dxframe/index/tree.hpp>
 #include <dxframe/io/coinr.hpp>
-
-#if DXFRAME_INDEX_SSE2
-#include <emmintrin.h>
-#endif
 
 namespace dxframe {
 
@@ -45,36 +41,29 @@ inline diagnostic impute_diag(severity sev, diagnostic_code code, const std::str
     return d;
 }
 
-/// R's mean() of the values present (non-NaN) among `count` cells: a long double sum divided by n,
-/// then the mean of the residuals added (summary.c), so that the imputed value is the one R gives
-/// where long double allows. The first estimate is summed in double (the vectorised first pass
-/// of column_statistics) and the residuals in long double, four accumulators: the correction
-/// makes the result as close to the true mean as R's (the two can differ only when the mean lies
-/// within about 1e-19 of a rounding boundary of the double it is rounded to). A column with an
-/// infinity or a double sum that overflows takes R's own sequence of operations.
+/// R's mean() of the values present (non-NaN) among `count` cells: the sum divided by n, then the
+/// mean of the residuals added (summary.c), both in double: the first estimate from the
+/// vectorised first pass (sum_finite), the residuals summed in eight fixed lanes (residual_sum),
+/// so the result is the same on every instruction set. R sums in long double (x87); after the
+/// correction the double result is within about an ulp of R's (docs/index-methods.md gives the
+/// measured differences). A column with an infinity or a double sum that overflows takes R's own
+/// sequence of operations in long double.
 inline double r_mean_present(const double* x, std::size_t count, std::size_t n, const finite_sums* known = nullptr) {
+    const finite_sums first = known != nullptr ? *known : sum_finite(x, count);
+    if (first.infinite == 0 && std::isfinite(first.sum)) {
+        const auto dn = static_cast<double>(n);
+        const double s = first.sum / dn;
+        return s + residual_sum(x, count, s) / dn;
+    }
     const auto residuals = [&](long double shift) {
-        long double acc[4] = {0.0L, 0.0L, 0.0L, 0.0L};
-        std::size_t i = 0;
-        for (; i + 4 <= count; i += 4) {
-            for (std::size_t k = 0; k < 4; ++k) {
-                const double v = x[i + k];
-                if (!std::isnan(v)) acc[k] += static_cast<long double>(v) - shift;
-            }
-        }
-        for (; i < count; ++i)
-            if (!std::isnan(x[i])) acc[0] += static_cast<long double>(x[i]) - shift;
-        return (acc[0] + acc[1]) + (acc[2] + acc[3]);
+        long double acc = 0.0L;
+        for (std::size_t i = 0; i < count; ++i)
+            if (!std::isnan(x[i])) acc += static_cast<long double>(x[i]) - shift;
+        return acc;
     };
     const auto ln = static_cast<long double>(n);
-    const finite_sums first = known != nullptr ? *known : sum_finite(x, count);
-    long double s = 0.0L;
-    if (first.infinite == 0 && std::isfinite(first.sum)) {
-        s = static_cast<long double>(first.sum / static_cast<double>(n));
-    } else {
-        s = residuals(0.0L) / ln;
-        if (!std::isfinite(static_cast<double>(s))) return static_cast<double>(s);
-    }
+    long double s = residuals(0.0L) / ln;
+    if (!std::isfinite(static_cast<double>(s))) return static_cast<double>(s);
     s += residuals(s) / ln;
     return static_cast<double>(s);
 }
@@ -94,27 +83,11 @@ inline double r_median(std::vector<double> v) {
     std::nth_element(v.begin(), middle, v.end());
     if (n % 2 == 1) return *middle;
     const double upper = *std::min_element(middle + 1, v.end());
-    return r_mean({*middle, upper});
-}
-
-/// The rows of the missing (NaN) cells among `n`, in order, into `rows` (cleared first). Missing
-/// cells are few: on x86-64 four cells are tested at a time and a block without one costs a
-/// compare and a branch.
-inline void find_missing(const double* x, std::size_t n, std::vector<std::size_t>& rows) {
-    rows.clear();
-    std::size_t i = 0;
-#if DXFRAME_INDEX_SSE2
-    for (; i + 4 <= n; i += 4) {
-        const __m128d a = _mm_loadu_pd(x + i);
-        const __m128d b = _mm_loadu_pd(x + i + 2);
-        const int mask = _mm_movemask_pd(_mm_cmpunord_pd(a, a)) | (_mm_movemask_pd(_mm_cmpunord_pd(b, b)) << 2);
-        if (mask == 0) continue;
-        for (std::size_t k = 0; k < 4; ++k)
-            if (((mask >> k) & 1) != 0) rows.push_back(i + k);
-    }
-#endif
-    for (; i < n; ++i)
-        if (std::isnan(x[i])) rows.push_back(i);
+    // R's mean(c(a, b)), in R's own long double: the sum over 2, then the residuals' mean added.
+    const long double a = *middle;
+    const long double b = upper;
+    const long double s = (a + b) / 2.0L;
+    return static_cast<double>(s + ((a - s) + (b - s)) / 2.0L);
 }
 
 inline double impute_statistic(imputation_method m, std::vector<double> values) {
@@ -218,11 +191,13 @@ inline void check_methods(std::vector<imputation>& methods, const std::vector<st
 }
 
 /// Imputes column `col` of one cross-section by a column or group method into `out`.
-/// `missing_rows`, when given, lists the column's missing rows (found by the caller's pass).
+/// `missing_rows` and `known_sums`, when given, are the column's missing rows and sum_finite
+/// (found by the caller's pass).
 inline void impute_cross_section_column(const imputation_input& in, std::size_t col, const imputation& m,
                                         std::optional<double> time, value_matrix& out, const std::string& source,
                                         std::vector<diagnostic>& diags,
-                                        const std::vector<std::size_t>* missing_rows = nullptr) {
+                                        const std::vector<std::size_t>* missing_rows = nullptr,
+                                        const finite_sums* known_sums = nullptr) {
     const double* x = in.values->column(col);
     double* y = out.column(col);
     const std::size_t n = in.values->rows();
@@ -243,7 +218,7 @@ inline void impute_cross_section_column(const imputation_input& in, std::size_t 
     }
     // An infinite value would make the statistic infinite or NaN (R's mean gives Inf or NaN):
     // nothing is imputed from it, as the treatment and the normalisers refuse it too.
-    const finite_sums sums = sum_finite(x, n);
+    const finite_sums sums = known_sums != nullptr ? *known_sums : sum_finite(x, n);
     if (sums.infinite > 0) {
         diags.push_back(impute_diag(severity::warning, diagnostic_code::non_finite_value, source,
                                     "indicator '" + id + "' has " + std::to_string(sums.infinite) +
@@ -522,16 +497,17 @@ DXFRAME_DECL imputation_result impute_in_place(value_matrix& values, const std::
     detail::check_methods(methods, indicator_ids, groups, false, source, out.diagnostics);
     detail::imputation_tally tally(indicator_ids);
     const std::vector<std::size_t> row_to_unit = tally.unit_rows(units);
-    // One pass from memory per column finds its missing cells; imputing and counting then read
-    // the column from cache (it is imputed in place: reading and writing the same matrix).
+    // One pass from memory per column finds its missing cells and its count, sum and range;
+    // imputing and counting then read the column from cache (it is imputed in place: reading and
+    // writing the same matrix).
     std::vector<std::size_t> missing_rows;
     for (std::size_t i = 0; i < methods.size(); ++i) {
         const double* x = values.column(i);
-        detail::find_missing(x, values.rows(), missing_rows);
+        const detail::finite_sums sums = detail::scan_for_imputation(x, values.rows(), missing_rows);
         if (missing_rows.empty()) continue;
         if (methods[i].method != imputation_method::none)
             detail::impute_cross_section_column(in, i, methods[i], std::nullopt, values, source, out.diagnostics,
-                                                &missing_rows);
+                                                &missing_rows, &sums);
         tally.add_column(i, missing_rows, x, units);
     }
     tally.flush_columns(row_to_unit);

@@ -16,7 +16,9 @@
 
 #include <dxframe/error.hpp>
 #include <dxframe/index/column_statistics.hpp>
+#include <dxframe/index/impl/column_scan.ipp>        // detail::next_inside, first_test_sums
 #include <dxframe/index/impl/column_statistics.ipp>  // detail::sum_finite, central_sums_about_mean
+#include <dxframe/index/impl/vector_log.ipp>         // detail::log_shifted
 #include <dxframe/index/treat.hpp>
 #include <dxframe/report/format.hpp>
 
@@ -61,20 +63,7 @@ inline std::vector<std::size_t> winsorise_extreme(double* cells, std::size_t row
     constexpr double inf = std::numeric_limits<double>::infinity();
     const double extreme = high ? first.hi : first.lo;
     std::vector<std::size_t> at;
-    double next = high ? -inf : inf;
-    if (high) {
-        for (std::size_t r = 0; r < rows; ++r) {
-            const double v = cells[r];
-            next = v < extreme && v > next ? v : next;  // NaN compares false: skipped
-            if (v == extreme) at.push_back(r);
-        }
-    } else {
-        for (std::size_t r = 0; r < rows; ++r) {
-            const double v = cells[r];
-            next = v > extreme && v < next ? v : next;
-            if (v == extreme) at.push_back(r);
-        }
-    }
+    const double next = next_inside(cells, rows, extreme, high, at);
     if (next == -inf || next == inf) return {};
     for (const std::size_t r : at) {
         undo.push_back({r, cells[r]});
@@ -94,9 +83,10 @@ DXFRAME_DECL indicator_treatment treat_column(double* cells, std::size_t rows, c
     out.indicator = id;
     out.rule = rule;
     if (!rule.enabled) return out;
-    // One pass from memory: count, sum and range of the values, and whether any is infinite.
-    // Every later pass reads the column from cache.
-    const detail::finite_sums original_sums = detail::sum_finite(cells, rows);
+    // One pass from memory: count, sum and range of the values, whether any is infinite, and
+    // the central sums of the first test. Every later pass reads the column from cache.
+    const detail::first_test_pass first = detail::first_test_sums(cells, rows);
+    const detail::finite_sums& original_sums = first.sums;
     if (original_sums.infinite > 0) {
         std::size_t r = 0;
         while (!std::isinf(cells[r]))
@@ -109,7 +99,7 @@ DXFRAME_DECL indicator_treatment treat_column(double* cells, std::size_t rows, c
                                {}});
         return out;
     }
-    out.before = detail::check_skew_kurtosis(cells, rows, original_sums, rule);
+    out.before = detail::check_shape(detail::shape_of(first.central), rule);
     const auto untestable = [&](const std::string& stage) {
         diagnostics.push_back({severity::warning,
                                diagnostic_code::insufficient_data,
@@ -169,8 +159,8 @@ DXFRAME_DECL indicator_treatment treat_column(double* cells, std::size_t rows, c
     restore();
     const double lo = original_sums.lo;
     const double shift = 0.01 * (original_sums.hi - lo);
-    for (std::size_t r = 0; r < rows; ++r)
-        if (!std::isnan(cells[r])) cells[r] = std::log(cells[r] - lo + shift);
+    // Vectorised (impl/vector_log.ipp): within 1 ulp of std::log, the same bits on every path.
+    detail::log_shifted(cells, cells, rows, lo, shift);
     out.applied = treatment::log;
     out.log = detail::check_shape(detail::shape_of(detail::central_moment_sums(cells, rows)), rule);
     for (const std::size_t r : imax)
