@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <vector>
 
 #include <dxframe/index/column_scan.hpp>
@@ -296,6 +297,160 @@ inline first_test_pass first_test_sums(const double* x, std::size_t n, kernel_pa
         return out;
     }
     out.central = central_sums_from_lanes(count, l.s1, l.p2, l.p3, l.p4);
+    return out;
+}
+
+// ---- the imputation's scan with the first test's sums (the fused preparation) ---------------------
+
+/// scan_for_imputation's result and, from the same pass, the lanes of Σd, Σd², Σd³, Σd⁴ of the
+/// finite cells about `centre` (first_test_sums' lanes and centre rule), so that the outlier test
+/// of the imputed column needs no pass of its own (impute_and_treat_in_place).
+struct imputation_scan {
+    finite_sums sums;       ///< scan_for_imputation's sums, bit for bit.
+    bool moments = false;   ///< True when `lanes` were formed (AVX, no infinite cell).
+    double centre = 0.0;    ///< The provisional centre c.
+    centred_lanes lanes{};  ///< s1, p2, p3, p4 about c (count, lo, hi unused).
+};
+
+#if DXFRAME_INDEX_AVX
+// mark_finite_lanes_avx with the centred power sums in the same loop: the sum, count and range
+// lanes take the same operations, so the sums are identical.
+DXFRAME_INDEX_AVX_TARGET inline void mark_centred_lanes_avx(const double* x, std::size_t n, double c,
+                                                            std::uint64_t* marks, finite_lanes& out, centred_lanes& m) {
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    const __m256d one = _mm256_set1_pd(1.0);
+    const __m256d centre = _mm256_set1_pd(c);
+    __m256d sum = _mm256_setzero_pd(), count = sum, a1 = sum, a2 = sum, a3 = sum, a4 = sum;
+    __m256d lo = _mm256_set1_pd(inf), hi = _mm256_set1_pd(-inf);
+    const std::size_t end = n - n % 4;
+    for (std::size_t i = 0; i < end;) {
+        const std::size_t block_end = std::min(end, i + 64);
+        std::uint64_t word = 0;
+        for (unsigned shift = 0; i < block_end; i += 4, shift += 4) {
+            const __m256d a = _mm256_loadu_pd(x + i);
+            const __m256d p = _mm256_cmp_pd(a, a, _CMP_ORD_Q);
+            sum = _mm256_add_pd(sum, _mm256_and_pd(p, a));
+            count = _mm256_add_pd(count, _mm256_and_pd(p, one));
+            lo = _mm256_min_pd(a, lo);
+            hi = _mm256_max_pd(a, hi);
+            const __m256d d = _mm256_and_pd(p, _mm256_sub_pd(a, centre));
+            const __m256d d2 = _mm256_mul_pd(d, d);
+            a1 = _mm256_add_pd(a1, d);
+            a2 = _mm256_add_pd(a2, d2);
+            a3 = _mm256_add_pd(a3, _mm256_mul_pd(d2, d));
+            a4 = _mm256_add_pd(a4, _mm256_mul_pd(d2, d2));
+            word |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm256_movemask_pd(p)) ^ 15u) << shift;
+        }
+        marks[(i - 1) / 64] = word;
+    }
+    _mm256_storeu_pd(out.sum, sum);
+    _mm256_storeu_pd(out.count, count);
+    _mm256_storeu_pd(out.lo, lo);
+    _mm256_storeu_pd(out.hi, hi);
+    _mm256_storeu_pd(m.s1, a1);
+    _mm256_storeu_pd(m.p2, a2);
+    _mm256_storeu_pd(m.p3, a3);
+    _mm256_storeu_pd(m.p4, a4);
+}
+#endif
+
+/// scan_for_imputation (same sums, same missing rows) and, where the processor has AVX and the
+/// column no infinite cell, the centred lanes of imputation_scan in the same pass.
+inline imputation_scan scan_for_imputation_and_moments(const double* x, std::size_t n,
+                                                       std::vector<std::size_t>& missing_rows) {
+    imputation_scan out;
+#if DXFRAME_INDEX_AVX
+    if (index_avx_available()) {
+        constexpr double inf = std::numeric_limits<double>::infinity();
+        missing_rows.clear();
+        double first = 0.0;  // first_test_sums' centre: the mean of the first finite cells, at most 64
+        std::size_t seen = 0;
+        for (std::size_t i = 0; i < n && seen < 64; ++i) {
+            if (std::fabs(x[i]) <= std::numeric_limits<double>::max()) {
+                first += x[i];
+                ++seen;
+            }
+        }
+        const double c = seen > 0 ? first / static_cast<double>(seen) : 0.0;
+        std::vector<std::uint64_t> marks(n / 64 + 1, 0);
+        finite_lanes lanes{};
+        centred_lanes m{};
+        mark_centred_lanes_avx(x, n, c, marks.data(), lanes, m);
+        for (std::size_t w = 0; w < marks.size(); ++w) {
+            for (std::uint64_t word = marks[w]; word != 0; word &= word - 1)
+                missing_rows.push_back(w * 64 + lowest_set_bit(word));
+        }
+        bool infinite_seen = false;
+        for (std::size_t k = 0; k < 4; ++k)
+            infinite_seen = infinite_seen || lanes.lo[k] == -inf || lanes.hi[k] == inf;
+        for (std::size_t i = n - n % 4; i < n && !infinite_seen; ++i) {
+            const double v = x[i];
+            if (v != v) {
+                missing_rows.push_back(i);
+            } else {
+                lanes.sum[0] += v;
+                lanes.lo[0] = v < lanes.lo[0] ? v : lanes.lo[0];
+                lanes.hi[0] = v > lanes.hi[0] ? v : lanes.hi[0];
+                lanes.count[0] += 1.0;
+                infinite_seen = v == inf || v == -inf;
+                const double d = v - c;
+                const double d2 = d * d;
+                m.s1[0] += d;
+                m.p2[0] += d2;
+                m.p3[0] += d2 * d;
+                m.p4[0] += d2 * d2;
+            }
+        }
+        if (!infinite_seen) {
+            for (const double k : lanes.count)
+                out.sums.n += static_cast<std::size_t>(k);
+            out.sums.sum = (lanes.sum[0] + lanes.sum[1]) + (lanes.sum[2] + lanes.sum[3]);
+            out.sums.lo = std::min(std::min(lanes.lo[0], lanes.lo[1]), std::min(lanes.lo[2], lanes.lo[3]));
+            out.sums.hi = std::max(std::max(lanes.hi[0], lanes.hi[1]), std::max(lanes.hi[2], lanes.hi[3]));
+            out.moments = true;
+            out.centre = c;
+            out.lanes = m;
+            return out;
+        }
+    }
+#endif
+    out.sums = scan_for_imputation(x, n, missing_rows);
+    return out;
+}
+
+/// The first test's pass of a column from its imputation_scan once its missing cells (`missing`)
+/// have been imputed in `x`: the observed values' sums plus the k filled cells, all at the one
+/// value v, each adding (v − c)^p. Nullopt when the scan formed no lanes or the filled cells
+/// differ (the caller then takes first_test_sums). The sum is n·c + Σd as first_test_sums forms
+/// it; the central sums differ from first_test_sums' in the last bits only (other rounding).
+inline std::optional<first_test_pass> first_test_after_filling(const imputation_scan& scan, const double* x,
+                                                               const std::vector<std::size_t>& missing) {
+    if (!scan.moments) return std::nullopt;
+    std::size_t k = 0;
+    double v = 0.0;
+    if (!missing.empty() && x[missing.front()] == x[missing.front()]) {
+        v = x[missing.front()];
+        for (const std::size_t r : missing)
+            if (!(x[r] == v)) return std::nullopt;
+        if (!(std::fabs(v) <= std::numeric_limits<double>::max())) return std::nullopt;
+        k = missing.size();
+    }
+    centred_lanes m = scan.lanes;
+    const double kd = static_cast<double>(k);
+    const double d = v - scan.centre;
+    const double d2 = d * d;
+    m.s1[0] += kd * d;
+    m.p2[0] += kd * d2;
+    m.p3[0] += kd * d2 * d;
+    m.p4[0] += kd * d2 * d2;
+    first_test_pass out;
+    out.sums.n = scan.sums.n + k;
+    out.sums.lo = k > 0 ? std::min(scan.sums.lo, v) : scan.sums.lo;
+    out.sums.hi = k > 0 ? std::max(scan.sums.hi, v) : scan.sums.hi;
+    out.sums.sum = static_cast<double>(out.sums.n) * scan.centre + ((m.s1[0] + m.s1[1]) + (m.s1[2] + m.s1[3]));
+    out.central.n = out.sums.n;
+    if (out.sums.n == 0 || out.sums.lo == out.sums.hi) return out;
+    out.central = central_sums_from_lanes(out.sums.n, m.s1, m.p2, m.p3, m.p4);
     return out;
 }
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -12,7 +13,8 @@
 #include <dxframe/config.hpp>
 #include <dxframe/diagnostic.hpp>
 #include <dxframe/error.hpp>
-#include <dxframe/index/impl/impute.ipp>  // detail::resolve_imputation, imputation_tally, ...
+#include <dxframe/index/impl/column_scan.ipp>  // detail::scan_for_imputation_and_moments
+#include <dxframe/index/impl/impute.ipp>       // detail::resolve_imputation, imputation_tally, ...
 #include <dxframe/index/impl/treat.ipp>
 #include <dxframe/index/impute.hpp>
 #include <dxframe/index/matrix.hpp>
@@ -78,7 +80,9 @@ DXFRAME_DECL preparation_result impute_and_treat_in_place(value_matrix& values,
         // One read from memory: finding the missing cells. Imputing, counting, copying and
         // treating then read the column from cache.
         double* x = values.column(i);
-        const detail::finite_sums sums = detail::scan_for_imputation(x, rows, missing_rows);
+        // The first test's central sums come from this pass too (first_test_after_filling).
+        const detail::imputation_scan scan = detail::scan_for_imputation_and_moments(x, rows, missing_rows);
+        const detail::finite_sums& sums = scan.sums;
         if (!missing_rows.empty()) {
             if (methods[i].method != imputation_method::none)
                 detail::impute_cross_section_column(in, i, methods[i], std::nullopt, values, source,
@@ -88,7 +92,11 @@ DXFRAME_DECL preparation_result impute_and_treat_in_place(value_matrix& values,
         if (imputed != nullptr) std::copy(x, x + rows, imputed->column(i));
         const auto own = treat.per_indicator.find(indicator_ids[i]);
         const treat_rule& rule = own == treat.per_indicator.end() ? treat.global : own->second;
-        out.treatment.log.push_back(treat_column(x, rows, rule, indicator_ids[i], &units, out.treatment.diagnostics));
+        const std::optional<detail::first_test_pass> estimate = detail::first_test_after_filling(scan, x, missing_rows);
+        out.treatment.log.push_back(
+            estimate ? detail::treat_column_estimated(x, rows, rule, indicator_ids[i], &units,
+                                                      out.treatment.diagnostics, *estimate)
+                     : treat_column(x, rows, rule, indicator_ids[i], &units, out.treatment.diagnostics));
     }
     tally.flush_columns(row_to_unit);
     out.imputation.indicators = std::move(tally.indicators);
