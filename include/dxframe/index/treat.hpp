@@ -161,6 +161,14 @@ DXFRAME_DECL std::vector<diagnostic> untreatable_indicators(const value_matrix& 
                                                             const std::vector<std::string>& indicators,
                                                             const treat_spec& spec, const std::string& source);
 
+/// untreatable_indicators from the number of values present in each column (`present`, one per
+/// indicator), for a caller that has the counts without reading the matrix (a pipeline's fused
+/// imputation and treatment: present = rows − missing + filled). Throws dxframe::error when
+/// `present` and `indicators` differ in size.
+DXFRAME_DECL std::vector<diagnostic> untreatable_indicators_by_count(const std::vector<std::size_t>& present,
+                                                                     const std::vector<std::string>& indicators,
+                                                                     const treat_spec& spec, const std::string& source);
+
 }  // namespace dxframe
 
 #if DXFRAME_HEADER_ONLY

@@ -19,6 +19,7 @@
 #include <dxframe/index/matrix.hpp>
 #include <dxframe/index/panel.hpp>
 #include <dxframe/index/pipeline.hpp>
+#include <dxframe/index/prepare.hpp>
 #include <dxframe/index/treat.hpp>
 #include <dxframe/io/coinr.hpp>
 #include <dxframe/io/coinr_panel.hpp>
@@ -81,6 +82,27 @@ inline std::vector<indicator_treatment> pipeline_treat(value_matrix& values, con
     if (found.empty()) log = treat_outliers_in_place(values, ids, units, spec, found);
     pipeline_append(diags, std::move(found), prefix);
     return log;
+}
+
+// Imputation and treatment fused column by column (index/prepare.hpp) on a copy of `values` into
+// `work`, when that gives what the two steps give in the pipeline: methods the fused path takes,
+// no imputation error (after which the pipeline treats nothing) and no indicator too short to
+// treat (after which it treats nothing either; treatment keeps which cells are missing, so the
+// imputation's counts tell). Nullopt otherwise: the caller takes the two steps, and `work` and
+// `imputed` are theirs to overwrite.
+inline std::optional<preparation_result> pipeline_prepare_fused(
+    const value_matrix& values, const std::vector<std::string>& ids, const std::vector<std::string>& units,
+    const std::vector<coinr_group>& groups, const imputation_spec& impute, const treat_spec& treat,
+    const std::string& source, value_matrix& work, value_matrix* imputed) {
+    if (!can_fuse_preparation(ids, impute, treat)) return std::nullopt;
+    work = values;
+    preparation_result r = impute_and_treat_in_place(work, ids, units, &groups, impute, treat, source, imputed);
+    if (!r.fused || has_errors(r.imputation.diagnostics) || has_errors(r.treatment.diagnostics)) return std::nullopt;
+    std::vector<std::size_t> present(ids.size(), values.rows());
+    for (std::size_t c = 0; c < ids.size() && c < r.imputation.indicators.size(); ++c)
+        present[c] -= r.imputation.indicators[c].missing - r.imputation.indicators[c].filled;
+    if (!untreatable_indicators_by_count(present, ids, treat, source).empty()) return std::nullopt;
+    return r;
 }
 
 inline std::string pipeline_period_prefix(double time) {
@@ -159,29 +181,46 @@ DXFRAME_DECL pipeline_result run_pipeline(const coinr_data& data, const pipeline
         return out;
     }
 
-    // 2. Impute.
-    imputation_input imp;
-    imp.values = denominated;
-    imp.indicator_ids = &ids;
-    imp.units = &out.units;
-    imp.groups = &data.groups;
-    imputation_result ir = impute(imp, spec.impute, source);
-    keep_denominated();
-    denominated_values = value_matrix{};  // not needed any more: free it before the next copy
-    value_matrix work = std::move(ir.values);
-    if (keep.imputed) out.imputed = work;
-    out.imputed_by_indicator = std::move(ir.indicators);
-    out.imputed_by_unit = std::move(ir.units);
-    out.still_missing = std::move(ir.still_missing);
-    detail::pipeline_append(out.diagnostics, std::move(ir.diagnostics), "");
-    if (!out.ok()) return out;
+    // 2–3. Impute and treat, column by column in one pass when the methods allow.
+    value_matrix work;
+    std::optional<preparation_result> fused;
+    if (spec.treat)
+        fused = detail::pipeline_prepare_fused(*denominated, ids, out.units, data.groups, spec.impute, *spec.treat,
+                                               source, work, keep.imputed ? &out.imputed : nullptr);
+    if (fused) {
+        keep_denominated();
+        denominated_values = value_matrix{};
+        out.imputed_by_indicator = std::move(fused->imputation.indicators);
+        out.imputed_by_unit = std::move(fused->imputation.units);
+        out.still_missing = std::move(fused->imputation.still_missing);
+        detail::pipeline_append(out.diagnostics, std::move(fused->imputation.diagnostics), "");
+        out.treatment = std::move(fused->treatment.log);
+        detail::pipeline_append(out.diagnostics, std::move(fused->treatment.diagnostics), "");
+    } else {
+        // 2. Impute.
+        imputation_input imp;
+        imp.values = denominated;
+        imp.indicator_ids = &ids;
+        imp.units = &out.units;
+        imp.groups = &data.groups;
+        imputation_result ir = impute(imp, spec.impute, source);
+        keep_denominated();
+        denominated_values = value_matrix{};  // not needed any more: free it before the next copy
+        work = std::move(ir.values);
+        if (keep.imputed) out.imputed = work;
+        out.imputed_by_indicator = std::move(ir.indicators);
+        out.imputed_by_unit = std::move(ir.units);
+        out.still_missing = std::move(ir.still_missing);
+        detail::pipeline_append(out.diagnostics, std::move(ir.diagnostics), "");
+        if (!out.ok()) return out;
 
-    // 3. Treat, in place on the imputed values (a copy only when the imputed table is kept).
-    if (spec.treat) {
-        out.treatment = detail::pipeline_treat(work, ids, out.units, *spec.treat, source, "", out.diagnostics);
-        if (!out.ok()) {
-            if (keep.treated) out.treated = std::move(work);
-            return out;
+        // 3. Treat, in place on the imputed values (a copy only when the imputed table is kept).
+        if (spec.treat) {
+            out.treatment = detail::pipeline_treat(work, ids, out.units, *spec.treat, source, "", out.diagnostics);
+            if (!out.ok()) {
+                if (keep.treated) out.treated = std::move(work);
+                return out;
+            }
         }
     }
 

@@ -31,6 +31,31 @@ DXFRAME_DECL std::string treat_spec_text(const treat_spec& spec, const std::stri
     return text;
 }
 
+DXFRAME_DECL std::vector<diagnostic> untreatable_indicators_by_count(const std::vector<std::size_t>& present,
+                                                                     const std::vector<std::string>& indicators,
+                                                                     const treat_spec& spec,
+                                                                     const std::string& source) {
+    if (indicators.size() != present.size()) {
+        throw error("untreatable_indicators: " + std::to_string(indicators.size()) + " indicator ids for " +
+                    std::to_string(present.size()) + " columns");
+    }
+    constexpr std::size_t needed = 4;  // kurtosis needs four values (skewness three)
+    std::vector<diagnostic> out;
+    for (std::size_t c = 0; c < present.size(); ++c) {
+        const auto own = spec.per_indicator.find(indicators[c]);
+        const treat_rule& rule = own == spec.per_indicator.end() ? spec.global : own->second;
+        if (!rule.enabled || present[c] >= needed) continue;
+        out.push_back({severity::error,
+                       diagnostic_code::insufficient_data,
+                       source,
+                       "outlier treatment of '" + indicators[c] + "' (" + std::to_string(present[c]) +
+                           " values): skewness needs 3 values and kurtosis 4 (COINr's Treat stops)",
+                       {},
+                       {}});
+    }
+    return out;
+}
+
 DXFRAME_DECL std::vector<diagnostic> untreatable_indicators(const value_matrix& data,
                                                             const std::vector<std::string>& indicators,
                                                             const treat_spec& spec, const std::string& source) {
@@ -38,27 +63,16 @@ DXFRAME_DECL std::vector<diagnostic> untreatable_indicators(const value_matrix& 
         throw error("untreatable_indicators: " + std::to_string(indicators.size()) + " indicator ids for " +
                     std::to_string(data.cols()) + " columns");
     }
-    constexpr std::size_t needed = 4;  // kurtosis needs four values (skewness three)
-    std::vector<diagnostic> out;
+    std::vector<std::size_t> present(data.cols(), 0);
     for (std::size_t c = 0; c < data.cols(); ++c) {
         const auto own = spec.per_indicator.find(indicators[c]);
-        const treat_rule& rule = own == spec.per_indicator.end() ? spec.global : own->second;
-        if (!rule.enabled) continue;
+        if (!(own == spec.per_indicator.end() ? spec.global : own->second).enabled) continue;
         const double* cells = data.column(c);
-        std::size_t present = 0;
         for (std::size_t r = 0; r < data.rows(); ++r) {
-            if (!std::isnan(cells[r])) ++present;
+            if (!std::isnan(cells[r])) ++present[c];
         }
-        if (present >= needed) continue;
-        out.push_back({severity::error,
-                       diagnostic_code::insufficient_data,
-                       source,
-                       "outlier treatment of '" + indicators[c] + "' (" + std::to_string(present) +
-                           " values): skewness needs 3 values and kurtosis 4 (COINr's Treat stops)",
-                       {},
-                       {}});
     }
-    return out;
+    return untreatable_indicators_by_count(present, indicators, spec, source);
 }
 
 }  // namespace dxframe
