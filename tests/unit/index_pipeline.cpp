@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <limits>
 #include <map>
 #include <optional>
@@ -378,6 +379,17 @@ TEST_CASE("pipeline treatment rule as COINr: too few values stop, all equal is a
     dxframe::treat_spec off;
     off.per_indicator["LPI"].enabled = false;
     CHECK(dxframe::untreatable_indicators(data.values, indicator_ids(data.tree), off, "x.csv").empty());
+    // From counts (what the fused imputation and treatment know without reading the matrix): the
+    // same diagnostic, word for word; a count vector of the wrong size is a caller's bug.
+    std::vector<std::size_t> present(data.values.cols(), data.values.rows());
+    present[lpi] = 3;
+    const auto by_count = dxframe::untreatable_indicators_by_count(present, indicator_ids(data.tree), {}, "x.csv");
+    REQUIRE(by_count.size() == 1);
+    CHECK(by_count[0].message == found[0].message);
+    CHECK(by_count[0].code == found[0].code);
+    CHECK(dxframe::untreatable_indicators_by_count(present, indicator_ids(data.tree), off, "x.csv").empty());
+    present.pop_back();
+    CHECK_THROWS(dxframe::untreatable_indicators_by_count(present, indicator_ids(data.tree), {}, "x.csv"));
 }
 
 TEST_CASE("pipeline denominators given replace iMeta's, as COINr's denomby", "[index][pipeline]") {

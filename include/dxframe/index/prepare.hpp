@@ -6,7 +6,12 @@
 /// 10,000 values is 80 KB: it stays in L2 between the steps of one column, not between the two
 /// passes over a 80 MB matrix). For column-wise imputation (column mean or median, or none) and the
 /// per-column treatment, impute_and_treat_in_place imputes a column and treats it while it is in
-/// cache, with the same results, cell for cell, as the two calls. Group imputation needs other
+/// cache, with the same cells, bit for bit, and the same decisions as the two calls. The first
+/// outlier test's sums come from the imputation's pass (the observed values' centred sums plus
+/// the filled cells'), so a column that clearly passes is not read again; its logged skewness and
+/// kurtosis may differ from the two calls' in the last bits (within 1e-12 relative). A column
+/// that fails, or whose statistic lies within 1e-10 (relative) of a threshold, is tested again
+/// exactly as treat_column does, so the verdict never differs. Group imputation needs other
 /// rows' groups, not the column alone, and a spec with an error (an unknown id, a missing group
 /// column, a panel method) must keep the two calls' exact outcome: both take the two calls.
 #pragma once
@@ -37,7 +42,8 @@ DXFRAME_DECL bool can_fuse_preparation(const std::vector<std::string>& indicator
 
 /// impute_in_place(values, indicator_ids, units, groups, impute, source) followed by
 /// treat_outliers_in_place(values, indicator_ids, units, treat, ...), with the same values,
-/// counts, logs and diagnostics; column by column (each column imputed then treated while it is in
+/// counts, logs and diagnostics (but the last bits of a passing column's `before` statistics,
+/// see above); column by column (each column imputed then treated while it is in
 /// cache) when can_fuse_preparation holds, else the two calls. When `imputed` is not null it
 /// receives a copy of the imputed values (before treatment), for a pipeline that keeps that table;
 /// it is resized to the shape of `values`. Throws dxframe::error when the shapes disagree.
