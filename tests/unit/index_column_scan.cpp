@@ -4,6 +4,7 @@
 // the same bits.
 #include <dxframe/index/impl/column_scan.ipp>  // inline helpers, in both compilation modes
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -167,4 +168,50 @@ TEST_CASE("column_scan: the outlier test's one-pass sums are the same on every p
         CHECK(std::fabs(best.central.s3 - two_pass.s3) <= 1e-12 * std::pow(two_pass.s2, 1.5));
         CHECK(std::fabs(best.sums.sum - first.sum) <= 1e-12 * (std::fabs(first.sum) + 1.0) * 1e3);
     }
+}
+
+TEST_CASE("column_scan: the imputation's pass with the first test's sums, then the filled cells added",
+          "[column_scan]") {
+    auto all = columns();
+    all.push_back({1.0, inf, NaN, 2.0, 3.0, NaN, -inf, 4.0, 5.0});  // infinities: no estimate
+    std::vector<std::size_t> rows;
+    std::vector<std::size_t> plain_rows;
+    std::size_t estimated = 0;
+    for (const auto& c : all) {
+        const auto scan = dxframe::detail::scan_for_imputation_and_moments(c.data(), c.size(), rows);
+        const auto plain = dxframe::detail::scan_for_imputation(c.data(), c.size(), plain_rows);
+        // The imputation's sums and missing rows are scan_for_imputation's, bit for bit.
+        CHECK(rows == plain_rows);
+        CHECK(scan.sums.n == plain.n);
+        CHECK(bits_of(scan.sums.sum) == bits_of(plain.sum));
+        CHECK(scan.sums.lo == plain.lo);
+        CHECK(scan.sums.hi == plain.hi);
+        // Fill the missing cells with one value, as a column mean does, and compare the estimate
+        // with the treatment's own pass over the filled column.
+        std::vector<double> filled = c;
+        for (const std::size_t r : rows)
+            filled[r] = 0.75;
+        const auto estimate = dxframe::detail::first_test_after_filling(scan, filled.data(), rows);
+        if (!estimate) {
+            CHECK((!scan.moments || scan.sums.infinite > 0 || !dxframe::detail::index_avx_available()));
+            continue;
+        }
+        ++estimated;
+        const auto exact = dxframe::detail::first_test_sums(filled.data(), filled.size());
+        CHECK(estimate->sums.n == exact.sums.n);
+        CHECK(estimate->sums.lo == exact.sums.lo);
+        CHECK(estimate->sums.hi == exact.sums.hi);
+        CHECK(estimate->central.n == exact.central.n);
+        const auto near = [](double a, double b, double scale) { return std::fabs(a - b) <= 1e-12 * scale; };
+        const double s2 = std::max(1.0, std::fabs(exact.central.s2));
+        CHECK(near(estimate->central.s2, exact.central.s2, s2));
+        CHECK(near(estimate->central.s3, exact.central.s3, std::pow(s2, 1.5)));
+        CHECK(near(estimate->central.s4, exact.central.s4, s2 * s2));
+        // Filled cells that differ (not a column-wise imputation): no estimate.
+        if (rows.size() >= 2) {
+            filled[rows.back()] = 0.5;
+            CHECK_FALSE(dxframe::detail::first_test_after_filling(scan, filled.data(), rows).has_value());
+        }
+    }
+    if (dxframe::detail::index_avx_available()) CHECK(estimated > 30);
 }
