@@ -252,3 +252,26 @@ TEST_CASE("impute_and_treat_in_place decides as the two calls with a threshold a
     }
     CHECK(tried > 20);
 }
+
+TEST_CASE("impute_and_treat_in_place decides as the two calls on values huge beside their spread") {
+    // 1e15 + small integers, where a sum of squares about a far centre would lose every digit:
+    // both paths centre on the first values, so the estimate holds; the decisions and cells must
+    // be the two calls'. (treat_column_estimated also refuses an estimate whose Σd² is below
+    // (max − min)²/2, which no exact sum can be; no data here reaches that guard.)
+    generated g;
+    const std::size_t rows = 200;
+    g.values = value_matrix(rows, 4);
+    std::mt19937_64 gen(7);
+    std::uniform_int_distribution<int> small(0, 3);
+    for (std::size_t r = 0; r < rows; ++r) {
+        g.units.push_back("u" + std::to_string(r + 1));
+        g.values.column(0)[r] = 1e15 + small(gen);
+        g.values.column(1)[r] = r % 50 == 0 ? 1e17 + 64.0 : 1e17;  // rare high values: skewed
+        g.values.column(2)[r] = r % 7 == 0 ? std::numeric_limits<double>::quiet_NaN() : 1e16 + small(gen) * 2.0;
+        g.values.column(3)[r] = -1e15 - (r % 40 == 0 ? 8.0 : 0.0);
+    }
+    g.ids = {"a", "b", "c", "d"};
+    dxframe::imputation_spec impute;
+    impute.all.method = dxframe::imputation_method::mean;
+    check_same_as_two_calls(g, impute, {}, true);
+}

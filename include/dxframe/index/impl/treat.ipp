@@ -196,7 +196,11 @@ inline indicator_treatment treat_column_estimated(double* cells, std::size_t row
                                                   const std::string& id, const std::vector<std::string>* units,
                                                   std::vector<diagnostic>& diagnostics,
                                                   const first_test_pass& estimate) {
-    if (rule.enabled && estimate.sums.infinite == 0) {
+    // Σd² ≥ (max − min)²/2 for any values: an estimate below that is rounding noise (values
+    // huge beside their spread), where only the exact pass can say whether the test is defined.
+    const double range = estimate.sums.hi - estimate.sums.lo;
+    const bool well_posed = estimate.central.s2 >= 0.4 * range * range;
+    if (rule.enabled && estimate.sums.infinite == 0 && well_posed) {
         const treat_check c = check_shape(shape_of(estimate.central), rule);
         if (c.passes && *c.passes &&
             (clearly_below(std::fabs(*c.skewness), rule.skew_threshold) ||
