@@ -425,7 +425,7 @@ TEST_CASE("dataset denominators of another year than the indicators: a warning n
     };
     CHECK(count_warnings(ds).empty());
     // One unit's 2022 population removed: its latest is of 2021, its indicators of 2022.
-    const std::string unit = ds.observations.front().entity;
+    const std::string unit = ds.observations[0].entity;
     auto& obs = ds.observations;
     obs.erase(std::remove_if(obs.begin(), obs.end(),
                              [&unit](const dxframe::observation& o) {

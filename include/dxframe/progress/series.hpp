@@ -18,6 +18,7 @@
 #include <dxframe/model/date.hpp>
 #include <dxframe/model/indicator.hpp>
 #include <dxframe/model/observation.hpp>
+#include <dxframe/model/observation_table.hpp>
 
 namespace dxframe {
 
@@ -55,6 +56,10 @@ DXFRAME_DECL const ranked_series* choose_ranking(const std::vector<ranked_series
 /// is 95.24). Observations without a usable value are skipped (validation reports them). Only
 /// the observations of breakdown `b` count (the headline, by default: a figure for women never
 /// enters the series of the whole population).
+DXFRAME_DECL std::vector<ranked_series> observed_rankings(const observation_table& observations,
+                                                          const std::string& entity_id, const std::string& indicator_id,
+                                                          unit u, const breakdown& b = {});
+/// The same over a vector of observations (it builds a table).
 DXFRAME_DECL std::vector<ranked_series> observed_rankings(const std::vector<observation>& observations,
                                                           const std::string& entity_id, const std::string& indicator_id,
                                                           unit u, const breakdown& b = {});
@@ -63,6 +68,10 @@ DXFRAME_DECL std::vector<ranked_series> observed_rankings(const std::vector<obse
 /// observed_rankings(), continued through the dates where it has no point (see ranked_series;
 /// an empty series when there is no usable value). Points after `as_of` are kept (see up_to()).
 /// The series of breakdown `b` (the headline by default).
+DXFRAME_DECL ranked_series observed_series(const observation_table& observations, const std::string& entity_id,
+                                           const std::string& indicator_id, unit u, const date& as_of,
+                                           const breakdown& b = {});
+/// The same over a vector of observations (it builds a table).
 DXFRAME_DECL ranked_series observed_series(const std::vector<observation>& observations, const std::string& entity_id,
                                            const std::string& indicator_id, unit u, const date& as_of,
                                            const breakdown& b = {});
@@ -74,6 +83,10 @@ DXFRAME_DECL ranked_series observed_series(const std::vector<observation>& obser
 /// several rankings (out_of), the series of the ranking of the latest one (choose_ranking()
 /// at the last date); use the overload with an as-of date to assess at an earlier date. The
 /// headline series: observations with a breakdown are not part of it.
+DXFRAME_DECL std::vector<dated_value> observed_series(const observation_table& observations,
+                                                      const std::string& entity_id, const std::string& indicator_id,
+                                                      unit u);
+/// The same over a vector of observations (it builds a table).
 DXFRAME_DECL std::vector<dated_value> observed_series(const std::vector<observation>& observations,
                                                       const std::string& entity_id, const std::string& indicator_id,
                                                       unit u);

@@ -71,8 +71,8 @@ struct earlier_observation {
 };
 
 /// The observations seen so far, by key, with their values: each one is recorded in document
-/// order and compared with the first one of its key. Ids are interned to numbers, so a key is a
-/// few words; the keys are found through an open-addressing table of positions (linear
+/// order and compared with the first one of its key. Ids are the table's interned numbers, so a
+/// key is a few words; the keys are found through an open-addressing table of positions (linear
 /// probing, at most half full), so a clean observation costs a few hash look-ups and no
 /// allocation of its own (about 56 bytes each, against a hash-map node and its bucket). Positions
 /// fit 32 bits: a document holds fewer values than that (load_limits::max_elements).
@@ -84,13 +84,13 @@ public:
         grow(2 * expected);
     }
 
-    /// Records the next observation `o` with its usable value (none when it has no usable value)
-    /// and returns the first earlier observation of its key, if that one has a usable value.
-    earlier_observation record(const observation& o, const std::optional<double>& value) {
+    /// Records the next observation, row `i` of `rows`, with its usable value (none when it has
+    /// no usable value) and returns the first earlier observation of its key, if that one has a
+    /// usable value. The table's interned ids are the key's.
+    earlier_observation record(const observation_table& rows, std::size_t i, const std::optional<double>& value) {
         const std::size_t position = values_.size();
-        const observation_key key{intern(entity_ids_, o.entity), intern(indicator_ids_, o.indicator),
-                                  intern_breakdown(o.breakdown), o.date.days_since_epoch(),
-                                  o.out_of.has_value(),          o.out_of.value_or(0.0)};
+        const observation_key key{rows.entity_key(i), rows.indicator_key(i), rows.breakdown_key(i),
+                                  rows.day(i),        rows.has_out_of(i),    rows.out_of(i).value_or(0.0)};
         keys_.push_back(key);
         values_.push_back(value);
         if (2 * (firsts_ + 1) > slots_.size()) grow(2 * slots_.size());
@@ -115,29 +115,6 @@ public:
     }
 
 private:
-    static std::uint32_t intern(std::unordered_map<std::string_view, std::uint32_t>& table, std::string_view id) {
-        if (const auto it = table.find(id); it != table.end()) return it->second;
-        const auto n = static_cast<std::uint32_t>(table.size());
-        table.emplace(id, n);
-        return n;
-    }
-
-    // 0 for the headline, else the breakdown's number (its ids joined by NUL, which no id needs).
-    std::uint32_t intern_breakdown(const breakdown& b) {
-        if (b.empty()) return 0;
-        std::string joined;
-        for (const auto& [dim, code] : b) {
-            joined += dim;
-            joined += '\0';
-            joined += code;
-            joined += '\0';
-        }
-        if (const auto it = breakdown_ids_.find(joined); it != breakdown_ids_.end()) return it->second;
-        const auto n = static_cast<std::uint32_t>(breakdown_ids_.size() + 1);
-        breakdown_ids_.emplace(std::move(joined), n);
-        return n;
-    }
-
     // Rehashes into a table of at least `size` slots (a power of two, at least twice the keys).
     void grow(std::size_t size) {
         std::size_t n = 16;
@@ -155,8 +132,6 @@ private:
         }
     }
 
-    std::unordered_map<std::string_view, std::uint32_t> entity_ids_, indicator_ids_;
-    std::unordered_map<std::string, std::uint32_t> breakdown_ids_;
     std::vector<observation_key> keys_;          // per observation
     std::vector<std::optional<double>> values_;  // per observation, for comparing repeats
     std::vector<std::uint32_t> slots_;           // position + 1 of the first of each key; 0 = empty

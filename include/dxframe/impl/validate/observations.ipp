@@ -73,7 +73,7 @@ inline void check_observation(context& cx, observation_history& history, std::si
     const bool ratio_overflows = effective && !std::isfinite(*effective);
     if (ratio_overflows) effective.reset();
     // Duplicate or conflict: decided now, reported in the slot of the member it concerns.
-    const earlier_observation earlier = history.record(o, effective);
+    const earlier_observation earlier = history.record(cx.ds.observations, i, effective);
     const bool duplicate = effective && earlier.found && earlier.value == *effective;
     const bool conflict = effective && earlier.found && !duplicate;
 

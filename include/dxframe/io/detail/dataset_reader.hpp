@@ -200,6 +200,16 @@ private:
         out.push_back(std::move(item));
     }
 
+    // An observation off the fast path: read by the typed reader, then stored as a row.
+    void read_element(const nlohmann::ordered_json& value, observation_table& out, const char* key, std::size_t index) {
+        const std::string root_path;
+        const json_path root = json_path::root(&root_path);
+        const json_path member = root.member(key);
+        observation item{};
+        read_value(value, item, ctx_, member.element(index));
+        out.push_back(item);
+    }
+
     dataset ds_;
     json_read_context ctx_;
     const input_source* source_ = nullptr;

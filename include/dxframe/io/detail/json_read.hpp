@@ -159,8 +159,8 @@ C declaring_class(M C::*);
 /// document: optionals, vectors, maps, and members listed in defaulted_fields of T or of B.
 template <class T, class B, class M>
 bool may_omit_member(std::string_view name) noexcept {
-    return is_optional<M>::value || is_vector<M>::value || is_string_map<M>::value || is_defaulted_field<T>(name) ||
-           is_defaulted_field<B>(name);
+    return is_optional<M>::value || is_vector<M>::value || is_sequence<M>::value || is_string_map<M>::value ||
+           is_defaulted_field<T>(name) || is_defaulted_field<B>(name);
 }
 
 /// True when the object type M (nlohmann::ordered_map) can append without searching.
@@ -386,6 +386,21 @@ void read_value(const J& j, T& out, json_read_context& ctx, const json_path& pat
             typename T::value_type item{};
             read_value(element, item, ctx, path.element(i++));
             out.push_back(std::move(item));
+            if (ctx.stopped()) return;
+        }
+    } else if constexpr (is_sequence<T>::value) {
+        if (!j.is_array()) {
+            report_error(ctx, diagnostic_code::type_mismatch, path, "expected an array, got " + describe_value(j));
+            return;
+        }
+        out.clear();
+        out.reserve(j.size());
+        std::size_t i = 0;
+        typename T::value_type item{};
+        for (const auto& element : j) {
+            item = typename T::value_type{};
+            read_value(element, item, ctx, path.element(i++));
+            out.push_back(item);
             if (ctx.stopped()) return;
         }
     } else if constexpr (is_string_map<T>::value) {

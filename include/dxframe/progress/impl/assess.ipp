@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -385,18 +386,18 @@ DXFRAME_DECL std::vector<target_assessment> assess_all(const dataset& ds, const 
     // all_observed: per indicator, the entities with an observation of it, sorted by id, built
     // in one pass (asking the index per target would scan every series per target). Those
     // without a usable series by the as-of date are skipped below, as the index would.
-    std::unordered_map<std::string_view, std::vector<const std::string*>> observed_by;
+    std::unordered_map<std::string_view, std::vector<std::string_view>> observed_by;
     if (scope == entity_scope::all_observed) {
-        // Each (indicator, entity) pair once, through a hash set; only the distinct entities
-        // of an indicator are sorted.
-        std::unordered_map<std::string_view, std::unordered_set<std::string_view>> seen;
-        for (const observation& o : ds.observations) {
-            if (seen[o.indicator].insert(o.entity).second) observed_by[o.indicator].push_back(&o.entity);
+        // Each (indicator, entity) pair once, through a hash set of the table's keys; only the
+        // distinct entities of an indicator are sorted. The views point into the table's pools.
+        const observation_table& rows = ds.observations;
+        std::unordered_set<std::uint64_t> seen;
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            const std::uint64_t pair = (std::uint64_t{rows.indicator_key(i)} << 32U) | rows.entity_key(i);
+            if (seen.insert(pair).second) observed_by[rows.indicator(i)].push_back(rows.entity(i));
         }
-        for (auto& entry : observed_by) {
-            std::sort(entry.second.begin(), entry.second.end(),
-                      [](const std::string* a, const std::string* b) { return *a < *b; });
-        }
+        for (auto& entry : observed_by)
+            std::sort(entry.second.begin(), entry.second.end());
     }
     std::vector<target_assessment> out;
     out.reserve(ds.framework.targets.size());
@@ -411,8 +412,8 @@ DXFRAME_DECL std::vector<target_assessment> assess_all(const dataset& ds, const 
         if (scope == entity_scope::all_observed) {
             const auto observed = observed_by.find(t.indicator);
             if (observed == observed_by.end()) continue;
-            for (const std::string* entity : observed->second) {
-                const std::string& e = *entity;
+            for (const std::string_view entity : observed->second) {
+                const std::string e(entity);
                 // An entity that first reports after the as-of date is not in the picture at that
                 // date: listing it would make a past assessment change when later data arrive.
                 const ranked_series& series = index.get(e, t.indicator, as_of, t.breakdown);

@@ -116,6 +116,15 @@ inline void add_point(ranking_points& grouped, const observation& o, unit u, std
     grouped[out_of].push_back({{o.date, *v}, o.status == observation_status::provisional, i});
 }
 
+// The same for row `i` of a table, read through its key view (nothing materialised).
+inline void add_point(ranking_points& grouped, const observation_table& t, unit u, std::size_t i) {
+    const auto v = t.value_of(i, u);
+    if (!usable(v)) return;
+    const std::optional<double> o = t.out_of(i);
+    const std::optional<double> out_of = o && !std::isnan(*o) ? o : std::nullopt;
+    grouped[out_of].push_back({{t.date_of(i), *v}, t.is_provisional(i), i});
+}
+
 // The latest date of `r` on or before `as_of` (all of r when `as_of` is absent).
 inline std::optional<date> last_by(const ranked_series& r, const std::optional<date>& as_of) {
     for (auto it = r.points.rbegin(); it != r.points.rend(); ++it) {
@@ -150,16 +159,27 @@ DXFRAME_DECL const ranked_series* choose_ranking(const std::vector<ranked_series
     return detail::choose(rankings, as_of);
 }
 
-DXFRAME_DECL std::vector<ranked_series> observed_rankings(const std::vector<observation>& observations,
+DXFRAME_DECL std::vector<ranked_series> observed_rankings(const observation_table& observations,
                                                           const std::string& entity_id, const std::string& indicator_id,
                                                           unit u, const breakdown& b) {
     detail::ranking_points grouped;
+    const auto entity = observations.entities().find(entity_id);
+    const auto indicator = observations.indicators().find(indicator_id);
+    if (!entity || !indicator) return {};
     for (std::size_t i = 0; i < observations.size(); ++i) {
-        const observation& o = observations[i];
-        if (o.entity != entity_id || o.indicator != indicator_id || o.breakdown != b) continue;
-        detail::add_point(grouped, o, u, i);
+        if (observations.entity_key(i) != *entity || observations.indicator_key(i) != *indicator ||
+            observations.breakdown_of(i) != b) {
+            continue;
+        }
+        detail::add_point(grouped, observations, u, i);
     }
     return detail::settle_rankings(std::move(grouped));
+}
+
+DXFRAME_DECL std::vector<ranked_series> observed_rankings(const std::vector<observation>& observations,
+                                                          const std::string& entity_id, const std::string& indicator_id,
+                                                          unit u, const breakdown& b) {
+    return observed_rankings(observation_table(observations), entity_id, indicator_id, u, b);
 }
 
 namespace detail {
@@ -184,16 +204,28 @@ inline ranked_series chosen_series(const std::vector<ranked_series>& rankings, c
 
 }  // namespace detail
 
-DXFRAME_DECL ranked_series observed_series(const std::vector<observation>& observations, const std::string& entity_id,
+DXFRAME_DECL ranked_series observed_series(const observation_table& observations, const std::string& entity_id,
                                            const std::string& indicator_id, unit u, const date& as_of,
                                            const breakdown& b) {
     return detail::chosen_series(observed_rankings(observations, entity_id, indicator_id, u, b), as_of);
 }
 
-DXFRAME_DECL std::vector<dated_value> observed_series(const std::vector<observation>& observations,
+DXFRAME_DECL ranked_series observed_series(const std::vector<observation>& observations, const std::string& entity_id,
+                                           const std::string& indicator_id, unit u, const date& as_of,
+                                           const breakdown& b) {
+    return observed_series(observation_table(observations), entity_id, indicator_id, u, as_of, b);
+}
+
+DXFRAME_DECL std::vector<dated_value> observed_series(const observation_table& observations,
                                                       const std::string& entity_id, const std::string& indicator_id,
                                                       unit u) {
     return detail::chosen_series(observed_rankings(observations, entity_id, indicator_id, u), std::nullopt).points;
+}
+
+DXFRAME_DECL std::vector<dated_value> observed_series(const std::vector<observation>& observations,
+                                                      const std::string& entity_id, const std::string& indicator_id,
+                                                      unit u) {
+    return observed_series(observation_table(observations), entity_id, indicator_id, u);
 }
 
 DXFRAME_DECL std::vector<dated_value> up_to(const std::vector<dated_value>& series, const date& as_of) {
@@ -237,14 +269,19 @@ DXFRAME_DECL series_index::series_index(const dataset& ds) {
     std::map<std::tuple<std::string_view, std::string_view, const breakdown*>, detail::ranking_points,
              detail::breakdown_key_order>
         parts;
-    for (std::size_t i = 0; i < ds.observations.size(); ++i) {
-        const observation& o = ds.observations[i];
-        const std::size_t at = ids.indicator(o.indicator);
-        const unit u = at == dataset_index::npos ? unit::other : ds.framework.indicators[at].unit;
-        if (o.breakdown.empty()) {
-            detail::add_point(grouped[view_key{o.entity, o.indicator}], o, u, i);
+    // Read through the table's key view: the views and the breakdown live in the table.
+    const observation_table& rows = ds.observations;
+    std::vector<unit> units(rows.indicators().size(), unit::other);
+    for (std::uint32_t k = 0; k < units.size(); ++k) {
+        const std::size_t at = ids.indicator(std::string(rows.indicators().name(k)));
+        if (at != dataset_index::npos) units[k] = ds.framework.indicators[at].unit;
+    }
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const unit u = units[rows.indicator_key(i)];
+        if (rows.breakdown_key(i) == 0) {
+            detail::add_point(grouped[view_key{rows.entity(i), rows.indicator(i)}], rows, u, i);
         } else {
-            detail::add_point(parts[{o.entity, o.indicator, &o.breakdown}], o, u, i);
+            detail::add_point(parts[{rows.entity(i), rows.indicator(i), &rows.breakdown_of(i)}], rows, u, i);
         }
     }
     std::vector<std::pair<view_key, detail::ranking_points*>> ordered;
