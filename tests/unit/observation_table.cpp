@@ -113,6 +113,14 @@ TEST_CASE("observation_table rows are 32 bytes and keep every member", "[observa
     CHECK(text(t[3]) == text(backcast));
     CHECK(std::signbit(*t[3].value));
     CHECK_THROWS_AS(t.at(4), std::out_of_range);
+    // copy_to overwrites every member of a reused observation.
+    observation scratch = full();
+    t.copy_to(1, scratch);
+    CHECK(text(scratch) == text(plain("HCM", "dti", 2.5)));
+    t.copy_to(0, scratch);
+    CHECK(text(scratch) == text(full()));
+    t.copy_to(3, scratch);
+    CHECK(text(scratch) == text(backcast));
 
     // Interning: two entities, two indicators, one breakdown besides the headline.
     CHECK(t.entities().size() == 2);

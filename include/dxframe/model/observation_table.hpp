@@ -96,6 +96,9 @@ public:
     const observation operator[](std::size_t i) const { return materialise(i); }
     /// Observation `i`, as a copy; throws std::out_of_range when `i` is not below size().
     DXFRAME_DECL const observation at(std::size_t i) const;
+    /// Copies observation `i` (below size()) into `out`, reusing its storage: a loop that needs
+    /// whole observations one at a time builds one, not one per row.
+    DXFRAME_DECL void copy_to(std::size_t i, observation& out) const;
     /// Every observation, in order, as plain structs.
     DXFRAME_DECL std::vector<observation> to_vector() const;
     /// An editor of observation `i` (below size()): `table.edit(2)->numerator = 60;` writes the

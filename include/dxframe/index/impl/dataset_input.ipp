@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -46,16 +47,28 @@ inline std::optional<date> dataset_input_cutoff(const dataset_input_options& o) 
 
 // Warnings for observations naming an entity or an indicator the dataset does not define.
 inline void unknown_observation_ids(const dataset& ds, const dataset_index& ids, std::vector<diagnostic>& out) {
-    for (std::size_t i = 0; i < ds.observations.size(); ++i) {
-        const observation& o = ds.observations[i];
+    // Each distinct id is looked up once, through the table's pools; rows compare keys.
+    const observation_table& rows = ds.observations;
+    std::vector<bool> entity_known(rows.entities().size());
+    for (std::uint32_t k = 0; k < entity_known.size(); ++k)
+        entity_known[k] = ids.entity(std::string(rows.entities().name(k))) != dataset_index::npos;
+    std::vector<bool> indicator_known(rows.indicators().size());
+    for (std::uint32_t k = 0; k < indicator_known.size(); ++k)
+        indicator_known[k] = ids.indicator(std::string(rows.indicators().name(k))) != dataset_index::npos;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const bool entity_ok = entity_known[rows.entity_key(i)];
+        const bool indicator_ok = indicator_known[rows.indicator_key(i)];
+        if (entity_ok && indicator_ok) continue;
         const std::string at = "/observations/" + std::to_string(i);
-        if (ids.entity(o.entity) == dataset_index::npos) {
-            out.push_back(dataset_input_diag(severity::warning, diagnostic_code::unknown_reference, at + "/entity",
-                                             "no entity '" + o.entity + "': the observation is not used"));
+        if (!entity_ok) {
+            out.push_back(
+                dataset_input_diag(severity::warning, diagnostic_code::unknown_reference, at + "/entity",
+                                   "no entity '" + std::string(rows.entity(i)) + "': the observation is not used"));
         }
-        if (ids.indicator(o.indicator) == dataset_index::npos) {
-            out.push_back(dataset_input_diag(severity::warning, diagnostic_code::unknown_reference, at + "/indicator",
-                                             "no indicator '" + o.indicator + "': the observation is not used"));
+        if (!indicator_ok) {
+            out.push_back(dataset_input_diag(
+                severity::warning, diagnostic_code::unknown_reference, at + "/indicator",
+                "no indicator '" + std::string(rows.indicator(i)) + "': the observation is not used"));
         }
     }
 }

@@ -161,25 +161,42 @@ DXFRAME_DECL void observation_table::set(std::size_t i, const observation& o) {
     rows_[i] = make_row(o, rows_[i].extra);
 }
 
-DXFRAME_DECL observation observation_table::materialise(std::size_t i) const {
+DXFRAME_DECL void observation_table::copy_to(std::size_t i, observation& out) const {
     const row& r = rows_[i];
-    observation o;
-    o.entity = entities_.name(r.entity);
-    o.indicator = indicators_.name(r.indicator);
-    o.date = date::from_days(r.day);
-    if ((r.flags & flag_value) != 0) o.value = r.value;
+    const std::string_view entity = entities_.name(r.entity);
+    const std::string_view indicator = indicators_.name(r.indicator);
+    out.entity.assign(entity.data(), entity.size());
+    out.indicator.assign(indicator.data(), indicator.size());
+    out.date = date::from_days(r.day);
+    out.value.reset();
+    if ((r.flags & flag_value) != 0) out.value = r.value;
+    out.numerator.reset();
+    out.denominator.reset();
+    out.out_of.reset();
+    out.source.reset();
+    out.note.reset();
+    out.status = (r.flags & flag_provisional) != 0 ? observation_status::provisional : observation_status::final;
     if (r.extra != no_extra) {
         const extra_row& e = extras_[r.extra];
-        if ((r.flags & flag_numerator) != 0) o.numerator = e.numerator;
-        if ((r.flags & flag_denominator) != 0) o.denominator = e.denominator;
-        if ((r.flags & flag_out_of) != 0) o.out_of = e.out_of;
-        if ((r.flags & flag_source) != 0) o.source = sources_[e.source];
-        if ((r.flags & flag_note) != 0) o.note = notes_[e.note];
-        if ((r.flags & flag_unnamed_status) != 0) o.status = static_cast<observation_status>(e.status);
+        if ((r.flags & flag_numerator) != 0) out.numerator = e.numerator;
+        if ((r.flags & flag_denominator) != 0) out.denominator = e.denominator;
+        if ((r.flags & flag_out_of) != 0) out.out_of = e.out_of;
+        if ((r.flags & flag_source) != 0) out.source = sources_[e.source];
+        if ((r.flags & flag_note) != 0) out.note = notes_[e.note];
+        if ((r.flags & flag_unnamed_status) != 0) out.status = static_cast<observation_status>(e.status);
     }
-    if ((r.flags & flag_provisional) != 0) o.status = observation_status::provisional;
-    if ((r.flags & flag_backcast) != 0) o.backcast = (r.flags & flag_backcast_true) != 0;
-    if (r.breakdown != 0) o.breakdown = breakdowns_[r.breakdown];
+    out.backcast.reset();
+    if ((r.flags & flag_backcast) != 0) out.backcast = (r.flags & flag_backcast_true) != 0;
+    if (r.breakdown != 0) {
+        out.breakdown = breakdowns_[r.breakdown];
+    } else {
+        out.breakdown.clear();
+    }
+}
+
+DXFRAME_DECL observation observation_table::materialise(std::size_t i) const {
+    observation o;
+    copy_to(i, o);
     return o;
 }
 

@@ -95,19 +95,22 @@ inline prepared prepare(const dataset& ds, const derivation& d, const entity_lif
     const std::size_t weight_at = d.weight ? ids.indicator(*d.weight) : dataset_index::npos;
     const unit weight_unit = weight_at == dataset_index::npos ? unit::other : ds.framework.indicators[weight_at].unit;
     const bool weighted = d.kind == derivation_kind::weighted_mean && d.weight;
-    for (std::size_t i = 0; i < ds.observations.size(); ++i) {
-        const observation& o = ds.observations[i];
-        const bool is_value = o.indicator == d.indicator;
-        const bool is_weight = weighted && o.indicator == *d.weight;
+    // Read through the table's key view: the indicator keys are compared, nothing is built.
+    const observation_table& rows = ds.observations;
+    const auto value_key = rows.indicators().find(d.indicator);
+    const auto weight_key = weighted ? rows.indicators().find(*d.weight) : std::nullopt;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const bool is_value = value_key && rows.indicator_key(i) == *value_key;
+        const bool is_weight = weight_key && rows.indicator_key(i) == *weight_key;
         if (!is_value && !is_weight) continue;
-        const auto slot = slot_of.find(o.entity);
+        const auto slot = slot_of.find(rows.entity(i));
         if (slot == slot_of.end()) continue;
-        const auto v = effective_value(o, is_value ? source_unit : weight_unit);
+        const auto v = rows.value_of(i, is_value ? source_unit : weight_unit);
         if (!v || !std::isfinite(*v)) continue;
-        const std::int64_t day = o.date.days_since_epoch();
+        const std::int64_t day = rows.day(i);
         // A figure re-cut for boundaries that came later stands for the entity only from then.
-        if (o.backcast.value_or(false) && day < p.slots[slot->second].first) continue;
-        const bool provisional = o.status == observation_status::provisional;
+        if (rows.backcast(i).value_or(false) && day < p.slots[slot->second].first) continue;
+        const bool provisional = rows.is_provisional(i);
         // An observation can be both (a mean weighted by itself): one row for each role.
         if (is_weight) p.rows.push_back(member_row{day, true, provisional, i, slot->second, *v});
         if (is_value) p.rows.push_back(member_row{day, false, provisional, i, slot->second, *v});

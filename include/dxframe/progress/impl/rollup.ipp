@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -217,15 +218,19 @@ DXFRAME_DECL entity_weights weights_at(const dataset& ds, const std::string& wei
         double value = 0;
     };
     std::map<std::string, best> latest;
-    for (const observation& o : ds.observations) {
-        if (o.indicator != weight_indicator || as_of < o.date) continue;
-        const auto v = effective_value(o, u);
+    const observation_table& rows = ds.observations;
+    const auto wanted = rows.indicators().find(weight_indicator);
+    const std::int64_t last_day = as_of.days_since_epoch();
+    for (std::size_t i = 0; wanted && i < rows.size(); ++i) {
+        if (rows.indicator_key(i) != *wanted || last_day < rows.day(i)) continue;
+        const auto v = rows.value_of(i, u);
         if (!v || !std::isfinite(*v)) continue;
-        const bool provisional = o.status == observation_status::provisional;
-        const auto [it, inserted] = latest.try_emplace(o.entity, best{o.date, provisional, *v});
+        const bool provisional = rows.is_provisional(i);
+        const date when = rows.date_of(i);
+        const auto [it, inserted] = latest.try_emplace(std::string(rows.entity(i)), best{when, provisional, *v});
         if (inserted) continue;
         best& b = it->second;
-        if (b.when < o.date || (b.when == o.date && (b.provisional || !provisional))) b = best{o.date, provisional, *v};
+        if (b.when < when || (b.when == when && (b.provisional || !provisional))) b = best{when, provisional, *v};
     }
     entity_weights out;
     for (const auto& [entity_id, b] : latest)
