@@ -74,7 +74,7 @@ struct earlier_observation {
 /// order and compared with the first one of its key. Ids are the table's interned numbers, so a
 /// key is a few words; the keys are found through an open-addressing table of positions (linear
 /// probing, at most half full), so a clean observation costs a few hash look-ups and no
-/// allocation of its own (about 56 bytes each, against a hash-map node and its bucket). Positions
+/// allocation of its own (about 72 bytes each, against a hash-map node and its bucket). Positions
 /// fit 32 bits: a document holds fewer values than that (load_limits::max_elements).
 class observation_history {
 public:
@@ -95,13 +95,18 @@ public:
         values_.push_back(value);
         if (2 * (firsts_ + 1) > slots_.size()) grow(2 * slots_.size());
         const std::size_t mask = slots_.size() - 1;
-        for (std::size_t at = observation_key_hash{}(key)&mask;; at = (at + 1) & mask) {
+        const std::size_t hash = observation_key_hash{}(key);
+        const std::uint64_t mark = fingerprint(hash);
+        for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
             if (slots_[at] == 0) {  // a new key: this observation is its first
-                slots_[at] = static_cast<std::uint32_t>(position + 1);
+                slots_[at] = mark | static_cast<std::uint32_t>(position + 1);
                 ++firsts_;
                 return {};
             }
-            const std::size_t first = slots_[at] - 1;
+            // Another key's slot is passed over on its fingerprint, without reading its key: at
+            // commune scale the keys are far apart in memory and nearly every key is new.
+            if ((slots_[at] & ~std::uint64_t{0xFFFFFFFFu}) != mark) continue;
+            const std::size_t first = static_cast<std::uint32_t>(slots_[at]) - 1U;
             if (keys_[first] == key) {
                 earlier_observation earlier;
                 if (values_[first].has_value()) {
@@ -115,17 +120,22 @@ public:
     }
 
 private:
+    // The upper half of a slot: the upper bits of the key's hash (the lower ones pick the slot).
+    static std::uint64_t fingerprint(std::size_t hash) noexcept {
+        return (static_cast<std::uint64_t>(hash) >> 32U) << 32U;
+    }
+
     // Rehashes into a table of at least `size` slots (a power of two, at least twice the keys).
     void grow(std::size_t size) {
         std::size_t n = 16;
         while (n < size || n < 2 * (firsts_ + 1))
             n *= 2;
-        std::vector<std::uint32_t> old(n, 0);
+        std::vector<std::uint64_t> old(n, 0);
         old.swap(slots_);
         const std::size_t mask = n - 1;
-        for (const std::uint32_t slot : old) {
+        for (const std::uint64_t slot : old) {
             if (slot == 0) continue;
-            std::size_t at = observation_key_hash{}(keys_[slot - 1]) & mask;
+            std::size_t at = observation_key_hash{}(keys_[static_cast<std::uint32_t>(slot) - 1U]) & mask;
             while (slots_[at] != 0)
                 at = (at + 1) & mask;
             slots_[at] = slot;
@@ -134,7 +144,7 @@ private:
 
     std::vector<observation_key> keys_;          // per observation
     std::vector<std::optional<double>> values_;  // per observation, for comparing repeats
-    std::vector<std::uint32_t> slots_;           // position + 1 of the first of each key; 0 = empty
+    std::vector<std::uint64_t> slots_;           // fingerprint | position + 1 of a key's first; 0 = empty
     std::size_t firsts_ = 0;                     // keys in slots_
 };
 

@@ -374,7 +374,7 @@ void read_value(const J& j, T& out, json_read_context& ctx, const json_path& pat
             report_error(ctx, diagnostic_code::invalid_date, path,
                          describe_value(j) + " is not a valid date (expected YYYY-MM-DD naming a day that exists)");
         }
-    } else if constexpr (is_vector<T>::value) {
+    } else if constexpr (is_vector<T>::value || is_sequence<T>::value) {
         if (!j.is_array()) {
             report_error(ctx, diagnostic_code::type_mismatch, path, "expected an array, got " + describe_value(j));
             return;
@@ -386,21 +386,6 @@ void read_value(const J& j, T& out, json_read_context& ctx, const json_path& pat
             typename T::value_type item{};
             read_value(element, item, ctx, path.element(i++));
             out.push_back(std::move(item));
-            if (ctx.stopped()) return;
-        }
-    } else if constexpr (is_sequence<T>::value) {
-        if (!j.is_array()) {
-            report_error(ctx, diagnostic_code::type_mismatch, path, "expected an array, got " + describe_value(j));
-            return;
-        }
-        out.clear();
-        out.reserve(j.size());
-        std::size_t i = 0;
-        typename T::value_type item{};
-        for (const auto& element : j) {
-            item = typename T::value_type{};
-            read_value(element, item, ctx, path.element(i++));
-            out.push_back(item);
             if (ctx.stopped()) return;
         }
     } else if constexpr (is_string_map<T>::value) {
