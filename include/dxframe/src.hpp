@@ -72,6 +72,7 @@
 #include <dxframe/io/impl/json.ipp>
 #include <dxframe/model/impl/breakdown.ipp>
 #include <dxframe/model/impl/date.ipp>
+#include <dxframe/model/impl/id_pool.ipp>
 #include <dxframe/model/impl/indicator.ipp>
 #include <dxframe/model/impl/lifetime.ipp>
 #include <dxframe/model/impl/lookup.ipp>

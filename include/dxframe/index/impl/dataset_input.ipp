@@ -48,13 +48,14 @@ inline std::optional<date> dataset_input_cutoff(const dataset_input_options& o) 
 inline void unknown_observation_ids(const dataset& ds, const dataset_index& ids, std::vector<diagnostic>& out) {
     for (std::size_t i = 0; i < ds.observations.size(); ++i) {
         const observation& o = ds.observations[i];
-        const std::string at = "/observations/" + std::to_string(i);
+        // The path is written only for an observation that needs one (not once per observation).
+        const auto at = [i](const char* member) { return "/observations/" + std::to_string(i) + member; };
         if (ids.entity(o.entity) == dataset_index::npos) {
-            out.push_back(dataset_input_diag(severity::warning, diagnostic_code::unknown_reference, at + "/entity",
+            out.push_back(dataset_input_diag(severity::warning, diagnostic_code::unknown_reference, at("/entity"),
                                              "no entity '" + o.entity + "': the observation is not used"));
         }
         if (ids.indicator(o.indicator) == dataset_index::npos) {
-            out.push_back(dataset_input_diag(severity::warning, diagnostic_code::unknown_reference, at + "/indicator",
+            out.push_back(dataset_input_diag(severity::warning, diagnostic_code::unknown_reference, at("/indicator"),
                                              "no indicator '" + o.indicator + "': the observation is not used"));
         }
     }

@@ -6,11 +6,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
-#include <string_view>
-#include <tuple>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -18,6 +17,7 @@
 #include <dxframe/model/breakdown.hpp>
 #include <dxframe/model/dataset.hpp>
 #include <dxframe/model/date.hpp>
+#include <dxframe/model/id_pool.hpp>
 #include <dxframe/model/indicator.hpp>
 #include <dxframe/model/lifetime.hpp>
 #include <dxframe/model/lookup.hpp>
@@ -40,8 +40,9 @@ struct series_point {
 // revision); between equals, the later in the document wins (a correction appended to a report).
 // Validation reports such clashes; the assessment still needs exactly one value per date.
 inline std::vector<dated_value> settle(std::vector<series_point> points) {
-    std::stable_sort(points.begin(), points.end(),
-                     [](const series_point& a, const series_point& b) { return a.point.date < b.point.date; });
+    const auto by_date = [](const series_point& a, const series_point& b) { return a.point.date < b.point.date; };
+    // Reports usually come in date order: no sort (and no sort buffer) then.
+    if (!std::is_sorted(points.begin(), points.end(), by_date)) std::stable_sort(points.begin(), points.end(), by_date);
     std::vector<dated_value> out;
     out.reserve(points.size());
     for (std::size_t i = 0; i < points.size();) {
@@ -164,16 +165,6 @@ DXFRAME_DECL std::vector<ranked_series> observed_rankings(const std::vector<obse
 
 namespace detail {
 
-// Orders breakdown series keys (entity, indicator, breakdown by pointer) by their values.
-struct breakdown_key_order {
-    template <class K>
-    bool operator()(const K& a, const K& b) const {
-        if (std::get<0>(a) != std::get<0>(b)) return std::get<0>(a) < std::get<0>(b);
-        if (std::get<1>(a) != std::get<1>(b)) return std::get<1>(a) < std::get<1>(b);
-        return *std::get<2>(a) < *std::get<2>(b);
-    }
-};
-
 // The continued series (continue_rankings()) of the ranking choose() picks; empty when none.
 inline ranked_series chosen_series(const std::vector<ranked_series>& rankings, const std::optional<date>& as_of) {
     const ranked_series* chosen = choose(rankings, as_of);
@@ -219,55 +210,65 @@ DXFRAME_DECL std::optional<dated_value> first_on_or_after(const std::vector<date
     return std::nullopt;
 }
 
+namespace detail {
+
+// Two 32-bit ids as one hash key.
+inline std::uint64_t id_pair(std::uint32_t a, std::uint32_t b) noexcept {
+    return (std::uint64_t{a} << 32U) | b;
+}
+
+// The position of each id of `pool` in the byte order of their strings (std::string's <).
+inline std::vector<std::uint32_t> ranks_by_string(const id_pool& pool) {
+    std::vector<std::uint32_t> order(pool.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = static_cast<std::uint32_t>(i);
+    std::sort(order.begin(), order.end(),
+              [&pool](std::uint32_t a, std::uint32_t b) { return pool.str(a) < pool.str(b); });
+    std::vector<std::uint32_t> rank(order.size());
+    for (std::size_t r = 0; r < order.size(); ++r)
+        rank[order[r]] = static_cast<std::uint32_t>(r);
+    return rank;
+}
+
+}  // namespace detail
+
 DXFRAME_DECL series_index::series_index(const dataset& ds) {
+    parts_.emplace_back();  // id 0: the headline
     const dataset_index ids(ds);
-    // Grouped through a hash table (one look-up per observation, whatever the number of
-    // series), then entered into the ordered map in key order, each at its end: linear but for
-    // sorting the keys of the series (commune-scale data: 4 M observations, 330 k series).
-    using view_key = std::pair<std::string_view, std::string_view>;
-    struct view_key_hash {
-        std::size_t operator()(const view_key& k) const noexcept {
-            const std::size_t a = std::hash<std::string_view>{}(k.first);
-            return a ^ (std::hash<std::string_view>{}(k.second) + 0x9E3779B97F4A7C15ULL + (a << 6) + (a >> 2));
-        }
-    };
-    std::unordered_map<view_key, detail::ranking_points, view_key_hash> grouped;
-    // Breakdown series are rare next to headline ones: an ordered map of their own keeps the
-    // headline path as it was.
-    std::map<std::tuple<std::string_view, std::string_view, const breakdown*>, detail::ranking_points,
-             detail::breakdown_key_order>
-        parts;
+    std::vector<unit> units;  // by interned indicator id
+    // Grouped through a hash table of interned keys: a look-up per observation whatever the
+    // number of series (commune-scale data: 4 M observations, 330 k series), no string copies.
+    std::unordered_map<series_key, std::size_t, series_key_hash> slot_of;
+    std::vector<std::pair<series_key, detail::ranking_points>> grouped;
+    // The one pass over the observations (entity, indicator, breakdown, then the value, date,
+    // out_of and status add_point() reads).
     for (std::size_t i = 0; i < ds.observations.size(); ++i) {
         const observation& o = ds.observations[i];
-        const std::size_t at = ids.indicator(o.indicator);
-        const unit u = at == dataset_index::npos ? unit::other : ds.framework.indicators[at].unit;
-        if (o.breakdown.empty()) {
-            detail::add_point(grouped[view_key{o.entity, o.indicator}], o, u, i);
-        } else {
-            detail::add_point(parts[{o.entity, o.indicator, &o.breakdown}], o, u, i);
+        const series_key k{entities_.intern(o.entity), indicators_.intern(o.indicator), intern_part(o.breakdown)};
+        if (k.indicator == units.size()) {
+            const std::size_t at = ids.indicator(o.indicator);
+            units.push_back(at == dataset_index::npos ? unit::other : ds.framework.indicators[at].unit);
         }
+        const auto [slot, added] = slot_of.try_emplace(k, grouped.size());
+        if (added) grouped.emplace_back(k, detail::ranking_points{});
+        detail::add_point(grouped[slot->second].second, o, units[k.indicator], i);
     }
-    std::vector<std::pair<view_key, detail::ranking_points*>> ordered;
-    ordered.reserve(grouped.size());
-    for (auto& g : grouped)
-        ordered.emplace_back(g.first, &g.second);
-    std::sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    const auto enter = [this](key&& k, detail::ranking_points&& points, bool at_end) {
+    series_.reserve(grouped.size());
+    for (auto& [k, points] : grouped) {
         auto rankings = detail::settle_rankings(std::move(points));
-        if (rankings.empty()) return;
-        auto continued = detail::continue_rankings(rankings);
-        rankings_of_one r{std::move(rankings), std::move(continued)};
-        if (at_end) {
-            series_.emplace_hint(series_.end(), std::move(k), std::move(r));
-        } else {
-            series_.emplace(std::move(k), std::move(r));
-        }
-    };
-    for (auto& [k, points] : ordered)
-        enter(key{std::string(k.first), std::string(k.second), breakdown{}}, std::move(*points), true);
-    for (auto& [k, points] : parts)
-        enter(key{std::string(std::get<0>(k)), std::string(std::get<1>(k)), *std::get<2>(k)}, std::move(points), false);
+        if (rankings.empty()) continue;
+        auto continued = rankings.size() < 2 ? std::vector<ranked_series>{} : detail::continue_rankings(rankings);
+        series_.emplace(k, rankings_of_one{std::move(rankings), std::move(continued)});
+    }
     add_derived_series(ds);
+    list_series();
+}
+
+DXFRAME_DECL std::uint32_t series_index::intern_part(const breakdown& b) {
+    if (b.empty()) return 0;
+    const auto [it, added] = part_ids_.try_emplace(b, static_cast<std::uint32_t>(parts_.size()));
+    if (added) parts_.push_back(b);
+    return it->second;
 }
 
 DXFRAME_DECL void series_index::add_derived_series(const dataset& ds) {
@@ -282,73 +283,123 @@ DXFRAME_DECL void series_index::add_derived_series(const dataset& ds) {
         derived.points.reserve(points.size());
         for (const derived_point& p : points)
             derived.points.push_back(dated_value{p.date, p.value});
-        key k{derived_entity(ds.framework, *ind.derived), ind.id, breakdown{}};
+        const series_key k{entities_.intern(derived_entity(ds.framework, *ind.derived)), indicators_.intern(ind.id), 0};
         derived_.insert_or_assign(k, std::move(points));
         if (derived.points.empty()) {
             series_.erase(k);
             continue;
         }
-        std::vector<ranked_series> own{derived};
-        series_.insert_or_assign(std::move(k), rankings_of_one{std::move(own), {std::move(derived)}});
+        series_.insert_or_assign(k, rankings_of_one{{std::move(derived)}, {}});
     }
+}
+
+DXFRAME_DECL void series_index::list_series() {
+    const std::vector<std::uint32_t> entity_rank = detail::ranks_by_string(entities_);
+    for (const auto& entry : series_) {
+        const series_key& k = entry.first;
+        entities_of_[detail::id_pair(k.indicator, k.part)].push_back(k.entity);
+        if (k.part != 0) parts_of_[detail::id_pair(k.entity, k.indicator)].push_back(k.part);
+    }
+    for (auto& entry : entities_of_) {
+        std::sort(entry.second.begin(), entry.second.end(),
+                  [&entity_rank](std::uint32_t a, std::uint32_t b) { return entity_rank[a] < entity_rank[b]; });
+    }
+    if (parts_of_.empty()) return;
+    // part_ids_ is a std::map: its order is breakdown order.
+    std::vector<std::uint32_t> part_rank(parts_.size());
+    std::uint32_t r = 0;
+    for (const auto& entry : part_ids_)
+        part_rank[entry.second] = ++r;
+    for (auto& entry : parts_of_) {
+        std::sort(entry.second.begin(), entry.second.end(),
+                  [&part_rank](std::uint32_t a, std::uint32_t b) { return part_rank[a] < part_rank[b]; });
+    }
+}
+
+DXFRAME_DECL const series_index::rankings_of_one* series_index::find(const std::string& entity_id,
+                                                                     const std::string& indicator_id,
+                                                                     const breakdown& b) const {
+    std::uint32_t part = 0;
+    if (!b.empty()) {
+        const auto it = part_ids_.find(b);
+        if (it == part_ids_.end()) return nullptr;
+        part = it->second;
+    }
+    const std::uint32_t entity = entities_.find(entity_id);
+    const std::uint32_t indicator = indicators_.find(indicator_id);
+    if (entity == id_pool::npos || indicator == id_pool::npos) return nullptr;
+    const auto it = series_.find(series_key{entity, indicator, part});
+    return it == series_.end() ? nullptr : &it->second;
 }
 
 DXFRAME_DECL const std::vector<dated_value>& series_index::get(const std::string& entity_id,
                                                                const std::string& indicator_id) const {
     static const std::vector<dated_value> empty;
-    const auto it = series_.find(key{entity_id, indicator_id, breakdown{}});
-    if (it == series_.end()) return empty;
-    const rankings_of_one& r = it->second;
-    const ranked_series* chosen = detail::choose(r.own, std::nullopt);
-    return chosen != nullptr ? r.continued[static_cast<std::size_t>(chosen - r.own.data())].points : empty;
+    const rankings_of_one* r = find(entity_id, indicator_id, breakdown{});
+    if (r == nullptr) return empty;
+    const ranked_series* chosen = detail::choose(r->own, std::nullopt);
+    return chosen != nullptr ? r->continued_of(chosen).points : empty;
 }
 
 DXFRAME_DECL const ranked_series& series_index::get(const std::string& entity_id, const std::string& indicator_id,
                                                     const date& as_of, const breakdown& b) const {
     static const ranked_series empty;
-    const auto it = series_.find(key{entity_id, indicator_id, b});
-    if (it == series_.end()) return empty;
-    const rankings_of_one& r = it->second;
-    const ranked_series* chosen = choose_ranking(r.own, as_of);
-    return chosen != nullptr ? r.continued[static_cast<std::size_t>(chosen - r.own.data())] : empty;
+    const rankings_of_one* r = find(entity_id, indicator_id, b);
+    if (r == nullptr) return empty;
+    const ranked_series* chosen = choose_ranking(r->own, as_of);
+    return chosen != nullptr ? r->continued_of(chosen) : empty;
 }
 
 DXFRAME_DECL std::optional<dated_value> series_index::latest(const std::string& entity_id,
                                                              const std::string& indicator_id,
                                                              const std::optional<date>& as_of,
                                                              const breakdown& b) const {
-    const auto it = series_.find(key{entity_id, indicator_id, b});
-    if (it == series_.end()) return std::nullopt;
-    const rankings_of_one& r = it->second;
-    const ranked_series* chosen = detail::choose(r.own, as_of);
+    const rankings_of_one* r = find(entity_id, indicator_id, b);
+    if (r == nullptr) return std::nullopt;
+    const ranked_series* chosen = detail::choose(r->own, as_of);
     if (chosen == nullptr) return std::nullopt;
-    return latest_on_or_before(r.continued[static_cast<std::size_t>(chosen - r.own.data())].points, as_of);
+    return latest_on_or_before(r->continued_of(chosen).points, as_of);
 }
 
 DXFRAME_DECL const std::vector<derived_point>* series_index::derived(const std::string& entity_id,
                                                                      const std::string& indicator_id) const {
-    const auto it = derived_.find(key{entity_id, indicator_id, breakdown{}});
+    const std::uint32_t entity = entities_.find(entity_id);
+    const std::uint32_t indicator = indicators_.find(indicator_id);
+    if (entity == id_pool::npos || indicator == id_pool::npos) return nullptr;
+    const auto it = derived_.find(series_key{entity, indicator, 0});
     return it == derived_.end() ? nullptr : &it->second;
 }
 
 DXFRAME_DECL std::vector<std::string> series_index::entities_with(const std::string& indicator_id,
                                                                   const breakdown& b) const {
     std::vector<std::string> out;
-    for (const auto& [k, s] : series_) {
-        if (std::get<1>(k) == indicator_id && std::get<2>(k) == b && !s.own.empty()) out.push_back(std::get<0>(k));
+    std::uint32_t part = 0;
+    if (!b.empty()) {
+        const auto it = part_ids_.find(b);
+        if (it == part_ids_.end()) return out;
+        part = it->second;
     }
-    std::sort(out.begin(), out.end());
+    const std::uint32_t indicator = indicators_.find(indicator_id);
+    if (indicator == id_pool::npos) return out;
+    const auto it = entities_of_.find(detail::id_pair(indicator, part));
+    if (it == entities_of_.end()) return out;
+    out.reserve(it->second.size());
+    for (const std::uint32_t e : it->second)
+        out.push_back(entities_.str(e));
     return out;
 }
 
 DXFRAME_DECL std::vector<breakdown> series_index::breakdowns(const std::string& entity_id,
                                                              const std::string& indicator_id) const {
     std::vector<breakdown> out;
-    // The headline sorts first among an entity and indicator's keys (an empty map is least).
-    for (auto it = series_.upper_bound(key{entity_id, indicator_id, breakdown{}}); it != series_.end(); ++it) {
-        if (std::get<0>(it->first) != entity_id || std::get<1>(it->first) != indicator_id) break;
-        out.push_back(std::get<2>(it->first));
-    }
+    const std::uint32_t entity = entities_.find(entity_id);
+    const std::uint32_t indicator = indicators_.find(indicator_id);
+    if (entity == id_pool::npos || indicator == id_pool::npos) return out;
+    const auto it = parts_of_.find(detail::id_pair(entity, indicator));
+    if (it == parts_of_.end()) return out;
+    out.reserve(it->second.size());
+    for (const std::uint32_t part : it->second)
+        out.push_back(parts_[part]);
     return out;
 }
 
