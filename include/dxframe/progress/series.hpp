@@ -192,8 +192,10 @@ private:
     /// The series of (entity, indicator, breakdown), or nullptr.
     const rankings_of_one* find(const std::string& entity_id, const std::string& indicator_id,
                                 const breakdown& b) const;
-    /// Stores the series of every derived indicator under (its derived entity, its id).
-    void add_derived_series(const dataset& ds);
+    /// Stores the series of every derived indicator under (its derived entity, its id);
+    /// `sources` holds, by indicator id, the positions of the observations of the indicators
+    /// derived series are computed from.
+    void add_derived_series(const dataset& ds, const std::vector<std::vector<std::size_t>>& sources);
     /// Fills entities_of_ and parts_of_ from the finished series_.
     void list_series();
 };

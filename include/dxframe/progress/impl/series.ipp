@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <string>
@@ -232,10 +233,32 @@ inline std::vector<std::uint32_t> ranks_by_string(const id_pool& pool) {
 
 }  // namespace detail
 
+namespace detail::derived {
+// derive_series()'s two halves, defined in impl/derived.ipp (which includes this file through
+// series.hpp, so it cannot be included here): series_index runs them on its own grouping.
+inline std::vector<derived_point> computed(const dataset& ds, const indicator& ind, const entity_lifetimes& lifetimes,
+                                           const std::vector<std::size_t>* candidates);
+inline std::vector<derived_point> with_reported(std::vector<derived_point> points,
+                                                const std::vector<dated_value>& reported);
+}  // namespace detail::derived
+
 DXFRAME_DECL series_index::series_index(const dataset& ds) {
     parts_.emplace_back();  // id 0: the headline
     const dataset_index ids(ds);
+    // The indicators derived series are computed from (values and weights) get the first ids,
+    // and the pass below keeps the positions of their observations: derive_series() then reads
+    // those alone instead of every observation once per derived indicator.
+    for (const indicator& ind : ds.framework.indicators) {
+        if (!ind.derived) continue;
+        indicators_.intern(ind.derived->indicator);
+        if (ind.derived->weight) indicators_.intern(*ind.derived->weight);
+    }
+    std::vector<std::vector<std::size_t>> sources(indicators_.size());
     std::vector<unit> units;  // by interned indicator id
+    for (std::size_t i = 0; i < indicators_.size(); ++i) {
+        const std::size_t at = ids.indicator(indicators_.str(static_cast<std::uint32_t>(i)));
+        units.push_back(at == dataset_index::npos ? unit::other : ds.framework.indicators[at].unit);
+    }
     // Grouped through a hash table of interned keys: a look-up per observation whatever the
     // number of series (commune-scale data: 4 M observations, 330 k series), no string copies.
     std::unordered_map<series_key, std::size_t, series_key_hash> slot_of;
@@ -249,6 +272,7 @@ DXFRAME_DECL series_index::series_index(const dataset& ds) {
             const std::size_t at = ids.indicator(o.indicator);
             units.push_back(at == dataset_index::npos ? unit::other : ds.framework.indicators[at].unit);
         }
+        if (k.indicator < sources.size()) sources[k.indicator].push_back(i);
         const auto [slot, added] = slot_of.try_emplace(k, grouped.size());
         if (added) grouped.emplace_back(k, detail::ranking_points{});
         detail::add_point(grouped[slot->second].second, o, units[k.indicator], i);
@@ -260,7 +284,7 @@ DXFRAME_DECL series_index::series_index(const dataset& ds) {
         auto continued = rankings.size() < 2 ? std::vector<ranked_series>{} : detail::continue_rankings(rankings);
         series_.emplace(k, rankings_of_one{std::move(rankings), std::move(continued)});
     }
-    add_derived_series(ds);
+    add_derived_series(ds, sources);
     list_series();
 }
 
@@ -271,19 +295,39 @@ DXFRAME_DECL std::uint32_t series_index::intern_part(const breakdown& b) {
     return it->second;
 }
 
-DXFRAME_DECL void series_index::add_derived_series(const dataset& ds) {
+DXFRAME_DECL void series_index::add_derived_series(const dataset& ds,
+                                                   const std::vector<std::vector<std::size_t>>& sources) {
     // Each derived indicator is evaluated once; its series (computed points, reported ones where
-    // none could be computed) replaces the reported series of the entity it is for.
+    // none could be computed: derive_series()) replaces the reported series of the entity it is for.
     std::optional<entity_lifetimes> lifetimes;
     for (const indicator& ind : ds.framework.indicators) {
         if (!ind.derived) continue;
         if (!lifetimes) lifetimes.emplace(ds.entities);
-        std::vector<derived_point> points = derive_series(ds, ind, *lifetimes);
+        const derivation& d = *ind.derived;
+        // The observations of the values and the weights, in document order.
+        const std::vector<std::size_t>& values = sources[indicators_.find(d.indicator)];
+        std::vector<std::size_t> candidates;
+        if (d.weight && *d.weight != d.indicator) {
+            const std::vector<std::size_t>& weights = sources[indicators_.find(*d.weight)];
+            candidates.reserve(values.size() + weights.size());
+            std::merge(values.begin(), values.end(), weights.begin(), weights.end(), std::back_inserter(candidates));
+        }
+        std::vector<derived_point> computed =
+            detail::derived::computed(ds, ind, *lifetimes, candidates.empty() ? &values : &candidates);
+        const series_key k{entities_.intern(derived_entity(ds.framework, d)), indicators_.intern(ind.id), 0};
+        // The entity's reported series is the one indexed above, unless the indicator's id
+        // repeats in the framework (its unit could differ from the one indexed).
+        std::vector<dated_value> reported;
+        if (find_by_id(ds.framework.indicators, ind.id) != &ind) {
+            reported = observed_series(ds.observations, entities_.str(k.entity), ind.id, ind.unit);
+        } else if (const auto it = series_.find(k); it != series_.end()) {
+            reported = it->second.continued_of(detail::choose(it->second.own, std::nullopt)).points;
+        }
+        std::vector<derived_point> points = detail::derived::with_reported(std::move(computed), reported);
         ranked_series derived{std::nullopt, {}};
         derived.points.reserve(points.size());
         for (const derived_point& p : points)
             derived.points.push_back(dated_value{p.date, p.value});
-        const series_key k{entities_.intern(derived_entity(ds.framework, *ind.derived)), indicators_.intern(ind.id), 0};
         derived_.insert_or_assign(k, std::move(points));
         if (derived.points.empty()) {
             series_.erase(k);
