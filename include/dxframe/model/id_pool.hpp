@@ -46,6 +46,8 @@ public:
     bool empty() const noexcept { return names_.empty(); }
     /// Forgets every string (ids start again at 0).
     DXFRAME_DECL void clear() noexcept;
+    /// Makes room for `n` strings in the look-up without rehashing.
+    DXFRAME_DECL void reserve(std::size_t n);
 
 private:
     // A deque never moves its elements when it grows, so the views the map keys are stay valid.

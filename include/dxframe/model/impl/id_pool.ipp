@@ -3,6 +3,7 @@
 // in header-only mode, by <dxframe/src.hpp> in separate compilation).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -39,6 +40,10 @@ DXFRAME_DECL std::optional<std::uint32_t> id_pool::find(std::string_view text) c
     const auto found = ids_.find(text);
     if (found == ids_.end()) return std::nullopt;
     return found->second;
+}
+
+DXFRAME_DECL void id_pool::reserve(std::size_t n) {
+    ids_.reserve(n);
 }
 
 DXFRAME_DECL void id_pool::clear() noexcept {
