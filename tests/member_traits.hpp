@@ -9,6 +9,8 @@
 #include <type_traits>
 #include <vector>
 
+#include <dxframe/model/observation_table.hpp>
+
 namespace dxframe_test {
 
 /// std::optional<T>.
@@ -21,6 +23,11 @@ template <class T>
 struct is_vec : std::false_type {};
 template <class T>
 struct is_vec<std::vector<T>> : std::true_type {};
+/// dxframe::observation_table: a sequence of observations that is not a vector.
+template <class T>
+struct is_table : std::false_type {};
+template <>
+struct is_table<dxframe::observation_table> : std::true_type {};
 /// std::map<std::string, T>.
 template <class T>
 struct is_map : std::false_type {};

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include <dxframe/model/date.hpp>
+#include <dxframe/model/observation_table.hpp>
 
 namespace dxframe_test {
 
@@ -60,6 +61,12 @@ public:
             const auto j = static_cast<std::size_t>(below(i));
             std::swap(v[i - 1], v[j]);
         }
+    }
+    /// Shuffles the rows of `t` (the same draws as for a vector of its size).
+    void shuffle(dxframe::observation_table& t) {
+        std::vector<dxframe::observation> rows = t.to_vector();
+        shuffle(rows);
+        t = rows;
     }
     /// A date in [from, to] (inclusive).
     dxframe::date date_in(const dxframe::date& from, const dxframe::date& to) {

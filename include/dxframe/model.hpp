@@ -11,6 +11,7 @@
 #include <dxframe/model/entity.hpp>
 #include <dxframe/model/fields.hpp>
 #include <dxframe/model/framework.hpp>
+#include <dxframe/model/id_pool.hpp>
 #include <dxframe/model/indicator.hpp>
 #include <dxframe/model/lifetime.hpp>
 #include <dxframe/model/lookup.hpp>
@@ -18,6 +19,7 @@
 #include <dxframe/model/method.hpp>
 #include <dxframe/model/node.hpp>
 #include <dxframe/model/observation.hpp>
+#include <dxframe/model/observation_table.hpp>
 #include <dxframe/model/partial_dataset.hpp>
 #include <dxframe/model/pillar.hpp>
 #include <dxframe/model/source.hpp>

@@ -75,10 +75,12 @@
 #include <dxframe/io/impl/json.ipp>
 #include <dxframe/model/impl/breakdown.ipp>
 #include <dxframe/model/impl/date.ipp>
+#include <dxframe/model/impl/id_pool.ipp>
 #include <dxframe/model/impl/indicator.ipp>
 #include <dxframe/model/impl/lifetime.ipp>
 #include <dxframe/model/impl/lookup.ipp>
 #include <dxframe/model/impl/observation.ipp>
+#include <dxframe/model/impl/observation_table.ipp>
 #include <dxframe/model/impl/pillar.ipp>
 #include <dxframe/progress/impl/assess.ipp>
 #include <dxframe/progress/impl/assess_measures.ipp>

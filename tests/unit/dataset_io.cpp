@@ -193,10 +193,10 @@ TEST_CASE("save_dataset writes the canonical form", "[dataset_io]") {
 
     // Values the model forbids are refused rather than written as null or as a number.
     dxframe::dataset bad = ds;
-    bad.observations[0].value = std::nan("");
+    bad.observations.edit(0)->value = std::nan("");
     CHECK_THROWS_AS(dxframe::save_dataset(bad), dxframe::error);
     bad = ds;
-    bad.observations[1].status = static_cast<dxframe::observation_status>(9);
+    bad.observations.edit(1)->status = static_cast<dxframe::observation_status>(9);
     try {
         (void)dxframe::save_dataset(bad);
         FAIL("no exception");
@@ -598,6 +598,7 @@ using nlohmann::json;
 
 using dxframe_test::is_map;
 using dxframe_test::is_opt;
+using dxframe_test::is_table;
 using dxframe_test::is_vec;
 
 // Schema names of the model's types; a new model type without one here fails to compile.
@@ -654,7 +655,7 @@ struct checker {
     json expected() {
         if constexpr (is_opt<M>::value) {
             return json{{"anyOf", json::array({expected<typename M::value_type>(), json{{"type", "null"}}})}};
-        } else if constexpr (is_vec<M>::value) {
+        } else if constexpr (is_vec<M>::value || is_table<M>::value) {
             return json{{"type", "array"}, {"items", expected<typename M::value_type>()}};
         } else if constexpr (is_map<M>::value) {
             return json{{"type", "object"}, {"additionalProperties", expected<typename M::mapped_type>()}};
@@ -707,7 +708,7 @@ struct checker {
             using M = std::remove_cv_t<std::remove_reference_t<decltype(std::declval<S&>().*D.pointer)>>;
             members.insert(D.name);
             // The loader's rule: optionals, vectors, maps and defaulted_fields may be omitted.
-            if (!is_opt<M>::value && !is_vec<M>::value && !is_map<M>::value &&
+            if (!is_opt<M>::value && !is_vec<M>::value && !is_table<M>::value && !is_map<M>::value &&
                 !dxframe::is_defaulted_field<S>(D.name)) {
                 required.insert(D.name);
             }

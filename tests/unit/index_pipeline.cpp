@@ -437,13 +437,14 @@ TEST_CASE("dataset denominators of another year than the indicators: a warning n
     };
     CHECK(count_warnings(ds).empty());
     // One unit's 2022 population removed: its latest is of 2021, its indicators of 2022.
-    const std::string unit = ds.observations.front().entity;
-    auto& obs = ds.observations;
+    const std::string unit = ds.observations[0].entity;
+    std::vector<dxframe::observation> obs = ds.observations.to_vector();
     obs.erase(std::remove_if(obs.begin(), obs.end(),
                              [&unit](const dxframe::observation& o) {
                                  return o.entity == unit && o.indicator == "population" && o.date.year() == 2022;
                              }),
               obs.end());
+    ds.observations = obs;
     const auto found = count_warnings(ds);
     REQUIRE(found.size() == 1);
     CHECK(found[0].find("1 unit(s)") != std::string::npos);

@@ -251,10 +251,12 @@ std::string first_difference(const std::string& a, const std::string& b) {
 // Inserts `extra` at random places of a copy of `ds`.
 dataset with_observations(random_source& r, const dataset& ds, const std::vector<observation>& extra) {
     dataset out = ds;
+    std::vector<observation> rows = ds.observations.to_vector();
     for (const auto& o : extra) {
-        const auto at = static_cast<std::ptrdiff_t>(r.below(out.observations.size() + 1));
-        out.observations.insert(out.observations.begin() + at, o);
+        const auto at = static_cast<std::ptrdiff_t>(r.below(rows.size() + 1));
+        rows.insert(rows.begin() + at, o);
     }
+    out.observations = rows;
     return out;
 }
 

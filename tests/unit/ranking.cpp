@@ -91,8 +91,8 @@ TEST_CASE("out_of is read in strict mode, kept, and written back byte for byte",
 
     // Without out_of nothing is written.
     dataset plain = ds;
-    for (auto& o : plain.observations)
-        o.out_of.reset();
+    for (std::size_t i = 0; i < plain.observations.size(); ++i)
+        plain.observations.edit(i)->out_of.reset();
     CHECK(save_dataset(plain).find("out_of") == std::string::npos);
 
     // A wrong type is a load error at its path.
@@ -126,20 +126,20 @@ TEST_CASE("out_of on an indicator that is not a rank is an error at /out_of", "[
 TEST_CASE("out_of must be a whole number of 1 or more", "[ranking][validate]") {
     for (const double bad : {0.0, -3.0, 33.5}) {
         dataset ds = load_clean(two_rankings);
-        ds.observations[2].out_of = bad;
+        ds.observations.edit(2)->out_of = bad;
         const auto got = problems(ds);
         INFO("out_of " << bad);
         REQUIRE(got.size() == 1);
         CHECK(has(got, diagnostic_code::invalid_out_of, "/observations/2/out_of"));
     }
     dataset ds = load_clean(two_rankings);
-    ds.observations[2].out_of = std::numeric_limits<double>::infinity();
+    ds.observations.edit(2)->out_of = std::numeric_limits<double>::infinity();
     CHECK(has(problems(ds), diagnostic_code::non_finite_value, "/observations/2/out_of"));
 }
 
 TEST_CASE("a rank must be a place in its ranking", "[ranking][validate]") {
     dataset ds = load_clean(two_rankings);
-    ds.observations[2].value = 40;  // 40th of 34
+    ds.observations.edit(2)->value = 40;  // 40th of 34
     auto got = problems(ds);
     REQUIRE(got.size() == 1);
     CHECK(got[0].code == diagnostic_code::rank_outside_ranking);
@@ -148,11 +148,11 @@ TEST_CASE("a rank must be a place in its ranking", "[ranking][validate]") {
           "rank 40 of observation of 'dti_rank' for 'vn_hanoi' at 2024-12-31 is larger than its ranking's size 34");
 
     // The last place is fine.
-    ds.observations[2].value = 34;
+    ds.observations.edit(2)->value = 34;
     CHECK(problems(ds).empty());
 
     // Below 1: value_out_of_bounds (unit rank) says it; with an explicit minimum of 0, the ranking does.
-    ds.observations[2].value = 0;
+    ds.observations.edit(2)->value = 0;
     got = problems(ds);
     REQUIRE(got.size() == 1);
     CHECK(has(got, diagnostic_code::value_out_of_bounds, "/observations/2/value"));
@@ -162,14 +162,14 @@ TEST_CASE("a rank must be a place in its ranking", "[ranking][validate]") {
     CHECK(has(got, diagnostic_code::rank_outside_ranking, "/observations/2/value"));
 
     // Not a whole number: a warning.
-    ds.observations[2].value = 2.5;
+    ds.observations.edit(2)->value = 2.5;
     got = problems(ds);
     REQUIRE(got.size() == 1);
     CHECK(has(got, diagnostic_code::rank_outside_ranking, "/observations/2/value", severity::warning));
 
     // A rank without out_of is only checked against the indicator's bounds.
-    ds.observations[2].out_of.reset();
-    ds.observations[2].value = 40;
+    ds.observations.edit(2)->out_of.reset();
+    ds.observations.edit(2)->value = 40;
     CHECK(problems(ds).empty());
 }
 
@@ -186,14 +186,14 @@ TEST_CASE("same ranking, different ranks: a conflict: different rankings: none",
     CHECK(got[0].message.find("in the same ranking (out_of 63)") != std::string::npos);
 
     // The same rank again in the same ranking: a duplicate.
-    ds.observations.back().value = 4;
+    ds.observations.edit(3)->value = 4;
     got = problems(ds);
     REQUIRE(got.size() == 1);
     CHECK(has(got, diagnostic_code::duplicate_observation, "/observations/3", severity::warning));
 
     // A rank without out_of is a series of its own; two of them still conflict.
-    ds.observations.back().out_of.reset();
-    ds.observations.back().value = 2;
+    ds.observations.edit(3)->out_of.reset();
+    ds.observations.edit(3)->value = 2;
     CHECK(problems(ds).empty());
     o.out_of.reset();
     o.value = 3;
@@ -264,9 +264,11 @@ TEST_CASE("progress assesses one ranking: the latest observation's, the larger o
     CHECK(row->series.size() == 2);  // 2022 and 2024 of the 63-province ranking, nothing of the other
 
     // Without out_of nothing changes: one series, no latest_out_of.
-    for (auto& o : ds.observations)
+    std::vector<observation> first_two = ds.observations.to_vector();
+    first_two.resize(2);
+    for (auto& o : first_two)
         o.out_of.reset();
-    ds.observations.erase(ds.observations.begin() + 2, ds.observations.end());
+    ds.observations = first_two;
     a = assess(ds, t, end_2024);
     CHECK_FALSE(a.latest_out_of);
     CHECK(a.latest->value == 4.0);
@@ -283,7 +285,9 @@ TEST_CASE("a rank is shown with its ranking's size: 1 / 34 and 4 / 63", "[rankin
     const date end_2024 = date::from_ymd(2024, 12, 31);
     dataset both = load_clean(two_rankings);
     dataset only_34 = both;
-    only_34.observations.erase(only_34.observations.begin(), only_34.observations.begin() + 2);
+    std::vector<observation> after_merger = only_34.observations.to_vector();
+    after_merger.erase(after_merger.begin(), after_merger.begin() + 2);
+    only_34.observations = after_merger;
     const std::pair<const dataset*, const char*> cases[] = {{&both, "4 / 63"}, {&only_34, "1 / 34"}};
     for (const auto& [ds, shown] : cases) {
         INFO(shown);

@@ -132,7 +132,7 @@ inline dxframe::dataset fixture() {
                        obs("VN", "i_rank", d(2020, 12, 31), 86),   obs("VN", "i_rank", d(2022, 12, 31), 80),
                        obs("P1", "i_online", d(2022, 12, 31), 60), obs("P1", "i_online", d(2023, 12, 31), 70),
                        obs("P2", "i_online", d(2023, 12, 31), 90), obs("P3", "i_online", d(2023, 12, 31), 70)};
-    ds.observations.back().source.reset();  // one observation without a source
+    ds.observations.edit(ds.observations.size() - 1)->source.reset();  // one observation without a source
     return ds;
 }
 

@@ -49,8 +49,8 @@ dataset freshness_fixture() {
     ds.framework.targets.push_back(t);
     ds.observations.push_back(report_test::obs("VN", "i_gone", d(2022, 6, 30), 10));
     ds.framework.targets[0].source->published = d(2020, 6, 3);
-    ds.observations[1].source->published = d(2024, 2, 15);
-    ds.observations[3].source->published = d(2025, 3, 1);  // after the as-of date
+    ds.observations.edit(1)->source->published = d(2024, 2, 15);
+    ds.observations.edit(3)->source->published = d(2025, 3, 1);  // after the as-of date
     return ds;
 }
 

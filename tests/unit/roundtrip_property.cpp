@@ -33,6 +33,7 @@ namespace {
 
 using dxframe_test::is_map;
 using dxframe_test::is_opt;
+using dxframe_test::is_table;
 using dxframe_test::is_vec;
 
 // SplitMix64: tiny, seedable, and identical on every platform (unlike <random> distributions).
@@ -150,7 +151,7 @@ void fill_struct(T& value, rng& r, coverage_map& coverage) {
         bool present = true;
         if constexpr (is_opt<M>::value) {
             present = member.has_value();
-        } else if constexpr (is_vec<M>::value || is_map<M>::value) {
+        } else if constexpr (is_vec<M>::value || is_table<M>::value || is_map<M>::value) {
             present = !member.empty();
         }
         coverage[std::string(typeid(T).name()) + "::" + D.name] += present ? 1 : 0;
@@ -171,6 +172,11 @@ void fill(T& value, rng& r, coverage_map& coverage) {
         value.resize(static_cast<std::size_t>(r.below(4)));
         for (auto& element : value)
             fill(element, r, coverage);
+    } else if constexpr (is_table<T>::value) {
+        std::vector<typename T::value_type> rows(static_cast<std::size_t>(r.below(4)));
+        for (auto& element : rows)
+            fill(element, r, coverage);
+        value = rows;
     } else if constexpr (is_map<T>::value) {
         value.clear();
         const auto n = r.below(4);
@@ -207,6 +213,10 @@ bool same(const T& a, const T& b, const std::string& path, std::string& where) {
     if constexpr (is_opt<T>::value) {
         ok = a.has_value() == b.has_value() && (!a || same(*a, *b, path, where));
     } else if constexpr (is_vec<T>::value) {
+        ok = a.size() == b.size();
+        for (std::size_t i = 0; ok && i < a.size(); ++i)
+            ok = same(a[i], b[i], path + "/" + std::to_string(i), where);
+    } else if constexpr (is_table<T>::value) {
         ok = a.size() == b.size();
         for (std::size_t i = 0; ok && i < a.size(); ++i)
             ok = same(a[i], b[i], path + "/" + std::to_string(i), where);
@@ -321,9 +331,10 @@ TEST_CASE("the comparison used above does detect differences", "[roundtrip]") {
     std::string where;
     CHECK(same(a, a, "", where));
     dxframe::dataset b = a;
-    b.observations.back().status = b.observations.back().status == dxframe::observation_status::final
-                                       ? dxframe::observation_status::provisional
-                                       : dxframe::observation_status::final;
+    const std::size_t last = b.observations.size() - 1;
+    b.observations.edit(last)->status = b.observations[last].status == dxframe::observation_status::final
+                                            ? dxframe::observation_status::provisional
+                                            : dxframe::observation_status::final;
     CHECK_FALSE(same(a, b, "", where));
     CHECK(where == "/observations/" + std::to_string(a.observations.size() - 1) + "/status");
     where.clear();

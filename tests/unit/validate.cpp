@@ -130,8 +130,8 @@ dataset clean() {
                        make_obs("VN", "plan_share", d(2022, 6, 30), std::nullopt),  // 2: 60/63
                        make_obs("VN", "speed", d(2024, 12, 31), 159.32),            // 3
                        make_obs("HN", "online", d(2023, 12, 31), 90.0)};            // 4
-    ds.observations[2].numerator = 60;
-    ds.observations[2].denominator = 63;
+    ds.observations.edit(2)->numerator = 60;
+    ds.observations.edit(2)->denominator = 63;
     return ds;
 }
 
@@ -262,10 +262,10 @@ TEST_CASE("unknown_reference: every reference is resolved", "[validate]") {
     }
     SECTION("observation entity and indicator") {
         auto ds = clean();
-        ds.observations[3].entity = "VNM";
+        ds.observations.edit(3)->entity = "VNM";
         only(ds, diagnostic_code::unknown_reference, "/observations/3/entity");
         ds = clean();
-        ds.observations[4].indicator = "onlin";
+        ds.observations.edit(4)->indicator = "onlin";
         only(ds, diagnostic_code::unknown_reference, "/observations/4/indicator");
     }
 }
@@ -273,33 +273,33 @@ TEST_CASE("unknown_reference: every reference is resolved", "[validate]") {
 TEST_CASE("value_out_of_bounds: observations, target values, baselines, milestones", "[validate]") {
     SECTION("a percent of 130 against the bounds the unit implies") {
         auto ds = clean();
-        ds.observations[4].value = 130;
+        ds.observations.edit(4)->value = 130;
         CHECK(only(ds, diagnostic_code::value_out_of_bounds, "/observations/4/value").message ==
               "value 130 of observation of 'online' for 'HN' at 2023-12-31 is above the maximum 100 of indicator "
               "'online' (implied by unit percent)");
     }
     SECTION("the bounds themselves are inside") {
         auto ds = clean();
-        ds.observations[4].value = 100;
-        ds.observations[0].value = 0;
-        ds.observations[1].value = 1;  // rank 1 is the best rank
+        ds.observations.edit(4)->value = 100;
+        ds.observations.edit(0)->value = 0;
+        ds.observations.edit(1)->value = 1;  // rank 1 is the best rank
         CHECK(validate(ds).empty());
     }
     SECTION("rank 0, and explicit bounds") {
         auto ds = clean();
-        ds.observations[1].value = 0;
+        ds.observations.edit(1)->value = 0;
         CHECK(contains(only(ds, diagnostic_code::value_out_of_bounds, "/observations/1/value").message,
                        "below the minimum 1"));
         ds = clean();
         ds.framework.indicators[3].maximum = 1000;  // mbps, explicit
-        ds.observations[3].value = 1000.5;
+        ds.observations.edit(3)->value = 1000.5;
         const auto x = only(ds, diagnostic_code::value_out_of_bounds, "/observations/3/value");
         CHECK(contains(x.message, "above the maximum 1000 of indicator 'speed'"));
         CHECK_FALSE(contains(x.message, "implied"));
     }
     SECTION("a ratio observation is checked on its effective value") {
         auto ds = clean();
-        ds.observations[2].numerator = -3;  // -3/63 of a percent: below 0
+        ds.observations.edit(2)->numerator = -3;  // -3/63 of a percent: below 0
         CHECK(contains(only(ds, diagnostic_code::value_out_of_bounds, "/observations/2/numerator").message,
                        "-3/63 = -4.761904761904762"));
     }
@@ -324,7 +324,7 @@ TEST_CASE("value_out_of_bounds: observations, target values, baselines, mileston
         auto ds = clean();
         ds.framework.indicators[3].minimum = 10;
         ds.framework.indicators[3].maximum = 5;
-        ds.observations[3].value = 159.32;
+        ds.observations.edit(3)->value = 159.32;
         CHECK(with_code(validate(ds), diagnostic_code::value_out_of_bounds).empty());
         only(ds, diagnostic_code::invalid_bounds, "/framework/indicators/3/minimum");
     }
@@ -333,7 +333,7 @@ TEST_CASE("value_out_of_bounds: observations, target values, baselines, mileston
 TEST_CASE("numerator_exceeds_denominator and non_positive_denominator", "[validate]") {
     SECTION("64 of 63 provinces") {
         auto ds = clean();
-        ds.observations[2].numerator = 64;
+        ds.observations.edit(2)->numerator = 64;
         const auto x = only(ds, diagnostic_code::numerator_exceeds_denominator, "/observations/2/numerator");
         CHECK(contains(x.message, "64/63"));
         // The specific code replaces the out-of-bounds report it implies.
@@ -341,7 +341,7 @@ TEST_CASE("numerator_exceeds_denominator and non_positive_denominator", "[valida
     }
     SECTION("63 of 63 is fine; so is more than 1 for a plain ratio (connections per person)") {
         auto ds = clean();
-        ds.observations[2].numerator = 63;
+        ds.observations.edit(2)->numerator = 63;
         CHECK(validate(ds).empty());
         ds.framework.indicators.push_back(make_indicator("iot_per_person", "soc", unit::ratio));
         auto o = make_obs("VN", "iot_per_person", d(2025, 12, 31), std::nullopt);
@@ -352,28 +352,28 @@ TEST_CASE("numerator_exceeds_denominator and non_positive_denominator", "[valida
     }
     SECTION("zero and negative denominators") {
         auto ds = clean();
-        ds.observations[2].denominator = 0;
+        ds.observations.edit(2)->denominator = 0;
         CHECK(only(ds, diagnostic_code::non_positive_denominator, "/observations/2/denominator").message ==
               "observation of 'plan_share' for 'VN' at 2022-06-30 has denominator 0; it must be greater than 0");
-        ds.observations[2].denominator = -63;
+        ds.observations.edit(2)->denominator = -63;
         only(ds, diagnostic_code::non_positive_denominator, "/observations/2/denominator");
     }
 }
 
 TEST_CASE("ambiguous_value: value and ratio, neither, half a ratio", "[validate]") {
     auto ds = clean();
-    ds.observations[0].numerator = 84;
-    ds.observations[0].denominator = 100;
+    ds.observations.edit(0)->numerator = 84;
+    ds.observations.edit(0)->denominator = 100;
     CHECK(contains(only(ds, diagnostic_code::ambiguous_value, "/observations/0/value").message, "both a value (84)"));
     ds = clean();
-    ds.observations[0].value.reset();
+    ds.observations.edit(0)->value.reset();
     CHECK(contains(only(ds, diagnostic_code::ambiguous_value, "/observations/0/value").message, "neither"));
     ds = clean();
-    ds.observations[2].denominator.reset();
+    ds.observations.edit(2)->denominator.reset();
     CHECK(contains(only(ds, diagnostic_code::ambiguous_value, "/observations/2/denominator").message,
                    "numerator (60) but no denominator"));
     ds = clean();
-    ds.observations[2].numerator.reset();
+    ds.observations.edit(2)->numerator.reset();
     only(ds, diagnostic_code::ambiguous_value, "/observations/2/numerator");
 }
 
@@ -608,7 +608,7 @@ TEST_CASE("conflicting_observations and duplicate_observation", "[validate]") {
     CHECK(only(ds, diagnostic_code::conflicting_observations, "/observations/5/value").message ==
           "observation of 'online' for 'VN' at 2023-12-31 has value 85.5, but /observations/0 reports 84 for the same "
           "entity, indicator and date");
-    ds.observations[5].value = 84;
+    ds.observations.edit(5)->value = 84;
     const auto x = only(ds, diagnostic_code::duplicate_observation, "/observations/5", severity::warning);
     CHECK(contains(x.message, "repeats /observations/0"));
     CHECK_FALSE(has_errors(validate(ds)));
@@ -695,7 +695,7 @@ TEST_CASE("invalid_bounds: explicit and implied by the unit", "[validate]") {
     auto ds = clean();
     ds.framework.indicators[3].minimum = 10;
     ds.framework.indicators[3].maximum = 1;
-    ds.observations[3].value = 5;
+    ds.observations.edit(3)->value = 5;
     CHECK(only(ds, diagnostic_code::invalid_bounds, "/framework/indicators/3/minimum").message ==
           "indicator 'speed' has minimum 10 above its maximum 1");
     ds = clean();
@@ -705,8 +705,8 @@ TEST_CASE("invalid_bounds: explicit and implied by the unit", "[validate]") {
     ds = clean();
     ds.framework.indicators[0].minimum = 50;
     ds.framework.indicators[0].maximum = 50;  // a single admissible value is still consistent
-    ds.observations[0].value = 50;
-    ds.observations[4].value = 50;
+    ds.observations.edit(0)->value = 50;
+    ds.observations.edit(4)->value = 50;
     ds.framework.targets[0].value = 50;
     ds.framework.targets[0].baseline->value = 50;
     CHECK(with_code(validate(ds), diagnostic_code::invalid_bounds).empty());
@@ -726,8 +726,8 @@ TEST_CASE("empty_framework", "[validate]") {
 TEST_CASE("missing_source is info, and can be turned off", "[validate]") {
     auto ds = clean();
     ds.framework.targets[1].source.reset();
-    ds.observations[3].source.reset();
-    ds.observations[4].source->reference = "  ";
+    ds.observations.edit(3)->source.reset();
+    ds.observations.edit(4)->source->reference = "  ";
     const auto all = validate(ds);
     REQUIRE(all.size() == 3);
     CHECK(all[0].path == "/framework/targets/1/source");
@@ -746,11 +746,11 @@ TEST_CASE("missing_source is info, and can be turned off", "[validate]") {
 
 TEST_CASE("non_finite_value: NaN and infinity built in code", "[validate]") {
     auto ds = clean();
-    ds.observations[0].value = not_a_number;
+    ds.observations.edit(0)->value = not_a_number;
     CHECK(only(ds, diagnostic_code::non_finite_value, "/observations/0/value").message ==
           "value of observation of 'online' for 'VN' at 2023-12-31 is NaN, not a finite number");
     ds = clean();
-    ds.observations[2].denominator = infinity;
+    ds.observations.edit(2)->denominator = infinity;
     only(ds, diagnostic_code::non_finite_value, "/observations/2/denominator");
     ds = clean();
     ds.framework.indicators[1].weight = infinity;
@@ -771,7 +771,7 @@ TEST_CASE("non_finite_value: NaN and infinity built in code", "[validate]") {
 
 TEST_CASE("diagnostics come in document order", "[validate]") {
     auto ds = clean();
-    ds.observations[4].value = 130;                    // /observations/4/value
+    ds.observations.edit(4)->value = 130;              // /observations/4/value
     ds.entities[5].effective.reset();                  // /entities/5/effective
     ds.framework.tasks[0].owner = "MIC";               // /framework/tasks/0/owner
     ds.framework.targets[0].upper = 90;                // /framework/targets/0/upper
@@ -821,11 +821,11 @@ TEST_CASE("validate never throws, whatever the data", "[validate]") {
                 case 4: ds.framework.targets[next(2)].kind = static_cast<target_kind>(next(7)); break;
                 case 5: ds.entities[next(6)].successor_of.push_back(id); break;
                 case 6: ds.entities[next(6)].parent = id; break;
-                case 7: ds.observations[next(5)].denominator = v; break;
+                case 7: ds.observations.edit(next(5))->denominator = v; break;
                 case 8: ds.observations.push_back(ds.observations[next(ds.observations.size())]); break;
                 case 9: ds.framework.nodes[next(3)].weight = v; break;
                 case 10: ds.framework.targets[next(2)].upper = v; break;
-                default: ds.observations[next(5)].value.reset(); break;
+                default: ds.observations.edit(next(5))->value.reset(); break;
             }
         }
         std::vector<diagnostic> all;

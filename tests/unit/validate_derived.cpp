@@ -146,7 +146,7 @@ TEST_CASE("weighted_mean without weight is invalid_derivation at /weight", "[val
 TEST_CASE("a member's value without a weight on or before its date is missing_weight", "[validate][derived]") {
     dataset ds = weighted();
     // c's population comes after its value: at 2024-12-31 c has no weight.
-    ds.observations[2].date = d("2025-06-30");
+    ds.observations.edit(2)->date = d("2025-06-30");
     const auto found = with_code(validate(ds), diagnostic_code::missing_weight);
     REQUIRE(found.size() == 1);
     CHECK(found[0].path == "/observations/5");
@@ -173,7 +173,7 @@ TEST_CASE("a reported value of a derived indicator that differs from the compute
 TEST_CASE("cli validate: a weight missing for a member and a count on an unknown indicator exit 1",
           "[cli][validate][derived]") {
     dataset ds = weighted();
-    ds.observations[2].date = d("2025-06-30");
+    ds.observations.edit(2)->date = d("2025-06-30");
     ds.framework.indicators[4].derived->indicator = "no_such_indicator";
     dxframe_test::scratch s;
     const auto file = s.file("derived.json", save_dataset(ds));

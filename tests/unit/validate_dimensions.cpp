@@ -53,7 +53,7 @@ TEST_CASE("a dataset with dimensions and breakdowns validates clean", "[validate
 
 TEST_CASE("a breakdown by a dimension the indicator does not list is unknown_dimension", "[validate][dimensions]") {
     dataset ds = sample();
-    ds.observations[4].breakdown = {{"area", "rural"}, {"sex", "female"}};  // the share is split by sex only
+    ds.observations.edit(4)->breakdown = {{"area", "rural"}, {"sex", "female"}};  // the share is split by sex only
     const auto found = of_code(ds, diagnostic_code::unknown_dimension);
     REQUIRE(found.size() == 1);
     CHECK(found[0].path == "/observations/4/breakdown/area");
@@ -63,7 +63,7 @@ TEST_CASE("a breakdown by a dimension the indicator does not list is unknown_dim
 
 TEST_CASE("a code its dimension does not have is unknown_dimension_code", "[validate][dimensions]") {
     dataset ds = sample();
-    ds.observations[8].breakdown = {{"sex", "femal"}};
+    ds.observations.edit(8)->breakdown = {{"sex", "femal"}};
     ds.framework.targets[1].breakdown = {{"sex", "women"}};
     const auto found = of_code(ds, diagnostic_code::unknown_dimension_code);
     REQUIRE(found.size() == 2);
@@ -105,18 +105,18 @@ TEST_CASE("counts: parts that add up to more than their total are breakdown_exce
     // Headline 1 200 000; female 650 000 + male 550 000 = the total exactly: clean.
     CHECK(of_code(ds, diagnostic_code::breakdown_exceeds_total).empty());
     // Male 550 001 crosses the headline by one.
-    ds.observations[9].value = 550001;
+    ds.observations.edit(9)->value = 550001;
     auto found = of_code(ds, diagnostic_code::breakdown_exceeds_total);
     REQUIRE(found.size() == 1);
     CHECK(found[0].path == "/observations/9/value");
     CHECK(found[0].message.find("/observations/7") != std::string::npos);
     CHECK(found[0].message.find("'sex'") != std::string::npos);
     // Within the relative tolerance (1e-9 of 1.2e6 = 0.0012): not reported.
-    ds.observations[9].value = 550000.001;
+    ds.observations.edit(9)->value = 550000.001;
     CHECK(of_code(ds, diagnostic_code::breakdown_exceeds_total).empty());
     // A second level: rural + urban women against the women's total, reported at the crossing part.
     ds = sample();
-    ds.observations[11].value = 250001;
+    ds.observations.edit(11)->value = 250001;
     // A repeat of a part (here a conflicting one) is not added twice.
     ds.observations.push_back(trained(250001, {{"sex", "female"}, {"area", "urban"}}));
     found = of_code(ds, diagnostic_code::breakdown_exceeds_total);
@@ -173,8 +173,8 @@ TEST_CASE("breakdowns survive save and load, and documents without them are unch
         ind.dimensions.clear();
     for (auto& t : plain.framework.targets)
         t.breakdown.clear();
-    for (auto& o : plain.observations)
-        o.breakdown.clear();
+    for (std::size_t i = 0; i < plain.observations.size(); ++i)
+        plain.observations.edit(i)->breakdown.clear();
     const std::string plain_text = save_dataset(plain);
     CHECK(plain_text.find("\"breakdown\"") == std::string::npos);
     CHECK(plain_text.find("\"dimensions\"") == std::string::npos);

@@ -109,8 +109,8 @@ TEST_CASE("validation warns about figures dated outside their entity's lifetime,
     CHECK(w[1].message.find("came into being on 2025-07-01") != std::string::npos);
     CHECK(w[1].message.find("backcast") != std::string::npos);
     // A re-cut figure says so: no warning. backcast does not excuse a figure after the end.
-    ds.observations[2].backcast = true;
-    ds.observations[1].backcast = true;
+    ds.observations.edit(2)->backcast = true;
+    ds.observations.edit(1)->backcast = true;
     w = lifetime_warnings(ds);
     REQUIRE(w.size() == 1);
     CHECK(w[0].path == "/observations/1/date");
@@ -150,7 +150,7 @@ TEST_CASE("validation warns about open tasks and targets whose entity is gone at
 TEST_CASE("backcast is read and written by the data format, and left out when absent") {
     dataset ds = merged();
     ds.observations = {obs("tuyenquang_2025", "2024-12-31"), obs("hanoi", "2024-12-31")};
-    ds.observations[0].backcast = true;
+    ds.observations.edit(0)->backcast = true;
     const std::string text = save_dataset(ds);
     CHECK(text.find("\"backcast\": true") != std::string::npos);
     CHECK(text.find("backcast") == text.rfind("backcast"));  // only on the one that is

@@ -61,12 +61,13 @@ const indicator& indicator_of(const std::string& id) {
 }
 
 // The one observation of (entity, indicator, date); fails the test if there is not exactly one.
-const observation& observation_of(const std::string& ent, const std::string& ind, const std::string& when) {
-    const observation* found = nullptr;
+// A copy: the dataset's observations are rows of a table, each read as a new observation.
+observation observation_of(const std::string& ent, const std::string& ind, const std::string& when) {
+    std::optional<observation> found;
     int n = 0;
     for (const auto& o : vn().observations) {
         if (o.entity == ent && o.indicator == ind && o.date.to_string() == when) {
-            found = &o;
+            found = o;
             ++n;
         }
     }

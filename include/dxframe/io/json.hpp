@@ -89,7 +89,8 @@ void write_members(J& object, const T& value, const json_write_options& options,
         using member_type = std::remove_cv_t<std::remove_reference_t<decltype(member)>>;
         if constexpr (is_optional<member_type>::value) {
             if (!member.has_value() && !options.empty_optionals_as_null) return;
-        } else if constexpr (is_vector<member_type>::value || is_string_map<member_type>::value) {
+        } else if constexpr (is_vector<member_type>::value || is_sequence<member_type>::value ||
+                             is_string_map<member_type>::value) {
             if (options.omit_empty_containers && member.empty()) return;
         }
         append_member(object, std::string(D.name), write_value<J>(member, options, path.member(D.name)));
@@ -116,7 +117,7 @@ J write_value(const T& value, const json_write_options& options, const json_path
         return J(value);
     } else if constexpr (std::is_same<T, date>::value) {
         return J(value.to_string());
-    } else if constexpr (is_vector<T>::value) {
+    } else if constexpr (is_vector<T>::value || is_sequence<T>::value) {
         J array = J::array();
         auto& items = array.template get_ref<typename J::array_t&>();
         items.reserve(value.size());

@@ -35,6 +35,8 @@
 
 namespace dxframe {
 
+class observation_table;
+
 /// Whether dxframe's generic JSON conversion applies to a described type. Specialise it to
 /// `std::false_type` for a type that has its own `to_json` / `from_json` (or its own
 /// `nlohmann::adl_serializer`); otherwise the generic conversion would take precedence, since an
@@ -77,6 +79,13 @@ template <class T>
 struct is_vector : std::false_type {};
 template <class T, class A>
 struct is_vector<std::vector<T, A>> : std::true_type {};
+
+/// Containers that are read and written as a JSON array of their value_type without being a
+/// std::vector (observation_table: rows in, observations out).
+template <class T>
+struct is_sequence : std::false_type {};
+template <>
+struct is_sequence<observation_table> : std::true_type {};
 
 template <class T>
 struct is_string_map : std::false_type {};

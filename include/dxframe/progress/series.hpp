@@ -3,10 +3,12 @@
 /// @brief The time series an assessment works on: one entity's usable values of one indicator.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
-#include <tuple>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -16,8 +18,10 @@
 #include <dxframe/model/breakdown.hpp>
 #include <dxframe/model/dataset.hpp>
 #include <dxframe/model/date.hpp>
+#include <dxframe/model/id_pool.hpp>
 #include <dxframe/model/indicator.hpp>
 #include <dxframe/model/observation.hpp>
+#include <dxframe/model/observation_table.hpp>
 
 namespace dxframe {
 
@@ -55,6 +59,10 @@ DXFRAME_DECL const ranked_series* choose_ranking(const std::vector<ranked_series
 /// is 95.24). Observations without a usable value are skipped (validation reports them). Only
 /// the observations of breakdown `b` count (the headline, by default: a figure for women never
 /// enters the series of the whole population).
+DXFRAME_DECL std::vector<ranked_series> observed_rankings(const observation_table& observations,
+                                                          const std::string& entity_id, const std::string& indicator_id,
+                                                          unit u, const breakdown& b = {});
+/// The same over a vector of observations (it builds a table).
 DXFRAME_DECL std::vector<ranked_series> observed_rankings(const std::vector<observation>& observations,
                                                           const std::string& entity_id, const std::string& indicator_id,
                                                           unit u, const breakdown& b = {});
@@ -63,6 +71,10 @@ DXFRAME_DECL std::vector<ranked_series> observed_rankings(const std::vector<obse
 /// observed_rankings(), continued through the dates where it has no point (see ranked_series;
 /// an empty series when there is no usable value). Points after `as_of` are kept (see up_to()).
 /// The series of breakdown `b` (the headline by default).
+DXFRAME_DECL ranked_series observed_series(const observation_table& observations, const std::string& entity_id,
+                                           const std::string& indicator_id, unit u, const date& as_of,
+                                           const breakdown& b = {});
+/// The same over a vector of observations (it builds a table).
 DXFRAME_DECL ranked_series observed_series(const std::vector<observation>& observations, const std::string& entity_id,
                                            const std::string& indicator_id, unit u, const date& as_of,
                                            const breakdown& b = {});
@@ -74,6 +86,10 @@ DXFRAME_DECL ranked_series observed_series(const std::vector<observation>& obser
 /// several rankings (out_of), the series of the ranking of the latest one (choose_ranking()
 /// at the last date); use the overload with an as-of date to assess at an earlier date. The
 /// headline series: observations with a breakdown are not part of it.
+DXFRAME_DECL std::vector<dated_value> observed_series(const observation_table& observations,
+                                                      const std::string& entity_id, const std::string& indicator_id,
+                                                      unit u);
+/// The same over a vector of observations (it builds a table).
 DXFRAME_DECL std::vector<dated_value> observed_series(const std::vector<observation>& observations,
                                                       const std::string& entity_id, const std::string& indicator_id,
                                                       unit u);
@@ -144,16 +160,55 @@ public:
     std::vector<breakdown> breakdowns(const std::string& entity_id, const std::string& indicator_id) const;
 
 private:
-    using key = std::tuple<std::string, std::string, breakdown>;
+    /// One series' key: interned entity, indicator and breakdown (0 = the headline).
+    struct series_key {
+        std::uint32_t entity = 0;     ///< In entities_.
+        std::uint32_t indicator = 0;  ///< In indicators_.
+        std::uint32_t part = 0;       ///< In parts_.
+        bool operator==(const series_key& o) const noexcept {
+            return entity == o.entity && indicator == o.indicator && part == o.part;
+        }
+    };
+    /// Mixes the three ids (consecutive ids must not fall into neighbouring buckets).
+    struct series_key_hash {
+        std::size_t operator()(const series_key& k) const noexcept {
+            std::uint64_t x = ((std::uint64_t{k.entity} << 32U) | k.indicator) ^ (k.part * 0x9E3779B97F4A7C15ULL);
+            x ^= x >> 33U;
+            x *= 0xFF51AFD7ED558CCDULL;
+            x ^= x >> 33U;
+            return static_cast<std::size_t>(x);
+        }
+    };
     /// The rankings of one entity and indicator, as observed (for choose_ranking()) and continued.
     struct rankings_of_one {
         std::vector<ranked_series> own;
+        /// continue_rankings() of `own`; empty for a single ranking, which is its own continuation.
         std::vector<ranked_series> continued;
+        /// The continued series of `chosen` (an element of `own`).
+        const ranked_series& continued_of(const ranked_series* chosen) const noexcept {
+            return continued.empty() ? *chosen : continued[static_cast<std::size_t>(chosen - own.data())];
+        }
     };
-    std::map<key, rankings_of_one> series_;
-    std::map<key, std::vector<derived_point>> derived_;  ///< The points of each derived series.
-    /// Stores the series of every derived indicator under (its derived entity, its id).
-    void add_derived_series(const dataset& ds);
+    id_pool entities_;                             ///< Entity ids of the series.
+    id_pool indicators_;                           ///< Indicator ids of the series.
+    std::vector<breakdown> parts_;                 ///< Interned breakdowns by id; parts_[0] is the headline.
+    std::map<breakdown, std::uint32_t> part_ids_;  ///< The ids of the other breakdowns, in breakdown order.
+    std::unordered_map<series_key, rankings_of_one, series_key_hash> series_;
+    std::unordered_map<series_key, std::vector<derived_point>, series_key_hash> derived_;  ///< Derived points.
+    /// Per (indicator, breakdown): the entities with a series, sorted by id (entities_with()).
+    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> entities_of_;
+    /// Per (entity, indicator): its breakdowns other than the headline, in breakdown order.
+    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> parts_of_;
+
+    /// The series of (entity, indicator, breakdown), or nullptr.
+    const rankings_of_one* find(const std::string& entity_id, const std::string& indicator_id,
+                                const breakdown& b) const;
+    /// Stores the series of every derived indicator under (its derived entity, its id);
+    /// `sources` holds, by indicator id, the positions of the observations of the indicators
+    /// derived series are computed from.
+    void add_derived_series(const dataset& ds, const std::vector<std::vector<std::size_t>>& sources);
+    /// Fills entities_of_ and parts_of_ from the finished series_.
+    void list_series();
 };
 
 }  // namespace dxframe

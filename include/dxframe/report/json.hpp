@@ -29,7 +29,7 @@ nlohmann::ordered_json report_json_value(const T& value) {
     if constexpr (is_optional<T>::value) {
         if (!value) return nullptr;
         return report_json_value(*value);
-    } else if constexpr (is_vector<T>::value) {
+    } else if constexpr (is_vector<T>::value || is_sequence<T>::value) {
         nlohmann::ordered_json array = nlohmann::ordered_json::array();
         for (const auto& element : value)
             array.push_back(report_json_value(element));

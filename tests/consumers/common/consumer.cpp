@@ -105,7 +105,7 @@ int main() {
 
     // A value of 130 for a percent indicator is bad data: reported, not thrown.
     dxframe::dataset broken = ds;
-    broken.observations[0].value = 130.0;
+    broken.observations.edit(0)->value = 130.0;
     const std::vector<dxframe::diagnostic> broken_checked = dxframe::validate(broken);
     check(dxframe::has_errors(broken_checked), "a percent of 130 is an error");
     bool out_of_bounds_reported = false;

@@ -91,7 +91,10 @@ inline std::unordered_map<std::size_t, std::vector<std::string>> breakdown_cross
         const auto v = effective_value(o, unit::count);
         return v && std::isfinite(*v) ? v : std::nullopt;
     };
-    if (std::none_of(obs.begin(), obs.end(), [](const observation& o) { return !o.breakdown.empty(); })) return out;
+    bool any_breakdown = false;  // read from the keys: nothing is built for a dataset without them
+    for (std::size_t i = 0; i < obs.size() && !any_breakdown; ++i)
+        any_breakdown = obs.breakdown_key(i) != 0;
+    if (!any_breakdown) return out;
     // The totals: the first usable value of each (point, breakdown) (a conflict is reported apart).
     std::unordered_map<std::string, std::pair<std::size_t, double>> totals;
     for (std::size_t i = 0; i < obs.size(); ++i) {

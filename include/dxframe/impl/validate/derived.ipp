@@ -128,9 +128,10 @@ inline void check_reported_values(context& cx, const indicator& ind) {
         if (p.origin == derived_origin::computed) computed.emplace(p.date, p);
     }
     if (computed.empty()) return;
-    for (std::size_t i = 0; i < cx.ds.observations.size(); ++i) {
-        const observation& o = cx.ds.observations[i];
-        if (o.indicator != ind.id || o.entity != who) continue;
+    const observation_table& rows = cx.ds.observations;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (rows.indicator(i) != ind.id || rows.entity(i) != who) continue;  // compared without building a row
+        const observation& o = rows[i];
         const auto at = computed.find(o.date);
         const auto reported = effective_value(o, ind.unit);
         if (at == computed.end() || !reported || !std::isfinite(*reported)) continue;

@@ -71,10 +71,10 @@ struct earlier_observation {
 };
 
 /// The observations seen so far, by key, with their values: each one is recorded in document
-/// order and compared with the first one of its key. Ids are interned to numbers, so a key is a
-/// few words; the keys are found through an open-addressing table of positions (linear
+/// order and compared with the first one of its key. Ids are the table's interned numbers, so a
+/// key is a few words; the keys are found through an open-addressing table of positions (linear
 /// probing, at most half full), so a clean observation costs a few hash look-ups and no
-/// allocation of its own (about 56 bytes each, against a hash-map node and its bucket). Positions
+/// allocation of its own (about 72 bytes each, against a hash-map node and its bucket). Positions
 /// fit 32 bits: a document holds fewer values than that (load_limits::max_elements).
 class observation_history {
 public:
@@ -84,24 +84,29 @@ public:
         grow(2 * expected);
     }
 
-    /// Records the next observation `o` with its usable value (none when it has no usable value)
-    /// and returns the first earlier observation of its key, if that one has a usable value.
-    earlier_observation record(const observation& o, const std::optional<double>& value) {
+    /// Records the next observation, row `i` of `rows`, with its usable value (none when it has
+    /// no usable value) and returns the first earlier observation of its key, if that one has a
+    /// usable value. The table's interned ids are the key's.
+    earlier_observation record(const observation_table& rows, std::size_t i, const std::optional<double>& value) {
         const std::size_t position = values_.size();
-        const observation_key key{intern(entity_ids_, o.entity), intern(indicator_ids_, o.indicator),
-                                  intern_breakdown(o.breakdown), o.date.days_since_epoch(),
-                                  o.out_of.has_value(),          o.out_of.value_or(0.0)};
+        const observation_key key{rows.entity_key(i), rows.indicator_key(i), rows.breakdown_key(i),
+                                  rows.day(i),        rows.has_out_of(i),    rows.out_of(i).value_or(0.0)};
         keys_.push_back(key);
         values_.push_back(value);
         if (2 * (firsts_ + 1) > slots_.size()) grow(2 * slots_.size());
         const std::size_t mask = slots_.size() - 1;
-        for (std::size_t at = observation_key_hash{}(key)&mask;; at = (at + 1) & mask) {
+        const std::size_t hash = observation_key_hash{}(key);
+        const std::uint64_t mark = fingerprint(hash);
+        for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
             if (slots_[at] == 0) {  // a new key: this observation is its first
-                slots_[at] = static_cast<std::uint32_t>(position + 1);
+                slots_[at] = mark | static_cast<std::uint32_t>(position + 1);
                 ++firsts_;
                 return {};
             }
-            const std::size_t first = slots_[at] - 1;
+            // Another key's slot is passed over on its fingerprint, without reading its key: at
+            // commune scale the keys are far apart in memory and nearly every key is new.
+            if ((slots_[at] & ~std::uint64_t{0xFFFFFFFFu}) != mark) continue;
+            const std::size_t first = static_cast<std::uint32_t>(slots_[at]) - 1U;
             if (keys_[first] == key) {
                 earlier_observation earlier;
                 if (values_[first].has_value()) {
@@ -115,27 +120,9 @@ public:
     }
 
 private:
-    static std::uint32_t intern(std::unordered_map<std::string_view, std::uint32_t>& table, std::string_view id) {
-        if (const auto it = table.find(id); it != table.end()) return it->second;
-        const auto n = static_cast<std::uint32_t>(table.size());
-        table.emplace(id, n);
-        return n;
-    }
-
-    // 0 for the headline, else the breakdown's number (its ids joined by NUL, which no id needs).
-    std::uint32_t intern_breakdown(const breakdown& b) {
-        if (b.empty()) return 0;
-        std::string joined;
-        for (const auto& [dim, code] : b) {
-            joined += dim;
-            joined += '\0';
-            joined += code;
-            joined += '\0';
-        }
-        if (const auto it = breakdown_ids_.find(joined); it != breakdown_ids_.end()) return it->second;
-        const auto n = static_cast<std::uint32_t>(breakdown_ids_.size() + 1);
-        breakdown_ids_.emplace(std::move(joined), n);
-        return n;
+    // The upper half of a slot: the upper bits of the key's hash (the lower ones pick the slot).
+    static std::uint64_t fingerprint(std::size_t hash) noexcept {
+        return (static_cast<std::uint64_t>(hash) >> 32U) << 32U;
     }
 
     // Rehashes into a table of at least `size` slots (a power of two, at least twice the keys).
@@ -143,23 +130,21 @@ private:
         std::size_t n = 16;
         while (n < size || n < 2 * (firsts_ + 1))
             n *= 2;
-        std::vector<std::uint32_t> old(n, 0);
+        std::vector<std::uint64_t> old(n, 0);
         old.swap(slots_);
         const std::size_t mask = n - 1;
-        for (const std::uint32_t slot : old) {
+        for (const std::uint64_t slot : old) {
             if (slot == 0) continue;
-            std::size_t at = observation_key_hash{}(keys_[slot - 1]) & mask;
+            std::size_t at = observation_key_hash{}(keys_[static_cast<std::uint32_t>(slot) - 1U]) & mask;
             while (slots_[at] != 0)
                 at = (at + 1) & mask;
             slots_[at] = slot;
         }
     }
 
-    std::unordered_map<std::string_view, std::uint32_t> entity_ids_, indicator_ids_;
-    std::unordered_map<std::string, std::uint32_t> breakdown_ids_;
     std::vector<observation_key> keys_;          // per observation
     std::vector<std::optional<double>> values_;  // per observation, for comparing repeats
-    std::vector<std::uint32_t> slots_;           // position + 1 of the first of each key; 0 = empty
+    std::vector<std::uint64_t> slots_;           // fingerprint | position + 1 of a key's first; 0 = empty
     std::size_t firsts_ = 0;                     // keys in slots_
 };
 

@@ -26,9 +26,9 @@
 
 namespace dxframe::detail::validation {
 
-/// Observation `i`, member by member in document order; `history` holds the ones before it.
-inline void check_observation(context& cx, observation_history& history, std::size_t i) {
-    const observation& o = cx.ds.observations[i];
+/// Observation `i` (`o`, its copy), member by member in document order; `history` holds the ones
+/// before it.
+inline void check_observation(context& cx, observation_history& history, std::size_t i, const observation& o) {
     // Strings are built only when something is reported: a clean observation costs a few
     // hash look-ups and no allocation beyond the duplicate table.
     const auto path = [i](const char* member) {
@@ -73,7 +73,7 @@ inline void check_observation(context& cx, observation_history& history, std::si
     const bool ratio_overflows = effective && !std::isfinite(*effective);
     if (ratio_overflows) effective.reset();
     // Duplicate or conflict: decided now, reported in the slot of the member it concerns.
-    const earlier_observation earlier = history.record(o, effective);
+    const earlier_observation earlier = history.record(cx.ds.observations, i, effective);
     const bool duplicate = effective && earlier.found && earlier.value == *effective;
     const bool conflict = effective && earlier.found && !duplicate;
 
@@ -154,8 +154,8 @@ inline void check_observation(context& cx, observation_history& history, std::si
 /// breakdown_crossings()) the sums of parts it brings over their total, at its value.
 inline void check_observation_breakdown(context& cx, std::size_t i,
                                         const std::unordered_map<std::size_t, std::vector<std::string>>& crossings) {
+    if (cx.ds.observations.breakdown_key(i) == 0) return;  // the headline: nothing to build
     const observation& o = cx.ds.observations[i];
-    if (o.breakdown.empty()) return;
     if (const auto it = crossings.find(i); it != crossings.end()) {
         for (const std::string& message : it->second)
             cx.error(diagnostic_code::breakdown_exceeds_total,
@@ -172,9 +172,11 @@ inline void check_observation_breakdown(context& cx, std::size_t i,
 inline void check_observations(context& cx) {
     observation_history history(cx.ds.observations.size());
     const auto crossings = breakdown_crossings(cx);
+    observation o;  // one copy, refilled row by row
     for (std::size_t i = 0; i < cx.ds.observations.size(); ++i) {
         if (cx.damaged.observations[i]) continue;  // a damaged one: the loader said what is wrong
-        check_observation(cx, history, i);
+        cx.ds.observations.copy_to(i, o);
+        check_observation(cx, history, i, o);
         check_observation_breakdown(cx, i, crossings);
     }
 }

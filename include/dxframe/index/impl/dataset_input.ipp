@@ -4,8 +4,10 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -46,16 +48,28 @@ inline std::optional<date> dataset_input_cutoff(const dataset_input_options& o) 
 
 // Warnings for observations naming an entity or an indicator the dataset does not define.
 inline void unknown_observation_ids(const dataset& ds, const dataset_index& ids, std::vector<diagnostic>& out) {
-    for (std::size_t i = 0; i < ds.observations.size(); ++i) {
-        const observation& o = ds.observations[i];
+    // Each distinct id is looked up once, through the table's pools; rows compare keys.
+    const observation_table& rows = ds.observations;
+    std::vector<bool> entity_known(rows.entities().size());
+    for (std::uint32_t k = 0; k < entity_known.size(); ++k)
+        entity_known[k] = ids.entity(std::string(rows.entities().name(k))) != dataset_index::npos;
+    std::vector<bool> indicator_known(rows.indicators().size());
+    for (std::uint32_t k = 0; k < indicator_known.size(); ++k)
+        indicator_known[k] = ids.indicator(std::string(rows.indicators().name(k))) != dataset_index::npos;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const bool entity_ok = entity_known[rows.entity_key(i)];
+        const bool indicator_ok = indicator_known[rows.indicator_key(i)];
+        if (entity_ok && indicator_ok) continue;
         const std::string at = "/observations/" + std::to_string(i);
-        if (ids.entity(o.entity) == dataset_index::npos) {
-            out.push_back(dataset_input_diag(severity::warning, diagnostic_code::unknown_reference, at + "/entity",
-                                             "no entity '" + o.entity + "': the observation is not used"));
+        if (!entity_ok) {
+            out.push_back(
+                dataset_input_diag(severity::warning, diagnostic_code::unknown_reference, at + "/entity",
+                                   "no entity '" + std::string(rows.entity(i)) + "': the observation is not used"));
         }
-        if (ids.indicator(o.indicator) == dataset_index::npos) {
-            out.push_back(dataset_input_diag(severity::warning, diagnostic_code::unknown_reference, at + "/indicator",
-                                             "no indicator '" + o.indicator + "': the observation is not used"));
+        if (!indicator_ok) {
+            out.push_back(dataset_input_diag(
+                severity::warning, diagnostic_code::unknown_reference, at + "/indicator",
+                "no indicator '" + std::string(rows.indicator(i)) + "': the observation is not used"));
         }
     }
 }
@@ -77,21 +91,33 @@ DXFRAME_DECL dataset_input make_dataset_input(const dataset& ds, const dataset_i
     const dataset_index ids(ds);
     detail::unknown_observation_ids(ds, ids, in.diagnostics);
 
-    // One latest value per cell, by the rule progress uses (series_index::latest()).
+    // One latest value per cell, by the rule progress uses (series_index::latest()), looked up
+    // only where a series exists (the entities with each indicator): a cost per series, not per
+    // entity × indicator, which made small files the slowest per observation.
     const series_index series(ds);
     const std::optional<date> cutoff = detail::dataset_input_cutoff(options);
     const std::size_t ni = tree.indicator_count();
+    std::unordered_map<std::string_view, std::vector<std::size_t>> positions;  // a repeated id: each
+    for (std::size_t e = 0; e < ds.entities.size(); ++e)
+        positions[ds.entities[e].id].push_back(e);
     std::vector<std::optional<double>> cells(ds.entities.size() * ni);
+    std::vector<bool> any(ds.entities.size(), false);
+    for (std::size_t i = 0; i < ni; ++i) {
+        const std::string& indicator_id = tree.indicator(i).id;
+        for (const std::string& entity_id : series.entities_with(indicator_id)) {
+            const auto at = positions.find(entity_id);
+            if (at == positions.end()) continue;
+            const auto v = series.latest(entity_id, indicator_id, cutoff);
+            if (!v || (options.year && v->date.year() != *options.year)) continue;
+            for (const std::size_t e : at->second) {
+                cells[e * ni + i] = v->value;
+                any[e] = true;
+            }
+        }
+    }
     std::vector<std::size_t> rows;
     for (std::size_t e = 0; e < ds.entities.size(); ++e) {
-        bool any = false;
-        for (std::size_t i = 0; i < ni; ++i) {
-            const auto v = series.latest(ds.entities[e].id, tree.indicator(i).id, cutoff);
-            if (!v || (options.year && v->date.year() != *options.year)) continue;
-            cells[e * ni + i] = v->value;
-            any = true;
-        }
-        if (any) rows.push_back(e);
+        if (any[e]) rows.push_back(e);
     }
     in.values.resize(rows.size(), ni);
     for (std::size_t k = 0; k < rows.size(); ++k) {

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
@@ -137,10 +138,19 @@ DXFRAME_DECL std::vector<int> dataset_years(const dataset& ds, const std::option
     to.root = root;
     const tree_build_result built = build_tree(ds.framework, to);
     std::set<int> years;
-    for (const auto& o : ds.observations) {
-        if (built.ok() && !built.tree->find_indicator(o.indicator)) continue;
-        years.insert(o.date.year());
+    // Each indicator is looked up once, each distinct day turned into a year once.
+    const observation_table& rows = ds.observations;
+    std::vector<bool> in_tree(rows.indicators().size(), true);
+    if (built.ok()) {
+        for (std::uint32_t k = 0; k < in_tree.size(); ++k)
+            in_tree[k] = built.tree->find_indicator(std::string(rows.indicators().name(k))).has_value();
     }
+    std::set<std::int32_t> days;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (in_tree[rows.indicator_key(i)]) days.insert(rows.day(i));
+    }
+    for (const std::int32_t day : days)
+        years.insert(date::from_days(day).year());
     return {years.begin(), years.end()};
 }
 

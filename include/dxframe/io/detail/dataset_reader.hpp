@@ -10,14 +10,15 @@
 /// read gives, in the same order (the typed reader visits members in document order too).
 /// Observations, the bulk of a large dataset, take a fast path: a regular record (known
 /// members of the expected types, a valid date and status) is decoded straight into an
-/// observation; anything else is rebuilt as a tree and given to the typed reader, so the fast
-/// path never decides about a diagnostic.
+/// row of the observation table (no `observation` is built); anything else is rebuilt as a tree
+/// and given to the typed reader, so the fast path never decides about a diagnostic.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -31,16 +32,19 @@
 #include <dxframe/io/detail/stream_sink.hpp>
 #include <dxframe/io/json.hpp>
 #include <dxframe/model/dataset.hpp>
+#include <dxframe/model/observation_table.hpp>
 
 namespace dxframe::detail {
 
-/// Decodes a regular observation record; false (with `out` unspecified) for anything the typed
-/// reader must see: an unknown member, a wrong type, a bad date or status, `null` where it is
-/// not allowed, a `source` object, a `breakdown` object (the headline records, the bulk, stay on
-/// the fast path), a missing required member.
-inline bool decode_observation(const std::vector<captured_member>& members, std::size_t count, observation& out) {
+/// Decodes a regular observation record into `out` (views of the members' text: valid while
+/// `members` is); false (with `out` unspecified) for anything the typed reader must see: an
+/// unknown member, a wrong type, a bad date or status, `null` where it is not allowed, a
+/// `source` object, a `breakdown` object (the headline records, the bulk, stay on the fast
+/// path), a missing required member.
+inline bool decode_observation(const std::vector<captured_member>& members, std::size_t count,
+                               observation_fields& out) {
     using kind = captured_member::kind;
-    out = observation{};
+    out = observation_fields{};
     bool entity = false;
     bool indicator = false;
     bool day = false;
@@ -82,9 +86,9 @@ inline bool decode_observation(const std::vector<captured_member>& members, std:
         } else if (k == "status" && is_string && (c.text == "final" || c.text == "provisional")) {
             out.status = c.text == "final" ? observation_status::final : observation_status::provisional;
         } else if (k == "note" && (is_string || c.type == kind::null)) {
-            if (is_string) out.note = c.text;
+            if (is_string) out.note = std::string_view(c.text);
         } else if (k == "source" && c.type == kind::null) {
-            out.source.reset();
+            // no source: as if omitted
         } else {
             return false;
         }
@@ -124,13 +128,12 @@ public:
     void record(const std::string&, std::size_t index, const std::vector<captured_member>& members,
                 std::size_t count) override {
         if (source_ != nullptr && expected_bytes_ != 0) plan(index);
-        observation o;
-        if (!decode_observation(members, count, o)) {
+        if (!decode_observation(members, count, fields_)) {
             const nlohmann::ordered_json tree = captured_object(members, count);
             read_element(tree, ds_.observations, "observations", index);
             return;
         }
-        ds_.observations.push_back(std::move(o));
+        ds_.observations.push_back(fields_);
         ++fast_records_;
     }
 
@@ -200,7 +203,18 @@ private:
         out.push_back(std::move(item));
     }
 
+    // An observation off the fast path: read by the typed reader, then stored as a row.
+    void read_element(const nlohmann::ordered_json& value, observation_table& out, const char* key, std::size_t index) {
+        const std::string root_path;
+        const json_path root = json_path::root(&root_path);
+        const json_path member = root.member(key);
+        observation item{};
+        read_value(value, item, ctx_, member.element(index));
+        out.push_back(item);
+    }
+
     dataset ds_;
+    observation_fields fields_;  // the fast path's record, reused
     json_read_context ctx_;
     const input_source* source_ = nullptr;
     std::uint64_t expected_bytes_ = 0;

@@ -159,8 +159,8 @@ C declaring_class(M C::*);
 /// document: optionals, vectors, maps, and members listed in defaulted_fields of T or of B.
 template <class T, class B, class M>
 bool may_omit_member(std::string_view name) noexcept {
-    return is_optional<M>::value || is_vector<M>::value || is_string_map<M>::value || is_defaulted_field<T>(name) ||
-           is_defaulted_field<B>(name);
+    return is_optional<M>::value || is_vector<M>::value || is_sequence<M>::value || is_string_map<M>::value ||
+           is_defaulted_field<T>(name) || is_defaulted_field<B>(name);
 }
 
 /// True when the object type M (nlohmann::ordered_map) can append without searching.
@@ -374,7 +374,7 @@ void read_value(const J& j, T& out, json_read_context& ctx, const json_path& pat
             report_error(ctx, diagnostic_code::invalid_date, path,
                          describe_value(j) + " is not a valid date (expected YYYY-MM-DD naming a day that exists)");
         }
-    } else if constexpr (is_vector<T>::value) {
+    } else if constexpr (is_vector<T>::value || is_sequence<T>::value) {
         if (!j.is_array()) {
             report_error(ctx, diagnostic_code::type_mismatch, path, "expected an array, got " + describe_value(j));
             return;

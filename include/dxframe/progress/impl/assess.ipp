@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +19,7 @@
 #include <dxframe/model/date.hpp>
 #include <dxframe/model/indicator.hpp>
 #include <dxframe/model/lookup.hpp>
+#include <dxframe/model/observation_table.hpp>
 #include <dxframe/model/target.hpp>
 #include <dxframe/progress/assess.hpp>
 #include <dxframe/progress/growth.hpp>
@@ -26,6 +28,9 @@
 #include <dxframe/progress/impl/assess_measures.ipp>
 #include <dxframe/progress/options.hpp>
 #include <dxframe/progress/series.hpp>
+// detail::ranking_points, add_point(), settle_rankings(), chosen_series(): assess_across()
+// groups the observations as observed_rankings() does, in one pass for all its entities.
+#include <dxframe/progress/impl/series.ipp>
 #include <dxframe/progress/status.hpp>
 #include <dxframe/report/format.hpp>
 
@@ -377,27 +382,73 @@ DXFRAME_DECL target_assessment assess(const dataset& ds, const target& t, const 
     return assess(ds, t, bound_entity(ds.framework, t), as_of, options);
 }
 
+namespace detail {
+
+// The ids of the derived indicators whose derived entity (derived_entity()) has an observation
+// of them in `ds`: one pass over the observations, none when nothing is derived.
+inline std::unordered_set<std::string_view> derived_entity_reports(const dataset& ds) {
+    std::unordered_map<std::string_view, std::string> derived_for;  // indicator id -> its entity
+    for (const indicator& ind : ds.framework.indicators) {
+        if (ind.derived) derived_for.emplace(ind.id, derived_entity(ds.framework, *ind.derived));
+    }
+    std::unordered_set<std::string_view> out;
+    if (derived_for.empty()) return out;
+    // Read through the table's key view: per indicator key, the entity key it is derived for.
+    const observation_table& rows = ds.observations;
+    std::unordered_map<std::uint64_t, std::string_view> wanted;  // (indicator, entity) keys -> indicator id
+    for (const auto& [indicator_id, entity_id] : derived_for) {
+        const auto i = rows.indicators().find(indicator_id);
+        const auto e = rows.entities().find(entity_id);
+        if (i && e) wanted.emplace((std::uint64_t{*i} << 32U) | *e, indicator_id);
+    }
+    if (wanted.empty()) return out;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const auto it = wanted.find((std::uint64_t{rows.indicator_key(i)} << 32U) | rows.entity_key(i));
+        if (it != wanted.end()) out.insert(it->second);
+    }
+    return out;
+}
+
+// The series of `entity_ids` of `indicator_id` in breakdown `b`, in one pass over the
+// observations (observed_rankings() for each entity, without a pass per entity).
+inline std::unordered_map<std::string_view, ranking_points> rankings_of_entities(
+    const observation_table& rows, const std::vector<std::string>& entity_ids, const std::string& indicator_id, unit u,
+    const breakdown& b) {
+    std::unordered_map<std::string_view, ranking_points> out;
+    out.reserve(entity_ids.size());
+    for (const std::string& e : entity_ids)
+        out.try_emplace(e);
+    // Read through the table's key view: rows are matched by their interned keys.
+    const auto indicator = rows.indicators().find(indicator_id);
+    const auto& parts = rows.breakdowns();
+    const auto part = std::find(parts.begin(), parts.end(), b);
+    if (!indicator || part == parts.end()) return out;
+    const auto part_key = static_cast<std::uint32_t>(part - parts.begin());
+    // By entity key: the points of an entity asked for (map values do not move), else null.
+    std::vector<ranking_points*> by_key(rows.entities().size(), nullptr);
+    for (auto& [e, points] : out) {
+        if (const auto k = rows.entities().find(e)) by_key[*k] = &points;
+    }
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (rows.indicator_key(i) != *indicator || rows.breakdown_key(i) != part_key) continue;
+        if (ranking_points* points = by_key[rows.entity_key(i)]) add_point(*points, rows, u, i);
+    }
+    return out;
+}
+
+}  // namespace detail
+
 DXFRAME_DECL std::vector<target_assessment> assess_all(const dataset& ds, const date& as_of,
                                                        const progress_options& options, entity_scope scope) {
     check_options(options);
     const series_index index(ds);
     const dataset_index ids(ds);
-    // all_observed: per indicator, the entities with an observation of it, sorted by id, built
-    // in one pass (asking the index per target would scan every series per target). Those
-    // without a usable series by the as-of date are skipped below, as the index would.
-    std::unordered_map<std::string_view, std::vector<const std::string*>> observed_by;
-    if (scope == entity_scope::all_observed) {
-        // Each (indicator, entity) pair once, through a hash set; only the distinct entities
-        // of an indicator are sorted.
-        std::unordered_map<std::string_view, std::unordered_set<std::string_view>> seen;
-        for (const observation& o : ds.observations) {
-            if (seen[o.indicator].insert(o.entity).second) observed_by[o.indicator].push_back(&o.entity);
-        }
-        for (auto& entry : observed_by) {
-            std::sort(entry.second.begin(), entry.second.end(),
-                      [](const std::string* a, const std::string* b) { return *a < *b; });
-        }
-    }
+    // all_observed lists the entities that report an indicator: the index's entities with a
+    // series of it (a look-up), except the entity a derived indicator is computed for, which
+    // counts only when it reports the indicator itself (a computed series is not a report).
+    const std::unordered_set<std::string_view> derived_reported = scope == entity_scope::all_observed
+                                                                      ? detail::derived_entity_reports(ds)
+                                                                      : std::unordered_set<std::string_view>{};
     std::vector<target_assessment> out;
     out.reserve(ds.framework.targets.size());
     for (const target& t : ds.framework.targets) {
@@ -409,14 +460,15 @@ DXFRAME_DECL std::vector<target_assessment> assess_all(const dataset& ds, const 
         if (const auto* points = t.breakdown.empty() ? index.derived(bound, t.indicator) : nullptr)
             out.back().derived = detail::latest_point(*points, as_of);
         if (scope == entity_scope::all_observed) {
-            const auto observed = observed_by.find(t.indicator);
-            if (observed == observed_by.end()) continue;
-            for (const std::string* entity : observed->second) {
-                const std::string& e = *entity;
+            std::optional<std::string> derived_for;
+            if (ind != nullptr && ind->derived && t.breakdown.empty() && derived_reported.count(t.indicator) == 0)
+                derived_for = derived_entity(ds.framework, *ind->derived);
+            for (const std::string& e : index.entities_with(t.indicator, t.breakdown)) {
+                if (e == bound || e == derived_for) continue;
                 // An entity that first reports after the as-of date is not in the picture at that
                 // date: listing it would make a past assessment change when later data arrive.
                 const ranked_series& series = index.get(e, t.indicator, as_of, t.breakdown);
-                if (e == bound || series.points.empty() || as_of < series.points.front().date) continue;
+                if (series.points.empty() || as_of < series.points.front().date) continue;
                 out.push_back(assess_ranking(t, ind, series, e, false, as_of, options));
             }
         }
@@ -430,10 +482,22 @@ DXFRAME_DECL std::vector<target_assessment> assess_across(const dataset& ds, con
     check_options(options);
     const indicator* ind = find_by_id(ds.framework.indicators, t.indicator);
     const std::string bound = bound_entity(ds.framework, t);
+    const unit u = ind != nullptr ? ind->unit : unit::other;
+    std::optional<std::string> derived_for;  // assessed on its derived series (assess_one())
+    if (ind != nullptr && ind->derived && t.breakdown.empty())
+        derived_for = derived_entity(ds.framework, *ind->derived);
+    auto grouped = detail::rankings_of_entities(ds.observations, entities, t.indicator, u, t.breakdown);
     std::vector<target_assessment> out;
     out.reserve(entities.size());
     for (const std::string& e : entities) {
-        out.push_back(detail::assess_one(ds, t, ind, e, e == bound, as_of, options));
+        if (e == derived_for) {
+            out.push_back(detail::assess_one(ds, t, ind, e, e == bound, as_of, options));
+            continue;
+        }
+        // A copy: an entity listed twice gets the same series twice.
+        const ranked_series series =
+            detail::chosen_series(detail::settle_rankings(detail::ranking_points(grouped[e])), as_of);
+        out.push_back(assess_ranking(t, ind, series, e, e == bound, as_of, options));
     }
     return out;
 }

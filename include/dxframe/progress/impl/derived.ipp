@@ -76,7 +76,10 @@ inline bool under(const dataset_index& ids, const std::vector<entity>& entities,
     return false;
 }
 
-inline prepared prepare(const dataset& ds, const derivation& d, const entity_lifetimes& lifetimes) {
+// `candidates`, when given, holds the positions of the observations of d.indicator and d.weight
+// in document order (series_index gathers them in its one pass); else every observation is read.
+inline prepared prepare(const dataset& ds, const derivation& d, const entity_lifetimes& lifetimes,
+                        const std::vector<std::size_t>* candidates = nullptr) {
     const dataset_index ids(ds);
     prepared p;
     std::unordered_map<std::string_view, std::size_t> slot_of;
@@ -95,19 +98,25 @@ inline prepared prepare(const dataset& ds, const derivation& d, const entity_lif
     const std::size_t weight_at = d.weight ? ids.indicator(*d.weight) : dataset_index::npos;
     const unit weight_unit = weight_at == dataset_index::npos ? unit::other : ds.framework.indicators[weight_at].unit;
     const bool weighted = d.kind == derivation_kind::weighted_mean && d.weight;
-    for (std::size_t i = 0; i < ds.observations.size(); ++i) {
-        const observation& o = ds.observations[i];
-        const bool is_value = o.indicator == d.indicator;
-        const bool is_weight = weighted && o.indicator == *d.weight;
+    // Read through the table's key view: the indicator keys are compared, nothing is built;
+    // `candidates` (series_index's grouping) narrows the rows to those of the two indicators.
+    const observation_table& rows = ds.observations;
+    const auto value_key = rows.indicators().find(d.indicator);
+    const auto weight_key = weighted ? rows.indicators().find(*d.weight) : std::nullopt;
+    const std::size_t n = candidates != nullptr ? candidates->size() : rows.size();
+    for (std::size_t k = 0; k < n; ++k) {
+        const std::size_t i = candidates != nullptr ? (*candidates)[k] : k;
+        const bool is_value = value_key && rows.indicator_key(i) == *value_key;
+        const bool is_weight = weight_key && rows.indicator_key(i) == *weight_key;
         if (!is_value && !is_weight) continue;
-        const auto slot = slot_of.find(o.entity);
+        const auto slot = slot_of.find(rows.entity(i));
         if (slot == slot_of.end()) continue;
-        const auto v = effective_value(o, is_value ? source_unit : weight_unit);
+        const auto v = rows.value_of(i, is_value ? source_unit : weight_unit);
         if (!v || !std::isfinite(*v)) continue;
-        const std::int64_t day = o.date.days_since_epoch();
+        const std::int64_t day = rows.day(i);
         // A figure re-cut for boundaries that came later stands for the entity only from then.
-        if (o.backcast.value_or(false) && day < p.slots[slot->second].first) continue;
-        const bool provisional = o.status == observation_status::provisional;
+        if (rows.backcast(i).value_or(false) && day < p.slots[slot->second].first) continue;
+        const bool provisional = rows.is_provisional(i);
         // An observation can be both (a mean weighted by itself): one row for each role.
         if (is_weight) p.rows.push_back(member_row{day, true, provisional, i, slot->second, *v});
         if (is_value) p.rows.push_back(member_row{day, false, provisional, i, slot->second, *v});
@@ -208,9 +217,10 @@ inline std::optional<derived_point> point_at(const derivation& d, unit u, const 
 }
 
 // The computed points: one sweep over the rows in day order.
-inline std::vector<derived_point> computed(const dataset& ds, const indicator& ind, const entity_lifetimes& lifetimes) {
+inline std::vector<derived_point> computed(const dataset& ds, const indicator& ind, const entity_lifetimes& lifetimes,
+                                           const std::vector<std::size_t>* candidates) {
     const derivation& d = *ind.derived;
-    prepared p = prepare(ds, d, lifetimes);
+    prepared p = prepare(ds, d, lifetimes, candidates);
     std::vector<derived_point> out;
     for (std::size_t i = 0; i < p.rows.size();) {
         const std::int64_t day = p.rows[i].day;
@@ -226,19 +236,10 @@ inline std::vector<derived_point> computed(const dataset& ds, const indicator& i
     return out;
 }
 
-}  // namespace detail::derived
-
-DXFRAME_DECL std::string derived_entity(const framework& fw, const derivation& d) {
-    return d.entity.value_or(fw.nation);
-}
-
-DXFRAME_DECL std::vector<derived_point> derive_series(const dataset& ds, const indicator& ind,
-                                                      const entity_lifetimes& lifetimes) {
-    if (!ind.derived) return {};
-    std::vector<derived_point> points = detail::derived::computed(ds, ind, lifetimes);
-    // Reported observations of the derived entity fill the dates without a computed point.
-    const std::string who = derived_entity(ds.framework, *ind.derived);
-    const std::vector<dated_value> reported = observed_series(ds.observations, who, ind.id, ind.unit);
+// The computed points with the reported ones (the derived entity's own series) at the dates
+// that have no computed point, in date order.
+inline std::vector<derived_point> with_reported(std::vector<derived_point> points,
+                                                const std::vector<dated_value>& reported) {
     if (reported.empty()) return points;
     std::vector<derived_point> merged;
     merged.reserve(points.size() + reported.size());
@@ -256,6 +257,21 @@ DXFRAME_DECL std::vector<derived_point> derive_series(const dataset& ds, const i
     for (; c < points.size(); ++c)
         merged.push_back(points[c]);
     return merged;
+}
+
+}  // namespace detail::derived
+
+DXFRAME_DECL std::string derived_entity(const framework& fw, const derivation& d) {
+    return d.entity.value_or(fw.nation);
+}
+
+DXFRAME_DECL std::vector<derived_point> derive_series(const dataset& ds, const indicator& ind,
+                                                      const entity_lifetimes& lifetimes) {
+    if (!ind.derived) return {};
+    // Reported observations of the derived entity fill the dates without a computed point.
+    const std::string who = derived_entity(ds.framework, *ind.derived);
+    return detail::derived::with_reported(detail::derived::computed(ds, ind, lifetimes, nullptr),
+                                          observed_series(ds.observations, who, ind.id, ind.unit));
 }
 
 DXFRAME_DECL std::vector<derived_point> derive_series(const dataset& ds, const indicator& ind) {

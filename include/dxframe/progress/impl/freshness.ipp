@@ -3,6 +3,7 @@
 // in header-only mode, by <dxframe/src.hpp> in separate compilation).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -22,14 +23,18 @@ DXFRAME_DECL data_freshness newest_dates(const dataset& ds, const date& as_of,
         if (t.source && t.source->published && *t.source->published <= as_of)
             newer(f.newest_source, *t.source->published);
     }
-    for (const observation& o : ds.observations) {
-        if (entity && o.entity != *entity) continue;
-        if (o.date > as_of) continue;
-        newer(f.newest_observation, o.date);
-        if (o.source && o.source->published && *o.source->published <= as_of) {
-            newer(f.newest_source, *o.source->published);
-        }
+    // Read through the table's key view: one day number a row, a date only for the newest.
+    const observation_table& rows = ds.observations;
+    const std::int64_t last_day = as_of.days_since_epoch();
+    std::optional<std::int32_t> newest_day;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (entity && rows.entity(i) != *entity) continue;
+        if (rows.day(i) > last_day) continue;
+        if (!newest_day || *newest_day < rows.day(i)) newest_day = rows.day(i);
+        const source* s = rows.source_of(i);
+        if (s != nullptr && s->published && *s->published <= as_of) newer(f.newest_source, *s->published);
     }
+    if (newest_day) f.newest_observation = date::from_days(*newest_day);
     return f;
 }
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -52,16 +53,22 @@ DXFRAME_DECL std::optional<ranking> ranking_from_observations(const dataset& ds,
     // ranking must not depend on where a revision stands in the document.
     std::map<date, std::map<std::string, double>> by_date;
     std::map<date, std::map<std::string, bool>> provisional;
-    for (const observation& o : ds.observations) {
+    // Read through the table's key view: only the indicator's rows are looked at closely.
+    const observation_table& rows = ds.observations;
+    const auto wanted = rows.indicators().find(indicator_id);
+    const std::int64_t last_day = as_of.days_since_epoch();
+    for (std::size_t i = 0; wanted && i < rows.size(); ++i) {
         // Entities are ranked on their headline figures, never on a breakdown's.
-        if (o.indicator != indicator_id || o.date > as_of || !o.breakdown.empty()) continue;
-        const auto v = effective_value(o, ind->unit);
+        if (rows.indicator_key(i) != *wanted || rows.day(i) > last_day || rows.breakdown_key(i) != 0) continue;
+        const auto v = rows.value_of(i, ind->unit);
         if (!v || !std::isfinite(*v)) continue;
-        const bool prov = o.status == observation_status::provisional;
-        const auto seen = by_date[o.date].count(o.entity) > 0;
-        if (seen && prov && !provisional[o.date][o.entity]) continue;  // a final figure is already kept
-        by_date[o.date][o.entity] = *v;
-        provisional[o.date][o.entity] = prov;
+        const bool prov = rows.is_provisional(i);
+        const date when = rows.date_of(i);
+        const std::string entity(rows.entity(i));
+        const auto seen = by_date[when].count(entity) > 0;
+        if (seen && prov && !provisional[when][entity]) continue;  // a final figure is already kept
+        by_date[when][entity] = *v;
+        provisional[when][entity] = prov;
     }
     if (by_date.empty()) return std::nullopt;
     auto best = by_date.begin();
@@ -86,16 +93,23 @@ DXFRAME_DECL std::optional<ranking> ranking_from_observations(const dataset& ds,
 
 DXFRAME_DECL std::optional<std::string> default_ranking_indicator(const dataset& ds, std::size_t min_entities,
                                                                   const std::optional<date>& as_of) {
-    std::map<std::string, std::map<std::string, bool>> reporters;
-    for (const observation& o : ds.observations) {
-        if (o.breakdown.empty() && (!as_of || o.date <= *as_of)) reporters[o.indicator][o.entity] = true;
+    // Per indicator key, the distinct entity keys of its headline rows by the as-of date.
+    const observation_table& rows = ds.observations;
+    std::vector<std::vector<std::uint32_t>> reporters(rows.indicators().size());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (rows.breakdown_key(i) == 0 && (!as_of || rows.day(i) <= as_of->days_since_epoch()))
+            reporters[rows.indicator_key(i)].push_back(rows.entity_key(i));
+    }
+    for (auto& entities : reporters) {
+        std::sort(entities.begin(), entities.end());
+        entities.erase(std::unique(entities.begin(), entities.end()), entities.end());
     }
     std::optional<std::string> best;
     std::size_t best_n = 0;
     for (const indicator& ind : ds.framework.indicators) {
         if (ind.unit == unit::rank || ind.unit == unit::boolean) continue;
-        const auto it = reporters.find(ind.id);
-        const std::size_t n = it == reporters.end() ? 0 : it->second.size();
+        const auto key = rows.indicators().find(ind.id);
+        const std::size_t n = key ? reporters[*key].size() : 0;
         if (n >= min_entities && n > best_n) {
             best = ind.id;
             best_n = n;

@@ -6,9 +6,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -84,32 +87,35 @@ inline std::optional<double> mean_score(const std::vector<const target_assessmen
 
 }  // namespace detail
 
-DXFRAME_DECL progress_rollup rollup(const framework& fw, const std::vector<target_assessment>& assessments) {
-    const framework_tree tree(fw);
+namespace detail {
+
+// rollup() of the assessments `all` points to, over `fw` and its tree (built once by the caller
+// for many roll-ups).
+inline progress_rollup rollup_of(const framework& fw, const framework_tree& tree,
+                                 const std::vector<const target_assessment*>& all) {
     progress_rollup r;
     std::vector<std::vector<const target_assessment*>> per_node(fw.nodes.size()), per_indicator(fw.indicators.size());
     std::map<pillar, std::vector<const target_assessment*>> per_pillar;
-    std::vector<const target_assessment*> all, unassigned;
-    for (const auto& a : assessments) {
-        all.push_back(&a);
-        const auto i = tree.indicator(a.indicator);
+    std::vector<const target_assessment*> unassigned;
+    for (const target_assessment* a : all) {
+        const auto i = tree.indicator(a->indicator);
         if (!i) {
-            unassigned.push_back(&a);
+            unassigned.push_back(a);
             continue;
         }
-        per_indicator[*i].push_back(&a);
+        per_indicator[*i].push_back(a);
         for (std::size_t n : tree.ancestors(*i))
-            per_node[n].push_back(&a);
+            per_node[n].push_back(a);
         if (const auto p = tree.pillar_of(*i)) {
-            per_pillar[*p].push_back(&a);
+            per_pillar[*p].push_back(a);
         } else {
-            unassigned.push_back(&a);
+            unassigned.push_back(a);
         }
     }
-    if (!assessments.empty()) {
-        r.entity = assessments.front().entity;
-        for (const auto& a : assessments) {
-            if (a.entity != r.entity) {
+    if (!all.empty()) {
+        r.entity = all.front()->entity;
+        for (const target_assessment* a : all) {
+            if (a->entity != r.entity) {
                 r.entity.clear();
                 break;
             }
@@ -166,20 +172,33 @@ DXFRAME_DECL progress_rollup rollup(const framework& fw, const std::vector<targe
     return r;
 }
 
+}  // namespace detail
+
+DXFRAME_DECL progress_rollup rollup(const framework& fw, const std::vector<target_assessment>& assessments) {
+    std::vector<const target_assessment*> all;
+    all.reserve(assessments.size());
+    for (const auto& a : assessments)
+        all.push_back(&a);
+    return detail::rollup_of(fw, framework_tree(fw), all);
+}
+
 DXFRAME_DECL std::vector<progress_rollup> rollup_by_entity(const framework& fw,
                                                            const std::vector<target_assessment>& assessments) {
-    std::vector<std::string> order;
-    std::map<std::string, std::vector<target_assessment>> groups;
+    // Grouped by pointer through a hash table, in order of first appearance: no copies of the
+    // assessments, one framework tree for every entity.
+    std::unordered_map<std::string_view, std::size_t> group_of;
+    std::vector<std::vector<const target_assessment*>> groups;
     for (const auto& a : assessments) {
-        auto& g = groups[a.entity];
-        if (g.empty()) order.push_back(a.entity);
-        g.push_back(a);
+        const auto [it, added] = group_of.try_emplace(a.entity, groups.size());
+        if (added) groups.emplace_back();
+        groups[it->second].push_back(&a);
     }
+    const framework_tree tree(fw);
     std::vector<progress_rollup> out;
-    out.reserve(order.size());
-    for (const auto& e : order) {
-        out.push_back(rollup(fw, groups[e]));
-        out.back().entity = e;
+    out.reserve(groups.size());
+    for (const auto& g : groups) {
+        out.push_back(detail::rollup_of(fw, tree, g));
+        out.back().entity = g.front()->entity;
     }
     return out;
 }
@@ -217,15 +236,19 @@ DXFRAME_DECL entity_weights weights_at(const dataset& ds, const std::string& wei
         double value = 0;
     };
     std::map<std::string, best> latest;
-    for (const observation& o : ds.observations) {
-        if (o.indicator != weight_indicator || as_of < o.date) continue;
-        const auto v = effective_value(o, u);
+    const observation_table& rows = ds.observations;
+    const auto wanted = rows.indicators().find(weight_indicator);
+    const std::int64_t last_day = as_of.days_since_epoch();
+    for (std::size_t i = 0; wanted && i < rows.size(); ++i) {
+        if (rows.indicator_key(i) != *wanted || last_day < rows.day(i)) continue;
+        const auto v = rows.value_of(i, u);
         if (!v || !std::isfinite(*v)) continue;
-        const bool provisional = o.status == observation_status::provisional;
-        const auto [it, inserted] = latest.try_emplace(o.entity, best{o.date, provisional, *v});
+        const bool provisional = rows.is_provisional(i);
+        const date when = rows.date_of(i);
+        const auto [it, inserted] = latest.try_emplace(std::string(rows.entity(i)), best{when, provisional, *v});
         if (inserted) continue;
         best& b = it->second;
-        if (b.when < o.date || (b.when == o.date && (b.provisional || !provisional))) b = best{o.date, provisional, *v};
+        if (b.when < when || (b.when == when && (b.provisional || !provisional))) b = best{when, provisional, *v};
     }
     entity_weights out;
     for (const auto& [entity_id, b] : latest)
@@ -235,21 +258,22 @@ DXFRAME_DECL entity_weights weights_at(const dataset& ds, const std::string& wei
 
 DXFRAME_DECL std::vector<rollup_entry> rollup_across_entities(const std::vector<target_assessment>& assessments,
                                                               across_key key, const entity_weights* weights) {
-    std::vector<std::string> order;
-    std::map<std::string, std::vector<const target_assessment*>> groups;
+    // Grouped by pointer through a hash table, in order of first appearance.
+    std::unordered_map<std::string_view, std::size_t> group_of;
+    std::vector<std::vector<const target_assessment*>> groups;
     for (const auto& a : assessments) {
         const std::string& k = key == across_key::target ? a.target : a.indicator;
-        auto& g = groups[k];
-        if (g.empty()) order.push_back(k);
-        g.push_back(&a);
+        const auto [it, added] = group_of.try_emplace(k, groups.size());
+        if (added) groups.emplace_back();
+        groups[it->second].push_back(&a);
     }
     std::vector<rollup_entry> out;
-    out.reserve(order.size());
-    for (const auto& k : order) {
+    out.reserve(groups.size());
+    for (const auto& g : groups) {
         rollup_entry e;
-        e.id = k;
-        detail::summarise_into(e, groups[k]);
-        e.score = weights != nullptr ? detail::weighted_mean_score(groups[k], *weights) : detail::mean_score(groups[k]);
+        e.id = key == across_key::target ? g.front()->target : g.front()->indicator;
+        detail::summarise_into(e, g);
+        e.score = weights != nullptr ? detail::weighted_mean_score(g, *weights) : detail::mean_score(g);
         out.push_back(std::move(e));
     }
     return out;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -327,10 +328,14 @@ DXFRAME_DECL scorecard make_scorecard(const dataset& ds, const date& as_of, cons
     // Sources, and how recent the data are.
     for (const target& t : fw.targets)
         sc.target_sources.add(t.source);
-    for (const observation& o : ds.observations) {
-        if (options.entity && o.entity != *options.entity) continue;
-        if (o.date > as_of) continue;  // not part of the picture at the as-of date
-        sc.observation_sources.add(o.source);
+    const observation_table& rows = ds.observations;
+    const std::int64_t last_day = as_of.days_since_epoch();
+    const std::optional<source> no_source;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (options.entity && rows.entity(i) != *options.entity) continue;
+        if (rows.day(i) > last_day) continue;  // not part of the picture at the as-of date
+        const source* s = rows.source_of(i);
+        sc.observation_sources.add(s != nullptr ? std::optional<source>(*s) : no_source);
     }
     const data_freshness fresh = newest_dates(ds, as_of, options.entity);
     sc.newest_observation = fresh.newest_observation;

@@ -6,11 +6,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <string>
-#include <string_view>
-#include <tuple>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -18,6 +18,7 @@
 #include <dxframe/model/breakdown.hpp>
 #include <dxframe/model/dataset.hpp>
 #include <dxframe/model/date.hpp>
+#include <dxframe/model/id_pool.hpp>
 #include <dxframe/model/indicator.hpp>
 #include <dxframe/model/lifetime.hpp>
 #include <dxframe/model/lookup.hpp>
@@ -40,8 +41,9 @@ struct series_point {
 // revision); between equals, the later in the document wins (a correction appended to a report).
 // Validation reports such clashes; the assessment still needs exactly one value per date.
 inline std::vector<dated_value> settle(std::vector<series_point> points) {
-    std::stable_sort(points.begin(), points.end(),
-                     [](const series_point& a, const series_point& b) { return a.point.date < b.point.date; });
+    const auto by_date = [](const series_point& a, const series_point& b) { return a.point.date < b.point.date; };
+    // Reports usually come in date order: no sort (and no sort buffer) then.
+    if (!std::is_sorted(points.begin(), points.end(), by_date)) std::stable_sort(points.begin(), points.end(), by_date);
     std::vector<dated_value> out;
     out.reserve(points.size());
     for (std::size_t i = 0; i < points.size();) {
@@ -116,6 +118,15 @@ inline void add_point(ranking_points& grouped, const observation& o, unit u, std
     grouped[out_of].push_back({{o.date, *v}, o.status == observation_status::provisional, i});
 }
 
+// The same for row `i` of a table, read through its key view (nothing materialised).
+inline void add_point(ranking_points& grouped, const observation_table& t, unit u, std::size_t i) {
+    const auto v = t.value_of(i, u);
+    if (!usable(v)) return;
+    const std::optional<double> o = t.out_of(i);
+    const std::optional<double> out_of = o && !std::isnan(*o) ? o : std::nullopt;
+    grouped[out_of].push_back({{t.date_of(i), *v}, t.is_provisional(i), i});
+}
+
 // The latest date of `r` on or before `as_of` (all of r when `as_of` is absent).
 inline std::optional<date> last_by(const ranked_series& r, const std::optional<date>& as_of) {
     for (auto it = r.points.rbegin(); it != r.points.rend(); ++it) {
@@ -150,29 +161,30 @@ DXFRAME_DECL const ranked_series* choose_ranking(const std::vector<ranked_series
     return detail::choose(rankings, as_of);
 }
 
-DXFRAME_DECL std::vector<ranked_series> observed_rankings(const std::vector<observation>& observations,
+DXFRAME_DECL std::vector<ranked_series> observed_rankings(const observation_table& observations,
                                                           const std::string& entity_id, const std::string& indicator_id,
                                                           unit u, const breakdown& b) {
     detail::ranking_points grouped;
+    const auto entity = observations.entities().find(entity_id);
+    const auto indicator = observations.indicators().find(indicator_id);
+    if (!entity || !indicator) return {};
     for (std::size_t i = 0; i < observations.size(); ++i) {
-        const observation& o = observations[i];
-        if (o.entity != entity_id || o.indicator != indicator_id || o.breakdown != b) continue;
-        detail::add_point(grouped, o, u, i);
+        if (observations.entity_key(i) != *entity || observations.indicator_key(i) != *indicator ||
+            observations.breakdown_of(i) != b) {
+            continue;
+        }
+        detail::add_point(grouped, observations, u, i);
     }
     return detail::settle_rankings(std::move(grouped));
 }
 
-namespace detail {
+DXFRAME_DECL std::vector<ranked_series> observed_rankings(const std::vector<observation>& observations,
+                                                          const std::string& entity_id, const std::string& indicator_id,
+                                                          unit u, const breakdown& b) {
+    return observed_rankings(observation_table(observations), entity_id, indicator_id, u, b);
+}
 
-// Orders breakdown series keys (entity, indicator, breakdown by pointer) by their values.
-struct breakdown_key_order {
-    template <class K>
-    bool operator()(const K& a, const K& b) const {
-        if (std::get<0>(a) != std::get<0>(b)) return std::get<0>(a) < std::get<0>(b);
-        if (std::get<1>(a) != std::get<1>(b)) return std::get<1>(a) < std::get<1>(b);
-        return *std::get<2>(a) < *std::get<2>(b);
-    }
-};
+namespace detail {
 
 // The continued series (continue_rankings()) of the ranking choose() picks; empty when none.
 inline ranked_series chosen_series(const std::vector<ranked_series>& rankings, const std::optional<date>& as_of) {
@@ -184,16 +196,28 @@ inline ranked_series chosen_series(const std::vector<ranked_series>& rankings, c
 
 }  // namespace detail
 
-DXFRAME_DECL ranked_series observed_series(const std::vector<observation>& observations, const std::string& entity_id,
+DXFRAME_DECL ranked_series observed_series(const observation_table& observations, const std::string& entity_id,
                                            const std::string& indicator_id, unit u, const date& as_of,
                                            const breakdown& b) {
     return detail::chosen_series(observed_rankings(observations, entity_id, indicator_id, u, b), as_of);
 }
 
-DXFRAME_DECL std::vector<dated_value> observed_series(const std::vector<observation>& observations,
+DXFRAME_DECL ranked_series observed_series(const std::vector<observation>& observations, const std::string& entity_id,
+                                           const std::string& indicator_id, unit u, const date& as_of,
+                                           const breakdown& b) {
+    return observed_series(observation_table(observations), entity_id, indicator_id, u, as_of, b);
+}
+
+DXFRAME_DECL std::vector<dated_value> observed_series(const observation_table& observations,
                                                       const std::string& entity_id, const std::string& indicator_id,
                                                       unit u) {
     return detail::chosen_series(observed_rankings(observations, entity_id, indicator_id, u), std::nullopt).points;
+}
+
+DXFRAME_DECL std::vector<dated_value> observed_series(const std::vector<observation>& observations,
+                                                      const std::string& entity_id, const std::string& indicator_id,
+                                                      unit u) {
+    return observed_series(observation_table(observations), entity_id, indicator_id, u);
 }
 
 DXFRAME_DECL std::vector<dated_value> up_to(const std::vector<dated_value>& series, const date& as_of) {
@@ -219,136 +243,245 @@ DXFRAME_DECL std::optional<dated_value> first_on_or_after(const std::vector<date
     return std::nullopt;
 }
 
-DXFRAME_DECL series_index::series_index(const dataset& ds) {
-    const dataset_index ids(ds);
-    // Grouped through a hash table (one look-up per observation, whatever the number of
-    // series), then entered into the ordered map in key order, each at its end: linear but for
-    // sorting the keys of the series (commune-scale data: 4 M observations, 330 k series).
-    using view_key = std::pair<std::string_view, std::string_view>;
-    struct view_key_hash {
-        std::size_t operator()(const view_key& k) const noexcept {
-            const std::size_t a = std::hash<std::string_view>{}(k.first);
-            return a ^ (std::hash<std::string_view>{}(k.second) + 0x9E3779B97F4A7C15ULL + (a << 6) + (a >> 2));
-        }
-    };
-    std::unordered_map<view_key, detail::ranking_points, view_key_hash> grouped;
-    // Breakdown series are rare next to headline ones: an ordered map of their own keeps the
-    // headline path as it was.
-    std::map<std::tuple<std::string_view, std::string_view, const breakdown*>, detail::ranking_points,
-             detail::breakdown_key_order>
-        parts;
-    for (std::size_t i = 0; i < ds.observations.size(); ++i) {
-        const observation& o = ds.observations[i];
-        const std::size_t at = ids.indicator(o.indicator);
-        const unit u = at == dataset_index::npos ? unit::other : ds.framework.indicators[at].unit;
-        if (o.breakdown.empty()) {
-            detail::add_point(grouped[view_key{o.entity, o.indicator}], o, u, i);
-        } else {
-            detail::add_point(parts[{o.entity, o.indicator, &o.breakdown}], o, u, i);
-        }
-    }
-    std::vector<std::pair<view_key, detail::ranking_points*>> ordered;
-    ordered.reserve(grouped.size());
-    for (auto& g : grouped)
-        ordered.emplace_back(g.first, &g.second);
-    std::sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    const auto enter = [this](key&& k, detail::ranking_points&& points, bool at_end) {
-        auto rankings = detail::settle_rankings(std::move(points));
-        if (rankings.empty()) return;
-        auto continued = detail::continue_rankings(rankings);
-        rankings_of_one r{std::move(rankings), std::move(continued)};
-        if (at_end) {
-            series_.emplace_hint(series_.end(), std::move(k), std::move(r));
-        } else {
-            series_.emplace(std::move(k), std::move(r));
-        }
-    };
-    for (auto& [k, points] : ordered)
-        enter(key{std::string(k.first), std::string(k.second), breakdown{}}, std::move(*points), true);
-    for (auto& [k, points] : parts)
-        enter(key{std::string(std::get<0>(k)), std::string(std::get<1>(k)), *std::get<2>(k)}, std::move(points), false);
-    add_derived_series(ds);
+namespace detail {
+
+// Two 32-bit ids as one hash key.
+inline std::uint64_t id_pair(std::uint32_t a, std::uint32_t b) noexcept {
+    return (std::uint64_t{a} << 32U) | b;
 }
 
-DXFRAME_DECL void series_index::add_derived_series(const dataset& ds) {
+// The positions kept for indicator `id` (none when it has no observation).
+inline const std::vector<std::size_t>& sources_of(const std::vector<std::vector<std::size_t>>& sources,
+                                                  const std::optional<std::uint32_t>& id) {
+    static const std::vector<std::size_t> none;
+    return id && *id < sources.size() ? sources[*id] : none;
+}
+
+// The position of each id of `pool` in the byte order of their strings (std::string's <).
+inline std::vector<std::uint32_t> ranks_by_string(const id_pool& pool) {
+    std::vector<std::uint32_t> order(pool.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = static_cast<std::uint32_t>(i);
+    std::sort(order.begin(), order.end(),
+              [&pool](std::uint32_t a, std::uint32_t b) { return pool.name(a) < pool.name(b); });
+    std::vector<std::uint32_t> rank(order.size());
+    for (std::size_t r = 0; r < order.size(); ++r)
+        rank[order[r]] = static_cast<std::uint32_t>(r);
+    return rank;
+}
+
+}  // namespace detail
+
+namespace detail::derived {
+// derive_series()'s two halves, defined in impl/derived.ipp (which includes this file through
+// series.hpp, so it cannot be included here): series_index runs them on its own grouping.
+// Redundant only when derived.hpp was included first.
+// NOLINTNEXTLINE(readability-redundant-declaration)
+inline std::vector<derived_point> computed(const dataset& ds, const indicator& ind, const entity_lifetimes& lifetimes,
+                                           const std::vector<std::size_t>* candidates);
+// NOLINTNEXTLINE(readability-redundant-declaration)
+inline std::vector<derived_point> with_reported(std::vector<derived_point> points,
+                                                const std::vector<dated_value>& reported);
+}  // namespace detail::derived
+
+DXFRAME_DECL series_index::series_index(const dataset& ds) {
+    const observation_table& rows = ds.observations;
+    const dataset_index ids(ds);
+    // The table's interned ids are the index's: a row's keys are its series key as they stand,
+    // no text is read per row. Derived series may add ids (derived entities) after the table's.
+    entities_ = rows.entities();
+    indicators_ = rows.indicators();
+    parts_ = rows.breakdowns();  // id 0: the headline
+    for (std::uint32_t p = 1; p < parts_.size(); ++p)
+        part_ids_.emplace(parts_[p], p);
+    const std::size_t observed = indicators_.size();
+    std::vector<unit> units(observed, unit::other);  // by indicator id
+    for (std::uint32_t k = 0; k < observed; ++k) {
+        const std::size_t at = ids.indicator(std::string(indicators_.name(k)));
+        if (at != dataset_index::npos) units[k] = ds.framework.indicators[at].unit;
+    }
+    // The pass below keeps the positions of the observations of the indicators derived series
+    // are computed from (values and weights): derive_series() then reads those alone instead of
+    // every observation once per derived indicator.
+    std::vector<std::vector<std::size_t>> sources(observed);
+    std::vector<char> is_source(observed, 0);
+    for (const indicator& ind : ds.framework.indicators) {
+        if (!ind.derived) continue;
+        if (const auto k = indicators_.find(ind.derived->indicator)) is_source[*k] = 1;
+        if (!ind.derived->weight) continue;
+        if (const auto k = indicators_.find(*ind.derived->weight)) is_source[*k] = 1;
+    }
+    // Grouped through a hash table of interned keys: a look-up per observation whatever the
+    // number of series (commune-scale data: 4 M observations, 330 k series), no string copies.
+    std::unordered_map<series_key, std::size_t, series_key_hash> slot_of;
+    std::vector<std::pair<series_key, detail::ranking_points>> grouped;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const series_key k{rows.entity_key(i), rows.indicator_key(i), rows.breakdown_key(i)};
+        if (is_source[k.indicator] != 0) sources[k.indicator].push_back(i);
+        const auto [slot, added] = slot_of.try_emplace(k, grouped.size());
+        if (added) grouped.emplace_back(k, detail::ranking_points{});
+        detail::add_point(grouped[slot->second].second, rows, units[k.indicator], i);
+    }
+    series_.reserve(grouped.size());
+    for (auto& [k, points] : grouped) {
+        auto rankings = detail::settle_rankings(std::move(points));
+        if (rankings.empty()) continue;
+        auto continued = rankings.size() < 2 ? std::vector<ranked_series>{} : detail::continue_rankings(rankings);
+        series_.emplace(k, rankings_of_one{std::move(rankings), std::move(continued)});
+    }
+    add_derived_series(ds, sources);
+    list_series();
+}
+
+DXFRAME_DECL void series_index::add_derived_series(const dataset& ds,
+                                                   const std::vector<std::vector<std::size_t>>& sources) {
     // Each derived indicator is evaluated once; its series (computed points, reported ones where
-    // none could be computed) replaces the reported series of the entity it is for.
+    // none could be computed: derive_series()) replaces the reported series of the entity it is for.
     std::optional<entity_lifetimes> lifetimes;
     for (const indicator& ind : ds.framework.indicators) {
         if (!ind.derived) continue;
         if (!lifetimes) lifetimes.emplace(ds.entities);
-        std::vector<derived_point> points = derive_series(ds, ind, *lifetimes);
+        const derivation& d = *ind.derived;
+        // The observations of the values and the weights, in document order.
+        const std::vector<std::size_t>& values = detail::sources_of(sources, indicators_.find(d.indicator));
+        std::vector<std::size_t> candidates;
+        if (d.weight && *d.weight != d.indicator) {
+            const std::vector<std::size_t>& weights = detail::sources_of(sources, indicators_.find(*d.weight));
+            candidates.reserve(values.size() + weights.size());
+            std::merge(values.begin(), values.end(), weights.begin(), weights.end(), std::back_inserter(candidates));
+        }
+        std::vector<derived_point> computed =
+            detail::derived::computed(ds, ind, *lifetimes, candidates.empty() ? &values : &candidates);
+        const series_key k{entities_.intern(derived_entity(ds.framework, d)), indicators_.intern(ind.id), 0};
+        // The entity's reported series is the one indexed above, unless the indicator's id
+        // repeats in the framework (its unit could differ from the one indexed).
+        std::vector<dated_value> reported;
+        if (find_by_id(ds.framework.indicators, ind.id) != &ind) {
+            reported = observed_series(ds.observations, std::string(entities_.name(k.entity)), ind.id, ind.unit);
+        } else if (const auto it = series_.find(k); it != series_.end()) {
+            reported = it->second.continued_of(detail::choose(it->second.own, std::nullopt)).points;
+        }
+        std::vector<derived_point> points = detail::derived::with_reported(std::move(computed), reported);
         ranked_series derived{std::nullopt, {}};
         derived.points.reserve(points.size());
         for (const derived_point& p : points)
             derived.points.push_back(dated_value{p.date, p.value});
-        key k{derived_entity(ds.framework, *ind.derived), ind.id, breakdown{}};
         derived_.insert_or_assign(k, std::move(points));
         if (derived.points.empty()) {
             series_.erase(k);
             continue;
         }
-        std::vector<ranked_series> own{derived};
-        series_.insert_or_assign(std::move(k), rankings_of_one{std::move(own), {std::move(derived)}});
+        series_.insert_or_assign(k, rankings_of_one{{std::move(derived)}, {}});
     }
+}
+
+DXFRAME_DECL void series_index::list_series() {
+    const std::vector<std::uint32_t> entity_rank = detail::ranks_by_string(entities_);
+    for (const auto& entry : series_) {
+        const series_key& k = entry.first;
+        entities_of_[detail::id_pair(k.indicator, k.part)].push_back(k.entity);
+        if (k.part != 0) parts_of_[detail::id_pair(k.entity, k.indicator)].push_back(k.part);
+    }
+    for (auto& entry : entities_of_) {
+        std::sort(entry.second.begin(), entry.second.end(),
+                  [&entity_rank](std::uint32_t a, std::uint32_t b) { return entity_rank[a] < entity_rank[b]; });
+    }
+    if (parts_of_.empty()) return;
+    // part_ids_ is a std::map: its order is breakdown order.
+    std::vector<std::uint32_t> part_rank(parts_.size());
+    std::uint32_t r = 0;
+    for (const auto& entry : part_ids_)
+        part_rank[entry.second] = ++r;
+    for (auto& entry : parts_of_) {
+        std::sort(entry.second.begin(), entry.second.end(),
+                  [&part_rank](std::uint32_t a, std::uint32_t b) { return part_rank[a] < part_rank[b]; });
+    }
+}
+
+DXFRAME_DECL const series_index::rankings_of_one* series_index::find(const std::string& entity_id,
+                                                                     const std::string& indicator_id,
+                                                                     const breakdown& b) const {
+    std::uint32_t part = 0;
+    if (!b.empty()) {
+        const auto it = part_ids_.find(b);
+        if (it == part_ids_.end()) return nullptr;
+        part = it->second;
+    }
+    const auto entity = entities_.find(entity_id);
+    const auto indicator = indicators_.find(indicator_id);
+    if (!entity || !indicator) return nullptr;
+    const auto it = series_.find(series_key{*entity, *indicator, part});
+    return it == series_.end() ? nullptr : &it->second;
 }
 
 DXFRAME_DECL const std::vector<dated_value>& series_index::get(const std::string& entity_id,
                                                                const std::string& indicator_id) const {
     static const std::vector<dated_value> empty;
-    const auto it = series_.find(key{entity_id, indicator_id, breakdown{}});
-    if (it == series_.end()) return empty;
-    const rankings_of_one& r = it->second;
-    const ranked_series* chosen = detail::choose(r.own, std::nullopt);
-    return chosen != nullptr ? r.continued[static_cast<std::size_t>(chosen - r.own.data())].points : empty;
+    const rankings_of_one* r = find(entity_id, indicator_id, breakdown{});
+    if (r == nullptr) return empty;
+    const ranked_series* chosen = detail::choose(r->own, std::nullopt);
+    return chosen != nullptr ? r->continued_of(chosen).points : empty;
 }
 
 DXFRAME_DECL const ranked_series& series_index::get(const std::string& entity_id, const std::string& indicator_id,
                                                     const date& as_of, const breakdown& b) const {
     static const ranked_series empty;
-    const auto it = series_.find(key{entity_id, indicator_id, b});
-    if (it == series_.end()) return empty;
-    const rankings_of_one& r = it->second;
-    const ranked_series* chosen = choose_ranking(r.own, as_of);
-    return chosen != nullptr ? r.continued[static_cast<std::size_t>(chosen - r.own.data())] : empty;
+    const rankings_of_one* r = find(entity_id, indicator_id, b);
+    if (r == nullptr) return empty;
+    const ranked_series* chosen = choose_ranking(r->own, as_of);
+    return chosen != nullptr ? r->continued_of(chosen) : empty;
 }
 
 DXFRAME_DECL std::optional<dated_value> series_index::latest(const std::string& entity_id,
                                                              const std::string& indicator_id,
                                                              const std::optional<date>& as_of,
                                                              const breakdown& b) const {
-    const auto it = series_.find(key{entity_id, indicator_id, b});
-    if (it == series_.end()) return std::nullopt;
-    const rankings_of_one& r = it->second;
-    const ranked_series* chosen = detail::choose(r.own, as_of);
+    const rankings_of_one* r = find(entity_id, indicator_id, b);
+    if (r == nullptr) return std::nullopt;
+    const ranked_series* chosen = detail::choose(r->own, as_of);
     if (chosen == nullptr) return std::nullopt;
-    return latest_on_or_before(r.continued[static_cast<std::size_t>(chosen - r.own.data())].points, as_of);
+    return latest_on_or_before(r->continued_of(chosen).points, as_of);
 }
 
 DXFRAME_DECL const std::vector<derived_point>* series_index::derived(const std::string& entity_id,
                                                                      const std::string& indicator_id) const {
-    const auto it = derived_.find(key{entity_id, indicator_id, breakdown{}});
+    const auto entity = entities_.find(entity_id);
+    const auto indicator = indicators_.find(indicator_id);
+    if (!entity || !indicator) return nullptr;
+    const auto it = derived_.find(series_key{*entity, *indicator, 0});
     return it == derived_.end() ? nullptr : &it->second;
 }
 
 DXFRAME_DECL std::vector<std::string> series_index::entities_with(const std::string& indicator_id,
                                                                   const breakdown& b) const {
     std::vector<std::string> out;
-    for (const auto& [k, s] : series_) {
-        if (std::get<1>(k) == indicator_id && std::get<2>(k) == b && !s.own.empty()) out.push_back(std::get<0>(k));
+    std::uint32_t part = 0;
+    if (!b.empty()) {
+        const auto it = part_ids_.find(b);
+        if (it == part_ids_.end()) return out;
+        part = it->second;
     }
-    std::sort(out.begin(), out.end());
+    const auto indicator = indicators_.find(indicator_id);
+    if (!indicator) return out;
+    const auto it = entities_of_.find(detail::id_pair(*indicator, part));
+    if (it == entities_of_.end()) return out;
+    out.reserve(it->second.size());
+    for (const std::uint32_t e : it->second)
+        out.emplace_back(entities_.name(e));
     return out;
 }
 
 DXFRAME_DECL std::vector<breakdown> series_index::breakdowns(const std::string& entity_id,
                                                              const std::string& indicator_id) const {
     std::vector<breakdown> out;
-    // The headline sorts first among an entity and indicator's keys (an empty map is least).
-    for (auto it = series_.upper_bound(key{entity_id, indicator_id, breakdown{}}); it != series_.end(); ++it) {
-        if (std::get<0>(it->first) != entity_id || std::get<1>(it->first) != indicator_id) break;
-        out.push_back(std::get<2>(it->first));
-    }
+    const auto entity = entities_.find(entity_id);
+    const auto indicator = indicators_.find(indicator_id);
+    if (!entity || !indicator) return out;
+    const auto it = parts_of_.find(detail::id_pair(*entity, *indicator));
+    if (it == parts_of_.end()) return out;
+    out.reserve(it->second.size());
+    for (const std::uint32_t part : it->second)
+        out.push_back(parts_[part]);
     return out;
 }
 
