@@ -217,8 +217,9 @@ inline std::optional<derived_point> point_at(const derivation& d, unit u, const 
 }
 
 // The computed points: one sweep over the rows in day order.
-inline std::vector<derived_point> computed(const dataset& ds, const indicator& ind, const entity_lifetimes& lifetimes,
-                                           const std::vector<std::size_t>* candidates) {
+DXFRAME_DECL std::vector<derived_point> computed(const dataset& ds, const indicator& ind,
+                                                 const entity_lifetimes& lifetimes,
+                                                 const std::vector<std::size_t>* candidates) {
     const derivation& d = *ind.derived;
     prepared p = prepare(ds, d, lifetimes, candidates);
     std::vector<derived_point> out;
@@ -238,8 +239,8 @@ inline std::vector<derived_point> computed(const dataset& ds, const indicator& i
 
 // The computed points with the reported ones (the derived entity's own series) at the dates
 // that have no computed point, in date order.
-inline std::vector<derived_point> with_reported(std::vector<derived_point> points,
-                                                const std::vector<dated_value>& reported) {
+DXFRAME_DECL std::vector<derived_point> with_reported(std::vector<derived_point> points,
+                                                      const std::vector<dated_value>& reported) {
     if (reported.empty()) return points;
     std::vector<derived_point> merged;
     merged.reserve(points.size() + reported.size());

@@ -275,13 +275,15 @@ inline std::vector<std::uint32_t> ranks_by_string(const id_pool& pool) {
 namespace detail::derived {
 // derive_series()'s two halves, defined in impl/derived.ipp (which includes this file through
 // series.hpp, so it cannot be included here): series_index runs them on its own grouping.
-// Redundant only when derived.hpp was included first.
+// Redundant only when derived.hpp was included first. DXFRAME_DECL, not inline: in separate
+// compilation the definitions are in the unit of <dxframe/src.hpp>, not in every unit using them.
 // NOLINTNEXTLINE(readability-redundant-declaration)
-inline std::vector<derived_point> computed(const dataset& ds, const indicator& ind, const entity_lifetimes& lifetimes,
-                                           const std::vector<std::size_t>* candidates);
+DXFRAME_DECL std::vector<derived_point> computed(const dataset& ds, const indicator& ind,
+                                                 const entity_lifetimes& lifetimes,
+                                                 const std::vector<std::size_t>* candidates);
 // NOLINTNEXTLINE(readability-redundant-declaration)
-inline std::vector<derived_point> with_reported(std::vector<derived_point> points,
-                                                const std::vector<dated_value>& reported);
+DXFRAME_DECL std::vector<derived_point> with_reported(std::vector<derived_point> points,
+                                                      const std::vector<dated_value>& reported);
 }  // namespace detail::derived
 
 DXFRAME_DECL series_index::series_index(const dataset& ds) {
