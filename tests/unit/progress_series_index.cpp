@@ -139,7 +139,8 @@ TEST_CASE("id_pool gives stable ids in order of first interning", "[id_pool]") {
     bool all_found = true;
     for (int i = 0; i < 5000; ++i) {
         const std::string s = "c" + std::to_string(i);
-        all_found = all_found && copy.find(s) == static_cast<std::uint32_t>(3 + i) && copy.name(3 + i) == s;
+        all_found = all_found && copy.find(s) == static_cast<std::uint32_t>(3 + i) &&
+                    copy.name(static_cast<std::uint32_t>(3 + i)) == s;
     }
     CHECK(all_found);
     CHECK(copy.find("vn") == 0);
