@@ -158,6 +158,7 @@ TEST_CASE("series_index agrees with observed_series for every entity, indicator,
     entities.emplace_back("nobody");
     std::size_t non_empty = 0;
     std::size_t several_rankings = 0;
+    std::size_t listed_series = 0;
     for (const std::string& i : indicator_ids) {
         const unit u = unit_of(ds, i);
         for (const breakdown& b : parts) {
@@ -181,6 +182,16 @@ TEST_CASE("series_index agrees with observed_series for every entity, indicator,
             }
             std::sort(with.begin(), with.end());
             CHECK(index.entities_with(i, b) == with);
+            // series_of(): the same entities in the same order, each with what get() gives.
+            for (const date& as_of : as_ofs) {
+                const auto listed = index.series_of(i, as_of, b);
+                REQUIRE(listed.size() == with.size());
+                for (std::size_t k = 0; k < listed.size(); ++k) {
+                    CHECK(listed[k].entity == with[k]);
+                    CHECK(listed[k].series == &index.get(with[k], i, as_of, b));
+                    ++listed_series;
+                }
+            }
         }
         for (const std::string& e : entities) {
             std::vector<breakdown> expected;  // breakdowns(), the slow way: std::map's order
@@ -193,7 +204,10 @@ TEST_CASE("series_index agrees with observed_series for every entity, indicator,
     // The dataset exercises what it is meant to.
     CHECK(non_empty > 100);
     CHECK(several_rankings > 3);
+    CHECK(listed_series > 100);
     CHECK(index.entities_with("share", breakdown{{"sex", "other"}}).empty());
+    CHECK(index.series_of("share", as_ofs.front(), breakdown{{"sex", "other"}}).empty());
+    CHECK(index.series_of("no such indicator", as_ofs.front()).empty());
     CHECK(index.breakdowns("nobody", "share").empty());
     CHECK(index.derived("vn", "share") == nullptr);
 }

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -155,6 +156,17 @@ public:
     /// `b` (the headline by default), sorted.
     std::vector<std::string> entities_with(const std::string& indicator_id, const breakdown& b = {}) const;
 
+    /// One entity's series, as series_of() lists them.
+    struct entity_series {
+        std::string_view entity;      ///< The entity's id (valid as long as the index).
+        const ranked_series* series;  ///< What get() gives for it at the as-of date; never null.
+    };
+    /// The entities entities_with() lists, in its order, each with the series get() gives at
+    /// `as_of`: what a pass over every entity reporting an indicator needs, with no look-up per
+    /// entity (assess_all()'s `all_observed` scope over 3,321 communes).
+    std::vector<entity_series> series_of(const std::string& indicator_id, const date& as_of,
+                                         const breakdown& b = {}) const;
+
     /// The breakdowns other than the headline that one entity and indicator have a series of,
     /// in breakdown order (std::map's: by dimension id, then code id).
     std::vector<breakdown> breakdowns(const std::string& entity_id, const std::string& indicator_id) const;
@@ -181,7 +193,7 @@ private:
     };
     /// The rankings of one entity and indicator, as observed (for choose_ranking()) and continued.
     struct rankings_of_one {
-        std::vector<ranked_series> own;
+        std::vector<ranked_series> own;  ///< Empty for a series with no usable value.
         /// continue_rankings() of `own`; empty for a single ranking, which is its own continuation.
         std::vector<ranked_series> continued;
         /// The continued series of `chosen` (an element of `own`).
@@ -189,14 +201,36 @@ private:
             return continued.empty() ? *chosen : continued[static_cast<std::size_t>(chosen - own.data())];
         }
     };
+    /// Series keys to their slot in series_: open addressing with linear probing in one array,
+    /// so that a look-up among 330 k series reads one or two cache lines (a node-based map
+    /// reads a node per probe and allocates one per series).
+    class slot_table {
+    public:
+        /// The slot of `k`, or `none`.
+        DXFRAME_DECL std::uint32_t find(const series_key& k) const noexcept;
+        /// The slot of `k`; `next` (then stored) when `k` is new.
+        DXFRAME_DECL std::uint32_t find_or_add(const series_key& k, std::uint32_t next);
+        static constexpr std::uint32_t none = 0xFFFFFFFFU;  ///< No slot.
+
+    private:
+        struct cell {
+            series_key key;
+            std::uint32_t slot = none;
+        };
+        std::vector<cell> cells_;  ///< A power of two in size, at most half full.
+        std::size_t used_ = 0;
+        DXFRAME_DECL void grow();
+    };
     id_pool entities_;                             ///< Entity ids of the series.
     id_pool indicators_;                           ///< Indicator ids of the series.
     std::vector<breakdown> parts_;                 ///< Interned breakdowns by id; parts_[0] is the headline.
     std::map<breakdown, std::uint32_t> part_ids_;  ///< The ids of the other breakdowns, in breakdown order.
-    std::unordered_map<series_key, rankings_of_one, series_key_hash> series_;
+    std::vector<series_key> keys_;                 ///< By slot: the series' key.
+    std::vector<rankings_of_one> series_;          ///< By slot: the series.
+    slot_table slots_;                             ///< Key -> slot.
     std::unordered_map<series_key, std::vector<derived_point>, series_key_hash> derived_;  ///< Derived points.
-    /// Per (indicator, breakdown): the entities with a series, sorted by id (entities_with()).
-    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> entities_of_;
+    /// Per (indicator, breakdown): the slots of the series with a usable value, sorted by entity id.
+    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> slots_of_;
     /// Per (entity, indicator): its breakdowns other than the headline, in breakdown order.
     std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> parts_of_;
 
@@ -207,7 +241,12 @@ private:
     /// `sources` holds, by indicator id, the positions of the observations of the indicators
     /// derived series are computed from.
     void add_derived_series(const dataset& ds, const std::vector<std::vector<std::size_t>>& sources);
-    /// Fills entities_of_ and parts_of_ from the finished series_.
+    /// Groups the rows of `rows` into keys_ and series_ (one slot per key), in each indicator's
+    /// unit (`units`, by indicator id); keeps in `sources` the positions of the rows of the
+    /// indicators marked in `is_source` (both by indicator id).
+    void group_rows(const observation_table& rows, const std::vector<unit>& units, const std::vector<char>& is_source,
+                    std::vector<std::vector<std::size_t>>& sources);
+    /// Fills slots_of_ and parts_of_ from the finished series_.
     void list_series();
 };
 

@@ -449,9 +449,20 @@ DXFRAME_DECL std::vector<target_assessment> assess_all(const dataset& ds, const 
     const std::unordered_set<std::string_view> derived_reported = scope == entity_scope::all_observed
                                                                       ? detail::derived_entity_reports(ds)
                                                                       : std::unordered_set<std::string_view>{};
+    // Per target, the other entities' series (all_observed), listed first so that the result
+    // is allocated once: at commune scale it holds 330 k assessments.
+    std::vector<std::vector<series_index::entity_series>> others(
+        scope == entity_scope::all_observed ? ds.framework.targets.size() : 0);
+    std::size_t count = ds.framework.targets.size();
+    for (std::size_t i = 0; i < others.size(); ++i) {
+        const target& t = ds.framework.targets[i];
+        others[i] = index.series_of(t.indicator, as_of, t.breakdown);
+        count += others[i].size();
+    }
     std::vector<target_assessment> out;
-    out.reserve(ds.framework.targets.size());
-    for (const target& t : ds.framework.targets) {
+    out.reserve(count);
+    for (std::size_t i = 0; i < ds.framework.targets.size(); ++i) {
+        const target& t = ds.framework.targets[i];
         const std::size_t at = ids.indicator(t.indicator);
         const indicator* ind = at == dataset_index::npos ? nullptr : &ds.framework.indicators[at];
         const std::string bound = bound_entity(ds.framework, t);
@@ -459,18 +470,19 @@ DXFRAME_DECL std::vector<target_assessment> assess_all(const dataset& ds, const 
             assess_ranking(t, ind, index.get(bound, t.indicator, as_of, t.breakdown), bound, true, as_of, options));
         if (const auto* points = t.breakdown.empty() ? index.derived(bound, t.indicator) : nullptr)
             out.back().derived = detail::latest_point(*points, as_of);
-        if (scope == entity_scope::all_observed) {
-            std::optional<std::string> derived_for;
-            if (ind != nullptr && ind->derived && t.breakdown.empty() && derived_reported.count(t.indicator) == 0)
-                derived_for = derived_entity(ds.framework, *ind->derived);
-            for (const std::string& e : index.entities_with(t.indicator, t.breakdown)) {
-                if (e == bound || e == derived_for) continue;
-                // An entity that first reports after the as-of date is not in the picture at that
-                // date: listing it would make a past assessment change when later data arrive.
-                const ranked_series& series = index.get(e, t.indicator, as_of, t.breakdown);
-                if (series.points.empty() || as_of < series.points.front().date) continue;
-                out.push_back(assess_ranking(t, ind, series, e, false, as_of, options));
-            }
+        if (others.empty()) continue;
+        std::optional<std::string> derived_for;
+        if (ind != nullptr && ind->derived && t.breakdown.empty() && derived_reported.count(t.indicator) == 0)
+            derived_for = derived_entity(ds.framework, *ind->derived);
+        std::string entity;
+        for (const series_index::entity_series& e : others[i]) {
+            if (e.entity == bound || (derived_for && e.entity == *derived_for)) continue;
+            // An entity that first reports after the as-of date is not in the picture at that
+            // date: listing it would make a past assessment change when later data arrive.
+            const ranked_series& series = *e.series;
+            if (series.points.empty() || as_of < series.points.front().date) continue;
+            entity.assign(e.entity);
+            out.push_back(assess_ranking(t, ind, series, entity, false, as_of, options));
         }
     }
     return out;

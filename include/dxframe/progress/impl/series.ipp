@@ -40,7 +40,7 @@ struct series_point {
 // Sorts by date and keeps one value per date. A final figure beats a provisional one (it is the
 // revision); between equals, the later in the document wins (a correction appended to a report).
 // Validation reports such clashes; the assessment still needs exactly one value per date.
-inline std::vector<dated_value> settle(std::vector<series_point> points) {
+inline std::vector<dated_value> settle_in_place(std::vector<series_point>& points) {
     const auto by_date = [](const series_point& a, const series_point& b) { return a.point.date < b.point.date; };
     // Reports usually come in date order: no sort (and no sort buffer) then.
     if (!std::is_sorted(points.begin(), points.end(), by_date)) std::stable_sort(points.begin(), points.end(), by_date);
@@ -59,6 +59,10 @@ inline std::vector<dated_value> settle(std::vector<series_point> points) {
         i = j;
     }
     return out;
+}
+
+inline std::vector<dated_value> settle(std::vector<series_point> points) {
+    return settle_in_place(points);
 }
 
 inline bool usable(const std::optional<double>& v) noexcept {
@@ -313,26 +317,123 @@ DXFRAME_DECL series_index::series_index(const dataset& ds) {
         if (!ind.derived->weight) continue;
         if (const auto k = indicators_.find(*ind.derived->weight)) is_source[*k] = 1;
     }
-    // Grouped through a hash table of interned keys: a look-up per observation whatever the
-    // number of series (commune-scale data: 4 M observations, 330 k series), no string copies.
-    std::unordered_map<series_key, std::size_t, series_key_hash> slot_of;
-    std::vector<std::pair<series_key, detail::ranking_points>> grouped;
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        const series_key k{rows.entity_key(i), rows.indicator_key(i), rows.breakdown_key(i)};
-        if (is_source[k.indicator] != 0) sources[k.indicator].push_back(i);
-        const auto [slot, added] = slot_of.try_emplace(k, grouped.size());
-        if (added) grouped.emplace_back(k, detail::ranking_points{});
-        detail::add_point(grouped[slot->second].second, rows, units[k.indicator], i);
-    }
-    series_.reserve(grouped.size());
-    for (auto& [k, points] : grouped) {
-        auto rankings = detail::settle_rankings(std::move(points));
-        if (rankings.empty()) continue;
-        auto continued = rankings.size() < 2 ? std::vector<ranked_series>{} : detail::continue_rankings(rankings);
-        series_.emplace(k, rankings_of_one{std::move(rankings), std::move(continued)});
-    }
+    group_rows(rows, units, is_source, sources);
     add_derived_series(ds, sources);
     list_series();
+}
+
+DXFRAME_DECL std::uint32_t series_index::slot_table::find(const series_key& k) const noexcept {
+    if (cells_.empty()) return none;
+    const std::size_t mask = cells_.size() - 1;
+    for (std::size_t i = series_key_hash{}(k)&mask;; i = (i + 1) & mask) {
+        const cell& c = cells_[i];
+        if (c.slot == none) return none;
+        if (c.key == k) return c.slot;
+    }
+}
+
+DXFRAME_DECL std::uint32_t series_index::slot_table::find_or_add(const series_key& k, std::uint32_t next) {
+    if ((used_ + 1) * 2 > cells_.size()) grow();
+    const std::size_t mask = cells_.size() - 1;
+    for (std::size_t i = series_key_hash{}(k)&mask;; i = (i + 1) & mask) {
+        cell& c = cells_[i];
+        if (c.slot == none) {
+            c = cell{k, next};
+            ++used_;
+            return next;
+        }
+        if (c.key == k) return c.slot;
+    }
+}
+
+DXFRAME_DECL void series_index::slot_table::grow() {
+    std::vector<cell> old(std::max<std::size_t>(16, cells_.size() * 2));
+    old.swap(cells_);
+    const std::size_t mask = cells_.size() - 1;
+    for (const cell& c : old) {
+        if (c.slot == none) continue;
+        std::size_t i = series_key_hash{}(c.key) & mask;
+        while (cells_[i].slot != none)
+            i = (i + 1) & mask;
+        cells_[i] = c;
+    }
+}
+
+DXFRAME_DECL void series_index::group_rows(const observation_table& rows, const std::vector<unit>& units,
+                                           const std::vector<char>& is_source,
+                                           std::vector<std::vector<std::size_t>>& sources) {
+    // A counting sort by series, not a container per series grown row by row: at commune scale
+    // (4 M rows, 330 k series) the allocations and scattered writes of the latter grew faster
+    // than the data. Pass 1 gives each row its slot; the rows of one series usually come
+    // together (a report lists an entity's months in a row), so the previous key is tried first.
+    const std::size_t n = rows.size();
+    std::vector<std::uint32_t> slot_of_row(n);
+    std::vector<std::size_t> first;  // per slot: its row count, then where its rows start in `order`
+    series_key last{};
+    std::uint32_t last_slot = slot_table::none;
+    for (std::size_t i = 0; i < n; ++i) {
+        const series_key k{rows.entity_key(i), rows.indicator_key(i), rows.breakdown_key(i)};
+        if (is_source[k.indicator] != 0) sources[k.indicator].push_back(i);
+        if (last_slot == slot_table::none || !(k == last)) {
+            last_slot = slots_.find_or_add(k, static_cast<std::uint32_t>(keys_.size()));
+            if (last_slot == keys_.size()) {
+                keys_.push_back(k);
+                first.push_back(0);
+            }
+            last = k;
+        }
+        slot_of_row[i] = last_slot;
+        ++first[last_slot];
+    }
+    // Pass 2: the rows of each series together, in document order.
+    std::size_t at = 0;
+    for (std::size_t& f : first) {
+        const std::size_t count = f;
+        f = at;
+        at += count;
+    }
+    first.push_back(at);
+    std::vector<std::size_t> order(n);
+    {
+        std::vector<std::size_t> next(first.begin(), first.end() - 1);
+        for (std::size_t i = 0; i < n; ++i)
+            order[next[slot_of_row[i]]++] = i;
+    }
+    slot_of_row = {};
+    // Pass 3: each series settled. One ranking (no out_of, or a single one) is the rule; rows
+    // of several rankings take the general path.
+    series_.resize(keys_.size());
+    std::vector<detail::series_point> points;
+    for (std::size_t s = 0; s < keys_.size(); ++s) {
+        const unit u = units[keys_[s].indicator];
+        points.clear();
+        std::optional<double> ranking;
+        bool one_ranking = true;
+        for (std::size_t r = first[s]; r < first[s + 1]; ++r) {
+            const std::size_t i = order[r];
+            const auto v = rows.value_of(i, u);
+            if (!detail::usable(v)) continue;
+            const std::optional<double> o = rows.out_of(i);
+            const std::optional<double> out_of = o && !std::isnan(*o) ? o : std::nullopt;
+            if (points.empty()) {
+                ranking = out_of;
+            } else if (out_of.has_value() != ranking.has_value() || (out_of && *out_of != *ranking)) {
+                one_ranking = false;
+            }
+            points.push_back({{rows.date_of(i), *v}, rows.is_provisional(i), i});
+        }
+        if (points.empty()) continue;  // no usable value: no series (find() skips it)
+        rankings_of_one& one = series_[s];
+        if (one_ranking) {
+            one.own.push_back(ranked_series{ranking, detail::settle_in_place(points)});
+            continue;
+        }
+        detail::ranking_points grouped;
+        for (std::size_t r = first[s]; r < first[s + 1]; ++r)
+            detail::add_point(grouped, rows, u, order[r]);
+        one.own = detail::settle_rankings(std::move(grouped));
+        one.continued = detail::continue_rankings(one.own);
+    }
 }
 
 DXFRAME_DECL void series_index::add_derived_series(const dataset& ds,
@@ -355,13 +456,14 @@ DXFRAME_DECL void series_index::add_derived_series(const dataset& ds,
         std::vector<derived_point> computed =
             detail::derived::computed(ds, ind, *lifetimes, candidates.empty() ? &values : &candidates);
         const series_key k{entities_.intern(derived_entity(ds.framework, d)), indicators_.intern(ind.id), 0};
+        std::uint32_t slot = slots_.find(k);
         // The entity's reported series is the one indexed above, unless the indicator's id
         // repeats in the framework (its unit could differ from the one indexed).
         std::vector<dated_value> reported;
         if (find_by_id(ds.framework.indicators, ind.id) != &ind) {
             reported = observed_series(ds.observations, std::string(entities_.name(k.entity)), ind.id, ind.unit);
-        } else if (const auto it = series_.find(k); it != series_.end()) {
-            reported = it->second.continued_of(detail::choose(it->second.own, std::nullopt)).points;
+        } else if (slot != slot_table::none && !series_[slot].own.empty()) {
+            reported = series_[slot].continued_of(detail::choose(series_[slot].own, std::nullopt)).points;
         }
         std::vector<derived_point> points = detail::derived::with_reported(std::move(computed), reported);
         ranked_series derived{std::nullopt, {}};
@@ -370,23 +472,30 @@ DXFRAME_DECL void series_index::add_derived_series(const dataset& ds,
             derived.points.push_back(dated_value{p.date, p.value});
         derived_.insert_or_assign(k, std::move(points));
         if (derived.points.empty()) {
-            series_.erase(k);
+            if (slot != slot_table::none) series_[slot] = rankings_of_one{};
             continue;
         }
-        series_.insert_or_assign(k, rankings_of_one{{std::move(derived)}, {}});
+        if (slot == slot_table::none) {
+            slot = slots_.find_or_add(k, static_cast<std::uint32_t>(keys_.size()));
+            keys_.push_back(k);
+            series_.emplace_back();
+        }
+        series_[slot] = rankings_of_one{{std::move(derived)}, {}};
     }
 }
 
 DXFRAME_DECL void series_index::list_series() {
     const std::vector<std::uint32_t> entity_rank = detail::ranks_by_string(entities_);
-    for (const auto& entry : series_) {
-        const series_key& k = entry.first;
-        entities_of_[detail::id_pair(k.indicator, k.part)].push_back(k.entity);
+    for (std::size_t s = 0; s < series_.size(); ++s) {
+        if (series_[s].own.empty()) continue;
+        const series_key& k = keys_[s];
+        slots_of_[detail::id_pair(k.indicator, k.part)].push_back(static_cast<std::uint32_t>(s));
         if (k.part != 0) parts_of_[detail::id_pair(k.entity, k.indicator)].push_back(k.part);
     }
-    for (auto& entry : entities_of_) {
-        std::sort(entry.second.begin(), entry.second.end(),
-                  [&entity_rank](std::uint32_t a, std::uint32_t b) { return entity_rank[a] < entity_rank[b]; });
+    for (auto& entry : slots_of_) {
+        std::sort(entry.second.begin(), entry.second.end(), [this, &entity_rank](std::uint32_t a, std::uint32_t b) {
+            return entity_rank[keys_[a].entity] < entity_rank[keys_[b].entity];
+        });
     }
     if (parts_of_.empty()) return;
     // part_ids_ is a std::map: its order is breakdown order.
@@ -412,8 +521,8 @@ DXFRAME_DECL const series_index::rankings_of_one* series_index::find(const std::
     const auto entity = entities_.find(entity_id);
     const auto indicator = indicators_.find(indicator_id);
     if (!entity || !indicator) return nullptr;
-    const auto it = series_.find(series_key{*entity, *indicator, part});
-    return it == series_.end() ? nullptr : &it->second;
+    const std::uint32_t slot = slots_.find(series_key{*entity, *indicator, part});
+    return slot == slot_table::none || series_[slot].own.empty() ? nullptr : &series_[slot];
 }
 
 DXFRAME_DECL const std::vector<dated_value>& series_index::get(const std::string& entity_id,
@@ -454,22 +563,48 @@ DXFRAME_DECL const std::vector<derived_point>* series_index::derived(const std::
     return it == derived_.end() ? nullptr : &it->second;
 }
 
+namespace detail {
+
+// The slots of the series of `indicator_id` in breakdown `b`, sorted by entity id (null: none).
+template <class Lists, class Parts>
+const std::vector<std::uint32_t>* slots_listed(const Lists& lists, const Parts& part_ids, const id_pool& indicators,
+                                               const std::string& indicator_id, const breakdown& b) {
+    std::uint32_t part = 0;
+    if (!b.empty()) {
+        const auto it = part_ids.find(b);
+        if (it == part_ids.end()) return nullptr;
+        part = it->second;
+    }
+    const auto indicator = indicators.find(indicator_id);
+    if (!indicator) return nullptr;
+    const auto it = lists.find(id_pair(*indicator, part));
+    return it == lists.end() ? nullptr : &it->second;
+}
+
+}  // namespace detail
+
 DXFRAME_DECL std::vector<std::string> series_index::entities_with(const std::string& indicator_id,
                                                                   const breakdown& b) const {
     std::vector<std::string> out;
-    std::uint32_t part = 0;
-    if (!b.empty()) {
-        const auto it = part_ids_.find(b);
-        if (it == part_ids_.end()) return out;
-        part = it->second;
+    const auto* slots = detail::slots_listed(slots_of_, part_ids_, indicators_, indicator_id, b);
+    if (slots == nullptr) return out;
+    out.reserve(slots->size());
+    for (const std::uint32_t s : *slots)
+        out.emplace_back(entities_.name(keys_[s].entity));
+    return out;
+}
+
+DXFRAME_DECL std::vector<series_index::entity_series> series_index::series_of(const std::string& indicator_id,
+                                                                              const date& as_of,
+                                                                              const breakdown& b) const {
+    std::vector<entity_series> out;
+    const auto* slots = detail::slots_listed(slots_of_, part_ids_, indicators_, indicator_id, b);
+    if (slots == nullptr) return out;
+    out.reserve(slots->size());
+    for (const std::uint32_t s : *slots) {
+        const rankings_of_one& r = series_[s];
+        out.push_back(entity_series{entities_.name(keys_[s].entity), &r.continued_of(choose_ranking(r.own, as_of))});
     }
-    const auto indicator = indicators_.find(indicator_id);
-    if (!indicator) return out;
-    const auto it = entities_of_.find(detail::id_pair(*indicator, part));
-    if (it == entities_of_.end()) return out;
-    out.reserve(it->second.size());
-    for (const std::uint32_t e : it->second)
-        out.emplace_back(entities_.name(e));
     return out;
 }
 
