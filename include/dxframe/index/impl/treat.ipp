@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 #include <dxframe/error.hpp>
@@ -19,8 +20,13 @@
 #include <dxframe/index/impl/column_scan.ipp>        // detail::next_inside, first_test_sums
 #include <dxframe/index/impl/column_statistics.ipp>  // detail::sum_finite, central_sums_about_mean
 #include <dxframe/index/impl/vector_log.ipp>         // detail::log_shifted
+#include <dxframe/index/kernels.hpp>  // DXFRAME_INDEX_SSE2
 #include <dxframe/index/treat.hpp>
 #include <dxframe/report/format.hpp>
+
+#if DXFRAME_INDEX_SSE2
+#include <emmintrin.h>
+#endif
 
 namespace dxframe {
 
@@ -65,6 +71,101 @@ inline std::vector<std::size_t> winsorise_extreme(double* cells, std::size_t row
     std::vector<std::size_t> at;
     const double next = next_inside(cells, rows, extreme, high, at);
     if (next == -inf || next == inf) return {};
+    for (const std::size_t r : at) {
+        undo.push_back({r, cells[r]});
+        cells[r] = next;
+    }
+    first.sum += static_cast<double>(at.size()) * (next - extreme);
+    (high ? first.hi : first.lo) = next;
+    return at;
+}
+
+// The cells at one end of a column: its `kept` most extreme distinct values and every cell
+// holding one, in value order from the end inwards (rows ascending among ties). The low end is
+// kept negated, so both ends take the same code: "outer" is "larger" in the stored values.
+struct column_end {
+    std::vector<std::pair<double, std::size_t>> cells;  // (stored value, row)
+    std::vector<std::size_t> starts;                    // index of each distinct value's first cell
+    std::size_t distinct = 0;
+    std::size_t steps = 0;  // winsorising steps taken at this end
+    double threshold = -std::numeric_limits<double>::infinity();
+};
+
+// Adds a cell whose stored value is at least the end's threshold. False when the end holds more
+// cells than a short list should (many ties: the caller takes the column's passes instead).
+inline bool add_to_end(column_end& end, double v, std::size_t row, std::size_t kept) {
+    auto& c = end.cells;
+    auto at = c.begin();
+    bool seen = false;
+    while (at != c.end() && at->first >= v) {
+        seen = seen || at->first == v;
+        ++at;
+    }
+    c.insert(at, {v, row});
+    if (!seen && ++end.distinct > kept) {
+        const double dropped = c.back().first;
+        while (c.back().first == dropped)
+            c.pop_back();
+        end.distinct = kept;
+    }
+    if (end.distinct == kept) end.threshold = c.back().first;
+    return c.size() <= 64 * kept;
+}
+
+// Both ends of a column in one pass (no infinite cell; NaN skipped): what the winsorising steps
+// need (every step's extreme, next value and rows) without a search of the column per step.
+// Nullopt when an end has fewer than `kept` distinct values, the two ends meet, a listed value is
+// zero (±0 compare equal: which one a search returns depends on its order) or ties overflow.
+struct column_ends {
+    column_end high;
+    column_end low;
+};
+
+inline std::optional<column_ends> collect_column_ends(const double* x, std::size_t n, std::size_t kept) {
+    column_ends e;
+    bool fits = true;
+    const auto add = [&](std::size_t r) {
+        const double v = x[r];
+        if (v >= e.high.threshold) fits = add_to_end(e.high, v, r, kept) && fits;
+        if (-v >= e.low.threshold) fits = add_to_end(e.low, -v, r, kept) && fits;
+    };
+    std::size_t r = 0;
+#if DXFRAME_INDEX_SSE2
+    // Two compares and a mask a pair of cells; the list work only for the rare cell past a threshold.
+    for (; r + 2 <= n && fits; r += 2) {
+        const __m128d a = _mm_loadu_pd(x + r);
+        const __m128d outside = _mm_or_pd(_mm_cmpge_pd(a, _mm_set1_pd(e.high.threshold)),
+                                          _mm_cmple_pd(a, _mm_set1_pd(-e.low.threshold)));
+        const int mask = _mm_movemask_pd(outside);
+        if (mask == 0) continue;
+        if ((mask & 1) != 0) add(r);
+        if ((mask & 2) != 0) add(r + 1);
+    }
+#endif
+    for (; r < n && fits; ++r)
+        add(r);
+    if (!fits || e.high.distinct < kept || e.low.distinct < kept) return std::nullopt;
+    if (!(e.high.threshold > -e.low.threshold)) return std::nullopt;
+    for (column_end* end : {&e.high, &e.low}) {
+        for (std::size_t i = 0; i < end->cells.size(); ++i) {
+            if (end->cells[i].first == 0.0) return std::nullopt;
+            if (i == 0 || end->cells[i].first != end->cells[i - 1].first) end->starts.push_back(i);
+        }
+    }
+    return e;
+}
+
+// winsorise_extreme from the listed ends: the same cells, rows, undo entries and sums.
+inline std::vector<std::size_t> winsorise_listed(double* cells, bool high, finite_sums& first,
+                                                 std::vector<changed_cell>& undo, column_end& end) {
+    const double sign = high ? 1.0 : -1.0;
+    const std::size_t step = end.steps++;
+    const double extreme = sign * end.cells[end.starts[step]].first;
+    const double next = sign * end.cells[end.starts[step + 1]].first;
+    std::vector<std::size_t> at(end.starts[step + 1]);
+    for (std::size_t i = 0; i < at.size(); ++i)
+        at[i] = end.cells[i].second;
+    std::sort(at.begin(), at.end());
     for (const std::size_t r : at) {
         undo.push_back({r, cells[r]});
         cells[r] = next;
@@ -125,9 +226,16 @@ DXFRAME_DECL indicator_treatment treat_column(double* cells, std::size_t rows, c
     std::vector<std::size_t> imin;
     treat_check current = out.before;
     const auto below_max = [&] { return !rule.max_points || out.points < *rule.max_points; };
+    // At most max_points steps (each takes at least one more cell): with the max_points + 1 most
+    // extreme values of each end listed in one pass, no step searches the column.
+    std::optional<detail::column_ends> ends;
+    if (rule.max_points && *rule.max_points > 0 && *rule.max_points <= 16)
+        ends = detail::collect_column_ends(cells, rows, *rule.max_points + 1);
     while (!*current.passes && below_max()) {
         const bool high = *current.skewness >= 0.0;
-        std::vector<std::size_t> at = detail::winsorise_extreme(cells, rows, high, sums, undo);
+        std::vector<std::size_t> at =
+            ends ? detail::winsorise_listed(cells, high, sums, undo, high ? ends->high : ends->low)
+                 : detail::winsorise_extreme(cells, rows, high, sums, undo);
         if (at.empty()) break;
         (high ? imax : imin) = std::move(at);
         out.points = imax.size() + imin.size();
