@@ -20,7 +20,7 @@
 #include <dxframe/index/impl/column_scan.ipp>        // detail::next_inside, first_test_sums
 #include <dxframe/index/impl/column_statistics.ipp>  // detail::sum_finite, central_sums_about_mean
 #include <dxframe/index/impl/vector_log.ipp>         // detail::log_shifted
-#include <dxframe/index/kernels.hpp>  // DXFRAME_INDEX_SSE2
+#include <dxframe/index/kernels.hpp>                 // DXFRAME_INDEX_SSE2
 #include <dxframe/index/treat.hpp>
 #include <dxframe/report/format.hpp>
 
@@ -134,8 +134,8 @@ inline std::optional<column_ends> collect_column_ends(const double* x, std::size
     // Two compares and a mask a pair of cells; the list work only for the rare cell past a threshold.
     for (; r + 2 <= n && fits; r += 2) {
         const __m128d a = _mm_loadu_pd(x + r);
-        const __m128d outside = _mm_or_pd(_mm_cmpge_pd(a, _mm_set1_pd(e.high.threshold)),
-                                          _mm_cmple_pd(a, _mm_set1_pd(-e.low.threshold)));
+        const __m128d outside =
+            _mm_or_pd(_mm_cmpge_pd(a, _mm_set1_pd(e.high.threshold)), _mm_cmple_pd(a, _mm_set1_pd(-e.low.threshold)));
         const int mask = _mm_movemask_pd(outside);
         if (mask == 0) continue;
         if ((mask & 1) != 0) add(r);
