@@ -4,6 +4,7 @@
 // COINr's winsorise takes): the same cells bit for bit, rows, points and statistics.
 #include <dxframe/index/treat.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstring>
@@ -131,4 +132,46 @@ TEST_CASE("winsorising from the listed ends gives the searched steps' cells, row
     CHECK(winsorised > 50);
     CHECK(both_ends > 0);
     CHECK(listed > 200);
+}
+
+TEST_CASE(
+    "the central sums carried through a winsorising step: close to a fresh pass, trusted only clear of the "
+    "thresholds",
+    "[treat]") {
+    namespace d = dxframe::detail;
+    std::mt19937_64 random(8);
+    std::lognormal_distribution<double> value(0.0, 1.0);
+    std::vector<double> x(2000);
+    for (double& v : x)
+        v = value(random);
+    const d::first_test_pass first = d::first_test_sums(x.data(), x.size());
+    d::central_estimate e = d::start_estimate(first.sums, first.central);
+    std::vector<double> sorted = x;
+    std::sort(sorted.begin(), sorted.end());
+    const double top = sorted.back();
+    const double next = sorted[sorted.size() - 2];
+    *std::max_element(x.begin(), x.end()) = next;
+    d::move_cells(e, 1.0, top, next);
+    d::finite_sums sums = first.sums;
+    sums.sum += next - top;
+    sums.hi = next;
+    const dxframe::treat_check exact =
+        d::check_shape(d::shape_of(d::central_sums_about_mean(x.data(), x.size(), sums)), {});
+    REQUIRE(exact.skewness);
+    REQUIRE(exact.kurtosis);
+    const auto clear = d::clear_failure(e, {});
+    REQUIRE(clear);  // log-normal: skewness about 4, kurtosis about 30 after one point
+    CHECK(std::fabs(*clear->skewness - *exact.skewness) <= 1e-12 * std::fabs(*exact.skewness));
+    CHECK(std::fabs(*clear->kurtosis - *exact.kurtosis) <= 1e-12 * std::fabs(*exact.kurtosis));
+    CHECK_FALSE(*clear->passes);
+    // A threshold at the exact statistic (or just below it) is too close to trust the estimate.
+    dxframe::treat_rule at_skew;
+    at_skew.skew_threshold = *exact.skewness * (1.0 - 1e-13);
+    CHECK_FALSE(d::clear_failure(e, at_skew));
+    dxframe::treat_rule at_kurtosis;
+    at_kurtosis.kurtosis_threshold = *exact.kurtosis * (1.0 - 1e-13);
+    CHECK_FALSE(d::clear_failure(e, at_kurtosis));
+    dxframe::treat_rule passes;
+    passes.skew_threshold = *exact.skewness * 1.5;
+    CHECK_FALSE(d::clear_failure(e, passes));
 }

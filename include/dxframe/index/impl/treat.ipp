@@ -175,6 +175,91 @@ inline std::vector<std::size_t> winsorise_listed(double* cells, bool high, finit
     return at;
 }
 
+// The central sums of a column carried through winsorising steps (count cells moving from one
+// value to another) without a pass, with bounds on their distance from the sums a fresh pass
+// would compute: a step whose estimate clearly fails the test needs no pass (the next step comes
+// anyway); any other step, and the last one (its statistics are logged), takes the exact test.
+struct central_estimate {
+    double n = 0.0;
+    double centre = 0.0;                            // fixed: the mean when started
+    double p1 = 0.0, p2 = 0.0, p3 = 0.0, p4 = 0.0;  // Σd, Σd², Σd³, Σd⁴ about centre
+    double e1 = 0.0, e2 = 0.0, e3 = 0.0, e4 = 0.0;  // bounds on their errors
+};
+
+inline central_estimate start_estimate(const finite_sums& s, const central_sums& c) {
+    constexpr double eps = std::numeric_limits<double>::epsilon();
+    central_estimate e;
+    e.n = static_cast<double>(s.n);
+    e.centre = s.sum / e.n;
+    e.p2 = c.s2;
+    e.p3 = c.s3;
+    e.p4 = c.s4;
+    // Both the pass these sums come from and a later exact pass round by at most ~n·ε relative
+    // (Σ|d|³ ≤ √(Σd²·Σd⁴)); Σ(x − mean) is zero up to the rounding of the sum and the mean.
+    const double slack = 16.0 * e.n * eps;
+    e.e1 = slack * e.n * std::max(std::fabs(s.lo), std::fabs(s.hi));
+    e.e2 = slack * std::fabs(e.p2);
+    e.e3 = slack * std::sqrt(std::fabs(e.p2 * e.p4));
+    e.e4 = slack * std::fabs(e.p4);
+    return e;
+}
+
+inline void move_cells(central_estimate& e, double count, double from, double to) {
+    constexpr double r = 8.0 * std::numeric_limits<double>::epsilon();
+    const double a = from - e.centre;
+    const double b = to - e.centre;
+    const double a2 = a * a;
+    const double b2 = b * b;
+    e.e1 += r * (std::fabs(e.p1) + count * (std::fabs(a) + std::fabs(b)));
+    e.e2 += r * (std::fabs(e.p2) + count * (a2 + b2));
+    e.e3 += r * (std::fabs(e.p3) + count * (a2 * std::fabs(a) + b2 * std::fabs(b)));
+    e.e4 += r * (std::fabs(e.p4) + count * (a2 * a2 + b2 * b2));
+    e.p1 += count * (b - a);
+    e.p2 += count * (b2 - a2);
+    e.p3 += count * (b2 * b - a2 * a);
+    e.p4 += count * (b2 * b2 - a2 * a2);
+}
+
+// The test from the estimate when it fails beyond any doubt (|skewness| and kurtosis both above
+// their thresholds by more than the error bounds, and by 1e-9 relative besides); else nullopt.
+inline std::optional<treat_check> clear_failure(const central_estimate& e, const treat_rule& rule) {
+    constexpr double eps = std::numeric_limits<double>::epsilon();
+    const double n = e.n;
+    if (n < 4.0) return std::nullopt;
+    const double d = e.p1 / n;
+    const double de = e.e1 / n;
+    const double ad = std::fabs(d);
+    central_sums c;
+    c.n = static_cast<std::size_t>(n);
+    c.s2 = e.p2 - n * d * d;
+    c.s3 = e.p3 - 3.0 * d * e.p2 + 2.0 * n * d * d * d;
+    c.s4 = e.p4 - 4.0 * d * e.p3 + 6.0 * d * d * e.p2 - 3.0 * n * d * d * d * d;
+    const double q2 = std::fabs(e.p2);
+    const double q3 = std::fabs(e.p3);
+    const double q4 = std::fabs(e.p4);
+    const double err2 = e.e2 + 2.0 * n * ad * de + 8.0 * eps * (q2 + n * d * d);
+    const double err3 = e.e3 + 3.0 * ad * e.e2 + 3.0 * de * q2 + 6.0 * n * d * d * de +
+                        8.0 * eps * (q3 + 3.0 * ad * q2 + 2.0 * n * ad * d * d);
+    const double err4 = e.e4 + 4.0 * ad * e.e3 + 4.0 * de * q3 + 6.0 * d * d * e.e2 + 12.0 * ad * de * q2 +
+                        12.0 * n * ad * d * d * de +
+                        8.0 * eps * (q4 + 4.0 * ad * q3 + 6.0 * d * d * q2 + 3.0 * n * d * d * d * d);
+    if (!(c.s2 > 0.0) || !(c.s4 > 0.0) || err2 > 1e-6 * c.s2 || err4 > 1e-6 * c.s4) return std::nullopt;
+    const treat_check t = check_shape(shape_of(c), rule);
+    if (!t.skewness || !t.kurtosis) return std::nullopt;
+    const double skew = *t.skewness;
+    const double kurt = *t.kurtosis;
+    const double skew_error = std::sqrt(n) * std::sqrt(n * (n - 1.0)) / (n - 2.0) * err3 / std::pow(c.s2, 1.5) +
+                              1.6 * std::fabs(skew) * err2 / c.s2;
+    const double r = n * c.s4 / (c.s2 * c.s2);
+    const double kurt_error = (n + 1.0) * (n - 1.0) / ((n - 2.0) * (n - 3.0)) * r * (err4 / c.s4 + 2.2 * err2 / c.s2);
+    const double S = rule.skew_threshold;
+    const double K = rule.kurtosis_threshold;
+    const bool fails = std::fabs(skew) - S > 2.0 * skew_error + 1e-9 * std::max({1.0, S, std::fabs(skew)}) &&
+                       kurt - K > 2.0 * kurt_error + 1e-9 * std::max({1.0, std::fabs(K), std::fabs(kurt)});
+    if (!fails) return std::nullopt;
+    return t;
+}
+
 }  // namespace detail
 
 DXFRAME_DECL indicator_treatment treat_column(double* cells, std::size_t rows, const treat_rule& rule,
@@ -231,17 +316,38 @@ DXFRAME_DECL indicator_treatment treat_column(double* cells, std::size_t rows, c
     std::optional<detail::column_ends> ends;
     if (rule.max_points && *rule.max_points > 0 && *rule.max_points <= 16)
         ends = detail::collect_column_ends(cells, rows, *rule.max_points + 1);
+    // With the ends listed, each step's moved cells are known: the central sums follow them
+    // (central_estimate), and only a step that does not clearly fail takes a pass.
+    std::optional<detail::central_estimate> estimate;
+    if (ends) estimate = detail::start_estimate(original_sums, first.central);
+    bool estimated = false;
     while (!*current.passes && below_max()) {
         const bool high = *current.skewness >= 0.0;
+        const double from = high ? sums.hi : sums.lo;
         std::vector<std::size_t> at =
             ends ? detail::winsorise_listed(cells, high, sums, undo, high ? ends->high : ends->low)
                  : detail::winsorise_extreme(cells, rows, high, sums, undo);
         if (at.empty()) break;
+        const auto moved = static_cast<double>(at.size());
         (high ? imax : imin) = std::move(at);
         out.points = imax.size() + imin.size();
-        current = detail::check_skew_kurtosis(cells, rows, sums, rule);
+        if (estimate) {
+            detail::move_cells(*estimate, moved, from, high ? sums.hi : sums.lo);
+            if (below_max()) {
+                if (const auto clear = detail::clear_failure(*estimate, rule)) {
+                    current = *clear;
+                    estimated = true;
+                    continue;
+                }
+            }
+        }
+        const detail::central_sums exact = detail::central_sums_about_mean(cells, rows, sums);
+        current = detail::check_shape(detail::shape_of(exact), rule);
+        estimated = false;
+        if (estimate) estimate = detail::start_estimate(sums, exact);
         if (!current.passes) break;
     }
+    if (estimated) current = detail::check_skew_kurtosis(cells, rows, sums, rule);
     const auto restore = [&] {
         for (auto it = undo.rbegin(); it != undo.rend(); ++it)
             cells[it->row] = it->before;
