@@ -215,3 +215,39 @@ TEST_CASE("column_scan: the imputation's pass with the first test's sums, then t
     }
     if (dxframe::detail::index_avx_available()) CHECK(estimated > 30);
 }
+
+TEST_CASE("column_scan: listing the marked rows, four a word written at once, gives every set bit in order",
+          "[column_scan]") {
+    std::mt19937_64 gen(8);
+    const std::vector<std::uint64_t> shapes = {
+        0, 1, std::uint64_t{1} << 63, 0xf, 0x1f, 0x8000000000000001u, 0xffffffffffffffffu, 0x5555555555555555u};
+    std::vector<std::uint64_t> marks = shapes;
+    for (int k = 0; k < 64; ++k)
+        marks.push_back(gen() & gen() & gen());  // about 8 bits a word
+    for (std::size_t words = 0; words <= marks.size(); ++words) {
+        const std::vector<std::uint64_t> some(marks.begin(), marks.begin() + static_cast<std::ptrdiff_t>(words));
+        std::vector<std::size_t> rows = {7};  // appended after what is there
+        dxframe::detail::list_marked_rows(some, rows);
+        std::vector<std::size_t> expected = {7};
+        for (std::size_t w = 0; w < some.size(); ++w)
+            for (std::size_t b = 0; b < 64; ++b)
+                if (((some[w] >> b) & 1u) != 0) expected.push_back(w * 64 + b);
+        CHECK(rows == expected);
+    }
+    CHECK(dxframe::detail::set_bits(0) == 0);
+    CHECK(dxframe::detail::set_bits(0xffffffffffffffffu) == 64);
+    CHECK(dxframe::detail::set_bits(0x8000000000000001u) == 2);
+
+    // Columns mostly missing, and wholly: the scans list them all.
+    std::vector<double> dense(1000, NaN);
+    std::vector<std::size_t> rows;
+    dxframe::detail::scan_for_imputation(dense.data(), dense.size(), rows);
+    CHECK(rows.size() == 1000);
+    for (std::size_t r = 0; r < dense.size(); r += 3)
+        dense[r] = static_cast<double>(r);
+    (void)dxframe::detail::scan_for_imputation_and_moments(dense.data(), dense.size(), rows);
+    std::vector<std::size_t> nan_rows;
+    for (std::size_t r = 0; r < dense.size(); ++r)
+        if (std::isnan(dense[r])) nan_rows.push_back(r);
+    CHECK(rows == nan_rows);
+}

@@ -446,3 +446,24 @@ TEST_CASE("the imputed mean, summed in double, is within a few ulps of R's long 
     CHECK(asem.ulps <= 1.0);
     CHECK(generated.relative <= 1e-11);
 }
+
+TEST_CASE("the imputation tally finds each unit again by id, within a call and across calls", "[impute]") {
+    dxframe::detail::imputation_tally tally({"i1"});
+    CHECK(tally.unit_rows({"a", "b", "a"}) == std::vector<std::size_t>{0, 1, 0});
+    // Enough new units that the table grows: the units seen before keep their index.
+    std::vector<std::string> more;
+    for (int k = 0; k < 300; ++k)
+        more.push_back("unit " + std::to_string(k));
+    more.push_back("b");
+    more.push_back("a");
+    const std::vector<std::size_t> rows = tally.unit_rows(more);
+    REQUIRE(rows.size() == 302);
+    CHECK(rows[0] == 2);
+    CHECK(rows[299] == 301);
+    CHECK(rows[300] == 1);
+    CHECK(rows[301] == 0);
+    REQUIRE(tally.units.size() == 302);
+    CHECK(tally.units[0].id == "a");
+    CHECK(tally.units[301].id == "unit 299");
+    CHECK(tally.unit_rows({"unit 7", "c"}) == std::vector<std::size_t>{9, 302});
+}

@@ -120,6 +120,44 @@ inline std::size_t lowest_set_bit(std::uint64_t word) noexcept {
 #endif
 }
 
+/// The number of set bits of a word (without the POPCNT instruction, which x86-64 does not
+/// guarantee: a few shifts and one multiplication).
+inline std::size_t set_bits(std::uint64_t word) noexcept {
+    word -= (word >> 1) & 0x5555555555555555u;
+    word = (word & 0x3333333333333333u) + ((word >> 2) & 0x3333333333333333u);
+    word = (word + (word >> 4)) & 0x0f0f0f0f0f0f0f0fu;
+    return static_cast<std::size_t>((word * 0x0101010101010101u) >> 56);
+}
+
+/// Appends to `rows` the index of every set bit of `marks` (bit b of word w: row 64·w + b), in
+/// order. Four rows a word are written whether it has them or not (the extra ones are overwritten
+/// by the next word's or cut at the end): with missing cells scattered at random, a loop per set bit
+/// mispredicts its exit at almost every word, this one only at a word with more than four.
+inline void list_marked_rows(const std::vector<std::uint64_t>& marks, std::vector<std::size_t>& rows) {
+    constexpr std::uint64_t top = std::uint64_t{1} << 63;  // keeps the word non-zero: a bit index < 64
+    std::size_t total = 0;
+    for (const std::uint64_t word : marks)
+        total += set_bits(word);
+    const std::size_t start = rows.size();
+    rows.resize(start + total + 4);
+    std::size_t* out = rows.data() + start;
+    for (std::size_t w = 0; w < marks.size(); ++w) {
+        std::uint64_t word = marks[w];
+        const std::size_t bits = set_bits(word);
+        const std::size_t base = w * 64;
+        std::size_t* p = out;
+        do {
+            for (std::size_t k = 0; k < 4; ++k) {
+                p[k] = base + lowest_set_bit(word | top);
+                word &= word - 1;
+            }
+            p += 4;
+        } while (p < out + bits);
+        out += bits;
+    }
+    rows.resize(start + total);
+}
+
 /// sum_finite of the column and, in the same pass from memory, the rows of its missing (NaN)
 /// cells in order (into `missing_rows`, cleared first): what imputation needs of a column before
 /// it computes anything. The sums are sum_finite's bit for bit, on every path.
@@ -132,10 +170,7 @@ inline finite_sums scan_for_imputation(const double* x, std::size_t n, std::vect
         std::vector<std::uint64_t> marks(n / 64 + 1, 0);
         finite_lanes lanes{};
         mark_finite_lanes(x, n, marks.data(), lanes, path);
-        for (std::size_t w = 0; w < marks.size(); ++w) {
-            for (std::uint64_t word = marks[w]; word != 0; word &= word - 1)
-                missing_rows.push_back(w * 64 + lowest_set_bit(word));
-        }
+        list_marked_rows(marks, missing_rows);
         bool infinite_seen = false;
         for (std::size_t k = 0; k < 4; ++k)
             infinite_seen = infinite_seen || lanes.lo[k] == -inf || lanes.hi[k] == inf;
@@ -376,10 +411,7 @@ inline imputation_scan scan_for_imputation_and_moments(const double* x, std::siz
         finite_lanes lanes{};
         centred_lanes m{};
         mark_centred_lanes_avx(x, n, c, marks.data(), lanes, m);
-        for (std::size_t w = 0; w < marks.size(); ++w) {
-            for (std::uint64_t word = marks[w]; word != 0; word &= word - 1)
-                missing_rows.push_back(w * 64 + lowest_set_bit(word));
-        }
+        list_marked_rows(marks, missing_rows);
         bool infinite_seen = false;
         for (std::size_t k = 0; k < 4; ++k)
             infinite_seen = infinite_seen || lanes.lo[k] == -inf || lanes.hi[k] == inf;

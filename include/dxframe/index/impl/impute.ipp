@@ -303,8 +303,10 @@ inline void check_input(const imputation_input& in) {
 struct imputation_tally {
     std::vector<imputation_count> indicators;
     std::vector<imputation_count> units;
-    std::unordered_map<std::string, std::size_t> unit_index;
     std::vector<imputation_cell> still_missing;
+    // The units by id: open addressing over `units` (a slot holds a unit's index + 1, 0 = empty),
+    // one array instead of a node per unit (10,000 units: the nodes cost as much as a pass).
+    std::vector<std::size_t> unit_slots;
 
     explicit imputation_tally(const std::vector<std::string>& ids) {
         for (const auto& id : ids)
@@ -312,13 +314,32 @@ struct imputation_tally {
     }
     // The count of each row's unit (registered on first sight).
     std::vector<std::size_t> unit_rows(const std::vector<std::string>& unit_ids) {
+        std::size_t wanted = 64;  // a power of two, at least twice the units there can be
+        while (wanted < 2 * (units.size() + unit_ids.size()))
+            wanted *= 2;
+        if (wanted > unit_slots.size()) {
+            unit_slots.assign(wanted, 0);
+            for (std::size_t k = 0; k < units.size(); ++k)
+                unit_slots[free_slot(units[k].id)] = k + 1;
+        }
         std::vector<std::size_t> row_to_unit(unit_ids.size());
         for (std::size_t u = 0; u < unit_ids.size(); ++u) {
-            const auto [it, fresh] = unit_index.emplace(unit_ids[u], units.size());
-            if (fresh) units.push_back(imputation_count{unit_ids[u], 0, 0});
-            row_to_unit[u] = it->second;
+            const std::size_t slot = free_slot(unit_ids[u]);
+            if (unit_slots[slot] == 0) {
+                units.push_back(imputation_count{unit_ids[u], 0, 0});
+                unit_slots[slot] = units.size();
+            }
+            row_to_unit[u] = unit_slots[slot] - 1;
         }
         return row_to_unit;
+    }
+    // The slot of unit `id`: where it is, or the empty slot where it goes.
+    std::size_t free_slot(const std::string& id) const {
+        const std::size_t mask = unit_slots.size() - 1;
+        std::size_t slot = std::hash<std::string>{}(id)&mask;
+        while (unit_slots[slot] != 0 && units[unit_slots[slot] - 1].id != id)
+            slot = (slot + 1) & mask;
+        return slot;
     }
     // Column i imputed in place: `missing_rows` were missing before, `after` is the column now.
     // The per-unit counts go to two compact arrays (by row; flush_columns adds them to `units`):

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 #include <dxframe/error.hpp>
@@ -19,8 +20,13 @@
 #include <dxframe/index/impl/column_scan.ipp>        // detail::next_inside, first_test_sums
 #include <dxframe/index/impl/column_statistics.ipp>  // detail::sum_finite, central_sums_about_mean
 #include <dxframe/index/impl/vector_log.ipp>         // detail::log_shifted
+#include <dxframe/index/kernels.hpp>                 // DXFRAME_INDEX_SSE2
 #include <dxframe/index/treat.hpp>
 #include <dxframe/report/format.hpp>
+
+#if DXFRAME_INDEX_SSE2
+#include <emmintrin.h>
+#endif
 
 namespace dxframe {
 
@@ -74,6 +80,186 @@ inline std::vector<std::size_t> winsorise_extreme(double* cells, std::size_t row
     return at;
 }
 
+// The cells at one end of a column: its `kept` most extreme distinct values and every cell
+// holding one, in value order from the end inwards (rows ascending among ties). The low end is
+// kept negated, so both ends take the same code: "outer" is "larger" in the stored values.
+struct column_end {
+    std::vector<std::pair<double, std::size_t>> cells;  // (stored value, row)
+    std::vector<std::size_t> starts;                    // index of each distinct value's first cell
+    std::size_t distinct = 0;
+    std::size_t steps = 0;  // winsorising steps taken at this end
+    double threshold = -std::numeric_limits<double>::infinity();
+};
+
+// Adds a cell whose stored value is at least the end's threshold. False when the end holds more
+// cells than a short list should (many ties: the caller takes the column's passes instead).
+inline bool add_to_end(column_end& end, double v, std::size_t row, std::size_t kept) {
+    auto& c = end.cells;
+    auto at = c.begin();
+    bool seen = false;
+    while (at != c.end() && at->first >= v) {
+        seen = seen || at->first == v;
+        ++at;
+    }
+    c.insert(at, {v, row});
+    if (!seen && ++end.distinct > kept) {
+        const double dropped = c.back().first;
+        while (c.back().first == dropped)
+            c.pop_back();
+        end.distinct = kept;
+    }
+    if (end.distinct == kept) end.threshold = c.back().first;
+    return c.size() <= 64 * kept;
+}
+
+// Both ends of a column in one pass (no infinite cell; NaN skipped): what the winsorising steps
+// need (every step's extreme, next value and rows) without a search of the column per step.
+// Nullopt when an end has fewer than `kept` distinct values, the two ends meet, a listed value is
+// zero (±0 compare equal: which one a search returns depends on its order) or ties overflow.
+struct column_ends {
+    column_end high;
+    column_end low;
+};
+
+inline std::optional<column_ends> collect_column_ends(const double* x, std::size_t n, std::size_t kept) {
+    column_ends e;
+    bool fits = true;
+    const auto add = [&](std::size_t r) {
+        const double v = x[r];
+        if (v >= e.high.threshold) fits = add_to_end(e.high, v, r, kept) && fits;
+        if (-v >= e.low.threshold) fits = add_to_end(e.low, -v, r, kept) && fits;
+    };
+    std::size_t r = 0;
+#if DXFRAME_INDEX_SSE2
+    // Two compares and a mask a pair of cells; the list work only for the rare cell past a threshold.
+    for (; r + 2 <= n && fits; r += 2) {
+        const __m128d a = _mm_loadu_pd(x + r);
+        const __m128d outside =
+            _mm_or_pd(_mm_cmpge_pd(a, _mm_set1_pd(e.high.threshold)), _mm_cmple_pd(a, _mm_set1_pd(-e.low.threshold)));
+        const int mask = _mm_movemask_pd(outside);
+        if (mask == 0) continue;
+        if ((mask & 1) != 0) add(r);
+        if ((mask & 2) != 0) add(r + 1);
+    }
+#endif
+    for (; r < n && fits; ++r)
+        add(r);
+    if (!fits || e.high.distinct < kept || e.low.distinct < kept) return std::nullopt;
+    if (!(e.high.threshold > -e.low.threshold)) return std::nullopt;
+    for (column_end* end : {&e.high, &e.low}) {
+        for (std::size_t i = 0; i < end->cells.size(); ++i) {
+            if (end->cells[i].first == 0.0) return std::nullopt;
+            if (i == 0 || end->cells[i].first != end->cells[i - 1].first) end->starts.push_back(i);
+        }
+    }
+    return e;
+}
+
+// winsorise_extreme from the listed ends: the same cells, rows, undo entries and sums.
+inline std::vector<std::size_t> winsorise_listed(double* cells, bool high, finite_sums& first,
+                                                 std::vector<changed_cell>& undo, column_end& end) {
+    const double sign = high ? 1.0 : -1.0;
+    const std::size_t step = end.steps++;
+    const double extreme = sign * end.cells[end.starts[step]].first;
+    const double next = sign * end.cells[end.starts[step + 1]].first;
+    std::vector<std::size_t> at(end.starts[step + 1]);
+    for (std::size_t i = 0; i < at.size(); ++i)
+        at[i] = end.cells[i].second;
+    std::sort(at.begin(), at.end());
+    for (const std::size_t r : at) {
+        undo.push_back({r, cells[r]});
+        cells[r] = next;
+    }
+    first.sum += static_cast<double>(at.size()) * (next - extreme);
+    (high ? first.hi : first.lo) = next;
+    return at;
+}
+
+// The central sums of a column carried through winsorising steps (count cells moving from one
+// value to another) without a pass, with bounds on their distance from the sums a fresh pass
+// would compute: a step whose estimate clearly fails the test needs no pass (the next step comes
+// anyway); any other step, and the last one (its statistics are logged), takes the exact test.
+struct central_estimate {
+    double n = 0.0;
+    double centre = 0.0;                            // fixed: the mean when started
+    double p1 = 0.0, p2 = 0.0, p3 = 0.0, p4 = 0.0;  // Σd, Σd², Σd³, Σd⁴ about centre
+    double e1 = 0.0, e2 = 0.0, e3 = 0.0, e4 = 0.0;  // bounds on their errors
+};
+
+inline central_estimate start_estimate(const finite_sums& s, const central_sums& c) {
+    constexpr double eps = std::numeric_limits<double>::epsilon();
+    central_estimate e;
+    e.n = static_cast<double>(s.n);
+    e.centre = s.sum / e.n;
+    e.p2 = c.s2;
+    e.p3 = c.s3;
+    e.p4 = c.s4;
+    // Both the pass these sums come from and a later exact pass round by at most ~n·ε relative
+    // (Σ|d|³ ≤ √(Σd²·Σd⁴)); Σ(x − mean) is zero up to the rounding of the sum and the mean.
+    const double slack = 16.0 * e.n * eps;
+    e.e1 = slack * e.n * std::max(std::fabs(s.lo), std::fabs(s.hi));
+    e.e2 = slack * std::fabs(e.p2);
+    e.e3 = slack * std::sqrt(std::fabs(e.p2 * e.p4));
+    e.e4 = slack * std::fabs(e.p4);
+    return e;
+}
+
+inline void move_cells(central_estimate& e, double count, double from, double to) {
+    constexpr double r = 8.0 * std::numeric_limits<double>::epsilon();
+    const double a = from - e.centre;
+    const double b = to - e.centre;
+    const double a2 = a * a;
+    const double b2 = b * b;
+    e.e1 += r * (std::fabs(e.p1) + count * (std::fabs(a) + std::fabs(b)));
+    e.e2 += r * (std::fabs(e.p2) + count * (a2 + b2));
+    e.e3 += r * (std::fabs(e.p3) + count * (a2 * std::fabs(a) + b2 * std::fabs(b)));
+    e.e4 += r * (std::fabs(e.p4) + count * (a2 * a2 + b2 * b2));
+    e.p1 += count * (b - a);
+    e.p2 += count * (b2 - a2);
+    e.p3 += count * (b2 * b - a2 * a);
+    e.p4 += count * (b2 * b2 - a2 * a2);
+}
+
+// The test from the estimate when it fails beyond any doubt (|skewness| and kurtosis both above
+// their thresholds by more than the error bounds, and by 1e-9 relative besides); else nullopt.
+inline std::optional<treat_check> clear_failure(const central_estimate& e, const treat_rule& rule) {
+    constexpr double eps = std::numeric_limits<double>::epsilon();
+    const double n = e.n;
+    if (n < 4.0) return std::nullopt;
+    const double d = e.p1 / n;
+    const double de = e.e1 / n;
+    const double ad = std::fabs(d);
+    central_sums c;
+    c.n = static_cast<std::size_t>(n);
+    c.s2 = e.p2 - n * d * d;
+    c.s3 = e.p3 - 3.0 * d * e.p2 + 2.0 * n * d * d * d;
+    c.s4 = e.p4 - 4.0 * d * e.p3 + 6.0 * d * d * e.p2 - 3.0 * n * d * d * d * d;
+    const double q2 = std::fabs(e.p2);
+    const double q3 = std::fabs(e.p3);
+    const double q4 = std::fabs(e.p4);
+    const double err2 = e.e2 + 2.0 * n * ad * de + 8.0 * eps * (q2 + n * d * d);
+    const double err3 = e.e3 + 3.0 * ad * e.e2 + 3.0 * de * q2 + 6.0 * n * d * d * de +
+                        8.0 * eps * (q3 + 3.0 * ad * q2 + 2.0 * n * ad * d * d);
+    const double err4 = e.e4 + 4.0 * ad * e.e3 + 4.0 * de * q3 + 6.0 * d * d * e.e2 + 12.0 * ad * de * q2 +
+                        12.0 * n * ad * d * d * de +
+                        8.0 * eps * (q4 + 4.0 * ad * q3 + 6.0 * d * d * q2 + 3.0 * n * d * d * d * d);
+    if (!(c.s2 > 0.0) || !(c.s4 > 0.0) || err2 > 1e-6 * c.s2 || err4 > 1e-6 * c.s4) return std::nullopt;
+    const treat_check t = check_shape(shape_of(c), rule);
+    if (!t.skewness || !t.kurtosis) return std::nullopt;
+    const double skew = *t.skewness;
+    const double kurt = *t.kurtosis;
+    const double skew_error = std::sqrt(n) * std::sqrt(n * (n - 1.0)) / (n - 2.0) * err3 / std::pow(c.s2, 1.5) +
+                              1.6 * std::fabs(skew) * err2 / c.s2;
+    const double r = n * c.s4 / (c.s2 * c.s2);
+    const double kurt_error = (n + 1.0) * (n - 1.0) / ((n - 2.0) * (n - 3.0)) * r * (err4 / c.s4 + 2.2 * err2 / c.s2);
+    const double S = rule.skew_threshold;
+    const double K = rule.kurtosis_threshold;
+    const bool fails = std::fabs(skew) - S > 2.0 * skew_error + 1e-9 * std::max({1.0, S, std::fabs(skew)}) &&
+                       kurt - K > 2.0 * kurt_error + 1e-9 * std::max({1.0, std::fabs(K), std::fabs(kurt)});
+    if (!fails) return std::nullopt;
+    return t;
+}
+
 }  // namespace detail
 
 DXFRAME_DECL indicator_treatment treat_column(double* cells, std::size_t rows, const treat_rule& rule,
@@ -125,15 +311,43 @@ DXFRAME_DECL indicator_treatment treat_column(double* cells, std::size_t rows, c
     std::vector<std::size_t> imin;
     treat_check current = out.before;
     const auto below_max = [&] { return !rule.max_points || out.points < *rule.max_points; };
+    // At most max_points steps (each takes at least one more cell): with the max_points + 1 most
+    // extreme values of each end listed in one pass, no step searches the column.
+    std::optional<detail::column_ends> ends;
+    if (rule.max_points && *rule.max_points > 0 && *rule.max_points <= 16)
+        ends = detail::collect_column_ends(cells, rows, *rule.max_points + 1);
+    // With the ends listed, each step's moved cells are known: the central sums follow them
+    // (central_estimate), and only a step that does not clearly fail takes a pass.
+    std::optional<detail::central_estimate> estimate;
+    if (ends) estimate = detail::start_estimate(original_sums, first.central);
+    bool estimated = false;
     while (!*current.passes && below_max()) {
         const bool high = *current.skewness >= 0.0;
-        std::vector<std::size_t> at = detail::winsorise_extreme(cells, rows, high, sums, undo);
+        const double from = high ? sums.hi : sums.lo;
+        std::vector<std::size_t> at =
+            ends ? detail::winsorise_listed(cells, high, sums, undo, high ? ends->high : ends->low)
+                 : detail::winsorise_extreme(cells, rows, high, sums, undo);
         if (at.empty()) break;
+        const auto moved = static_cast<double>(at.size());
         (high ? imax : imin) = std::move(at);
         out.points = imax.size() + imin.size();
-        current = detail::check_skew_kurtosis(cells, rows, sums, rule);
+        if (estimate) {
+            detail::move_cells(*estimate, moved, from, high ? sums.hi : sums.lo);
+            if (below_max()) {
+                if (const auto clear = detail::clear_failure(*estimate, rule)) {
+                    current = *clear;
+                    estimated = true;
+                    continue;
+                }
+            }
+        }
+        const detail::central_sums exact = detail::central_sums_about_mean(cells, rows, sums);
+        current = detail::check_shape(detail::shape_of(exact), rule);
+        estimated = false;
+        if (estimate) estimate = detail::start_estimate(sums, exact);
         if (!current.passes) break;
     }
+    if (estimated) current = detail::check_skew_kurtosis(cells, rows, sums, rule);
     const auto restore = [&] {
         for (auto it = undo.rbegin(); it != undo.rend(); ++it)
             cells[it->row] = it->before;
