@@ -89,8 +89,7 @@ public:
     /// usable value. The table's interned ids are the key's.
     earlier_observation record(const observation_table& rows, std::size_t i, const std::optional<double>& value) {
         const std::size_t position = values_.size();
-        const observation_key key{rows.entity_key(i), rows.indicator_key(i), rows.breakdown_key(i),
-                                  rows.day(i),        rows.has_out_of(i),    rows.out_of(i).value_or(0.0)};
+        const observation_key key = key_of(rows, i);
         keys_.push_back(key);
         values_.push_back(value);
         if (2 * (firsts_ + 1) > slots_.size()) grow(2 * slots_.size());
@@ -119,7 +118,28 @@ public:
         }
     }
 
+    /// Starts loading the slot where row `i`'s key is looked for first. A commune-scale table
+    /// (8 M slots for 4 M observations) is far larger than the cache, so every record() waits
+    /// for memory; asked a few rows ahead, the slot is in cache when that row's turn comes.
+    void prefetch(const observation_table& rows, std::size_t i) const noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+        const std::size_t at = observation_key_hash{}(key_of(rows, i)) & (slots_.size() - 1);
+        __builtin_prefetch(slots_.data() + at);
+        // GCC 12 at -O2 dropped the prefetch above from the inlined loop (no prefetcht0 in the
+        // assembly; validation 20-25 % slower at 4 M observations): a compiler barrier keeps it.
+        asm volatile("" ::: "memory");
+#else
+        (void)rows;
+        (void)i;
+#endif
+    }
+
 private:
+    static observation_key key_of(const observation_table& rows, std::size_t i) {
+        return observation_key{rows.entity_key(i), rows.indicator_key(i), rows.breakdown_key(i),
+                               rows.day(i),        rows.has_out_of(i),    rows.out_of(i).value_or(0.0)};
+    }
+
     // The upper half of a slot: the upper bits of the key's hash (the lower ones pick the slot).
     static std::uint64_t fingerprint(std::size_t hash) noexcept {
         return (static_cast<std::uint64_t>(hash) >> 32U) << 32U;

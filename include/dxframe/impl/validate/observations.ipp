@@ -172,8 +172,11 @@ inline void check_observation_breakdown(context& cx, std::size_t i,
 inline void check_observations(context& cx) {
     observation_history history(cx.ds.observations.size());
     const auto crossings = breakdown_crossings(cx);
-    observation o;  // one copy, refilled row by row
-    for (std::size_t i = 0; i < cx.ds.observations.size(); ++i) {
+    observation o;                     // one copy, refilled row by row
+    constexpr std::size_t ahead = 16;  // rows between a slot's prefetch and its look-up
+    const std::size_t n = cx.ds.observations.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i + ahead < n) history.prefetch(cx.ds.observations, i + ahead);
         if (cx.damaged.observations[i]) continue;  // a damaged one: the loader said what is wrong
         cx.ds.observations.copy_to(i, o);
         check_observation(cx, history, i, o);
